@@ -1,0 +1,15 @@
+package dev.pulse.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The one JSON configuration of every Pulse topic: ISO-8601 times, unknown fields ignored. */
+public final class Json {
+
+    public static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Json() {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.pulse.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The ordered stages a customer moves through. Codes are stable; names and order are configuration. */
+public record Pipeline(List<Stage> stages) {
+
+    public static final String LOST = "LOST";
+
+    /** The default pipeline of DESIGN.md. */
+    public static Pipeline defaults() {
+        return new Pipeline(List.of(
+                new Stage("LEAD", 1, "潜在客户", "Lead", false),
+                new Stage("QUALIFIED", 2, "意向客户", "Qualified", false),
+                new Stage("PROPOSAL", 3, "方案制定", "Proposal", false),
+                new Stage("QUOTE", 4, "报价", "Quote", false),
+                new Stage("CONTRACT", 5, "合同签署", "Contract", false),
+                new Stage("WON", 6, "成交", "Won", true),
+                new Stage(LOST, 0, "流失", "Lost", true)));
+    }
+
+    public Pipeline {
+        stages = List.copyOf(stages);
+    }
+
+    public Optional<Stage> find(String code) {
+        return Optional.ofNullable(byCode().get(code));
+    }
+
+    public boolean contains(String code) {
+        return code != null && byCode().containsKey(code);
+    }
+
+    private Map<String, Stage> byCode() {
+        return stages.stream().collect(Collectors.toMap(Stage::code, Function.identity()));
+    }
+}

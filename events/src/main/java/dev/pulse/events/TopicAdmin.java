@@ -1,0 +1,54 @@
+package dev.pulse.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates every Pulse topic that does not exist yet, with the configured partition count. Each
+ * service calls it on start so that no topic is ever auto-created with the broker's defaults.
+ */
+public final class TopicAdmin {
+
+    private TopicAdmin() {
+    }
+
+    public static List<NewTopic> pulseTopics(TopicNames names) {
+        int partitions = names.partitions();
+        short replication = names.replicationFactor();
+        return List.of(
+                new NewTopic(names.followups(), partitions, replication),
+                new NewTopic(names.sales(), partitions, replication),
+                new NewTopic(names.errors(), partitions, replication),
+                new NewTopic(names.repActivity(), partitions, replication)
+                        .configs(Map.of("cleanup.policy", "compact")));
+    }
+
+    /** Blocks up to {@code timeoutMs}; topics that already exist are left as they are. */
+    public static void ensureTopics(String bootstrapServers, TopicNames names, long timeoutMs)
+            throws TimeoutException, InterruptedException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMs, 5_000));
+        try (Admin admin = Admin.create(props)) {
+            for (var entry : admin.createTopics(pulseTopics(names)).values().entrySet()) {
+                try {
+                    entry.getValue().get(timeoutMs, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Cannot create topic " + entry.getKey() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        }
+    }
+}

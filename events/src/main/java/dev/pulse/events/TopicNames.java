@@ -1,0 +1,31 @@
+package dev.pulse.events;
+
+/**
+ * Names and sizing of every Pulse topic, bound from {@code pulse.topics.*} in each service.
+ * Defaults apply to any name left blank.
+ */
+public record TopicNames(
+        String followups,
+        String sales,
+        String errors,
+        String repActivity,
+        Integer partitions,
+        Short replicationFactor) {
+
+    public TopicNames {
+        followups = orDefault(followups, "followups");
+        sales = orDefault(sales, "sales");
+        errors = orDefault(errors, "pulse-errors");
+        repActivity = orDefault(repActivity, "rep-activity");
+        partitions = partitions == null ? 3 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+    }
+
+    public static TopicNames defaults() {
+        return new TopicNames(null, null, null, null, null, null);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.pulse.events.validation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads typed fields out of one JSON object and collects an error for every field that is
+ * missing, of the wrong type or out of bounds, so a client sees all its mistakes at once.
+ * Each reader returns null when the field is absent or invalid.
+ */
+final class FieldReader {
+
+    /** Ids, names and codes: printable text only. */
+    static final int SHORT = 64;
+    static final int MEDIUM = 200;
+
+    private final JsonNode node;
+    private final int index;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    FieldReader(JsonNode node, int index) {
+        this.node = node;
+        this.index = index;
+    }
+
+    List<FieldError> errors() {
+        return errors;
+    }
+
+    void error(String field, String message) {
+        errors.add(new FieldError(index, field, message));
+    }
+
+    boolean present(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull() && !(value.isString() && value.asString().isBlank());
+    }
+
+    String requiredText(String field, int maxLength) {
+        if (!present(field)) {
+            error(field, "is required");
+            return null;
+        }
+        return optionalText(field, maxLength);
+    }
+
+    /** Free text such as follow-up content: line breaks and tabs allowed, other control characters not. */
+    String requiredLongText(String field, int maxLength) {
+        if (!present(field)) {
+            error(field, "is required");
+            return null;
+        }
+        return text(field, maxLength, true);
+    }
+
+    String optionalText(String field, int maxLength) {
+        return text(field, maxLength, false);
+    }
+
+    String optionalLongText(String field, int maxLength) {
+        return text(field, maxLength, true);
+    }
+
+    private String text(String field, int maxLength, boolean multiline) {
+        if (!present(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isString()) {
+            error(field, "must be a string");
+            return null;
+        }
+        String text = value.asString().strip();
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            error(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        if (hasForbiddenControl(text, multiline)) {
+            error(field, "must not contain control characters");
+            return null;
+        }
+        return text;
+    }
+
+    private static boolean hasForbiddenControl(String text, boolean multiline) {
+        return text.codePoints().anyMatch(c -> Character.isISOControl(c)
+                && !(multiline && (c == '\n' || c == '\r' || c == '\t'))
+                || c == 0x2028 || c == 0x2029);
+    }
+
+    <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+        String text = requiredText(field, SHORT);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    UUID optionalUuid(String field) {
+        String text = optionalText(field, 36);
+        if (text == null) {
+            return null;
+        }
+        try {
+            UUID id = UUID.fromString(text);
+            if (!id.toString().equalsIgnoreCase(text)) {
+                throw new IllegalArgumentException("not canonical");
+            }
+            return id;
+        } catch (IllegalArgumentException e) {
+            error(field, "must be a UUID such as 3f2b7c1e-0d4a-4c55-9a7e-2b1f6e0c9d11");
+            return null;
+        }
+    }
+
+    Instant requiredInstant(String field) {
+        if (!present(field)) {
+            error(field, "is required");
+            return null;
+        }
+        return optionalInstant(field);
+    }
+
+    Instant optionalInstant(String field) {
+        String text = optionalText(field, SHORT);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            error(field, "must be an ISO-8601 time with offset, such as 2026-11-03T14:05:00+08:00");
+            return null;
+        }
+    }
+
+    BigDecimal requiredDecimal(String field) {
+        if (!present(field)) {
+            error(field, "is required");
+            return null;
+        }
+        JsonNode value = node.get(field);
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isString()) {
+                return new BigDecimal(value.asString().strip());
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the error below
+        }
+        error(field, "must be a decimal number");
+        return null;
+    }
+
+    List<String> optionalTextList(String field, int maxItems, int maxLength) {
+        if (!present(field)) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        if (!value.isArray()) {
+            error(field, "must be an array of strings");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            error(field, "must have at most " + maxItems + " items");
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            String text = item.isString() ? item.asString().strip() : null;
+            if (text == null || text.isEmpty() || text.length() > maxLength || hasForbiddenControl(text, false)) {
+                error(field, "items must be non-blank strings of at most " + maxLength + " characters");
+                return null;
+            }
+            items.add(text);
+        }
+        return List.copyOf(items);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.pulse.events.validation;
+
+import dev.pulse.events.Channel;
+import dev.pulse.events.FollowUp;
+import dev.pulse.events.Pipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The field rules of a follow-up (DESIGN.md "Events"), applied by ingest before anything is
+ * written and again by every reader of the topic, so a record from another producer is held to
+ * the same contract.
+ */
+public final class FollowUpValidator {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{4,24}$");
+    private static final Set<String> LEVELS = Set.of("A", "B", "C");
+    private static final int CONTENT_MAX = 10_000;
+
+    private final Pipeline pipeline;
+    private final TimeRules timeRules;
+
+    public FollowUpValidator(Pipeline pipeline, Clock clock, Duration allowedSkew) {
+        this.pipeline = pipeline;
+        this.timeRules = new TimeRules(clock, allowedSkew);
+    }
+
+    public static FollowUpValidator withDefaults() {
+        return new FollowUpValidator(Pipeline.defaults(), Clock.systemUTC(), Duration.ofMinutes(5));
+    }
+
+    /** Validates record {@code index} of a request; a missing eventId stays null for the caller to assign. */
+    public Validated<FollowUp> validate(JsonNode node, int index) {
+        if (node == null || !node.isObject()) {
+            return new Validated<>(null, List.of(new FieldError(index, "", "must be a JSON object")));
+        }
+        FieldReader r = new FieldReader(node, index);
+        UUID eventId = r.optionalUuid("eventId");
+        String customerId = r.requiredText("customerId", FieldReader.SHORT);
+        String customerName = r.requiredText("customerName", FieldReader.MEDIUM);
+        String phone = r.optionalText("phone", 32);
+        String email = r.optionalText("email", 254);
+        String wechat = r.optionalText("wechat", FieldReader.SHORT);
+        checkContacts(r, phone, email, wechat);
+        String company = r.optionalText("company", FieldReader.MEDIUM);
+        String position = r.optionalText("position", FieldReader.MEDIUM);
+        String repId = r.requiredText("repId", FieldReader.SHORT);
+        String repName = r.optionalText("repName", FieldReader.MEDIUM);
+        String teamId = r.optionalText("teamId", FieldReader.SHORT);
+        Instant occurredAt = r.requiredInstant("occurredAt");
+        timeRules.checkOccurredAt(r, "occurredAt", occurredAt);
+        Channel channel = r.requiredEnum("channel", Channel.class);
+        String content = r.requiredLongText("content", CONTENT_MAX);
+        String stage = checkStage(r, r.requiredText("stage", FieldReader.SHORT));
+        String result = r.optionalLongText("result", 2_000);
+        Instant nextFollowUpAt = r.optionalInstant("nextFollowUpAt");
+        if (nextFollowUpAt != null && occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)) {
+            r.error("nextFollowUpAt", "must be after occurredAt");
+        }
+        String lostReason = r.optionalLongText("lostReason", 2_000);
+        if (Pipeline.LOST.equals(stage) && lostReason == null && !r.present("lostReason")) {
+            r.error("lostReason", "is required when stage is LOST");
+        }
+        List<String> tags = r.optionalTextList("tags", 20, 50);
+        String level = r.optionalText("level", 1);
+        if (level != null && !LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
+            r.error("level", "must be A, B or C");
+        }
+        String source = r.optionalText("source", 100);
+        if (!r.errors().isEmpty()) {
+            return new Validated<>(null, r.errors());
+        }
+        return new Validated<>(new FollowUp(eventId, customerId, customerName, phone,
+                email == null ? null : email.toLowerCase(java.util.Locale.ROOT), wechat, company, position,
+                repId, repName, teamId, occurredAt, channel, content, stage, result, nextFollowUpAt, lostReason,
+                tags, level == null ? null : level.toUpperCase(java.util.Locale.ROOT), source), List.of());
+    }
+
+    private static void checkContacts(FieldReader r, String phone, String email, String wechat) {
+        boolean anyPresent = r.present("phone") || r.present("email") || r.present("wechat");
+        if (!anyPresent) {
+            r.error("phone", "at least one of phone, email or wechat is required");
+        }
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            r.error("phone", "must be a phone number: digits, spaces, dashes, parentheses, optional leading +");
+        }
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            r.error("email", "must be an email address");
+        }
+    }
+
+    private String checkStage(FieldReader r, String stage) {
+        if (stage == null) {
+            return null;
+        }
+        String code = stage.toUpperCase(java.util.Locale.ROOT);
+        if (!pipeline.contains(code)) {
+            r.error("stage", "must be one of " + pipeline.stages().stream().map(s -> s.code()).toList());
+            return null;
+        }
+        return code;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.pulse.ingest.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxBody          bodies above this size get 413 before anything is parsed
+ * @param maxRecords       records per request; more gets 413 too
+ * @param allowedClockSkew how far in the future an event time may lie
+ * @param producers        transactional producers in the pool: requests in flight at once
+ * @param kafkaTimeout     how long a request waits for Kafka before answering 503
+ */
+@ConfigurationProperties("pulse.ingest")
+public record IngestProperties(
+        DataSize maxBody,
+        Integer maxRecords,
+        Duration allowedClockSkew,
+        Integer producers,
+        Duration kafkaTimeout) {
+
+    public IngestProperties {
+        maxBody = maxBody == null ? DataSize.ofMegabytes(10) : maxBody;
+        maxRecords = maxRecords == null ? 50_000 : maxRecords;
+        allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
+        producers = producers == null ? 4 : producers;
+        kafkaTimeout = kafkaTimeout == null ? Duration.ofSeconds(3) : kafkaTimeout;
+    }
+}
