@@ -1,0 +1,54 @@
+package dev.pulse.events.activity;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The live follow-up activity of one rep or team in one period: the value of the rep-activity
+ * topic, keyed by {@link #key()}. Every update carries the full current figures, so the
+ * projector writes absolute values and a replay is harmless.
+ *
+ * @param followUps follow-ups in the period (a resubmitted eventId counts once)
+ * @param customers distinct customers those follow-ups touched
+ * @param byChannel follow-ups per channel code
+ */
+public record ActivityRow(
+        ActivityScope scope,
+        String repId,
+        String teamId,
+        Granularity granularity,
+        String bucket,
+        LocalDate periodStart,
+        LocalDate periodEnd,
+        long followUps,
+        long customers,
+        Map<String, Long> byChannel) {
+
+    public ActivityRow {
+        byChannel = byChannel == null ? Map.of() : Map.copyOf(new TreeMap<>(byChannel));
+    }
+
+    public static ActivityRow empty(ActivityScope scope, String repId, String teamId, Granularity granularity,
+                                    Granularity.Period period) {
+        return new ActivityRow(scope, repId, teamId, granularity, period.bucket(), period.start(), period.end(),
+                0, 0, Map.of());
+    }
+
+    /** The row's identity: scope, granularity, bucket, and the rep and team it is about. */
+    public String key() {
+        return keyOf(scope, granularity, bucket, repId, teamId);
+    }
+
+    public static String keyOf(ActivityScope scope, Granularity granularity, String bucket, String repId, String teamId) {
+        return String.join("|", scope.name(), granularity.name(), bucket,
+                repId == null ? "" : repId, teamId == null ? "" : teamId);
+    }
+
+    public ActivityRow plus(String channel, boolean newCustomer) {
+        Map<String, Long> channels = new TreeMap<>(byChannel);
+        channels.merge(channel, 1L, Long::sum);
+        return new ActivityRow(scope, repId, teamId, granularity, bucket, periodStart, periodEnd,
+                followUps + 1, customers + (newCustomer ? 1 : 0), channels);
+    }
+}

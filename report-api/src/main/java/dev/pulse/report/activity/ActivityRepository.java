@@ -1,0 +1,94 @@
+package dev.pulse.report.activity;
+
+import static dev.pulse.report.db.Tables.REP_ACTIVITY;
+import static dev.pulse.report.db.Tables.SALE;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.sum;
+
+import dev.pulse.events.activity.ActivityScope;
+import dev.pulse.events.activity.Granularity;
+import dev.pulse.report.db.tables.records.RepActivityRecord;
+import dev.pulse.report.web.DateRange;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** Reads the pre-aggregated activity rows; no query here touches the follow-up fact table. */
+@Repository
+class ActivityRepository {
+
+    private final DSLContext db;
+
+    ActivityRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Rows whose period overlaps the range, ordered by period, team and rep. */
+    List<ActivityRowView> rows(ActivityScope scope, Granularity granularity, DateRange range, String repId, String teamId) {
+        return db.selectFrom(REP_ACTIVITY)
+                .where(REP_ACTIVITY.SCOPE.eq(scope.name()))
+                .and(REP_ACTIVITY.GRANULARITY.eq(granularity.name()))
+                .and(REP_ACTIVITY.PERIOD_START.le(range.to()))
+                .and(REP_ACTIVITY.PERIOD_END.ge(range.from()))
+                .and(repId == null ? noCondition() : REP_ACTIVITY.REP_ID.eq(repId))
+                .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId))
+                .orderBy(REP_ACTIVITY.PERIOD_START, REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)
+                .fetch(ActivityRepository::toView);
+    }
+
+    ActivitySummary summary(DateRange range, String teamId, ZoneId zone) {
+        Condition days = REP_ACTIVITY.SCOPE.eq(ActivityScope.REP.name())
+                .and(REP_ACTIVITY.GRANULARITY.eq(Granularity.DAY.name()))
+                .and(REP_ACTIVITY.PERIOD_START.between(range.from(), range.to()))
+                .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId));
+        var activity = db.select(sum(REP_ACTIVITY.FOLLOW_UPS), countDistinct(REP_ACTIVITY.REP_ID),
+                        countDistinct(REP_ACTIVITY.TEAM_ID), sum(REP_ACTIVITY.CUSTOMERS))
+                .from(REP_ACTIVITY).where(days).fetchOne();
+        var sales = db.select(count(), sum(SALE.AMOUNT))
+                .from(SALE)
+                .where(SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone))))
+                .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
+                .fetchOne();
+        return new ActivitySummary(
+                longOf(activity.value1()), activity.value2(), activity.value3(), longOf(activity.value4()),
+                sales.value1(), sales.value2() == null ? BigDecimal.ZERO.setScale(2) : sales.value2().setScale(2,
+                        java.math.RoundingMode.HALF_UP));
+    }
+
+    List<TeamView> teams() {
+        Map<String, List<String>> byTeam = db.selectDistinct(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)
+                .from(REP_ACTIVITY)
+                .where(REP_ACTIVITY.SCOPE.eq(ActivityScope.REP.name()).and(REP_ACTIVITY.TEAM_ID.isNotNull()))
+                .orderBy(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)
+                .fetchGroups(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID);
+        return new TreeMap<>(byTeam).entrySet().stream()
+                .map(e -> new TeamView(e.getKey(), List.copyOf(e.getValue())))
+                .collect(Collectors.toList());
+    }
+
+    private static long longOf(BigDecimal value) {
+        return value == null ? 0 : value.longValueExact();
+    }
+
+    private static ActivityRowView toView(RepActivityRecord r) {
+        Map<String, Long> channels = new LinkedHashMap<>();
+        channels.put("PHONE", r.getChPhone());
+        channels.put("WECHAT", r.getChWechat());
+        channels.put("EMAIL", r.getChEmail());
+        channels.put("MEETING", r.getChMeeting());
+        channels.put("VISIT", r.getChVisit());
+        channels.put("OTHER", r.getChOther());
+        channels.values().removeIf(n -> n == 0);
+        return new ActivityRowView(r.getRepId(), r.getTeamId(), r.getBucket(), r.getPeriodStart(), r.getPeriodEnd(),
+                r.getFollowUps(), r.getCustomers(), channels);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.pulse.report.live;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+@RestController
+class LiveController {
+
+    private final LiveUpdates updates;
+
+    LiveController(LiveUpdates updates) {
+        this.updates = updates;
+    }
+
+    @Operation(summary = "Server-sent events: an 'activity' event whenever the activity or sales figures change")
+    @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live() {
+        return updates.open();
+    }
+}

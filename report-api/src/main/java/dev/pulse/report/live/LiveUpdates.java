@@ -1,0 +1,58 @@
+package dev.pulse.report.live;
+
+import dev.pulse.report.projector.ProjectionListener;
+import dev.pulse.report.projector.ProjectorProperties;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events for the dashboards: after each committed projection that changed an
+ * aggregate they show, every open stream gets an event named after the aggregate.
+ */
+@Component
+public class LiveUpdates implements ProjectionListener {
+
+    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private final String activityTopic;
+    private final String salesTopic;
+
+    LiveUpdates(ProjectorProperties properties) {
+        this.activityTopic = properties.topics().repActivity();
+        this.salesTopic = properties.topics().sales();
+    }
+
+    SseEmitter open() {
+        SseEmitter emitter = new SseEmitter(0L);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> emitters.remove(emitter));
+        emitter.onError(e -> emitters.remove(emitter));
+        send(emitter, "hello");
+        return emitter;
+    }
+
+    @Override
+    public void projected(Set<String> topics) {
+        if (topics.contains(activityTopic) || topics.contains(salesTopic)) {
+            emitters.forEach(emitter -> send(emitter, "activity"));
+        }
+    }
+
+    int openStreams() {
+        return emitters.size();
+    }
+
+    private void send(SseEmitter emitter, String name) {
+        try {
+            emitter.send(SseEmitter.event().name(name).data(Map.of("at", Instant.now().toString())));
+        } catch (IOException | IllegalStateException e) {
+            emitters.remove(emitter);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.pulse.report.projector;
+
+import dev.pulse.events.TopicAdmin;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka -> PostgreSQL, exactly once. Each poll is written in one database transaction together
+ * with the next offset of every partition it read; on (re)assignment the consumer seeks to the
+ * offsets stored in PostgreSQL, never to Kafka's committed offsets. A crash at any point leaves
+ * either the whole batch with its offsets or neither. A failed batch is retried after a back-off
+ * from the stored offsets, so a database outage delays the projection and loses nothing.
+ */
+public final class Projector implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Projector.class);
+
+    private final ProjectorProperties properties;
+    private final DSLContext db;
+    private final Map<String, TopicWriter> writers;
+    private final OffsetStore offsets;
+    private final ProjectionListener listener;
+    private final MeterRegistry meters;
+    private final Counter projected;
+    private final Counter failures;
+    private volatile boolean running = true;
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+    private KafkaConsumer<String, byte[]> consumer;
+
+    public Projector(ProjectorProperties properties, DSLContext db, List<TopicWriter> writers,
+                     ProjectionListener listener, MeterRegistry meters) {
+        this.properties = properties;
+        this.db = db;
+        this.writers = writers.stream().collect(Collectors.toMap(TopicWriter::topic, Function.identity()));
+        this.offsets = new OffsetStore(properties.groupId());
+        this.listener = listener;
+        this.meters = meters;
+        this.projected = meters.counter("pulse.projector.records");
+        this.failures = meters.counter("pulse.projector.failures");
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(consumerConfig());
+                 KafkaClientMetrics metrics = new KafkaClientMetrics(created)) {
+                consumer = created;
+                metrics.bindTo(meters);
+                ensureTopics();
+                created.subscribe(writers.keySet(), new SeekToStoredOffsets());
+                pollLoop(created);
+            } catch (WakeupException e) {
+                // stop() was called
+            } catch (RuntimeException e) {
+                recordFailure(e);
+                pause();
+            }
+        }
+    }
+
+    private void ensureTopics() {
+        try {
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), properties.topics(), 10_000);
+        } catch (Exception e) {
+            throw new IllegalStateException("topics not ready: " + e.getMessage(), e);
+        }
+    }
+
+    private void pollLoop(KafkaConsumer<String, byte[]> consumer) {
+        while (running) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            if (records.isEmpty()) {
+                continue;
+            }
+            try {
+                Set<String> topics = project(records);
+                lastSuccess = Instant.now();
+                lastError = null;
+                listener.projected(topics);
+            } catch (RuntimeException e) {
+                recordFailure(e);
+                pause();
+                seekToStored(consumer, consumer.assignment());
+            }
+        }
+    }
+
+    private Set<String> project(ConsumerRecords<String, byte[]> records) {
+        Set<String> topics = new HashSet<>();
+        Map<TopicPartition, Long> next = new HashMap<>();
+        db.transaction(tx -> {
+            DSLContext txDb = tx.dsl();
+            for (TopicPartition partition : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                int written = writers.get(partition.topic()).write(txDb, batch);
+                projected.increment(written);
+                if (written > 0) {
+                    topics.add(partition.topic());
+                }
+                next.put(partition, batch.getLast().offset() + 1);
+            }
+            offsets.save(txDb, next);
+        });
+        return topics;
+    }
+
+    private void seekToStored(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = offsets.load(db, partitions);
+        for (TopicPartition partition : partitions) {
+            Long offset = stored.get(partition);
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+    }
+
+    private void recordFailure(RuntimeException e) {
+        failures.increment();
+        lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+        log.warn("projection failed, retrying in {}: {}", properties.retryBackoff(), lastError);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.retryBackoff());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private Properties consumerConfig() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only committed transactions: an aborted ingest request or stream-processor attempt is never projected.
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** On every assignment, positions come from PostgreSQL, the one place they are committed. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            seekToStored(consumer, partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Nothing to commit: every finished batch already committed its offsets with its rows.
+        }
+    }
+}

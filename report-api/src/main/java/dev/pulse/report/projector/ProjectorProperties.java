@@ -1,0 +1,27 @@
+package dev.pulse.report.projector;
+
+import dev.pulse.events.TopicNames;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param groupId      consumer group; its offsets live in PostgreSQL, not in Kafka
+ * @param maxPollRecords records per batch, i.e. per database transaction
+ * @param retryBackoff wait before retrying a batch after a database or Kafka failure
+ */
+@ConfigurationProperties("pulse.projector")
+public record ProjectorProperties(
+        String bootstrapServers,
+        String groupId,
+        Integer maxPollRecords,
+        Duration retryBackoff,
+        TopicNames topics) {
+
+    public ProjectorProperties {
+        bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
+        groupId = groupId == null ? "pulse-projector" : groupId;
+        maxPollRecords = maxPollRecords == null ? 2_000 : maxPollRecords;
+        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
+        topics = topics == null ? TopicNames.defaults() : topics;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.pulse.processor.config;
+
+import dev.pulse.events.TopicNames;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param bootstrapServers Kafka
+ * @param applicationId    Kafka Streams application id: instances sharing it share the work
+ * @param stateDir         local state; it belongs to one broker cluster (see {@link StateDirGuard})
+ * @param zone             reporting time zone that days, weeks and months are cut in
+ * @param commitInterval   how often results are committed (exactly-once transactions)
+ * @param standbyReplicas  warm copies of state on other instances
+ */
+@ConfigurationProperties("pulse.processor")
+public record ProcessorProperties(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        ZoneId zone,
+        Duration commitInterval,
+        Integer threads,
+        Integer standbyReplicas,
+        TopicNames topics) {
+
+    public ProcessorProperties {
+        bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
+        applicationId = applicationId == null ? "pulse-stream-processor" : applicationId;
+        stateDir = stateDir == null ? Path.of("var", "streams") : stateDir;
+        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
+        commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
+        threads = threads == null ? 1 : threads;
+        standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
+        topics = topics == null ? TopicNames.defaults() : topics;
+    }
+}

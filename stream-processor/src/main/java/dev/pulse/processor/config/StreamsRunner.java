@@ -1,0 +1,109 @@
+package dev.pulse.processor.config;
+
+import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.validation.FollowUpValidator;
+import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.PulseTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Owns the KafkaStreams instance: starts it once topics exist and state is checked, closes it on shutdown. */
+@Component
+public class StreamsRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final ProcessorProperties properties;
+    private final FollowUpValidator followUpValidator;
+    private final SaleValidator saleValidator;
+    private final MeterRegistry meters;
+    private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    StreamsRunner(ProcessorProperties properties, FollowUpValidator followUpValidator, SaleValidator saleValidator,
+                  MeterRegistry meters) {
+        this.properties = properties;
+        this.followUpValidator = followUpValidator;
+        this.saleValidator = saleValidator;
+        this.meters = meters;
+    }
+
+    @Override
+    public void start() {
+        try {
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), properties.topics(), 30_000);
+            StateDirGuard.check(properties.stateDir(), clusterId());
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " is not usable: " + e.getMessage(), e);
+        }
+        streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
+                saleValidator), config());
+        // A failed stream thread is replaced; its tasks resume from the last committed transaction.
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
+        streams.start();
+        log.info("stream processor started: application.id={}, state={}", properties.applicationId(), properties.stateDir());
+    }
+
+    private String clusterId() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Properties config() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) properties.commitInterval().toMillis());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
+        // Values are parsed inside the topology (poison goes to the error topic); this covers keys.
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return props;
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams current = streams;
+        return current == null ? KafkaStreams.State.CREATED : current.state();
+    }
+
+    @Override
+    public void stop() {
+        KafkaStreams current = streams;
+        if (current != null) {
+            current.close(Duration.ofSeconds(30));
+            streamsMetrics.close();
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+}
