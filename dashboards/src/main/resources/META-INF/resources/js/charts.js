@@ -1,0 +1,114 @@
+// The two ECharts instances, set up the handbook's way: init with a skeleton option once,
+// then every refresh calls setOption with data (and translated names) only.
+import { CHANNELS } from './aggregate.js';
+import { t, locale } from './i18n.js';
+
+/* global echarts -- loaded as a classic script from the webjar before this module runs */
+
+// One fixed colour per channel so "WeChat" is the same green in every refresh and language.
+const CHANNEL_COLORS = ['#2f6fde', '#1aad19', '#8e6bd9', '#f08a24', '#e0475b', '#8a94a6'];
+const LINE_COLORS = ['#2f6fde', '#f08a24', '#1aad19', '#e0475b', '#8e6bd9', '#17a2b8',
+  '#c08b00', '#d15fb4', '#5b7083', '#3b9c73'];
+
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+function baseOption() {
+  return {
+    animation: !reducedMotion,
+    // Canvas text does not inherit CSS, so hand it the page's CJK-aware font stack.
+    textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+    tooltip: { trigger: 'axis', confine: true, valueFormatter: formatCount },
+    legend: { type: 'scroll', top: 0, left: 0, right: 0 },
+    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    yAxis: { type: 'value', minInterval: 1 },
+    // Shown only when a refresh returns nothing, so an empty chart never looks broken.
+    title: { show: false, left: 'center', top: 'middle', textStyle: { color: '#8a94a6', fontSize: 14, fontWeight: 'normal' } },
+  };
+}
+
+function byRepSkeleton() {
+  const base = baseOption();
+  return {
+    ...base,
+    color: CHANNEL_COLORS,
+    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
+    xAxis: {
+      type: 'category',
+      data: [],
+      axisLabel: { rotate: 30, width: 110, overflow: 'truncate', hideOverlap: true },
+    },
+    series: CHANNELS.map((channel) => ({
+      id: channel, type: 'bar', stack: 'followUps', barMaxWidth: 48,
+      emphasis: { focus: 'series' }, data: [],
+    })),
+  };
+}
+
+function byDaySkeleton() {
+  return {
+    ...baseOption(),
+    color: LINE_COLORS,
+    xAxis: { type: 'category', boundaryGap: false, data: [] },
+    series: [],
+  };
+}
+
+export function createCharts(byRepEl, byDayEl) {
+  const byRep = echarts.init(byRepEl);
+  byRep.setOption(byRepSkeleton());
+  const byDay = echarts.init(byDayEl);
+  byDay.setOption(byDaySkeleton());
+  return { byRep, byDay };
+}
+
+export function showLoading(charts) {
+  for (const chart of Object.values(charts)) {
+    chart.showLoading({ text: t('loading'), color: '#2f6fde', maskColor: 'rgba(255,255,255,0.6)' });
+  }
+}
+
+export function hideLoading(charts) {
+  for (const chart of Object.values(charts)) chart.hideLoading();
+}
+
+/** repTotals: entries of totalsByRep(), most follow-ups first. */
+export function renderByRep(chart, repTotals) {
+  chart.setOption({
+    title: emptyTitle(repTotals.length === 0),
+    xAxis: { data: repTotals.map((rep) => rep.repId) },
+    series: CHANNELS.map((channel) => ({
+      id: channel,
+      name: t(`channel_${channel}`),
+      data: repTotals.map((rep) => rep.byChannel[channel] || 0),
+    })),
+  });
+}
+
+/** trend: result of seriesByBucket(); nameOf turns a series key into its legend label. */
+export function renderByDay(chart, trend, nameOf) {
+  const hasData = trend.series.some((s) => s.data.some((n) => n > 0));
+  chart.setOption({
+    title: emptyTitle(!hasData),
+    xAxis: { data: trend.axis },
+    // The number of series follows the data (teams or reps), so each carries its type and
+    // style, and replaceMerge drops the lines of a previous filter.
+    series: trend.series.map((s) => ({
+      id: JSON.stringify(s.key),
+      name: nameOf(s.key),
+      type: 'line',
+      symbol: 'circle',
+      symbolSize: 6,
+      showSymbol: trend.axis.length <= 31,
+      emphasis: { focus: 'series' },
+      data: s.data,
+    })),
+  }, { replaceMerge: ['series'] });
+}
+
+function emptyTitle(empty) {
+  return { show: empty, text: empty ? t('noData') : '' };
+}
+
+export function formatCount(n) {
+  return typeof n === 'number' ? n.toLocaleString(locale()) : n;
+}

@@ -1,0 +1,202 @@
+package dev.pulse.events.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ISO-8601 weeks run Monday to Sunday; week 1 of a year is the week that holds the year's first
+ * Thursday (equivalently, the week holding 4 January), and a week belongs to the year its Thursday
+ * falls in. A year has 53 weeks when it starts on a Thursday, or on a Wednesday in a leap year.
+ *
+ * <p>Weekdays used below, worked out by hand: 2025-01-01 was a Wednesday; 2025 has 365 days
+ * (52 weeks + 1 day), so 2026-01-01 is a Thursday; 2026 has 365 days too, so 2027-01-01 is a Friday.
+ */
+class GranularityTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Test
+    void shouldPutNewYearsDay2026InWeek1Of2026() {
+        // given: 2026-01-01 is a Thursday, so its week (Mon 2025-12-29 .. Sun 2026-01-04) is 2026-W01
+        LocalDate newYear = LocalDate.of(2026, 1, 1);
+
+        // when
+        Granularity.Period week = Granularity.WEEK.periodOf(newYear);
+
+        // then
+        assertThat(week).isEqualTo(new Granularity.Period("2026-W01",
+                LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4)));
+    }
+
+    @Test
+    void shouldLabelTheLastDaysOfDecember2025WithTheWeekBasedYear2026() {
+        // given: Monday 2025-12-29 is already in 2026-W01 (its Thursday is 2026-01-01),
+        // while Sunday 2025-12-28 closes 2025-W52 (2025 began on a Wednesday and is no leap year: 52 weeks)
+        LocalDate monday = LocalDate.of(2025, 12, 29);
+        LocalDate sunday = LocalDate.of(2025, 12, 28);
+
+        // when
+        String mondayBucket = Granularity.WEEK.periodOf(monday).bucket();
+        String sundayBucket = Granularity.WEEK.periodOf(sunday).bucket();
+
+        // then: not "2025-W01", which a calendar-year label would wrongly give
+        assertThat(mondayBucket).isEqualTo("2026-W01");
+        assertThat(sundayBucket).isEqualTo("2025-W52");
+    }
+
+    @Test
+    void shouldPutNewYearsDay2027InWeek53Of2026() {
+        // given: 2026 starts on a Thursday, so it has 53 weeks; 2027-01-01 is a Friday whose
+        // week (Mon 2026-12-28 .. Sun 2027-01-03) has its Thursday on 2026-12-31
+        LocalDate newYear = LocalDate.of(2027, 1, 1);
+
+        // when
+        Granularity.Period week = Granularity.WEEK.periodOf(newYear);
+
+        // then
+        assertThat(week).isEqualTo(new Granularity.Period("2026-W53",
+                LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 3)));
+    }
+
+    @Test
+    void shouldStartWeek1Of2027OnTheFourthOfJanuary() {
+        // given: the first Thursday of 2027 is 2027-01-07, so week 1 runs Mon 01-04 .. Sun 01-10
+        LocalDate sunday = LocalDate.of(2027, 1, 3);
+        LocalDate monday = LocalDate.of(2027, 1, 4);
+
+        // when
+        Granularity.Period before = Granularity.WEEK.periodOf(sunday);
+        Granularity.Period after = Granularity.WEEK.periodOf(monday);
+
+        // then
+        assertThat(before.bucket()).isEqualTo("2026-W53");
+        assertThat(after).isEqualTo(new Granularity.Period("2027-W01",
+                LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 10)));
+    }
+
+    @Test
+    void shouldLabelTheWeekOfTheDesignExampleAsWeek45() {
+        // given: 2026-11-03 is day 307 of 2026, so 3 + 306 = 309 days after Mon 2025-12-29 (start of
+        // W01); 309 = 44 * 7 + 1, so it is the Tuesday of week 45, which began on Mon 2026-11-02
+        LocalDate date = LocalDate.of(2026, 11, 3);
+
+        // when
+        Granularity.Period week = Granularity.WEEK.periodOf(date);
+
+        // then
+        assertThat(week).isEqualTo(new Granularity.Period("2026-W45",
+                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8)));
+    }
+
+    @Test
+    void shouldPadSingleDigitWeeksAndMonths() {
+        // given
+        LocalDate date = LocalDate.of(2026, 3, 4);
+
+        // when
+        String week = Granularity.WEEK.periodOf(date).bucket();
+        String month = Granularity.MONTH.periodOf(date).bucket();
+
+        // then: Wed 2026-03-04 is 65 days after Mon 2025-12-29, i.e. 9 full weeks in: W10
+        assertThat(week).isEqualTo("2026-W10");
+        assertThat(month).isEqualTo("2026-03");
+    }
+
+    @Test
+    void shouldEndFebruaryOnThe28thInACommonYearAndThe29thInALeapYear() {
+        // given
+        LocalDate common = LocalDate.of(2026, 2, 28);
+        LocalDate leap = LocalDate.of(2028, 2, 29);
+
+        // when
+        Granularity.Period february2026 = Granularity.MONTH.periodOf(common);
+        Granularity.Period february2028 = Granularity.MONTH.periodOf(leap);
+
+        // then
+        assertThat(february2026).isEqualTo(new Granularity.Period("2026-02",
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
+        assertThat(february2028).isEqualTo(new Granularity.Period("2028-02",
+                LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29)));
+    }
+
+    @Test
+    void shouldCoverWholeMonthsOf30And31Days() {
+        // given
+        LocalDate lastOfApril = LocalDate.of(2026, 4, 30);
+        LocalDate lastOfDecember = LocalDate.of(2026, 12, 31);
+
+        // when
+        Granularity.Period april = Granularity.MONTH.periodOf(lastOfApril);
+        Granularity.Period december = Granularity.MONTH.periodOf(lastOfDecember);
+
+        // then
+        assertThat(april).isEqualTo(new Granularity.Period("2026-04",
+                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)));
+        assertThat(december).isEqualTo(new Granularity.Period("2026-12",
+                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void shouldMakeADayOneDateLong() {
+        // given
+        LocalDate date = LocalDate.of(2026, 11, 3);
+
+        // when
+        Granularity.Period day = Granularity.DAY.periodOf(date);
+
+        // then
+        assertThat(day).isEqualTo(new Granularity.Period("2026-11-03", date, date));
+    }
+
+    @Test
+    void shouldCutTheDayAtMidnightInShanghaiNotInUtc() {
+        // given: Shanghai is UTC+8 all year (no daylight saving), so 16:00Z is local midnight
+        Instant justBefore = Instant.parse("2026-11-03T15:59:59Z");
+        Instant midnight = Instant.parse("2026-11-03T16:00:00Z");
+        Instant halfPast = Instant.parse("2026-11-03T16:30:00Z");
+
+        // when / then
+        assertThat(Granularity.DAY.periodOf(justBefore, SHANGHAI).bucket()).isEqualTo("2026-11-03");
+        assertThat(Granularity.DAY.periodOf(midnight, SHANGHAI).bucket()).isEqualTo("2026-11-04");
+        assertThat(Granularity.DAY.periodOf(halfPast, SHANGHAI).bucket()).isEqualTo("2026-11-04");
+        // the same instant is still the 3rd in UTC: the zone passed in is what decides
+        assertThat(Granularity.DAY.periodOf(halfPast, ZoneOffset.UTC).bucket()).isEqualTo("2026-11-03");
+    }
+
+    @Test
+    void shouldMoveAnEveningInUtcIntoTheNextWeekAndMonthInShanghai() {
+        // given: Sun 2026-11-08 16:30Z is Mon 2026-11-09 00:30 in Shanghai (W45 -> W46);
+        // Mon 2026-11-30 16:00Z is Tue 2026-12-01 00:00 in Shanghai (November -> December)
+        Instant sundayEvening = Instant.parse("2026-11-08T16:30:00Z");
+        Instant lastOfNovemberEvening = Instant.parse("2026-11-30T16:00:00Z");
+
+        // when / then
+        assertThat(Granularity.WEEK.periodOf(sundayEvening, ZoneOffset.UTC).bucket()).isEqualTo("2026-W45");
+        assertThat(Granularity.WEEK.periodOf(sundayEvening, SHANGHAI)).isEqualTo(new Granularity.Period(
+                "2026-W46", LocalDate.of(2026, 11, 9), LocalDate.of(2026, 11, 15)));
+        assertThat(Granularity.MONTH.periodOf(lastOfNovemberEvening, ZoneOffset.UTC).bucket()).isEqualTo("2026-11");
+        assertThat(Granularity.MONTH.periodOf(lastOfNovemberEvening, SHANGHAI)).isEqualTo(new Granularity.Period(
+                "2026-12", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+    }
+
+    @Test
+    void shouldPutNewYearsEveningInUtcIntoTheNewYearInShanghaiButTheOldWeekBasedYear() {
+        // given: 2026-12-31T16:00Z is 2027-01-01 00:00 in Shanghai, a Friday in 2026-W53
+        Instant instant = Instant.parse("2026-12-31T16:00:00Z");
+
+        // when
+        String day = Granularity.DAY.periodOf(instant, SHANGHAI).bucket();
+        String week = Granularity.WEEK.periodOf(instant, SHANGHAI).bucket();
+        String month = Granularity.MONTH.periodOf(instant, SHANGHAI).bucket();
+
+        // then
+        assertThat(day).isEqualTo("2027-01-01");
+        assertThat(week).isEqualTo("2026-W53");
+        assertThat(month).isEqualTo("2027-01");
+    }
+}

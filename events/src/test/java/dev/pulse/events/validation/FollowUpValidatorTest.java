@@ -1,0 +1,552 @@
+package dev.pulse.events.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.events.Channel;
+import dev.pulse.events.FollowUp;
+import dev.pulse.events.Json;
+import dev.pulse.events.Pipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
+
+class FollowUpValidatorTest {
+
+    /** The validator's "now": every future/past rule below is measured from here. */
+    private static final Instant NOW = Instant.parse("2026-11-24T04:00:00Z");
+
+    private final FollowUpValidator validator =
+            new FollowUpValidator(Pipeline.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+
+    /** The smallest follow-up the contract accepts: every required field and one contact. */
+    private static ObjectNode minimal() {
+        return (ObjectNode) Json.MAPPER.readTree("""
+                {"customerId": "C-1001",
+                 "customerName": "张三",
+                 "phone": "13800138000",
+                 "repId": "R-7",
+                 "occurredAt": "2026-11-24T11:00:00+08:00",
+                 "channel": "PHONE",
+                 "content": "电话沟通需求",
+                 "stage": "LEAD"}
+                """);
+    }
+
+    @Test
+    void shouldAcceptAMinimalFollowUp() {
+        // given
+        ObjectNode record = minimal();
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.isValid()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        FollowUp followUp = result.value();
+        assertThat(followUp.customerId()).isEqualTo("C-1001");
+        assertThat(followUp.customerName()).isEqualTo("张三");
+        assertThat(followUp.occurredAt()).isEqualTo(Instant.parse("2026-11-24T03:00:00Z"));
+        assertThat(followUp.channel()).isEqualTo(Channel.PHONE);
+        assertThat(followUp.stage()).isEqualTo("LEAD");
+        // a missing eventId stays null: ingest assigns one, the processor refuses the record
+        assertThat(followUp.eventId()).isNull();
+        assertThat(followUp.teamId()).isNull();
+        assertThat(followUp.tags()).isNull();
+    }
+
+    @Test
+    void shouldAcceptEveryOptionalFieldAndNormaliseCodes() {
+        // given
+        ObjectNode record = minimal();
+        record.put("eventId", "3f2b7c1e-0d4a-4c55-9a7e-2b1f6e0c9d11");
+        record.put("email", "Zhang.San@Example.CN");
+        record.put("wechat", "zhangsan_wx");
+        record.put("company", "上海星辰科技有限公司");
+        record.put("position", "采购总监");
+        record.put("repName", "李四");
+        record.put("teamId", "T-EAST");
+        record.put("channel", "wechat");
+        record.put("stage", "qualified");
+        record.put("result", "有意向");
+        record.put("nextFollowUpAt", "2026-11-30T10:00:00+08:00");
+        record.putArray("tags").add("重点客户").add("华东");
+        record.put("level", "b");
+        record.put("source", "展会");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        FollowUp followUp = result.value();
+        assertThat(followUp.eventId()).isEqualTo(UUID.fromString("3f2b7c1e-0d4a-4c55-9a7e-2b1f6e0c9d11"));
+        assertThat(followUp.email()).isEqualTo("zhang.san@example.cn");
+        assertThat(followUp.channel()).isEqualTo(Channel.WECHAT);
+        assertThat(followUp.stage()).isEqualTo("QUALIFIED");
+        assertThat(followUp.level()).isEqualTo("B");
+        assertThat(followUp.tags()).containsExactly("重点客户", "华东");
+        assertThat(followUp.nextFollowUpAt()).isEqualTo(Instant.parse("2026-11-30T02:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customerId", "customerName", "repId", "occurredAt", "channel", "content", "stage"})
+    void shouldNameTheMissingRequiredFieldAndTheRecordIndex(String field) {
+        // given
+        ObjectNode record = minimal();
+        record.remove(field);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 7);
+
+        // then
+        assertThat(result.isValid()).isFalse();
+        assertThat(result.value()).isNull();
+        assertThat(result.errors()).containsExactly(new FieldError(7, field, "is required"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customerId", "customerName", "repId", "content", "stage"})
+    void shouldTreatABlankRequiredFieldAsMissing(String field) {
+        // given
+        ObjectNode record = minimal();
+        record.put(field, "   ");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 2);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(2, field, "is required"));
+    }
+
+    @Test
+    void shouldRequireAtLeastOneOfPhoneEmailOrWechat() {
+        // given
+        ObjectNode record = minimal();
+        record.remove("phone");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.index()).isZero();
+            assertThat(error.field()).isEqualTo("phone");
+            assertThat(error.message()).contains("phone", "email", "wechat");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"email:li.si@example.com", "wechat:lisi_88", "phone:+86 (21) 5555-0101"})
+    void shouldAcceptAnySingleContact(String contact) {
+        // given
+        String[] fieldAndValue = contact.split(":", 2);
+        ObjectNode record = minimal();
+        record.remove("phone");
+        record.put(fieldAndValue[0], fieldAndValue[1]);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectMalformedPhoneAndEmail() {
+        // given
+        ObjectNode record = minimal();
+        record.put("phone", "call me");
+        record.put("email", "zhangsan.example.cn");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("phone", "email");
+    }
+
+    @Test
+    void shouldRejectANumberWhereTextIsExpected() {
+        // given
+        ObjectNode record = minimal();
+        record.put("customerId", 1001);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", "must be a string"));
+    }
+
+    @Test
+    void shouldRejectTagsThatAreNotAListOfStrings() {
+        // given
+        ObjectNode record = minimal();
+        record.put("tags", "重点客户");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "tags", "must be an array of strings"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownChannel() {
+        // given
+        ObjectNode record = minimal();
+        record.put("channel", "FAX");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("channel");
+            assertThat(error.message()).contains("PHONE", "WECHAT", "VISIT");
+        });
+    }
+
+    @Test
+    void shouldRejectAStageOutsideThePipeline() {
+        // given
+        ObjectNode record = minimal();
+        record.put("stage", "NEGOTIATION");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("stage");
+            assertThat(error.message()).contains("LEAD", "WON", "LOST");
+        });
+    }
+
+    @Test
+    void shouldRejectAnOccurredAtMoreThanFiveMinutesAhead() {
+        // given: NOW + 5 min 1 s, written in Beijing time
+        ObjectNode record = minimal();
+        record.put("occurredAt", "2026-11-24T12:05:01+08:00");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly("occurredAt");
+        assertThat(result.errors().getFirst().message()).contains("future");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-24T04:04:00Z", "2026-11-24T12:05:00+08:00"})
+    void shouldAcceptAnOccurredAtWithinTheAllowedClockSkew(String occurredAt) {
+        // given: NOW + 4 min, and NOW + exactly 5 min (only "more than 5 minutes" is refused)
+        ObjectNode record = minimal();
+        record.put("occurredAt", occurredAt);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnOccurredAtBefore1990() {
+        // given: 1990-01-01T07:59:59+08:00 is 1989-12-31T23:59:59Z, one second too early
+        ObjectNode record = minimal();
+        record.put("occurredAt", "1990-01-01T07:59:59+08:00");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", "must not be before 1990-01-01"));
+    }
+
+    @Test
+    void shouldAcceptAnOldImportFromTheFirstInstantOf1990() {
+        // given
+        ObjectNode record = minimal();
+        record.put("occurredAt", "1990-01-01T00:00:00Z");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().occurredAt()).isEqualTo(Instant.parse("1990-01-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-24T11:00:00", "2026/11/24 11:00", "昨天"})
+    void shouldRejectAnOccurredAtWithoutAnOffsetOrNotIso(String occurredAt) {
+        // given
+        ObjectNode record = minimal();
+        record.put("occurredAt", occurredAt);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly("occurredAt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-24T11:00:00+08:00", "2026-11-24T03:00:00Z", "2026-11-20T09:00:00+08:00"})
+    void shouldRejectANextFollowUpThatIsNotAfterOccurredAt(String nextFollowUpAt) {
+        // given: occurredAt is 2026-11-24T03:00:00Z; the first two are the same instant, the third earlier
+        ObjectNode record = minimal();
+        record.put("nextFollowUpAt", nextFollowUpAt);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "nextFollowUpAt", "must be after occurredAt"));
+    }
+
+    @Test
+    void shouldAcceptANextFollowUpOneMinuteAfterOccurredAt() {
+        // given
+        ObjectNode record = minimal();
+        record.put("nextFollowUpAt", "2026-11-24T03:01:00Z");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().nextFollowUpAt()).isEqualTo(Instant.parse("2026-11-24T03:01:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LOST", "lost"})
+    void shouldRequireALostReasonWhenTheCustomerIsLost(String stage) {
+        // given
+        ObjectNode record = minimal();
+        record.put("stage", stage);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 4);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(4, "lostReason", "is required when stage is LOST"));
+    }
+
+    @Test
+    void shouldRejectABlankLostReasonWhenTheCustomerIsLost() {
+        // given
+        ObjectNode record = minimal();
+        record.put("stage", "LOST");
+        record.put("lostReason", "  ");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly("lostReason");
+    }
+
+    @Test
+    void shouldAcceptALostCustomerWithAReason() {
+        // given
+        ObjectNode record = minimal();
+        record.put("stage", "LOST");
+        record.put("lostReason", "预算被砍，选择了竞品");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().stage()).isEqualTo("LOST");
+        assertThat(result.value().lostReason()).isEqualTo("预算被砍，选择了竞品");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customerId", "repId", "teamId", "customerName"})
+    void shouldRejectControlCharactersInIdsAndNames(String field) {
+        // given: a bell (U+0007) inside the text
+        ObjectNode record = minimal();
+        record.put(field, "A\u0007B");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, field, "must not contain control characters"));
+    }
+
+    @Test
+    void shouldRejectALineBreakInsideAnId() {
+        // given
+        ObjectNode record = minimal();
+        record.put("repId", "R-7\nR-8");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "repId", "must not contain control characters"));
+    }
+
+    @Test
+    void shouldKeepLineBreaksAndTabsInContent() {
+        // given
+        ObjectNode record = minimal();
+        record.put("content", "1. 介绍产品\n2. 客户提问：\t价格\r\n3. 约下次演示");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().content()).isEqualTo("1. 介绍产品\n2. 客户提问：\t价格\r\n3. 约下次演示");
+    }
+
+    @Test
+    void shouldRejectOtherControlCharactersInContent() {
+        // given
+        ObjectNode record = minimal();
+        record.put("content", "电话\u0000沟通");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "content", "must not contain control characters"));
+    }
+
+    @Test
+    void shouldRejectAnIdLongerThan64Characters() {
+        // given
+        ObjectNode record = minimal();
+        record.put("customerId", "C".repeat(65));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", "must be at most 64 characters"));
+    }
+
+    @Test
+    void shouldAcceptAnIdOfExactly64Characters() {
+        // given
+        ObjectNode record = minimal();
+        record.put("customerId", "C".repeat(64));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectContentLongerThan10000Characters() {
+        // given
+        ObjectNode record = minimal();
+        record.put("content", "跟".repeat(10_001));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "content", "must be at most 10000 characters"));
+    }
+
+    @Test
+    void shouldCountCharactersNotBytesOrUtf16Units() {
+        // given: 200 characters of which 100 are outside the BMP (two UTF-16 units each)
+        ObjectNode record = minimal();
+        record.put("customerName", "张".repeat(100) + "\uD842\uDFB7".repeat(100));
+        record.put("content", "跟".repeat(10_000));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectACustomerNameLongerThan200Characters() {
+        // given
+        ObjectNode record = minimal();
+        record.put("customerName", "张".repeat(201));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerName", "must be at most 200 characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"D", "1", "AB", "VIP"})
+    void shouldRejectALevelOtherThanABOrC(String level) {
+        // given
+        ObjectNode record = minimal();
+        record.put("level", level);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly("level");
+    }
+
+    @Test
+    void shouldRejectAnEventIdThatIsNotAUuid() {
+        // given
+        ObjectNode record = minimal();
+        record.put("eventId", "evt-0001");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly("eventId");
+    }
+
+    @Test
+    void shouldReportSeveralErrorsOfOneRecordTogether() {
+        // given
+        ObjectNode record = minimal();
+        record.remove("customerName");
+        record.put("channel", "FAX");
+        record.put("occurredAt", "2026-11-25T03:00:00Z");
+        record.put("level", "Z");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 3);
+
+        // then
+        assertThat(result.value()).isNull();
+        assertThat(result.errors()).hasSize(4);
+        assertThat(result.errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("customerName", "channel", "occurredAt", "level");
+        assertThat(result.errors()).extracting(FieldError::index).containsOnly(3);
+    }
+
+    @Test
+    void shouldRejectSomethingThatIsNotAJsonObject() {
+        // given
+        var array = Json.MAPPER.readTree("[{\"customerId\": \"C-1001\"}]");
+
+        // when
+        Validated<FollowUp> result = validator.validate(array, 5);
+
+        // then
+        assertThat(result.errors()).containsExactly(new FieldError(5, "", "must be a JSON object"));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.pulse.launcher;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Port checks made before anything starts, so a clash is reported by name, not as a bind exception deep in a stack. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    public static void requireFree(int port, String what) {
+        if (!isFree(port)) {
+            throw new LaunchException("Port " + port + " (" + what + ") is already taken: stop whatever listens there,"
+                    + " or stop the other Pulse that is running.");
+        }
+    }
+
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port free right now, for tests and for listeners that must know their port before binding. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

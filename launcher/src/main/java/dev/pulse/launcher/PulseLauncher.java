@@ -1,0 +1,157 @@
+package dev.pulse.launcher;
+
+import dev.pulse.launcher.broker.KafkaBroker;
+import dev.pulse.launcher.database.Database;
+import dev.pulse.launcher.database.DatabaseSettings;
+import dev.pulse.launcher.demo.DemoGenerator;
+import dev.pulse.launcher.stack.PulseStack;
+import dev.pulse.launcher.stack.StackSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./pulse run}: a KRaft broker on localhost:9092, PostgreSQL (local or embedded), the
+ * stream processor, report API with dashboards on 8080, ingest on 8081, and the demo generator,
+ * all under one data directory so that a second run continues where the first stopped.
+ * Ctrl-C stops everything in reverse order.
+ */
+public final class PulseLauncher {
+
+    static final int KAFKA_PORT = 9092;
+    static final int CONTROLLER_PORT = 9093;
+    static final int REPORT_PORT = 8080;
+    static final int INGEST_PORT = 8081;
+    static final int PROCESSOR_PORT = 8082;
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        PulseLauncher launcher = new PulseLauncher();
+        try {
+            LaunchOptions options = LaunchOptions.parse(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "pulse-shutdown"));
+            launcher.run(options);
+            launcher.stopped.await();
+        } catch (LaunchException e) {
+            System.err.println("pulse: " + e.getMessage());
+            launcher.shutdown();
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("pulse: could not start: " + e);
+            launcher.shutdown();
+            System.exit(1);
+        }
+    }
+
+    private void run(LaunchOptions options) throws IOException {
+        Path dataDir = prepare(options.dataDir());
+        for (int port : new int[] {KAFKA_PORT, CONTROLLER_PORT, REPORT_PORT, INGEST_PORT, PROCESSOR_PORT}) {
+            Ports.requireFree(port, switch (port) {
+                case KAFKA_PORT -> "Kafka";
+                case CONTROLLER_PORT -> "Kafka controller";
+                case REPORT_PORT -> "report API and dashboards";
+                case INGEST_PORT -> "ingest API";
+                default -> "stream processor";
+            });
+        }
+        long startedAt = System.nanoTime();
+        progress("data directory " + dataDir);
+
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+        broker.start();
+        started.push(broker);
+        progress("Kafka broker (KRaft) on " + broker.bootstrapServers());
+
+        Database database = Database.locateOrStart(configuredDatabase(), dataDir);
+        started.push(database);
+        progress((database.isEmbedded() ? "embedded PostgreSQL on " : "local PostgreSQL on ")
+                + database.settings().jdbcUrl());
+
+        PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
+                dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor"));
+        started.push(stack);
+        stack.startProcessor();
+        progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");
+        stack.startReport();
+        progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)");
+        stack.startIngest();
+        progress("ingest API on http://localhost:" + INGEST_PORT + "/api/v1/followups and /api/v1/sales");
+
+        if (options.demo()) {
+            startDemo(dataDir);
+        }
+        System.out.printf("%nPulse is running (%.1f s). Dashboard: http://localhost:%d/%nPress Ctrl-C to stop.%n",
+                (System.nanoTime() - startedAt) / 1e9, REPORT_PORT);
+    }
+
+    private void startDemo(Path dataDir) throws IOException {
+        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + INGEST_PORT), Duration.ofMillis(1500));
+        Path seeded = dataDir.resolve("demo-backfilled");
+        if (!Files.exists(seeded)) {
+            progress("demo: backfilling 14 days of follow-ups");
+            demo.backfill(14, 40);
+            Files.writeString(seeded, "the demo history was posted once; delete this file to post it again\n");
+        }
+        Thread thread = Thread.ofPlatform().daemon().name("demo-generator").start(demo);
+        started.push(() -> {
+            demo.stop();
+            thread.interrupt();
+        });
+        progress("demo generator posting live follow-ups and sales (--no-demo to turn it off)");
+    }
+
+    private static Path prepare(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, ".write-check", "");
+            Files.delete(probe);
+            return dataDir;
+        } catch (IOException e) {
+            throw new LaunchException("The data directory " + dataDir + " is not a writable directory ("
+                    + e.getMessage() + "): pass another one with --data-dir.");
+        }
+    }
+
+    private static DatabaseSettings configuredDatabase() {
+        return new DatabaseSettings(env("PULSE_DB_URL", "jdbc:postgresql://localhost:5432/pulse"),
+                env("PULSE_DB_USER", "pulse"), env("PULSE_DB_PASSWORD", "pulse"));
+    }
+
+    private static ZoneId zone() {
+        return ZoneId.of(env("PULSE_ZONE", "Asia/Shanghai"));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void progress(String message) {
+        System.out.println("  ✓ " + message);
+    }
+
+    private void shutdown() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        if (!started.isEmpty()) {
+            System.out.println("\nStopping Pulse...");
+        }
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("pulse: while stopping: " + e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+}

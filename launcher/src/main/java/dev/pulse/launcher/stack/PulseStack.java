@@ -1,0 +1,123 @@
+package dev.pulse.launcher.stack;
+
+import dev.pulse.ingest.IngestApplication;
+import dev.pulse.processor.StreamProcessorApplication;
+import dev.pulse.report.ReportApplication;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three Pulse services in one JVM, each in its own Spring context with its own config file
+ * and port: stream processor, report API (projector, reports, dashboards), then ingest. Any one of
+ * them can be stopped and started again on its own, which is how the restart tests crash it.
+ */
+public final class PulseStack implements AutoCloseable {
+
+    /** Auto-configurations that only report-api wants; the launcher's classpath holds them all. */
+    private static final String NO_DATABASE = "--spring.autoconfigure.exclude="
+            + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+            + "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration";
+
+    private final StackSettings settings;
+    private ConfigurableApplicationContext processor;
+    private ConfigurableApplicationContext report;
+    private ConfigurableApplicationContext ingest;
+
+    public PulseStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public PulseStack startAll() {
+        startProcessor();
+        startReport();
+        startIngest();
+        return this;
+    }
+
+    public void startProcessor() {
+        processor = run(StreamProcessorApplication.builder(), NO_DATABASE,
+                "--server.port=" + settings.processorPort(),
+                "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
+                "--pulse.processor.state-dir=" + settings.stateDir().toAbsolutePath(),
+                "--pulse.processor.application-id=" + settings.processorApplicationId(),
+                "--pulse.processor.zone=" + settings.zone());
+    }
+
+    public void startReport() {
+        report = run(ReportApplication.builder(),
+                "--server.port=" + settings.reportPort(),
+                "--pulse.projector.bootstrap-servers=" + settings.kafkaBootstrap(),
+                "--pulse.report.zone=" + settings.zone(),
+                "--spring.datasource.url=" + settings.database().jdbcUrl(),
+                "--spring.datasource.username=" + settings.database().user(),
+                "--spring.datasource.password=" + settings.database().password());
+    }
+
+    public void startIngest() {
+        ingest = run(IngestApplication.builder(), NO_DATABASE,
+                "--server.port=" + settings.ingestPort(),
+                "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
+    }
+
+    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
+        // The launcher closes the services itself, in order, before the broker and database go.
+        return builder.registerShutdownHook(false).properties("spring.main.banner-mode=off").run(args);
+    }
+
+    public void stopProcessor() {
+        processor = close(processor);
+    }
+
+    public void stopReport() {
+        report = close(report);
+    }
+
+    public void stopIngest() {
+        ingest = close(ingest);
+    }
+
+    public int ingestPort() {
+        return portOf(ingest);
+    }
+
+    public int reportPort() {
+        return portOf(report);
+    }
+
+    public int processorPort() {
+        return portOf(processor);
+    }
+
+    public ConfigurableApplicationContext reportContext() {
+        return report;
+    }
+
+    private static int portOf(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext close(ConfigurableApplicationContext context) {
+        if (context != null) {
+            context.close();
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (Runnable stop : List.<Runnable>of(this::stopIngest, this::stopReport, this::stopProcessor)) {
+            try {
+                stop.run();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+    }
+}
