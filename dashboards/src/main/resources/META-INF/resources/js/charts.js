@@ -45,9 +45,13 @@ function byRepSkeleton() {
 }
 
 function byDaySkeleton() {
+  const base = baseOption();
   return {
-    ...baseOption(),
+    ...base,
     color: LINE_COLORS,
+    // Room at both ends: with boundaryGap false the first and last bucket labels are centred
+    // on the plot's edges, and containLabel does not account for them.
+    grid: { ...base.grid, left: 36, right: 36 },
     xAxis: { type: 'category', boundaryGap: false, data: [] },
     series: [],
   };

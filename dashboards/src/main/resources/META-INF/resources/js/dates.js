@@ -19,8 +19,11 @@ export function defaultRange(days = 14) {
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/** True for a real calendar date in YYYY-MM-DD form (2026-02-31 is not). */
 export function isIsoDate(value) {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(parse(value));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value ?? '')) return false;
+  const ms = parse(value);
+  return !Number.isNaN(ms) && toIso(ms) === value;
 }
 
 /**

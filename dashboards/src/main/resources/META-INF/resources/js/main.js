@@ -128,7 +128,8 @@ function render() {
   renderByDay(charts.byDay, trend, (key) => key ?? t('noTeam'));
   renderRepTable($('rep-table-body'), totalsByRepAndTeam(data.repRows));
   document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
-  document.body.dataset.state = 'ready';
+  // A redraw for a language switch must not hide a failure that is still going on.
+  document.body.dataset.state = lastError ? 'error' : 'ready';
 }
 
 // The heading follows the data on screen, not the filters of a load still in flight.
@@ -181,14 +182,17 @@ function initLanguageSwitch() {
     button.id = `lang-${code}`;
     button.lang = code === 'zh' ? 'zh-CN' : 'en';
     button.textContent = name;
-    button.addEventListener('click', () => applyLanguage(code));
+    button.addEventListener('click', () => {
+      setLang(code); // remembered: only an explicit choice overrides the browser language
+      applyLanguage();
+    });
     nav.append(button);
   }
-  applyLanguage(currentLang());
+  applyLanguage();
 }
 
-function applyLanguage(code) {
-  setLang(code);
+function applyLanguage() {
+  const code = currentLang();
   translateDom();
   for (const button of $('lang-switch').querySelectorAll('button')) {
     button.setAttribute('aria-pressed', String(button.id === `lang-${code}`));

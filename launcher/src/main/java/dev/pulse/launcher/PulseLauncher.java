@@ -1,5 +1,6 @@
 package dev.pulse.launcher;
 
+import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.database.Database;
 import dev.pulse.launcher.database.DatabaseSettings;
@@ -76,7 +77,8 @@ public final class PulseLauncher {
                 + database.settings().jdbcUrl());
 
         PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
-                dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor"));
+                dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor", "pulse-projector",
+                TopicNames.defaults()));
         started.push(stack);
         stack.startProcessor();
         progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");

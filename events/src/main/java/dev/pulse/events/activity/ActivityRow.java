@@ -1,6 +1,9 @@
 package dev.pulse.events.activity;
 
+import dev.pulse.events.Json;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,9 +43,17 @@ public record ActivityRow(
         return keyOf(scope, granularity, bucket, repId, teamId);
     }
 
+    /**
+     * A JSON array of the parts: ids may contain any printable character, so joining them with a
+     * separator could make two rows share a key; a JSON array cannot.
+     */
     public static String keyOf(ActivityScope scope, Granularity granularity, String bucket, String repId, String teamId) {
-        return String.join("|", scope.name(), granularity.name(), bucket,
-                repId == null ? "" : repId, teamId == null ? "" : teamId);
+        return Json.MAPPER.writeValueAsString(Arrays.asList(scope.name(), granularity.name(), bucket, repId, teamId));
+    }
+
+    /** The key under which a customer is remembered as counted in this row. */
+    public String customerKey(String customerId) {
+        return Json.MAPPER.writeValueAsString(List.of(key(), customerId));
     }
 
     public ActivityRow plus(String channel, boolean newCustomer) {

@@ -8,8 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the topics once the service is up, in the background: ingest must start and answer
- * 503 even while Kafka is down, rather than refuse to start.
+ * Creates the topics once the service is up, in the background, retrying until Kafka answers:
+ * ingest must start and answer 503 while Kafka is down, and a topic must never be auto-created
+ * with the broker's defaults.
  */
 @Component
 class TopicBootstrap {
@@ -25,11 +26,21 @@ class TopicBootstrap {
     @EventListener(ApplicationReadyEvent.class)
     void createTopics() {
         Thread.ofVirtual().name("topic-bootstrap").start(() -> {
-            try {
-                TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.topics(), 10_000);
-            } catch (Exception e) {
-                log.warn("topics not created yet ({}); they will be created by the next service that reaches Kafka", e.toString());
-            } 
+            for (long backoffMs = 1_000; ; backoffMs = Math.min(backoffMs * 2, 30_000)) {
+                try {
+                    TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.topics(), 10_000);
+                    return;
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    log.warn("topics not created yet ({}); retrying in {} ms", e.toString(), backoffMs);
+                    try {
+                        Thread.sleep(backoffMs);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
         });
     }
 }

@@ -69,7 +69,8 @@ class IngestController {
     }
 
     private <T> Accepted accept(IngestService.EventType<T> type, HttpServletRequest request) throws IOException {
-        boolean ndjson = request.getContentType() != null && request.getContentType().startsWith(NDJSON);
+        boolean ndjson = request.getContentType() != null
+                && MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.parseMediaType(NDJSON));
         var nodes = reader.read(request.getInputStream(), request.getContentLengthLong(), ndjson);
         List<UUID> ids = service.accept(type, nodes);
         return new Accepted(ids.size(), ids);

@@ -62,7 +62,7 @@ public class EventPublisher implements DisposableBean {
             slot.discard();
             throw new KafkaUnavailableException("interrupted while writing to Kafka", e);
         } catch (Exception e) {
-            slot.discard();
+            slot.abortAndDiscard();
             throw new KafkaUnavailableException("Kafka did not acknowledge the records: " + rootMessage(e), e);
         } finally {
             pool.add(slot);
@@ -116,6 +116,18 @@ public class EventPublisher implements DisposableBean {
                 producer = created;
             }
             return producer;
+        }
+
+        /** Aborts first so read-committed readers are not held back by an open transaction until it times out. */
+        void abortAndDiscard() {
+            if (producer != null) {
+                try {
+                    producer.abortTransaction();
+                } catch (RuntimeException e) {
+                    log.debug("abort after a failed write: {}", e.toString());
+                }
+            }
+            discard();
         }
 
         void discard() {

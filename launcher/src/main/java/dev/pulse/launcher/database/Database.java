@@ -98,6 +98,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Creates another database owned by the Pulse user on the embedded server (tests give each scenario its own). */
+    public DatabaseSettings createDatabase(String name) {
+        if (embedded == null) {
+            throw new IllegalStateException("only the embedded server is Pulse's to add databases to");
+        }
+        try (Connection connection = embedded.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database \"" + name.replace("\"", "") + "\" owner \""
+                    + settings.user().replace("\"", "") + "\" encoding 'UTF8' template template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
+        }
+        return new DatabaseSettings(settings.jdbcUrl().substring(0, settings.jdbcUrl().lastIndexOf('/') + 1) + name,
+                settings.user(), settings.password());
+    }
+
     static boolean canConnect(DatabaseSettings settings) {
         if (!Ports.answers(hostOf(settings.jdbcUrl()), portOf(settings.jdbcUrl()))) {
             return false;

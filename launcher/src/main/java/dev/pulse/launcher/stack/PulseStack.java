@@ -4,7 +4,9 @@ import dev.pulse.ingest.IngestApplication;
 import dev.pulse.processor.StreamProcessorApplication;
 import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
+import dev.pulse.events.TopicNames;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,6 +52,7 @@ public final class PulseStack implements AutoCloseable {
         report = run(ReportApplication.builder(),
                 "--server.port=" + settings.reportPort(),
                 "--pulse.projector.bootstrap-servers=" + settings.kafkaBootstrap(),
+                "--pulse.projector.group-id=" + settings.projectorGroup(),
                 "--pulse.report.zone=" + settings.zone(),
                 "--spring.datasource.url=" + settings.database().jdbcUrl(),
                 "--spring.datasource.username=" + settings.database().user(),
@@ -62,9 +65,22 @@ public final class PulseStack implements AutoCloseable {
                 "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
     }
 
-    private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
+    private ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
         // The launcher closes the services itself, in order, before the broker and database go.
-        return builder.registerShutdownHook(false).properties("spring.main.banner-mode=off").run(args);
+        return builder.registerShutdownHook(false).properties("spring.main.banner-mode=off")
+                .run(Stream.concat(Stream.of(args), topicArgs()).toArray(String[]::new));
+    }
+
+    /** The same topic names for every service, under each service's own property prefix. */
+    private Stream<String> topicArgs() {
+        TopicNames topics = settings.topics();
+        return Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
+                .flatMap(prefix -> Stream.of(
+                        "--" + prefix + ".followups=" + topics.followups(),
+                        "--" + prefix + ".sales=" + topics.sales(),
+                        "--" + prefix + ".errors=" + topics.errors(),
+                        "--" + prefix + ".rep-activity=" + topics.repActivity(),
+                        "--" + prefix + ".partitions=" + topics.partitions()));
     }
 
     public void stopProcessor() {

@@ -1,5 +1,6 @@
 package dev.pulse.launcher.stack;
 
+import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.database.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.time.ZoneId;
  * Everything the three services need to find each other. Port 0 picks a free port (tests).
  *
  * @param stateDir the stream processor's local state; it must belong to the same broker
+ * @param topics   topic names shared by all three services (tests give each scenario its own)
  */
 public record StackSettings(
         String kafkaBootstrap,
@@ -17,10 +19,7 @@ public record StackSettings(
         int reportPort,
         int processorPort,
         ZoneId zone,
-        String processorApplicationId) {
-
-    public StackSettings withPorts(int ingest, int report, int processor) {
-        return new StackSettings(kafkaBootstrap, database, stateDir, ingest, report, processor, zone,
-                processorApplicationId);
-    }
+        String processorApplicationId,
+        String projectorGroup,
+        TopicNames topics) {
 }

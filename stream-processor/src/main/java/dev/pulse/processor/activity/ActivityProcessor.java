@@ -50,7 +50,7 @@ final class ActivityProcessor implements Processor<String, FollowUp, String, Act
             if (row == null) {
                 row = ActivityRow.empty(scope, repId, followUp.teamId(), granularity, period);
             }
-            String customerKey = key + "|" + followUp.customerId();
+            String customerKey = row.customerKey(followUp.customerId());
             boolean newCustomer = customersSeen.get(customerKey) == null;
             if (newCustomer) {
                 customersSeen.put(customerKey, followUp.occurredAt().toEpochMilli());

@@ -1,0 +1,34 @@
+package dev.pulse.launcher.e2e;
+
+import dev.pulse.events.TopicNames;
+import dev.pulse.launcher.database.DatabaseSettings;
+import dev.pulse.launcher.stack.PulseStack;
+import dev.pulse.launcher.stack.StackSettings;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.UUID;
+
+/** The three services started on free ports against the shared embedded broker and a fresh database of their own. */
+final class EmbeddedStack {
+
+    private EmbeddedStack() {
+    }
+
+    static StackSettings settingsFor(String scenario) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        String id = scenario + "-" + UUID.randomUUID().toString().substring(0, 8);
+        DatabaseSettings database = infrastructure.newDatabase(id.replace('-', '_').toLowerCase(Locale.ROOT));
+        Path stateDir = infrastructure.newStateDir(id);
+        return new StackSettings(infrastructure.bootstrapServers(), database, stateDir, 0, 0, 0,
+                ZoneId.of("Asia/Shanghai"), id + "-processor", id + "-projector", topics(id));
+    }
+
+    static TopicNames topics(String id) {
+        return new TopicNames(id + "-followups", id + "-sales", id + "-errors", id + "-rep-activity", 3, (short) 1);
+    }
+
+    static PulseStack start(StackSettings settings) {
+        return new PulseStack(settings).startAll();
+    }
+}

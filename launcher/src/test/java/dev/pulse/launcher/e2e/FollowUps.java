@@ -1,0 +1,24 @@
+package dev.pulse.launcher.e2e;
+
+import java.util.UUID;
+
+/** Follow-up and sale JSON as a client would send it; every field not named here is a fixed valid value. */
+final class FollowUps {
+
+    private FollowUps() {
+    }
+
+    static String followUp(UUID eventId, String customerId, String repId, String teamId, String occurredAt, String channel) {
+        return """
+                {"eventId":"%s","customerId":"%s","customerName":"客户 %s","phone":"13800138000",
+                 "repId":"%s","teamId":"%s","occurredAt":"%s","channel":"%s",
+                 "content":"电话沟通需求 — discussed needs","stage":"QUALIFIED"}"""
+                .formatted(eventId, customerId, customerId, repId, teamId, occurredAt, channel);
+    }
+
+    static String sale(String orderId, String customerId, String repId, String teamId, String amount, String occurredAt) {
+        return """
+                {"orderId":"%s","customerId":"%s","repId":"%s","teamId":"%s","product":"企业版年费",
+                 "amount":%s,"occurredAt":"%s"}""".formatted(orderId, customerId, repId, teamId, amount, occurredAt);
+    }
+}
