@@ -21,6 +21,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,8 +43,10 @@ import tools.jackson.databind.JsonNode;
  * e1 again (same eventId)                            -> counts once
  * e7 rep-a team-1 cust-3 2026-10-31T02:00Z OTHER   -> 10-31, posted last (late)
  * </pre>
- * ISO weeks: 10-26..11-01 is 2026-W44, 11-02..11-08 is 2026-W45.
+ * ISO weeks: 10-26..11-01 is 2026-W44, 11-02..11-08 is 2026-W45. Subclasses provide the broker and
+ * database; the tests run in order on one Pulse.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ActivityScenario {
 
     static final String FROM = "2026-10-26";
@@ -51,6 +57,37 @@ abstract class ActivityScenario {
     protected abstract String bootstrapServers();
 
     protected abstract TopicNames topics();
+
+    @Test
+    @Order(1)
+    void shouldCountEachFollowUpOnceInItsShanghaiDay() {
+        postScenario();
+        assertDailyRows();
+    }
+
+    @Test
+    @Order(2)
+    void shouldRollUpIntoIsoWeeksMonthsAndTeams() {
+        assertWeeksMonthsTeamsAndFilters();
+    }
+
+    @Test
+    @Order(3)
+    void shouldServeSummaryAndDrillDownFromTheFactTables() {
+        assertSummaryAndDrillDown();
+    }
+
+    @Test
+    @Order(4)
+    void shouldRouteAPoisonRecordToTheErrorTopicAndKeepRunning() {
+        assertPoisonWentToErrorTopic();
+    }
+
+    @Test
+    @Order(5)
+    void shouldWriteNothingOfARejectedRequest() {
+        assertRejectedBatchWritesNothing();
+    }
 
     void postScenario() {
         UUID e1 = UUID.randomUUID();

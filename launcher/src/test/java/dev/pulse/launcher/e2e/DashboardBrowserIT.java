@@ -1,0 +1,128 @@
+package dev.pulse.launcher.e2e;
+
+import static dev.pulse.launcher.e2e.FollowUps.followUp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.launcher.stack.PulseStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The overview in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs
+ * them): while follow-ups flow, the charts are drawn with exactly the posted figures, a live
+ * update arrives without a reload, user text shows as text, and the console stays clean.
+ */
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String HOSTILE_REP = "<img src=x onerror=alert(1)>";
+
+    private static PulseStack stack;
+    private static PulseClient client;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("browser"));
+        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldDrawTheChartsWithTheLiveFiguresAndRenderUserTextAsText() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
+        post("rep-amy", "team-a", now, 2);
+        post(HOSTILE_REP, "team-a", now, 1);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+        browser.get("http://localhost:" + stack.reportPort() + "/?from=" + today.minusDays(6) + "&to=" + today.plusDays(1));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        wait.until(d -> repBarTotal() == 3);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(lineTotal()).isEqualTo(3);
+        assertThat(browser.findElement(By.id("rep-table-body")).getText()).contains(HOSTILE_REP).contains("rep-amy");
+
+        // Live: a follow-up posted while the page is open appears without a reload.
+        post("rep-amy", "team-a", now.plusSeconds(60), 1);
+        wait.until(d -> repBarTotal() == 4);
+        assertThat(lineTotal()).isEqualTo(4);
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+    }
+
+    private static void post(String repId, String teamId, Instant at, int count) {
+        for (int i = 0; i < count; i++) {
+            var response = client.post("/api/v1/followups", followUp(UUID.randomUUID(), "cust-b" + i, repId, teamId,
+                    at.plusSeconds(i).toString(), "WECHAT"));
+            assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+        }
+    }
+
+    /** Sum of every data point of the per-rep bar chart, read from ECharts itself. */
+    private static long repBarTotal() {
+        return sumSeries("byRep");
+    }
+
+    private static long lineTotal() {
+        return sumSeries("byDay");
+    }
+
+    private static long sumSeries(String chart) {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
+                if (!chart) return -1;
+                let sum = 0;
+                for (const series of chart.getOption().series || []) {
+                  for (const point of series.data || []) {
+                    const value = Array.isArray(point) ? point[1] : (point && point.value !== undefined ? point.value : point);
+                    sum += Number(value) || 0;
+                  }
+                }
+                return sum;""", chart);
+        return ((Number) total).longValue();
+    }
+}
