@@ -110,7 +110,7 @@ public final class PulseLauncher {
         progress("demo generator posting live follow-ups and sales (--no-demo to turn it off)");
     }
 
-    private static Path prepare(Path dataDir) {
+    static Path prepare(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             Path probe = Files.createTempFile(dataDir, ".write-check", "");

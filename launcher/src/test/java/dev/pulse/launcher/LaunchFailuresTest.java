@@ -1,0 +1,67 @@
+package dev.pulse.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pulse.launcher.broker.KafkaBroker;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees when ./pulse run cannot start: one sentence that names the problem and the way out. */
+class LaunchFailuresTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldNameAPortThatIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThatThrownBy(() -> Ports.requireFree(taken.getLocalPort(), "ingest API"))
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessage("Port " + taken.getLocalPort() + " (ingest API) is already taken: stop whatever listens"
+                            + " there, or stop the other Pulse that is running.");
+        }
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryThatIsAFile() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        assertThatThrownBy(() -> PulseLauncher.prepare(file))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("The data directory " + file + " is not a writable directory")
+                .hasMessageEndingWith("pass another one with --data-dir.");
+    }
+
+    @Test
+    void shouldRefuseDamagedKafkaData() throws IOException {
+        Path logDir = Files.createDirectories(tmp.resolve("kafka"));
+        Files.writeString(logDir.resolve("meta.properties"), "version=1\nnode.id=7\ncluster.id=garbage\n");
+        KafkaBroker broker = new KafkaBroker(logDir, Ports.freePort(), Ports.freePort());
+        try {
+            assertThatThrownBy(broker::start)
+                    .isInstanceOf(LaunchException.class)
+                    .hasMessageStartingWith("The Kafka data in " + logDir + " cannot be used")
+                    .hasMessageEndingWith("move that directory aside or choose another --data-dir.");
+        } finally {
+            broker.close();
+        }
+    }
+
+    @Test
+    void shouldExplainAnUnknownOption() {
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--demo-off"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("Unknown option '--demo-off'. " + LaunchOptions.USAGE);
+    }
+
+    @Test
+    void shouldReadDataDirAndDemoSwitch() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"run", "--no-demo", "--data-dir", tmp.toString()});
+        assertThat(options.demo()).isFalse();
+        assertThat(options.dataDir()).isEqualTo(tmp.toAbsolutePath().normalize());
+    }
+}
