@@ -189,7 +189,7 @@ class DockerComposeTest {
                 .as("partitions given by %s", TOPIC_INIT)
                 .isNotEmpty()
                 .containsOnly(defaults.get("PULSE_TOPIC_PARTITIONS"));
-        assertThat(String.join("\n", script)).contains("kafka-topics.sh").contains("--if-not-exists");
+        assertThat(String.join("\n", script)).as("the %s command", TOPIC_INIT).contains("kafka-topics.sh").contains("--if-not-exists");
         for (String line : createLines) {
             boolean compacted = argument(line, "--topic").equals(repActivity);
             assertThat(line.contains("cleanup.policy=compact")).as("compaction in: %s", line.strip()).isEqualTo(compacted);
