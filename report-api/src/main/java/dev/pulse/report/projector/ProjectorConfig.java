@@ -25,9 +25,9 @@ class ProjectorConfig {
     Projector projector(ProjectorProperties properties, DSLContext db, ProjectionListener listener, MeterRegistry meters) {
         Clock clock = Clock.systemUTC();
         List<TopicWriter> writers = List.of(
-                new FollowUpWriter(properties.topics().followups(),
+                FactWriter.followUps(properties.topics().followups(),
                         new FollowUpValidator(Pipeline.defaults(), clock, REPLAY_SKEW)),
-                new SaleWriter(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
+                FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
                 new ActivityWriter(properties.topics().repActivity()));
         return new Projector(properties, db, writers, listener, meters);
     }
