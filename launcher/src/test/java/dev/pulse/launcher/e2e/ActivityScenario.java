@@ -54,6 +54,26 @@ abstract class ActivityScenario {
 
     protected abstract PulseClient client();
 
+    /** The scenario's steps and checks against a Pulse started by the caller. */
+    static ActivityScenario on(PulseClient client, String bootstrapServers, TopicNames topics) {
+        return new ActivityScenario() {
+            @Override
+            protected PulseClient client() {
+                return client;
+            }
+
+            @Override
+            protected String bootstrapServers() {
+                return bootstrapServers;
+            }
+
+            @Override
+            protected TopicNames topics() {
+                return topics;
+            }
+        };
+    }
+
     protected abstract String bootstrapServers();
 
     protected abstract TopicNames topics();

@@ -48,7 +48,8 @@ class RestartIT {
 
         // Event i: rep-even for even i, rep-odd for odd i; customer cust-(i % 10); all on 2026-11-05 in Shanghai.
         // So each rep has 100 follow-ups and touches 5 distinct customers.
-        ActivityScenario view = scenarioOn(stack);
+        ActivityScenario view = ActivityScenario.on(new PulseClient(stack.ingestPort(), stack.reportPort()),
+                settings.kafkaBootstrap(), settings.topics());
         view.awaitRows("/api/v1/reports/rep-activity?granularity=day&from=2026-11-05&to=2026-11-05", List.of(
                 "rep-even team-r 2026-11-05 100 5 {PHONE=100}",
                 "rep-odd team-r 2026-11-05 100 5 {PHONE=100}"));
@@ -69,25 +70,5 @@ class RestartIT {
             var response = ingest.post("/api/v1/followups", ActivityScenario.array(records));
             assertThat(response.status()).as("batch %d: %s", batch, response.body()).isEqualTo(202);
         }
-    }
-
-    private static ActivityScenario scenarioOn(PulseStack stack) {
-        PulseClient client = new PulseClient(stack.ingestPort(), stack.reportPort());
-        return new ActivityScenario() {
-            @Override
-            protected PulseClient client() {
-                return client;
-            }
-
-            @Override
-            protected String bootstrapServers() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            protected dev.pulse.events.TopicNames topics() {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 }
