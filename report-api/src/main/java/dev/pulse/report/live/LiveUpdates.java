@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -16,9 +17,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * aggregate they show, every open stream gets an event named after the aggregate.
  */
 @Component
-public class LiveUpdates implements ProjectionListener {
+public class LiveUpdates implements ProjectionListener, SmartLifecycle {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
     private final String activityTopic;
     private final String salesTopic;
 
@@ -42,6 +44,27 @@ public class LiveUpdates implements ProjectionListener {
         if (topics.contains(activityTopic) || topics.contains(salesTopic)) {
             emitters.forEach(emitter -> send(emitter, "activity"));
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait
+     * its whole timeout for these never-ending requests. Browsers reconnect by themselves.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     int openStreams() {

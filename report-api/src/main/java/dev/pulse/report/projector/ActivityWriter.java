@@ -37,13 +37,9 @@ final class ActivityWriter implements TopicWriter {
     public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
         Map<String, ActivityRow> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                ActivityRow row = rows.deserialize(topic, record.value());
-                if (row != null) {
-                    latest.put(row.key(), row);
-                }
-            } catch (SerializationException e) {
-                // Written only by the stream processor; an unreadable row is skipped rather than blocking the projection.
+            ActivityRow row = readable(record);
+            if (row != null) {
+                latest.put(row.key(), row);
             }
         }
         OffsetDateTime now = OffsetDateTime.now();
@@ -64,6 +60,21 @@ final class ActivityWriter implements TopicWriter {
             db.batch(upserts).execute();
         }
         return upserts.size();
+    }
+
+    /**
+     * Rows are written only by the stream processor; one that cannot be read or lacks a part of its
+     * identity is skipped, because failing the batch would stop every topic's projection for good.
+     */
+    private ActivityRow readable(ConsumerRecord<String, byte[]> record) {
+        try {
+            ActivityRow row = rows.deserialize(topic, record.value());
+            boolean complete = row != null && row.scope() != null && row.granularity() != null && row.bucket() != null
+                    && row.periodStart() != null && row.periodEnd() != null;
+            return complete ? row : null;
+        } catch (SerializationException e) {
+            return null;
+        }
     }
 
     private static Map<org.jooq.Field<?>, Object> figures(ActivityRow row, OffsetDateTime now) {

@@ -95,10 +95,12 @@ public final class Projector implements Runnable {
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
             if (records.isEmpty()) {
+                // Polling works and nothing failed since: an earlier failure outside a batch is over.
+                lastError = null;
                 continue;
             }
             try {
-                Set<String> topics = project(records);
+                Set<String> topics = project(consumer, records);
                 lastSuccess = Instant.now();
                 lastError = null;
                 listener.projected(topics);
@@ -110,7 +112,7 @@ public final class Projector implements Runnable {
         }
     }
 
-    private Set<String> project(ConsumerRecords<String, byte[]> records) {
+    private Set<String> project(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
         Set<String> topics = new HashSet<>();
         Map<TopicPartition, Long> next = new HashMap<>();
         db.transaction(tx -> {
@@ -122,7 +124,9 @@ public final class Projector implements Runnable {
                 if (written > 0) {
                     topics.add(partition.topic());
                 }
-                next.put(partition, batch.getLast().offset() + 1);
+                // The position, not last offset + 1: it also steps over transaction markers, so stored offsets
+                // equal the topic's end offset once everything is projected and lag reads true.
+                next.put(partition, consumer.position(partition));
             }
             offsets.save(txDb, next);
         });

@@ -1,0 +1,530 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.RunningReport.contentType;
+import static dev.pulse.report.RunningReport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The report API's JSON contract (DESIGN.md "Interfaces") against a real PostgreSQL. The read
+ * model is seeded with hand-written rows, as the projector would have left them, so every
+ * expected answer below is worked out by hand from the seed in {@link #seed()}.
+ */
+class ReportApiIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static RunningReport report;
+    private static String jdbcUrl;
+
+    @BeforeAll
+    static void startWithSeededReadModel() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("report-api-it");
+        jdbcUrl = postgres.createDatabase("reports");
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "report-api-it",
+                TestKafka.topicSettings(kafka.topics("-report-api-it")));
+        seed();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (report != null) {
+            report.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /**
+     * Team east: rep-1 and rep-2; team west: rep-3; rep-9 works in no team. 2026-11-02 is the Monday
+     * of ISO week 2026-W45 (11-02..11-08); 2026-10-31 is in W44, 2026-11-09 opens W46.
+     */
+    private static void seed() {
+        // rep rows per day:                       followUps customers PHONE WECHAT EMAIL MEETING VISIT OTHER
+        activity("REP", "rep-1", "east", "DAY", "2026-11-02", "2026-11-02", "2026-11-02", 3, 2, 2, 1, 0, 0, 0, 0);
+        activity("REP", "rep-1", "east", "DAY", "2026-11-03", "2026-11-03", "2026-11-03", 4, 3, 1, 0, 0, 0, 3, 0);
+        activity("REP", "rep-2", "east", "DAY", "2026-11-03", "2026-11-03", "2026-11-03", 2, 2, 0, 0, 2, 0, 0, 0);
+        activity("REP", "rep-9", null, "DAY", "2026-11-03", "2026-11-03", "2026-11-03", 1, 1, 0, 1, 0, 0, 0, 0);
+        activity("REP", "rep-3", "west", "DAY", "2026-11-04", "2026-11-04", "2026-11-04", 5, 4, 0, 0, 0, 5, 0, 0);
+        activity("REP", "rep-1", "east", "DAY", "2026-11-09", "2026-11-09", "2026-11-09", 1, 1, 0, 0, 0, 0, 0, 1);
+        activity("REP", "rep-3", "west", "DAY", "2026-10-31", "2026-10-31", "2026-10-31", 2, 1, 2, 0, 0, 0, 0, 0);
+        // rep rows per ISO week
+        activity("REP", "rep-3", "west", "WEEK", "2026-W44", "2026-10-26", "2026-11-01", 2, 1, 2, 0, 0, 0, 0, 0);
+        activity("REP", "rep-1", "east", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 7, 4, 3, 1, 0, 0, 3, 0);
+        activity("REP", "rep-2", "east", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 2, 2, 0, 0, 2, 0, 0, 0);
+        activity("REP", "rep-3", "west", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 5, 4, 0, 0, 0, 5, 0, 0);
+        activity("REP", "rep-9", null, "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 1, 1, 0, 1, 0, 0, 0, 0);
+        activity("REP", "rep-1", "east", "WEEK", "2026-W46", "2026-11-09", "2026-11-15", 1, 1, 0, 0, 0, 0, 0, 1);
+        // rep rows per month
+        activity("REP", "rep-3", "west", "MONTH", "2026-10", "2026-10-01", "2026-10-31", 2, 1, 2, 0, 0, 0, 0, 0);
+        activity("REP", "rep-1", "east", "MONTH", "2026-11", "2026-11-01", "2026-11-30", 8, 4, 3, 1, 0, 0, 3, 1);
+        activity("REP", "rep-2", "east", "MONTH", "2026-11", "2026-11-01", "2026-11-30", 2, 2, 0, 0, 2, 0, 0, 0);
+        activity("REP", "rep-3", "west", "MONTH", "2026-11", "2026-11-01", "2026-11-30", 5, 4, 0, 0, 0, 5, 0, 0);
+        activity("REP", "rep-9", null, "MONTH", "2026-11", "2026-11-01", "2026-11-30", 1, 1, 0, 1, 0, 0, 0, 0);
+        // team rows
+        activity("TEAM", null, "east", "DAY", "2026-11-02", "2026-11-02", "2026-11-02", 3, 2, 2, 1, 0, 0, 0, 0);
+        activity("TEAM", null, "east", "DAY", "2026-11-03", "2026-11-03", "2026-11-03", 6, 4, 1, 0, 2, 0, 3, 0);
+        activity("TEAM", null, "west", "DAY", "2026-11-04", "2026-11-04", "2026-11-04", 5, 4, 0, 0, 0, 5, 0, 0);
+        activity("TEAM", null, "west", "DAY", "2026-10-31", "2026-10-31", "2026-10-31", 2, 1, 2, 0, 0, 0, 0, 0);
+        activity("TEAM", null, "east", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 9, 5, 3, 1, 2, 0, 3, 0);
+        activity("TEAM", null, "west", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 5, 4, 0, 0, 0, 5, 0, 0);
+
+        // Sales. In Asia/Shanghai (UTC+8): S1 is 2026-11-04 00:30, S2 2026-11-01 23:59:59,
+        // S3 2026-11-02 09:00, S4 2026-11-05 00:00.
+        sale("S1", "west", "1000.50", "2026-11-03T16:30:00Z");
+        sale("S2", "east", "99.99", "2026-11-01T15:59:59Z");
+        sale("S3", "east", "2500.00", "2026-11-02T01:00:00Z");
+        sale("S4", "east", "300.00", "2026-11-04T16:00:00Z");
+
+        // Follow-ups of customer C-100 and one of C-200, for the drill-down.
+        followUp("00000000-0000-0000-0000-000000000001", "C-100", "rep-1", "PHONE", "2026-11-01T02:00:00Z",
+                "初次电话，介绍产品", "LEAD", null, null);
+        followUp("00000000-0000-0000-0000-000000000002", "C-100", "rep-1", "VISIT", "2026-11-03T16:30:00Z",
+                "上门拜访，客户关心价格", "PROPOSAL", "需要正式报价", "2026-11-10T02:00:00Z");
+        followUp("00000000-0000-0000-0000-000000000003", "C-100", "rep-2", "WECHAT", "2026-11-05T09:15:00Z",
+                "微信发送报价单", "QUOTE", null, null);
+        followUp("00000000-0000-0000-0000-000000000004", "C-200", "rep-1", "EMAIL", "2026-11-04T03:00:00Z",
+                "邮件确认合同条款", "CONTRACT", null, null);
+    }
+
+    @Nested
+    class RepActivity {
+
+        @Test
+        void shouldAnswerDailyRowsOfTheRangeOrderedByDayThenTeamThenRep() {
+            // given the seed: five rep rows fall on 2026-11-02..04; 10-31 and 11-09 are outside, team rows are another scope
+
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-02&to=2026-11-04&granularity=day");
+
+            // then rep-9 without a team sorts after the teams of its day
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
+                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
+                       "periodEnd": "2026-11-03", "followUps": 4, "customers": 3, "byChannel": {"PHONE": 1, "VISIT": 3}},
+                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
+                       "periodEnd": "2026-11-03", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
+                      {"repId": "rep-9", "teamId": null, "bucket": "2026-11-03", "periodStart": "2026-11-03",
+                       "periodEnd": "2026-11-03", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}},
+                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-11-04", "periodStart": "2026-11-04",
+                       "periodEnd": "2026-11-04", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}}
+                    ]}"""));
+        }
+
+        @Test
+        void shouldIncludeAWeekThatOverlapsTheRangeEvenWhenTheRangeIsOneDayInsideIt() {
+            // given W45 runs 2026-11-02..08 and W44, W46 do not touch 2026-11-04
+
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-04&to=2026-11-04&granularity=week");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-08", "followUps": 7, "customers": 4,
+                       "byChannel": {"PHONE": 3, "WECHAT": 1, "VISIT": 3}},
+                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-08", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
+                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-W45", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-08", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}},
+                      {"repId": "rep-9", "teamId": null, "bucket": "2026-W45", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-08", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}}
+                    ]}"""));
+        }
+
+        @Test
+        void shouldAnswerEveryMonthTheRangeTouches() {
+            // given a range from mid-October to mid-November
+
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-10-15&to=2026-11-15&granularity=month");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-10", "periodStart": "2026-10-01",
+                       "periodEnd": "2026-10-31", "followUps": 2, "customers": 1, "byChannel": {"PHONE": 2}},
+                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11", "periodStart": "2026-11-01",
+                       "periodEnd": "2026-11-30", "followUps": 8, "customers": 4,
+                       "byChannel": {"PHONE": 3, "WECHAT": 1, "VISIT": 3, "OTHER": 1}},
+                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-11", "periodStart": "2026-11-01",
+                       "periodEnd": "2026-11-30", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
+                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-11", "periodStart": "2026-11-01",
+                       "periodEnd": "2026-11-30", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}},
+                      {"repId": "rep-9", "teamId": null, "bucket": "2026-11", "periodStart": "2026-11-01",
+                       "periodEnd": "2026-11-30", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}}
+                    ]}"""));
+        }
+
+        @Test
+        void shouldAnswerOnlyTheDaysOfOneRepWhenFilteredByRepId() {
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1");
+
+            // then day is the default granularity
+            assertThat(answer.get("rows")).isEqualTo(json("""
+                    [{"repId": "rep-1", "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
+                      "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
+                     {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
+                      "periodEnd": "2026-11-03", "followUps": 4, "customers": 3, "byChannel": {"PHONE": 1, "VISIT": 3}},
+                     {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-09", "periodStart": "2026-11-09",
+                      "periodEnd": "2026-11-09", "followUps": 1, "customers": 1, "byChannel": {"OTHER": 1}}]"""));
+        }
+
+        @Test
+        void shouldAnswerOnlyTheRepsOfOneTeamWhenFilteredByTeamId() {
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-10-01&to=2026-11-30&granularity=day&teamId=west");
+
+            // then
+            assertThat(answer.get("rows")).extracting(row -> row.get("repId").asString() + " " + row.get("bucket").asString()
+                    + " " + row.get("followUps").asLong()).containsExactly("rep-3 2026-10-31 2", "rep-3 2026-11-04 5");
+        }
+
+        @Test
+        void shouldAnswerNoRowsForARangeWithoutActivity() {
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-activity?from=2030-01-01&to=2030-01-31&granularity=day");
+
+            // then
+            assertThat(answer).isEqualTo(json("{\"rows\": []}"));
+        }
+    }
+
+    @Nested
+    class TeamActivity {
+
+        @Test
+        void shouldAnswerTeamRowsWithoutARep() {
+            // when
+            var answer = report.getJson("/api/v1/reports/team-activity?from=2026-11-02&to=2026-11-04&granularity=day");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"repId": null, "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
+                      {"repId": null, "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
+                       "periodEnd": "2026-11-03", "followUps": 6, "customers": 4,
+                       "byChannel": {"PHONE": 1, "EMAIL": 2, "VISIT": 3}},
+                      {"repId": null, "teamId": "west", "bucket": "2026-11-04", "periodStart": "2026-11-04",
+                       "periodEnd": "2026-11-04", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}}
+                    ]}"""));
+        }
+
+        @Test
+        void shouldAnswerOneTeamsWeeksWhenFilteredByTeamId() {
+            // given 2026-11-08..09 overlaps W45 and W46, and east has a team row only in W45
+
+            // when
+            var answer = report.getJson("/api/v1/reports/team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"repId": null, "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
+                       "periodEnd": "2026-11-08", "followUps": 9, "customers": 5,
+                       "byChannel": {"PHONE": 3, "WECHAT": 1, "EMAIL": 2, "VISIT": 3}}
+                    ]}"""));
+        }
+    }
+
+    @Nested
+    class Summary {
+
+        @Test
+        void shouldAddUpTheDaysAndTheSalesOfTheRangeInShanghaiTime() {
+            // given days 11-02..04: follow-ups 3+4+2+1+5 = 15 by rep-1, rep-2, rep-9, rep-3 in east and west,
+            // touches 2+3+2+1+4 = 12; sales S1 (11-04 00:30 local) and S3 (11-02 09:00 local): 1000.50 + 2500.00;
+            // S2 is 11-01 23:59:59 and S4 is 11-05 00:00 local time, both outside
+
+            // when
+            var answer = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"followUps": 15, "activeReps": 4, "teams": 2, "customerTouches": 12, "sales": 2, "revenue": 3500.50}"""));
+        }
+
+        @Test
+        void shouldCountASaleAt1630UtcOnTheNextShanghaiDay() {
+            // given S1 at 2026-11-03T16:30Z, which is 2026-11-04 00:30 in Asia/Shanghai
+
+            // when
+            var nov3 = report.getJson("/api/v1/reports/summary?from=2026-11-03&to=2026-11-03");
+            var nov4 = report.getJson("/api/v1/reports/summary?from=2026-11-04&to=2026-11-04");
+
+            // then 11-03 has rep-1 (4), rep-2 (2) and rep-9 (1) and no sale; 11-04 has rep-3 (5) and S1
+            assertThat(nov3).isEqualTo(json("""
+                    {"followUps": 7, "activeReps": 3, "teams": 1, "customerTouches": 6, "sales": 0, "revenue": 0.00}"""));
+            assertThat(nov4).isEqualTo(json("""
+                    {"followUps": 5, "activeReps": 1, "teams": 1, "customerTouches": 4, "sales": 1, "revenue": 1000.50}"""));
+        }
+
+        @Test
+        void shouldAddUpOnlyOneTeamWhenFilteredByTeamId() {
+            // given east on 11-02..04: rep-1 3+4, rep-2 2 follow-ups; touches 2+3+2; of its sales only S3 is in range
+
+            // when
+            var answer = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&teamId=east");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"followUps": 9, "activeReps": 2, "teams": 1, "customerTouches": 7, "sales": 1, "revenue": 2500.00}"""));
+        }
+
+        @Test
+        void shouldAnswerZerosForARangeWithoutActivity() {
+            // when
+            var answer = report.getJson("/api/v1/reports/summary?from=2030-01-01&to=2030-01-31");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"followUps": 0, "activeReps": 0, "teams": 0, "customerTouches": 0, "sales": 0, "revenue": 0.00}"""));
+        }
+    }
+
+    @Test
+    void shouldListTheTeamsWithTheirRepsAndLeaveOutRepsWithoutATeam() {
+        // when
+        var answer = report.getJson("/api/v1/teams");
+
+        // then
+        assertThat(answer).isEqualTo(json("""
+                {"rows": [{"teamId": "east", "reps": ["rep-1", "rep-2"]}, {"teamId": "west", "reps": ["rep-3"]}]}"""));
+    }
+
+    @Nested
+    class FollowUps {
+
+        @Test
+        void shouldListACustomersFollowUpsNewestFirstWithTheChineseTextIntact() {
+            // when
+            var answer = report.getJson("/api/v1/followups?customerId=C-100");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                      {"eventId": "00000000-0000-0000-0000-000000000003", "customerId": "C-100", "customerName": "张伟",
+                       "company": "杭州云帆科技有限公司", "repId": "rep-2", "repName": "李娜", "teamId": "east",
+                       "occurredAt": "2026-11-05T09:15:00Z", "channel": "WECHAT", "content": "微信发送报价单",
+                       "stage": "QUOTE", "result": null, "nextFollowUpAt": null},
+                      {"eventId": "00000000-0000-0000-0000-000000000002", "customerId": "C-100", "customerName": "张伟",
+                       "company": "杭州云帆科技有限公司", "repId": "rep-1", "repName": "李娜", "teamId": "east",
+                       "occurredAt": "2026-11-03T16:30:00Z", "channel": "VISIT", "content": "上门拜访，客户关心价格",
+                       "stage": "PROPOSAL", "result": "需要正式报价", "nextFollowUpAt": "2026-11-10T02:00:00Z"},
+                      {"eventId": "00000000-0000-0000-0000-000000000001", "customerId": "C-100", "customerName": "张伟",
+                       "company": "杭州云帆科技有限公司", "repId": "rep-1", "repName": "李娜", "teamId": "east",
+                       "occurredAt": "2026-11-01T02:00:00Z", "channel": "PHONE", "content": "初次电话，介绍产品",
+                       "stage": "LEAD", "result": null, "nextFollowUpAt": null}
+                    ]}"""));
+        }
+
+        @Test
+        void shouldStopAtTheLimit() {
+            // when
+            var answer = report.getJson("/api/v1/followups?customerId=C-100&limit=2");
+
+            // then the two newest
+            assertThat(answer.get("rows")).extracting(row -> row.get("eventId").asString()).containsExactly(
+                    "00000000-0000-0000-0000-000000000003", "00000000-0000-0000-0000-000000000002");
+        }
+
+        @Test
+        void shouldListARepsFollowUpsOfShanghaiDaysWhenGivenARange() {
+            // given 2026-11-04 in Shanghai is [11-03T16:00Z, 11-04T16:00Z): rep-1's 11-03T16:30Z and 11-04T03:00Z
+
+            // when
+            var all = report.getJson("/api/v1/followups?repId=rep-1");
+            var nov4 = report.getJson("/api/v1/followups?repId=rep-1&from=2026-11-04&to=2026-11-04");
+
+            // then
+            assertThat(all.get("rows")).extracting(row -> row.get("eventId").asString()).containsExactly(
+                    "00000000-0000-0000-0000-000000000004", "00000000-0000-0000-0000-000000000002",
+                    "00000000-0000-0000-0000-000000000001");
+            assertThat(nov4.get("rows")).extracting(row -> row.get("eventId").asString()
+                    + " " + row.get("content").asString()).containsExactly(
+                    "00000000-0000-0000-0000-000000000004 邮件确认合同条款",
+                    "00000000-0000-0000-0000-000000000002 上门拜访，客户关心价格");
+        }
+
+        @Test
+        void shouldFindACustomerWhoseIdIsChinese() {
+            // given
+            followUp("00000000-0000-0000-0000-000000000005", "客户-甲", "rep-5", "OTHER", "2026-11-06T01:00:00Z",
+                    "展会现场交换名片", "LEAD", null, null);
+
+            // when
+            var answer = report.getJson("/api/v1/followups?customerId=" + URLEncoder.encode("客户-甲", StandardCharsets.UTF_8));
+
+            // then
+            assertThat(answer.get("rows")).extracting(row -> row.get("customerId").asString() + " "
+                    + row.get("content").asString()).containsExactly("客户-甲 展会现场交换名片");
+        }
+    }
+
+    @Nested
+    class InvalidQueries {
+
+        @Test
+        void shouldRejectAMissingFromNamingTheParameter() {
+            assertProblem("/api/v1/reports/rep-activity?to=2026-11-04", "Bad Request",
+                    "Required parameter 'from' is not present.");
+        }
+
+        @Test
+        void shouldRejectFromAfterTo() {
+            assertProblem("/api/v1/reports/rep-activity?from=2026-11-05&to=2026-11-01", "Invalid query",
+                    "from (2026-11-05) must not be after to (2026-11-01)");
+        }
+
+        @Test
+        void shouldRejectAnUnparsableDate() {
+            assertProblem("/api/v1/reports/summary?from=2026-13-01&to=2026-11-04", "Bad Request",
+                    "Failed to convert 'from' with value: '2026-13-01'");
+        }
+
+        @Test
+        void shouldRejectAnUnknownGranularity() {
+            assertProblem("/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-04&granularity=year", "Invalid query",
+                    "granularity must be one of [day, week, month], not 'year'");
+        }
+
+        @Test
+        void shouldRejectFollowUpsWithoutCustomerOrRep() {
+            assertProblem("/api/v1/followups?from=2026-11-01&to=2026-11-04", "Invalid query", "give customerId or repId");
+        }
+
+        @Test
+        void shouldRejectFollowUpsWithFromButWithoutTo() {
+            assertProblem("/api/v1/followups?customerId=C-100&from=2026-11-01", "Invalid query",
+                    "give both from and to, or neither");
+        }
+
+        @Test
+        void shouldRejectALimitOfZero() {
+            assertProblem("/api/v1/followups?customerId=C-100&limit=0", "Invalid query", "limit must be between 1 and 1000");
+        }
+
+        @Test
+        void shouldRejectALimitAboveAThousand() {
+            assertProblem("/api/v1/followups?customerId=C-100&limit=5000", "Invalid query",
+                    "limit must be between 1 and 1000");
+        }
+
+        private void assertProblem(String pathAndQuery, String title, String detail) {
+            // when
+            HttpResponse<String> response = report.get(pathAndQuery);
+
+            // then
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+            var problem = json(response);
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("title").asString()).isEqualTo(title);
+            assertThat(problem.get("detail").asString()).isEqualTo(detail);
+            assertThat(problem.get("instance").asString()).isEqualTo(pathAndQuery.substring(0, pathAndQuery.indexOf('?')));
+        }
+    }
+
+    @Nested
+    class Operations {
+
+        @Test
+        void shouldDescribeTheReportsInOpenApi() {
+            // when
+            HttpResponse<String> response = report.get("/v3/api-docs");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("paths").propertyNames()).contains(
+                    "/api/v1/reports/rep-activity", "/api/v1/reports/team-activity", "/api/v1/reports/summary",
+                    "/api/v1/teams", "/api/v1/followups", "/api/v1/live");
+        }
+
+        @Test
+        void shouldReportHealthUp() {
+            // when
+            HttpResponse<String> response = report.get("/actuator/health");
+
+            // then
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json(response).get("status").asString()).isEqualTo("UP");
+        }
+
+        @Test
+        void shouldExposeTheConsumerLagAndTheProjectedRecordsToPrometheus() {
+            // the projector's consumer registers its metrics once it is created, a moment after start
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HttpResponse<String> response = report.get("/actuator/prometheus");
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.body())
+                        .contains("kafka_consumer_fetch_manager_records_lag_max")
+                        .contains("pulse_projector_records");
+            });
+        }
+
+        @Test
+        void shouldServeTheDashboardAndEChartsFromTheWebjar() {
+            // when
+            HttpResponse<String> page = report.get("/");
+            HttpResponse<String> echarts = report.get("/webjars/echarts/echarts.min.js");
+
+            // then
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(contentType(page)).startsWith("text/html");
+            assertThat(page.body()).contains("<script src=\"/webjars/echarts/echarts.min.js\"></script>");
+            assertThat(echarts.statusCode()).isEqualTo(200);
+            assertThat(echarts.body()).contains("echarts");
+        }
+    }
+
+    private static void activity(String scope, String repId, String teamId, String granularity, String bucket,
+                                 String periodStart, String periodEnd, long followUps, long customers,
+                                 long phone, long wechat, long email, long meeting, long visit, long other) {
+        TestPostgres.execute(jdbcUrl, """
+                        insert into rep_activity (row_key, scope, rep_id, team_id, granularity, bucket, period_start,
+                            period_end, follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other)
+                        values (?, ?, ?, ?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                String.join("/", scope, granularity, bucket, String.valueOf(repId), String.valueOf(teamId)),
+                scope, repId, teamId, granularity, bucket, periodStart, periodEnd, followUps, customers,
+                phone, wechat, email, meeting, visit, other);
+    }
+
+    private static void sale(String orderId, String teamId, String amount, String occurredAt) {
+        TestPostgres.execute(jdbcUrl, """
+                        insert into sale (event_id, order_id, customer_id, rep_id, team_id, product, amount, currency,
+                            occurred_at)
+                        values (gen_random_uuid(), ?, 'C-100', 'rep-1', ?, '企业版年度订阅', ?::numeric, 'CNY', ?::timestamptz)""",
+                orderId, teamId, amount, occurredAt);
+    }
+
+    private static void followUp(String eventId, String customerId, String repId, String channel, String occurredAt,
+                                 String content, String stage, String result, String nextFollowUpAt) {
+        TestPostgres.execute(jdbcUrl, """
+                        insert into followup (event_id, customer_id, customer_name, phone, company, rep_id, rep_name,
+                            team_id, occurred_at, channel, content, stage, result, next_follow_up_at)
+                        values (?::uuid, ?, '张伟', '13800138000', '杭州云帆科技有限公司', ?, '李娜', 'east',
+                            ?::timestamptz, ?, ?, ?, ?, ?::timestamptz)""",
+                eventId, customerId, repId, occurredAt, channel, content, stage, result, nextFollowUpAt);
+    }
+}

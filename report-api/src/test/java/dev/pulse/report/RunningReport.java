@@ -1,0 +1,106 @@
+package dev.pulse.report;
+
+import dev.pulse.events.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One report API started in this JVM on a random port and spoken to over real HTTP. Settings are
+ * command-line arguments: properties given to the builder are only defaults, which
+ * {@code report.yml} would override.
+ */
+final class RunningReport implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ConfigurableApplicationContext context;
+    private final URI base;
+
+    private RunningReport(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /**
+     * @param jdbcUrl          the database, migrated by the application's own Flyway on start
+     * @param bootstrapServers the broker the projector reads
+     * @param groupId          the projector's consumer group, the key of its offsets in PostgreSQL
+     * @param settings         further {@code name=value} settings
+     */
+    static RunningReport start(String jdbcUrl, String bootstrapServers, String groupId, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.datasource.url=" + jdbcUrl,
+                "spring.datasource.username=" + TestPostgres.USER,
+                "spring.datasource.password=" + TestPostgres.PASSWORD,
+                "pulse.projector.bootstrap-servers=" + bootstrapServers,
+                "pulse.projector.group-id=" + groupId));
+        args.addAll(List.of(settings));
+        return new RunningReport(ReportApplication.builder()
+                .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new)));
+    }
+
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
+    HttpResponse<String> get(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build(),
+                    BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The JSON body of a GET that must answer 200. */
+    JsonNode getJson(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json(response);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    /** Expected JSON written in a test, read with the same mapper as the answers so numbers compare exactly. */
+    static JsonNode json(String text) {
+        return Json.MAPPER.readTree(text);
+    }
+
+    static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** A bean of the running application, for what its HTTP answers do not show. */
+    <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.pulse.report;
+
+import dev.pulse.events.Json;
+import dev.pulse.events.JsonSerde;
+import dev.pulse.events.activity.ActivityRow;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Valid records with only the required fields, as ingest puts them on the topics; a test adds what it is about. */
+final class Samples {
+
+    private static final Serializer<ActivityRow> ACTIVITY_ROWS = JsonSerde.of(ActivityRow.class).serializer();
+
+    private Samples() {
+    }
+
+    /** An id no other test uses, so what a test finds in a shared database is its own. */
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    static ObjectNode followUp(String customerId) {
+        return Json.MAPPER.createObjectNode()
+                .put("eventId", UUID.randomUUID().toString())
+                .put("customerId", customerId)
+                .put("customerName", "王芳")
+                .put("phone", "+86 138 0013 8000")
+                .put("repId", "rep-7")
+                .put("teamId", "east")
+                .put("occurredAt", "2026-03-03T06:05:00Z")
+                .put("channel", "PHONE")
+                .put("content", "首次电话沟通，客户有采购意向。")
+                .put("stage", "QUALIFIED");
+    }
+
+    static ObjectNode sale(String customerId, String orderId, String amount) {
+        return Json.MAPPER.createObjectNode()
+                .put("eventId", UUID.randomUUID().toString())
+                .put("orderId", orderId)
+                .put("customerId", customerId)
+                .put("repId", "rep-7")
+                .put("product", "企业版年度订阅")
+                .put("amount", new BigDecimal(amount))
+                .put("currency", "CNY")
+                .put("occurredAt", "2026-03-20T08:30:00Z");
+    }
+
+    static byte[] bytes(ObjectNode record) {
+        return Json.MAPPER.writeValueAsBytes(record);
+    }
+
+    static byte[] bytes(ActivityRow row) {
+        return ACTIVITY_ROWS.serialize("rep-activity", row);
+    }
+
+    static String eventId(ObjectNode record) {
+        return record.get("eventId").asString();
+    }
+
+    static UUID eventUuid(ObjectNode record) {
+        return UUID.fromString(eventId(record));
+    }
+}
