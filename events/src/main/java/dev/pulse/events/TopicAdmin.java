@@ -28,6 +28,8 @@ public final class TopicAdmin {
                 new NewTopic(names.sales(), partitions, replication),
                 new NewTopic(names.errors(), partitions, replication),
                 new NewTopic(names.repActivity(), partitions, replication)
+                        .configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(names.duplicateFlags(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")));
     }
 

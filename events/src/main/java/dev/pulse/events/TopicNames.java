@@ -9,6 +9,7 @@ public record TopicNames(
         String sales,
         String errors,
         String repActivity,
+        String duplicateFlags,
         Integer partitions,
         Short replicationFactor) {
 
@@ -17,12 +18,13 @@ public record TopicNames(
         sales = orDefault(sales, "sales");
         errors = orDefault(errors, "pulse-errors");
         repActivity = orDefault(repActivity, "rep-activity");
+        duplicateFlags = orDefault(duplicateFlags, "duplicate-flags");
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

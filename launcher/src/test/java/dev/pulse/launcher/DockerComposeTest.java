@@ -41,7 +41,7 @@ class DockerComposeTest {
             new App("report-api", "report.yml", "REPORT_PORT"));
 
     private static final List<String> TOPIC_VARIABLES = List.of(
-            "PULSE_TOPIC_FOLLOWUPS", "PULSE_TOPIC_SALES", "PULSE_TOPIC_ERRORS", "PULSE_TOPIC_REP_ACTIVITY");
+            "PULSE_TOPIC_FOLLOWUPS", "PULSE_TOPIC_SALES", "PULSE_TOPIC_ERRORS", "PULSE_TOPIC_REP_ACTIVITY", "PULSE_TOPIC_DUPLICATE_FLAGS");
 
     /** Spring's {@code ${NAME}} or {@code ${NAME:default}}. */
     private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
@@ -178,7 +178,10 @@ class DockerComposeTest {
                         .isEqualTo(defaults.get(variable));
             }
         }
-        String repActivity = defaults.get("PULSE_TOPIC_REP_ACTIVITY");
+        // Which topics are compacted is decided once, in TopicAdmin; the compose file must agree.
+        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults())
+                .stream().filter(topic -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
+                .map(org.apache.kafka.clients.admin.NewTopic::name).collect(java.util.stream.Collectors.toSet());
         List<String> script = initScriptAsRun().lines().toList();
 
         List<String> createLines = script.stream().filter(line -> line.contains("--topic")).toList();
@@ -191,7 +194,7 @@ class DockerComposeTest {
                 .containsOnly(defaults.get("PULSE_TOPIC_PARTITIONS"));
         assertThat(String.join("\n", script)).as("the %s command", TOPIC_INIT).contains("kafka-topics.sh").contains("--if-not-exists");
         for (String line : createLines) {
-            boolean compacted = argument(line, "--topic").equals(repActivity);
+            boolean compacted = compactedByDefault.contains(argument(line, "--topic"));
             assertThat(line.contains("cleanup.policy=compact")).as("compaction in: %s", line.strip()).isEqualTo(compacted);
         }
     }

@@ -6,7 +6,9 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.activity.ActivityTopology;
+import dev.pulse.processor.duplicates.DuplicatesTopology;
 import dev.pulse.processor.intake.EventIntake;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,14 +23,24 @@ public final class PulseTopology {
     private PulseTopology() {
     }
 
+    public static final Duration DEFAULT_MULTI_REP_WINDOW = Duration.ofDays(30);
+
     public static Topology build(TopicNames topics, ZoneId zone, FollowUpValidator followUps, SaleValidator sales) {
+        return build(topics, zone, followUps, sales, DEFAULT_MULTI_REP_WINDOW);
+    }
+
+    public static Topology build(TopicNames topics, ZoneId zone, FollowUpValidator followUps, SaleValidator sales,
+                                 Duration multiRepWindow) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FollowUp> validFollowUps = new EventIntake<>("followups", topics.followups(), topics.errors(),
                 FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);
         // Sales are only validated here for now, so that poison on the sales topic is reported too.
         new EventIntake<>("sales", topics.sales(), topics.errors(), Sale.class, sales::validate, Sale::eventId)
                 .build(builder);
-        new ActivityTopology(topics.repActivity(), zone).build(builder, validFollowUps);
+        // Duplicate entries are flagged and kept out of every count from here on.
+        KStream<String, FollowUp> counted = new DuplicatesTopology(topics.duplicateFlags(), multiRepWindow)
+                .build(builder, validFollowUps);
+        new ActivityTopology(topics.repActivity(), zone).build(builder, counted);
         return builder.build();
     }
 }

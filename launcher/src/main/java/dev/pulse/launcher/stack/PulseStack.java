@@ -80,6 +80,7 @@ public final class PulseStack implements AutoCloseable {
                         "--" + prefix + ".sales=" + topics.sales(),
                         "--" + prefix + ".errors=" + topics.errors(),
                         "--" + prefix + ".rep-activity=" + topics.repActivity(),
+                        "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
                         "--" + prefix + ".partitions=" + topics.partitions()));
     }
 

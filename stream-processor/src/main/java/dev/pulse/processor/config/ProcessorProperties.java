@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone             reporting time zone that days, weeks and months are cut in
  * @param commitInterval   how often results are committed (exactly-once transactions)
  * @param standbyReplicas  warm copies of state on other instances
+ * @param multiRepWindow   two reps following up one customer within this span raise a MULTI_REP flag
  */
 @ConfigurationProperties("pulse.processor")
 public record ProcessorProperties(
@@ -23,6 +24,7 @@ public record ProcessorProperties(
         Duration commitInterval,
         Integer threads,
         Integer standbyReplicas,
+        Duration multiRepWindow,
         TopicNames topics) {
 
     public ProcessorProperties {
@@ -33,6 +35,7 @@ public record ProcessorProperties(
         commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
         threads = threads == null ? 1 : threads;
         standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
+        multiRepWindow = multiRepWindow == null ? Duration.ofDays(30) : multiRepWindow;
         topics = topics == null ? TopicNames.defaults() : topics;
     }
 }

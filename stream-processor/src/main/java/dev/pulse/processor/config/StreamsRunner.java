@@ -51,7 +51,7 @@ public class StreamsRunner implements SmartLifecycle {
             throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " is not usable: " + e.getMessage(), e);
         }
         streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
-                saleValidator), config());
+                saleValidator, properties.multiRepWindow()), config());
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);

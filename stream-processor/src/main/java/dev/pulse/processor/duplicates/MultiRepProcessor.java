@@ -1,0 +1,100 @@
+package dev.pulse.processor.duplicates;
+
+import dev.pulse.events.FollowUp;
+import dev.pulse.events.duplicates.DuplicateFlag;
+import dev.pulse.events.duplicates.DuplicateType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * MULTI_REP: one customer followed up by two or more distinct reps within the window, by
+ * {@code occurredAt} (so a backfilled record is judged by when the contact happened). Runs keyed
+ * by customerId. Only the latest {@value #TOUCHES_PER_REP} follow-ups per rep are kept: older ones
+ * lie outside any window that a new one could share with another rep's recent follow-ups.
+ */
+final class MultiRepProcessor implements Processor<String, FollowUp, String, DuplicateFlag> {
+
+    static final int TOUCHES_PER_REP = 20;
+
+    private final String storeName;
+    private final Duration window;
+    private ProcessorContext<String, DuplicateFlag> context;
+    private KeyValueStore<String, CustomerReps> customers;
+
+    MultiRepProcessor(String storeName, Duration window) {
+        this.storeName = storeName;
+        this.window = window;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DuplicateFlag> context) {
+        this.context = context;
+        this.customers = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<String, FollowUp> record) {
+        FollowUp followUp = record.value();
+        CustomerReps known = customers.get(followUp.customerId());
+        Map<String, List<CustomerReps.Touch>> byRep = known == null ? new LinkedHashMap<>() : new LinkedHashMap<>(known.byRep());
+        DuplicateFlag flag = known == null ? null : known.flag();
+
+        List<String> overlapping = new ArrayList<>();
+        List<String> overlappingEvents = new ArrayList<>();
+        byRep.forEach((rep, touches) -> {
+            if (!rep.equals(followUp.repId())) {
+                touches.stream().filter(t -> withinWindow(t.at(), followUp.occurredAt()))
+                        .min(Comparator.comparing(t -> Duration.between(t.at(), followUp.occurredAt()).abs()))
+                        .ifPresent(t -> {
+                            overlapping.add(rep);
+                            overlappingEvents.add(t.eventId());
+                        });
+            }
+        });
+        byRep.put(followUp.repId(), remember(byRep.get(followUp.repId()), followUp));
+
+        if (!overlapping.isEmpty()) {
+            DuplicateFlag updated = raise(flag, followUp, overlapping, overlappingEvents);
+            if (!updated.equals(flag)) {
+                flag = updated;
+                context.forward(new Record<>(flag.flagId(), flag, record.timestamp()));
+            }
+        }
+        customers.put(followUp.customerId(), new CustomerReps(byRep, flag));
+    }
+
+    private boolean withinWindow(Instant a, Instant b) {
+        return Duration.between(a, b).abs().compareTo(window) <= 0;
+    }
+
+    private static List<CustomerReps.Touch> remember(List<CustomerReps.Touch> touches, FollowUp followUp) {
+        List<CustomerReps.Touch> updated = touches == null ? new ArrayList<>() : new ArrayList<>(touches);
+        updated.add(new CustomerReps.Touch(followUp.occurredAt(), followUp.eventId().toString()));
+        updated.sort(Comparator.comparing(CustomerReps.Touch::at));
+        return List.copyOf(updated.subList(Math.max(0, updated.size() - TOUCHES_PER_REP), updated.size()));
+    }
+
+    private static DuplicateFlag raise(DuplicateFlag flag, FollowUp followUp, List<String> otherReps,
+                                       List<String> otherEvents) {
+        LinkedHashSet<String> reps = new LinkedHashSet<>(flag == null ? List.of() : flag.repIds());
+        reps.addAll(otherReps);
+        reps.add(followUp.repId());
+        LinkedHashSet<String> events = new LinkedHashSet<>(flag == null ? List.of() : flag.eventIds());
+        events.addAll(otherEvents);
+        events.add(followUp.eventId().toString());
+        Instant firstSeenAt = flag == null ? followUp.occurredAt() : flag.firstSeenAt();
+        Instant updatedAt = flag == null ? followUp.occurredAt() : DuplicateCustomerProcessor.later(flag.updatedAt(), followUp.occurredAt());
+        return new DuplicateFlag(DuplicateType.MULTI_REP, followUp.customerId(), List.of(followUp.customerId()),
+                List.copyOf(reps), List.copyOf(events), firstSeenAt, updatedAt);
+    }
+}
