@@ -16,6 +16,19 @@ final class FollowUps {
                 .formatted(eventId, customerId, customerId, repId, teamId, occurredAt, channel);
     }
 
+    /** A follow-up with the contact details and content given, for the duplicate checks. */
+    static String followUp(UUID eventId, String customerId, String repId, String occurredAt, String phone, String email,
+                           String content) {
+        return """
+                {"eventId":"%s","customerId":"%s","customerName":"客户 %s","phone":%s,"email":%s,
+                 "repId":"%s","teamId":"team-d","occurredAt":"%s","channel":"PHONE","content":"%s","stage":"LEAD"}"""
+                .formatted(eventId, customerId, customerId, quoted(phone), quoted(email), repId, occurredAt, content);
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
     static String sale(String orderId, String customerId, String repId, String teamId, String amount, String occurredAt) {
         return """
                 {"orderId":"%s","customerId":"%s","repId":"%s","teamId":"%s","product":"企业版年费",

@@ -27,7 +27,16 @@ final class PulseClient {
     }
 
     Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(ingest.resolve(path))
+        return postTo(ingest, path, json);
+    }
+
+    /** A POST to the report API, e.g. a manager's dismissal of a duplicate flag. */
+    Response postReport(String path, String json) {
+        return postTo(report, path, json);
+    }
+
+    private Response postTo(URI service, String path, String json) {
+        return send(HttpRequest.newBuilder(service.resolve(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }

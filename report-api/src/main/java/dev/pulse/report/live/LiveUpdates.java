@@ -21,12 +21,17 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
 
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private volatile boolean running;
-    private final String activityTopic;
-    private final String salesTopic;
+    public static final String ACTIVITY = "activity";
+    public static final String DUPLICATES = "duplicates";
+
+    /** Topic -> name of the event the dashboards listen for when its projection changed. */
+    private final Map<String, String> eventByTopic;
 
     LiveUpdates(ProjectorProperties properties) {
-        this.activityTopic = properties.topics().repActivity();
-        this.salesTopic = properties.topics().sales();
+        this.eventByTopic = Map.of(
+                properties.topics().repActivity(), ACTIVITY,
+                properties.topics().sales(), ACTIVITY,
+                properties.topics().duplicateFlags(), DUPLICATES);
     }
 
     SseEmitter open() {
@@ -41,9 +46,12 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
 
     @Override
     public void projected(Set<String> topics) {
-        if (topics.contains(activityTopic) || topics.contains(salesTopic)) {
-            emitters.forEach(emitter -> send(emitter, "activity"));
-        }
+        topics.stream().map(eventByTopic::get).filter(java.util.Objects::nonNull).distinct().forEach(this::publish);
+    }
+
+    /** Tells every open stream that what {@code event} names has changed. */
+    public void publish(String event) {
+        emitters.forEach(emitter -> send(emitter, event));
     }
 
     @Override

@@ -28,7 +28,8 @@ class ProjectorConfig {
                 FactWriter.followUps(properties.topics().followups(),
                         new FollowUpValidator(Pipeline.defaults(), clock, REPLAY_SKEW)),
                 FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
-                new ActivityWriter(properties.topics().repActivity()));
+                new ActivityWriter(properties.topics().repActivity()),
+                new DuplicateFlagWriter(properties.topics().duplicateFlags()));
         return new Projector(properties, db, writers, listener, meters);
     }
 

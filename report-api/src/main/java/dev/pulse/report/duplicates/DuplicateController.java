@@ -1,0 +1,111 @@
+package dev.pulse.report.duplicates;
+
+import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.report.live.LiveUpdates;
+import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Rows;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Duplicate flags (DESIGN.md definition 4) and a manager's dismissal of one. */
+@RestController
+@RequestMapping("/api/v1/reports/duplicates")
+class DuplicateController {
+
+    private static final int MAX_BY = 200;
+    private static final int MAX_REASON = 2_000;
+
+    private final DuplicateRepository repository;
+    private final LiveUpdates live;
+
+    DuplicateController(DuplicateRepository repository, LiveUpdates live) {
+        this.repository = repository;
+        this.live = live;
+    }
+
+    @Operation(summary = "Duplicate flags, newest first: open by default; status=DISMISSED or ALL for the others")
+    @GetMapping
+    Rows<DuplicateFlagView> flags(@RequestParam(required = false) String type,
+                                  @RequestParam(defaultValue = "OPEN") String status) {
+        return new Rows<>(repository.find(type(type), status(status)));
+    }
+
+    @Operation(summary = "Open flags per type, and their total, for the overview")
+    @GetMapping("/counts")
+    Map<String, Integer> counts() {
+        Map<String, Integer> byType = repository.openCountsByType();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (DuplicateType type : DuplicateType.values()) {
+            counts.put(type.name(), byType.getOrDefault(type.name(), 0));
+        }
+        counts.put("total", counts.values().stream().mapToInt(Integer::intValue).sum());
+        return counts;
+    }
+
+    @Operation(summary = "Dismiss an open flag, keeping who dismissed it and why; 404 unknown, 409 not open")
+    @PostMapping("/{flagId}/dismiss")
+    DuplicateFlagView dismiss(@PathVariable String flagId, @RequestBody DismissRequest request) {
+        UUID id = uuid(flagId);
+        String by = required("by", request.by(), MAX_BY);
+        String reason = required("reason", request.reason(), MAX_REASON);
+        if (!repository.dismiss(id, by, reason)) {
+            throw repository.findById(id).isPresent()
+                    ? new ResponseStatusException(HttpStatus.CONFLICT, "flag " + id + " is not open")
+                    : new ResponseStatusException(HttpStatus.NOT_FOUND, "no flag " + id);
+        }
+        live.publish(LiveUpdates.DUPLICATES);
+        return repository.findById(id).orElseThrow();
+    }
+
+    private static String type(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return DuplicateType.valueOf(value.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("type must be one of " + Arrays.toString(DuplicateType.values()));
+        }
+    }
+
+    private static String status(String value) {
+        return switch (value.strip().toUpperCase(Locale.ROOT)) {
+            case "OPEN" -> DuplicateRepository.OPEN;
+            case "DISMISSED" -> DuplicateRepository.DISMISSED;
+            case "ALL" -> null;
+            default -> throw new BadRequestException("status must be OPEN, DISMISSED or ALL");
+        };
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("flagId must be a UUID");
+        }
+    }
+
+    private static String required(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new BadRequestException(field + " is required");
+        }
+        String text = value.strip();
+        if (text.length() > maxLength || text.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(field + " must be at most " + maxLength + " printable characters");
+        }
+        return text;
+    }
+}
