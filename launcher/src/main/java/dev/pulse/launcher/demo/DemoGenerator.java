@@ -85,11 +85,23 @@ public final class DemoGenerator implements Runnable {
     private void step(Instant at, List<Map<String, Object>> followUps, List<Map<String, Object>> sales) {
         customers.removeIf(DemoCustomer::isClosed);
         while (customers.size() < ACTIVE_CUSTOMERS) {
-            customers.add(DemoCustomer.create(random));
+            DemoCustomer created = DemoCustomer.create(random);
+            // Now and then the same person is entered again under a new customer id, as happens in shared sheets.
+            if (!customers.isEmpty() && random.nextDouble() < 0.05) {
+                created.phone = customers.get(random.nextInt(customers.size())).phone;
+            }
+            customers.add(created);
         }
         DemoCustomer customer = customers.get(random.nextInt(customers.size()));
         customer.advance(random);
-        followUps.add(customer.followUp(random, at, DemoData.pick(random, CHANNELS)));
+        Map<String, Object> followUp = customer.followUp(random, at, DemoData.pick(random, CHANNELS));
+        followUps.add(followUp);
+        if (random.nextDouble() < 0.02) {
+            // A follow-up typed in twice: same content and minute, another event id.
+            Map<String, Object> copy = new LinkedHashMap<>(followUp);
+            copy.put("eventId", UUID.randomUUID().toString());
+            followUps.add(copy);
+        }
         if ("WON".equals(customer.stage())) {
             sales.add(customer.sale(random, at.plusSeconds(60)));
         }
@@ -122,7 +134,7 @@ public final class DemoGenerator implements Runnable {
         private final String id = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         private final String name;
         private final String company;
-        private final String phone;
+        private String phone;
         private final String position;
         private final String source;
         private final String level;
