@@ -63,8 +63,11 @@ public final class ContactKeys {
         return raw.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Content compared for duplicate entries: runs of whitespace folded to one space, ends trimmed. */
+    /**
+     * Content compared for duplicate entries: runs of whitespace, including the full-width space of
+     * Chinese keyboards, folded to one space, ends trimmed.
+     */
     public static String normalisedContent(String content) {
-        return content == null ? "" : content.strip().replaceAll("\\s+", " ");
+        return content == null ? "" : content.replaceAll("[\\s\u3000]+", " ").strip();
     }
 }

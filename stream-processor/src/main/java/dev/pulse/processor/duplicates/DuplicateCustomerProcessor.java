@@ -51,7 +51,8 @@ final class DuplicateCustomerProcessor implements Processor<String, ContactSight
         List<String> reps = append(group.repIds(), sighting.repId(), newRep);
         List<String> events = append(group.eventIds(), sighting.eventId(), newCustomer);
         boolean becomesDuplicate = group.customerIds().size() == 1 && customers.size() == 2;
-        Instant firstSeenAt = becomesDuplicate ? sighting.occurredAt() : group.firstSeenAt();
+        // The flag holds from the moment both customers had been contacted, whatever order the records arrived in.
+        Instant firstSeenAt = becomesDuplicate ? later(group.firstSeenAt(), sighting.occurredAt()) : group.firstSeenAt();
         Instant updatedAt = later(group.updatedAt(), sighting.occurredAt());
         DuplicateFlag updated = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, contact, customers, reps, events,
                 firstSeenAt, updatedAt);

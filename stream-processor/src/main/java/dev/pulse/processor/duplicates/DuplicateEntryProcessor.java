@@ -52,9 +52,11 @@ final class DuplicateEntryProcessor implements FixedKeyProcessor<String, FollowU
         }
         List<String> eventIds = new ArrayList<>(seen.eventIds());
         eventIds.add(followUp.eventId().toString());
-        Instant firstSeenAt = seen.eventIds().size() == 1 ? followUp.occurredAt() : seen.firstSeenAt();
+        // Held from when the second copy existed; neither time may move back because a copy arrived late.
+        Instant firstSeenAt = seen.eventIds().size() == 1
+                ? DuplicateCustomerProcessor.later(seen.firstSeenAt(), followUp.occurredAt()) : seen.firstSeenAt();
         DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint, seen.customerIds(),
-                seen.repIds(), eventIds, firstSeenAt, followUp.occurredAt());
+                seen.repIds(), eventIds, firstSeenAt, DuplicateCustomerProcessor.later(seen.updatedAt(), followUp.occurredAt()));
         entries.put(fingerprint, flag);
         context.forward(record.withValue(new EntryCheck(followUp, flag)));
     }

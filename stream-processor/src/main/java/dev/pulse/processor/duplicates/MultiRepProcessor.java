@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * MULTI_REP: one customer followed up by two or more distinct reps within the window, by
  * {@code occurredAt} (so a backfilled record is judged by when the contact happened). Runs keyed
- * by customerId. Only the latest {@value #TOUCHES_PER_REP} follow-ups per rep are kept: older ones
- * lie outside any window that a new one could share with another rep's recent follow-ups.
+ * by customerId. Only the latest {@value #TOUCHES_PER_REP} follow-ups per rep are kept, to bound
+ * the state: a backfilled record of another rep that only overlaps an older follow-up is missed.
  */
 final class MultiRepProcessor implements Processor<String, FollowUp, String, DuplicateFlag> {
 
@@ -51,6 +51,7 @@ final class MultiRepProcessor implements Processor<String, FollowUp, String, Dup
 
         List<String> overlapping = new ArrayList<>();
         List<String> overlappingEvents = new ArrayList<>();
+        List<Instant> overlappingTimes = new ArrayList<>();
         byRep.forEach((rep, touches) -> {
             if (!rep.equals(followUp.repId())) {
                 touches.stream().filter(t -> withinWindow(t.at(), followUp.occurredAt()))
@@ -58,13 +59,14 @@ final class MultiRepProcessor implements Processor<String, FollowUp, String, Dup
                         .ifPresent(t -> {
                             overlapping.add(rep);
                             overlappingEvents.add(t.eventId());
+                            overlappingTimes.add(t.at());
                         });
             }
         });
         byRep.put(followUp.repId(), remember(byRep.get(followUp.repId()), followUp));
 
         if (!overlapping.isEmpty()) {
-            DuplicateFlag updated = raise(flag, followUp, overlapping, overlappingEvents);
+            DuplicateFlag updated = raise(flag, followUp, overlapping, overlappingEvents, overlappingTimes);
             if (!updated.equals(flag)) {
                 flag = updated;
                 context.forward(new Record<>(flag.flagId(), flag, record.timestamp()));
@@ -84,16 +86,24 @@ final class MultiRepProcessor implements Processor<String, FollowUp, String, Dup
         return List.copyOf(updated.subList(Math.max(0, updated.size() - TOUCHES_PER_REP), updated.size()));
     }
 
+    /**
+     * A new flag holds from when the second rep was on the customer: the later of this follow-up and
+     * the earliest overlapping one, so a backfilled record dates it by event time, not arrival.
+     */
     private static DuplicateFlag raise(DuplicateFlag flag, FollowUp followUp, List<String> otherReps,
-                                       List<String> otherEvents) {
+                                       List<String> otherEvents, List<Instant> otherTimes) {
         LinkedHashSet<String> reps = new LinkedHashSet<>(flag == null ? List.of() : flag.repIds());
         reps.addAll(otherReps);
         reps.add(followUp.repId());
         LinkedHashSet<String> events = new LinkedHashSet<>(flag == null ? List.of() : flag.eventIds());
         events.addAll(otherEvents);
         events.add(followUp.eventId().toString());
-        Instant firstSeenAt = flag == null ? followUp.occurredAt() : flag.firstSeenAt();
-        Instant updatedAt = flag == null ? followUp.occurredAt() : DuplicateCustomerProcessor.later(flag.updatedAt(), followUp.occurredAt());
+        Instant earliestOther = otherTimes.stream().min(Instant::compareTo).orElseThrow();
+        Instant latestOther = otherTimes.stream().max(Instant::compareTo).orElseThrow();
+        Instant latest = DuplicateCustomerProcessor.later(latestOther, followUp.occurredAt());
+        Instant firstSeenAt = flag == null ? DuplicateCustomerProcessor.later(earliestOther, followUp.occurredAt())
+                : flag.firstSeenAt();
+        Instant updatedAt = flag == null ? latest : DuplicateCustomerProcessor.later(flag.updatedAt(), latest);
         return new DuplicateFlag(DuplicateType.MULTI_REP, followUp.customerId(), List.of(followUp.customerId()),
                 List.copyOf(reps), List.copyOf(events), firstSeenAt, updatedAt);
     }

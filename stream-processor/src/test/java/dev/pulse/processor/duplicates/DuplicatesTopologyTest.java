@@ -1,0 +1,499 @@
+package dev.pulse.processor.duplicates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.events.Json;
+import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Pipeline;
+import dev.pulse.events.TopicNames;
+import dev.pulse.events.activity.ActivityRow;
+import dev.pulse.events.activity.ActivityScope;
+import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.duplicates.DuplicateFlag;
+import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.events.validation.FollowUpValidator;
+import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.PulseTopology;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DESIGN.md definition 4 (duplicate flags) through the very topology the service runs: raw JSON
+ * bytes in on followups, DuplicateFlag out on duplicate-flags (keyed by flagId), ActivityRow out
+ * on rep-activity to show what is counted. Every expected value is worked out by hand in the
+ * comments; times are written in Shanghai time (+08:00) and expected in UTC.
+ */
+class DuplicatesTopologyTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The validators' clock: after every event below, so none of them is "in the future". */
+    private static final Instant VALIDATION_NOW = Instant.parse("2027-01-01T00:00:00Z");
+    private static final Instant WALL_CLOCK = Instant.parse("2026-12-01T00:00:00Z");
+    private static final LocalDate NOV_3 = LocalDate.of(2026, 11, 3);
+    private static final String R7_NOV_3 = "[\"REP\",\"DAY\",\"2026-11-03\",\"R-7\",\"T-EAST\"]";
+
+    @TempDir
+    Path stateDir;
+
+    private String applicationId;
+    private Topology topology;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> followups;
+    private TestOutputTopic<String, DuplicateFlag> flags;
+    private TestOutputTopic<String, ActivityRow> activity;
+
+    /** The service's topology with its default multi-rep window of 30 days. */
+    private void startDriver() {
+        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
+        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
+                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
+                new SaleValidator(clock, Duration.ofDays(1))));
+    }
+
+    private void startDriver(Duration multiRepWindow) {
+        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
+        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
+                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
+                new SaleValidator(clock, Duration.ofDays(1)), multiRepWindow));
+    }
+
+    private void startDriver(Topology built) {
+        topology = built;
+        // own application id and state dir per test: stale local state silently doubles counts
+        applicationId = "duplicates-test-" + UUID.randomUUID();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, props, WALL_CLOCK);
+        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
+        flags = driver.createOutputTopic("duplicate-flags", new StringDeserializer(),
+                JsonSerde.of(DuplicateFlag.class).deserializer());
+        activity = driver.createOutputTopic("rep-activity", new StringDeserializer(),
+                JsonSerde.of(ActivityRow.class).deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    // --- DUPLICATE_CUSTOMER --------------------------------------------------------------------
+
+    @Test
+    void shouldFlagTwoCustomersWhosePhonesAreOneNumberWrittenTwoWays() {
+        // given: C-1 and C-2 are keyed differently, so in production they sit on different partitions
+        startDriver();
+        ObjectNode first = followUp("C-1", "R-1", "T-EAST", "2026-11-03T10:00:00+08:00").put("phone", "+86 138-0013-8000");
+        ObjectNode second = followUp("C-2", "R-2", "T-EAST", "2026-11-04T09:30:00+08:00").put("phone", "13800138000");
+
+        // when
+        send(first);
+        send(second);
+
+        // then: one flag, published once, when the second customer appeared
+        List<KeyValue<String, DuplicateFlag>> published = flags.readKeyValuesToList();
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                List.of("C-1", "C-2"), List.of("R-1", "R-2"), List.of(eventId(first), eventId(second)),
+                Instant.parse("2026-11-04T01:30:00Z"), Instant.parse("2026-11-04T01:30:00Z"));
+        assertThat(published).containsExactly(KeyValue.pair(expected.flagId(), expected));
+    }
+
+    @Test
+    void shouldMatchCustomersOnTheContactTopicNotOnTheCustomerPartition() {
+        // given
+        startDriver();
+
+        // when
+        send(followUp("C-1", "R-1", "T-EAST", "2026-11-03T10:00:00+08:00").put("phone", "+86 138-0013-8000"));
+        send(followUp("C-2", "R-2", "T-EAST", "2026-11-04T09:30:00+08:00").put("phone", "13800138000"));
+
+        // then: contacts go through their own repartition topic, so one task sees every customer with
+        // one contact whatever partition and instance the customers live on
+        assertThat(topology.describe().toString()).contains("duplicate-customer-by-contact-repartition");
+        assertThat(driver.producedTopicNames())
+                .contains(applicationId + "-duplicate-customer-by-contact-repartition");
+        Map<String, DuplicateFlag> latest = flags.readKeyValuesToMap();
+        assertThat(latest).hasSize(1);
+        latest.forEach((key, flag) -> assertThat(key).isEqualTo(flag.flagId()));
+    }
+
+    @Test
+    void shouldFlagASharedEmailApartFromASharedPhone() {
+        // given: C-1 shares its phone with C-2 and its email, written differently, with C-3
+        startDriver();
+        ObjectNode c1 = followUp("C-1", "R-1", "T-EAST", "2026-11-03T10:00:00+08:00")
+                .put("phone", "+86 138-0013-8000").put("email", "WANG@x.com");
+        ObjectNode c2 = followUp("C-2", "R-2", "T-EAST", "2026-11-04T09:30:00+08:00").put("phone", "13800138000");
+        ObjectNode c3 = followUp("C-3", "R-3", "T-WEST", "2026-11-05T16:00:00+08:00").put("email", "wang@x.com ");
+
+        // when
+        send(c1);
+        send(c2);
+        send(c3);
+
+        // then: two flags, one per shared contact
+        DuplicateFlag phone = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                List.of("C-1", "C-2"), List.of("R-1", "R-2"), List.of(eventId(c1), eventId(c2)),
+                Instant.parse("2026-11-04T01:30:00Z"), Instant.parse("2026-11-04T01:30:00Z"));
+        DuplicateFlag email = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "email:wang@x.com",
+                List.of("C-1", "C-3"), List.of("R-1", "R-3"), List.of(eventId(c1), eventId(c3)),
+                Instant.parse("2026-11-05T08:00:00Z"), Instant.parse("2026-11-05T08:00:00Z"));
+        assertThat(flags.readKeyValuesToMap()).isEqualTo(Map.of(phone.flagId(), phone, email.flagId(), email));
+    }
+
+    @Test
+    void shouldUpdateThePhoneFlagWhenAThirdCustomerJoinsIt() {
+        // given: the C-1/C-2 flag of 2026-11-04
+        startDriver();
+        ObjectNode c1 = followUp("C-1", "R-1", "T-EAST", "2026-11-03T10:00:00+08:00").put("phone", "+86 138-0013-8000");
+        ObjectNode c2 = followUp("C-2", "R-2", "T-EAST", "2026-11-04T09:30:00+08:00").put("phone", "13800138000");
+        send(c1);
+        send(c2);
+
+        // when: a third customer with the same mobile, written the 0086 way
+        ObjectNode c3 = followUp("C-3", "R-3", "T-WEST", "2026-11-06T14:00:00+08:00").put("phone", "0086 138 0013 8000");
+        send(c3);
+
+        // then: the same flag, published again, with three customers; it still first held on the 4th
+        List<KeyValue<String, DuplicateFlag>> published = flags.readKeyValuesToList();
+        assertThat(published).hasSize(2);
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                List.of("C-1", "C-2", "C-3"), List.of("R-1", "R-2", "R-3"),
+                List.of(eventId(c1), eventId(c2), eventId(c3)),
+                Instant.parse("2026-11-04T01:30:00Z"), Instant.parse("2026-11-06T06:00:00Z"));
+        assertThat(published.get(1)).isEqualTo(KeyValue.pair(published.get(0).key, expected));
+        assertThat(flags.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDateADuplicateCustomerFromWhenBothCustomersExistedWhateverTheArrivalOrder() {
+        // given: C-1 was contacted on 2026-11-10
+        startDriver();
+        ObjectNode c1 = followUp("C-1", "R-1", "T-EAST", "2026-11-10T10:00:00+08:00").put("phone", "13800138000");
+        send(c1);
+
+        // when: an imported sheet brings C-2, with the same phone, contacted on 2026-10-01
+        ObjectNode c2 = followUp("C-2", "R-2", "T-EAST", "2026-10-01T10:00:00+08:00").put("phone", "13800138000");
+        send(c2);
+
+        // then: the two records shared a phone only once C-1 existed, on the 10th, the same answer as
+        // had the records arrived in the order they happened (DuplicateFlag.firstSeenAt: "event time at
+        // which the flag first held"); not 2026-10-01, before C-1 was ever contacted
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                List.of("C-1", "C-2"), List.of("R-1", "R-2"), List.of(eventId(c1), eventId(c2)),
+                Instant.parse("2026-11-10T02:00:00Z"), Instant.parse("2026-11-10T02:00:00Z"));
+        assertThat(flags.readKeyValuesToMap()).isEqualTo(Map.of(expected.flagId(), expected));
+    }
+
+    // --- MULTI_REP -----------------------------------------------------------------------------
+
+    @Test
+    void shouldFlagACustomerFollowedUpByTwoRepsWithinThirtyDays() {
+        // given: 2026-10-01 and 2026-10-20 are 19 days apart
+        startDriver();
+        ObjectNode byA = followUp("C-1", "R-A", "T-EAST", "2026-10-01T10:00:00+08:00");
+        ObjectNode byB = followUp("C-1", "R-B", "T-WEST", "2026-10-20T10:00:00+08:00");
+
+        // when
+        send(byA);
+        send(byB);
+
+        // then
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.MULTI_REP, "C-1", List.of("C-1"),
+                List.of("R-A", "R-B"), List.of(eventId(byA), eventId(byB)),
+                Instant.parse("2026-10-20T02:00:00Z"), Instant.parse("2026-10-20T02:00:00Z"));
+        assertThat(flags.readKeyValuesToList()).containsExactly(KeyValue.pair(expected.flagId(), expected));
+    }
+
+    @Test
+    void shouldNotFlagTwoRepsThirtyNineDaysApart() {
+        // given: 2026-10-01 to 2026-11-09 is 30 + 9 = 39 days
+        startDriver();
+
+        // when
+        send(followUp("C-1", "R-A", "T-EAST", "2026-10-01T10:00:00+08:00"));
+        send(followUp("C-1", "R-B", "T-WEST", "2026-11-09T10:00:00+08:00"));
+
+        // then
+        assertThat(flags.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldUseTheConfiguredMultiRepWindow() {
+        // given: a 7-day window; C-1's reps came 10 days apart, C-2's 6 days apart
+        startDriver(Duration.ofDays(7));
+        send(followUp("C-1", "R-A", "T-EAST", "2026-10-01T10:00:00+08:00"));
+        send(followUp("C-1", "R-B", "T-EAST", "2026-10-11T10:00:00+08:00"));
+        ObjectNode byA = followUp("C-2", "R-A", "T-EAST", "2026-10-01T10:00:00+08:00");
+        ObjectNode byB = followUp("C-2", "R-B", "T-EAST", "2026-10-07T10:00:00+08:00");
+
+        // when
+        send(byA);
+        send(byB);
+
+        // then: only C-2
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.MULTI_REP, "C-2", List.of("C-2"),
+                List.of("R-A", "R-B"), List.of(eventId(byA), eventId(byB)),
+                Instant.parse("2026-10-07T02:00:00Z"), Instant.parse("2026-10-07T02:00:00Z"));
+        assertThat(flags.readKeyValuesToList()).containsExactly(KeyValue.pair(expected.flagId(), expected));
+    }
+
+    @Test
+    void shouldAddAThirdRepWithinTheWindowToTheSameFlag() {
+        // given: R-A on 10-01 and R-B on 10-20 flagged C-1
+        startDriver();
+        ObjectNode byA = followUp("C-1", "R-A", "T-EAST", "2026-10-01T10:00:00+08:00");
+        ObjectNode byB = followUp("C-1", "R-B", "T-WEST", "2026-10-20T10:00:00+08:00");
+        send(byA);
+        send(byB);
+
+        // when: R-C on 10-25, 5 days after R-B
+        ObjectNode byC = followUp("C-1", "R-C", "T-WEST", "2026-10-25T10:00:00+08:00");
+        send(byC);
+
+        // then: one flag, updated, first held on 10-20
+        List<KeyValue<String, DuplicateFlag>> published = flags.readKeyValuesToList();
+        assertThat(published).hasSize(2);
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.MULTI_REP, "C-1", List.of("C-1"),
+                List.of("R-A", "R-B", "R-C"), List.of(eventId(byA), eventId(byB), eventId(byC)),
+                Instant.parse("2026-10-20T02:00:00Z"), Instant.parse("2026-10-25T02:00:00Z"));
+        assertThat(published.get(1)).isEqualTo(KeyValue.pair(published.get(0).key, expected));
+        assertThat(published.get(1).key).isEqualTo(expected.flagId());
+    }
+
+    @Test
+    void shouldDateAMultiRepFlagFromTheSecondRepsContactWhateverTheArrivalOrder() {
+        // given: R-A contacted C-1 on 10-20
+        startDriver();
+        ObjectNode byA = followUp("C-1", "R-A", "T-EAST", "2026-10-20T10:00:00+08:00");
+        send(byA);
+
+        // when: a backfilled record shows R-B had contacted C-1 on 10-01
+        ObjectNode byB = followUp("C-1", "R-B", "T-WEST", "2026-10-01T10:00:00+08:00");
+        send(byB);
+
+        // then: two reps were on C-1 from 10-20 on, as when the records arrive in the order they happened
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.MULTI_REP, "C-1", List.of("C-1"),
+                List.of("R-A", "R-B"), List.of(eventId(byA), eventId(byB)),
+                Instant.parse("2026-10-20T02:00:00Z"), Instant.parse("2026-10-20T02:00:00Z"));
+        assertThat(flags.readKeyValuesToMap()).isEqualTo(Map.of(expected.flagId(), expected));
+    }
+
+    // --- DUPLICATE_ENTRY -----------------------------------------------------------------------
+
+    @Test
+    void shouldTreatAResubmittedEventIdAsARetryNotADuplicateEntry() {
+        // given: the client sends the very same JSON twice, eventId included
+        startDriver();
+        ObjectNode entry = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:05+08:00");
+
+        // when
+        send(entry);
+        send(entry);
+
+        // then: nothing is flagged and it counts once
+        assertThat(flags.isEmpty()).isTrue();
+        assertThat(activity.readKeyValuesToMap().get(R7_NOV_3)).isEqualTo(new ActivityRow(ActivityScope.REP,
+                "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 1, 1, Map.of("PHONE", 1L)));
+    }
+
+    @Test
+    void shouldFlagTheSameFollowUpEnteredAgainUnderANewEventIdAndCountItOnce() {
+        // given: R-7 logs a call at 10:00:05, then types it in again at 10:00:48 with other line breaks
+        startDriver();
+        ObjectNode original = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:05+08:00")
+                .put("content", "电话沟通 介绍产品 客户要报价");
+        ObjectNode repeat = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:48+08:00")
+                .put("content", "电话沟通\n介绍产品   客户要报价\n");
+
+        // when
+        send(original);
+        send(repeat);
+
+        // then: one DUPLICATE_ENTRY flag, the original first
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, entryKey("2026-11-03T02:00:00Z"),
+                List.of("C-1"), List.of("R-7"), List.of(eventId(original), eventId(repeat)),
+                Instant.parse("2026-11-03T02:00:48Z"), Instant.parse("2026-11-03T02:00:48Z"));
+        assertThat(flags.readKeyValuesToList()).containsExactly(KeyValue.pair(expected.flagId(), expected));
+        // and R-7 made one follow-up that day, not two
+        Map<String, ActivityRow> rows = activity.readKeyValuesToMap();
+        assertThat(rows.get(R7_NOV_3)).isEqualTo(new ActivityRow(ActivityScope.REP,
+                "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 1, 1, Map.of("PHONE", 1L)));
+        assertThat(rows.get("[\"TEAM\",\"DAY\",\"2026-11-03\",null,\"T-EAST\"]").followUps()).isEqualTo(1);
+        assertThat(rows.get("[\"REP\",\"MONTH\",\"2026-11\",\"R-7\",\"T-EAST\"]").followUps()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAddAThirdEntryOfTheSameFollowUpToTheSameFlag() {
+        // given: the original of 10:00:05 and its repeat of 10:00:48
+        startDriver();
+        ObjectNode original = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:05+08:00")
+                .put("content", "电话沟通 介绍产品 客户要报价");
+        ObjectNode repeat = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:48+08:00")
+                .put("content", "电话沟通\n介绍产品   客户要报价\n");
+        send(original);
+        send(repeat);
+
+        // when: a third copy at 10:00:59
+        ObjectNode third = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:59+08:00")
+                .put("content", "  电话沟通 介绍产品\t客户要报价");
+        send(third);
+
+        // then
+        List<KeyValue<String, DuplicateFlag>> published = flags.readKeyValuesToList();
+        assertThat(published).hasSize(2);
+        DuplicateFlag expected = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, entryKey("2026-11-03T02:00:00Z"),
+                List.of("C-1"), List.of("R-7"), List.of(eventId(original), eventId(repeat), eventId(third)),
+                Instant.parse("2026-11-03T02:00:48Z"), Instant.parse("2026-11-03T02:00:59Z"));
+        assertThat(published.get(1)).isEqualTo(KeyValue.pair(published.get(0).key, expected));
+        assertThat(published.get(1).key).isEqualTo(expected.flagId());
+        assertThat(activity.readKeyValuesToMap().get(R7_NOV_3).followUps()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountTheSameNoteInTheNextMinuteAsAnotherFollowUp() {
+        // given: 10:00:50 and 10:01:10 are 20 seconds apart but in two minutes
+        startDriver();
+
+        // when
+        send(followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:50+08:00").put("content", "电话沟通 介绍产品 客户要报价"));
+        send(followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:01:10+08:00").put("content", "电话沟通 介绍产品 客户要报价"));
+
+        // then
+        assertThat(flags.isEmpty()).isTrue();
+        assertThat(activity.readKeyValuesToMap().get(R7_NOV_3)).isEqualTo(new ActivityRow(ActivityScope.REP,
+                "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 2, 1, Map.of("PHONE", 2L)));
+    }
+
+    @Test
+    void shouldCountAnotherNoteInTheSameMinuteAsAnotherFollowUp() {
+        // given: two notes in one minute that differ in more than whitespace
+        startDriver();
+
+        // when
+        send(followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:05+08:00").put("content", "电话沟通 介绍产品 客户要报价"));
+        send(followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:40+08:00").put("content", "已发送报价单"));
+
+        // then
+        assertThat(flags.isEmpty()).isTrue();
+        assertThat(activity.readKeyValuesToMap().get(R7_NOV_3)).isEqualTo(new ActivityRow(ActivityScope.REP,
+                "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 2, 1, Map.of("PHONE", 2L)));
+    }
+
+    // --- the flags together --------------------------------------------------------------------
+
+    @Test
+    void shouldNotTouchCustomerOrMultiRepFlagsWithADuplicateEntry() {
+        // given: C-1 and C-2 share a phone; R-A and R-B both followed up C-1 within 30 days
+        startDriver();
+        ObjectNode c1ByA = followUp("C-1", "R-A", "T-EAST", "2026-11-03T10:00:00+08:00").put("phone", "13800138000");
+        ObjectNode c2ByB = followUp("C-2", "R-B", "T-EAST", "2026-11-04T10:00:00+08:00").put("phone", "13800138000");
+        ObjectNode c1ByB = followUp("C-1", "R-B", "T-EAST", "2026-11-05T10:00:00+08:00").put("phone", "13800138000");
+        send(c1ByA);
+        send(c2ByB);
+        send(c1ByB);
+        Map<String, DuplicateFlag> before = flags.readKeyValuesToMap();
+        DuplicateFlag customer = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                List.of("C-1", "C-2"), List.of("R-A", "R-B"), List.of(eventId(c1ByA), eventId(c2ByB)),
+                Instant.parse("2026-11-04T02:00:00Z"), Instant.parse("2026-11-04T02:00:00Z"));
+        DuplicateFlag multiRep = new DuplicateFlag(DuplicateType.MULTI_REP, "C-1", List.of("C-1"),
+                List.of("R-A", "R-B"), List.of(eventId(c1ByA), eventId(c1ByB)),
+                Instant.parse("2026-11-05T02:00:00Z"), Instant.parse("2026-11-05T02:00:00Z"));
+        assertThat(before).isEqualTo(Map.of(customer.flagId(), customer, multiRep.flagId(), multiRep));
+
+        // when: R-B's note on C-1 and C-2's note are each entered a second time under new eventIds
+        ObjectNode c1Again = followUp("C-1", "R-B", "T-EAST", "2026-11-05T10:00:30+08:00").put("phone", "13800138000");
+        ObjectNode c2Again = followUp("C-2", "R-B", "T-EAST", "2026-11-04T10:00:30+08:00").put("phone", "13800138000");
+        send(c1Again);
+        send(c2Again);
+
+        // then: only the two DUPLICATE_ENTRY flags are published; the other two flags do not move
+        List<KeyValue<String, DuplicateFlag>> published = flags.readKeyValuesToList();
+        assertThat(published).extracting(kv -> kv.value.type())
+                .containsExactly(DuplicateType.DUPLICATE_ENTRY, DuplicateType.DUPLICATE_ENTRY);
+        assertThat(published).extracting(kv -> kv.value.eventIds()).containsExactly(
+                List.of(eventId(c1ByB), eventId(c1Again)), List.of(eventId(c2ByB), eventId(c2Again)));
+    }
+
+    @Test
+    void shouldRaiseNothingForAnotherFollowUpOfTheSameCustomerBySameRep() {
+        // given: C-1 and C-2 share a phone, each with its own rep
+        startDriver();
+        send(followUp("C-1", "R-A", "T-EAST", "2026-11-03T10:00:00+08:00").put("phone", "13800138000"));
+        send(followUp("C-2", "R-B", "T-EAST", "2026-11-04T10:00:00+08:00").put("phone", "13800138000"));
+        flags.readKeyValuesToList();
+
+        // when: R-A calls C-1 again a week later, a genuine new follow-up
+        send(followUp("C-1", "R-A", "T-EAST", "2026-11-10T10:00:00+08:00").put("phone", "13800138000"));
+
+        // then: no new customer, no new rep, no repeated entry
+        assertThat(flags.isEmpty()).isTrue();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /**
+     * The DUPLICATE_ENTRY key of C-1/R-7 with the note "电话沟通 介绍产品 客户要报价": customer, rep,
+     * minute (UTC) and the first 16 hex digits of the SHA-256 of the normalised content, worked out
+     * outside the code: {@code printf '%s' "电话沟通 介绍产品 客户要报价" | sha256sum | cut -c1-16}.
+     */
+    private static String entryKey(String minute) {
+        return "C-1/R-7/" + minute + "/95fb66e17b5ce37e";
+    }
+
+    /** Records are keyed by customerId, as ingest writes them. */
+    private void send(ObjectNode followUp) {
+        followups.pipeInput(followUp.get("customerId").asString(),
+                followUp.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String eventId(ObjectNode followUp) {
+        return followUp.get("eventId").asString();
+    }
+
+    /**
+     * A valid follow-up with a fresh eventId. Its only contact is a WeChat id of its own, so no two
+     * customers match unless a test gives them a shared phone or email.
+     */
+    private static ObjectNode followUp(String customerId, String repId, String teamId, String occurredAt) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("eventId", UUID.randomUUID().toString());
+        node.put("customerId", customerId);
+        node.put("customerName", "客户" + customerId);
+        node.put("wechat", "wx-" + customerId);
+        node.put("repId", repId);
+        node.put("teamId", teamId);
+        node.put("occurredAt", occurredAt);
+        node.put("channel", "PHONE");
+        node.put("content", "电话沟通 介绍产品 客户要报价");
+        node.put("stage", "QUALIFIED");
+        return node;
+    }
+}
