@@ -30,6 +30,8 @@ public final class TopicAdmin {
                 new NewTopic(names.repActivity(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(names.duplicateFlags(), partitions, replication)
+                        .configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(names.alerts(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")));
     }
 

@@ -10,6 +10,7 @@ public record TopicNames(
         String errors,
         String repActivity,
         String duplicateFlags,
+        String alerts,
         Integer partitions,
         Short replicationFactor) {
 
@@ -19,12 +20,13 @@ public record TopicNames(
         errors = orDefault(errors, "pulse-errors");
         repActivity = orDefault(repActivity, "rep-activity");
         duplicateFlags = orDefault(duplicateFlags, "duplicate-flags");
+        alerts = orDefault(alerts, "alerts");
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

@@ -8,6 +8,8 @@ import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.activity.ActivityTopology;
 import dev.pulse.processor.duplicates.DuplicatesTopology;
 import dev.pulse.processor.intake.EventIntake;
+import dev.pulse.processor.stale.StaleRules;
+import dev.pulse.processor.stale.StaleTopology;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -31,6 +33,11 @@ public final class PulseTopology {
 
     public static Topology build(TopicNames topics, ZoneId zone, FollowUpValidator followUps, SaleValidator sales,
                                  Duration multiRepWindow) {
+        return build(topics, zone, followUps, sales, multiRepWindow, StaleRules.defaults());
+    }
+
+    public static Topology build(TopicNames topics, ZoneId zone, FollowUpValidator followUps, SaleValidator sales,
+                                 Duration multiRepWindow, StaleRules staleRules) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FollowUp> validFollowUps = new EventIntake<>("followups", topics.followups(), topics.errors(),
                 FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);
@@ -41,6 +48,7 @@ public final class PulseTopology {
         KStream<String, FollowUp> counted = new DuplicatesTopology(topics.duplicateFlags(), multiRepWindow)
                 .build(builder, validFollowUps);
         new ActivityTopology(topics.repActivity(), zone).build(builder, counted);
+        new StaleTopology(topics.alerts(), staleRules).build(builder, counted);
         return builder.build();
     }
 }

@@ -81,6 +81,7 @@ public final class PulseStack implements AutoCloseable {
                         "--" + prefix + ".errors=" + topics.errors(),
                         "--" + prefix + ".rep-activity=" + topics.repActivity(),
                         "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
+                        "--" + prefix + ".alerts=" + topics.alerts(),
                         "--" + prefix + ".partitions=" + topics.partitions()));
     }
 

@@ -1,9 +1,11 @@
 package dev.pulse.processor.config;
 
 import dev.pulse.events.TopicNames;
+import dev.pulse.processor.stale.StaleRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param commitInterval   how often results are committed (exactly-once transactions)
  * @param standbyReplicas  warm copies of state on other instances
  * @param multiRepWindow   two reps following up one customer within this span raise a MULTI_REP flag
+ * @param staleThresholds  per stage code, how long without a follow-up makes a customer stale
+ * @param staleCheckInterval how often the wall clock is checked for crossings
  */
 @ConfigurationProperties("pulse.processor")
 public record ProcessorProperties(
@@ -25,6 +29,8 @@ public record ProcessorProperties(
         Integer threads,
         Integer standbyReplicas,
         Duration multiRepWindow,
+        Map<String, Duration> staleThresholds,
+        Duration staleCheckInterval,
         TopicNames topics) {
 
     public ProcessorProperties {
@@ -36,6 +42,8 @@ public record ProcessorProperties(
         threads = threads == null ? 1 : threads;
         standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
         multiRepWindow = multiRepWindow == null ? Duration.ofDays(30) : multiRepWindow;
+        staleThresholds = staleThresholds == null || staleThresholds.isEmpty() ? StaleRules.DEFAULT_THRESHOLDS : staleThresholds;
+        staleCheckInterval = staleCheckInterval == null ? Duration.ofSeconds(10) : staleCheckInterval;
         topics = topics == null ? TopicNames.defaults() : topics;
     }
 }

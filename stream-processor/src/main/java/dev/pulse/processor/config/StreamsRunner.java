@@ -1,6 +1,8 @@
 package dev.pulse.processor.config;
 
+import dev.pulse.events.Pipeline;
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.processor.stale.StaleRules;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.PulseTopology;
@@ -51,7 +53,8 @@ public class StreamsRunner implements SmartLifecycle {
             throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " is not usable: " + e.getMessage(), e);
         }
         streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
-                saleValidator, properties.multiRepWindow()), config());
+                saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
+                        properties.staleCheckInterval(), Pipeline.defaults())), config());
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);

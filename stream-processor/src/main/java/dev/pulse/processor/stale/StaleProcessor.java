@@ -1,0 +1,129 @@
+package dev.pulse.processor.stale;
+
+import dev.pulse.events.FollowUp;
+import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stale and overdue customers (DESIGN.md definition 3), keyed by customerId.
+ *
+ * <p>Each follow-up that becomes the customer's latest (by event time) resolves its open alerts
+ * and files the customer in a due-time index under its next STALE crossing (last follow-up plus
+ * the stage's threshold) and OVERDUE crossing (its nextFollowUpAt). A wall-clock punctuation, so
+ * it fires with no traffic at all, range-scans the index up to now: one pass touches only the
+ * customers whose time has come. Alert ids derive from customer, kind and due time, so a pass
+ * repeated after a crash produces the same alert, and exactly-once keeps only one.
+ */
+final class StaleProcessor implements Processor<String, FollowUp, String, Alert> {
+
+    static final String FOLLOWED_UP = "FOLLOWED_UP";
+    static final String CLOSED = "CLOSED";
+
+    private final StaleRules rules;
+    private final String watchStore;
+    private final String indexStore;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, CustomerWatch> watches;
+    private KeyValueStore<String, String> dueIndex;
+
+    StaleProcessor(StaleRules rules, String watchStore, String indexStore) {
+        this.rules = rules;
+        this.watchStore = watchStore;
+        this.indexStore = indexStore;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.watches = context.getStateStore(watchStore);
+        this.dueIndex = context.getStateStore(indexStore);
+        context.schedule(rules.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::openDueAlerts);
+    }
+
+    @Override
+    public void process(Record<String, FollowUp> record) {
+        FollowUp f = record.value();
+        CustomerWatch watch = watches.get(f.customerId());
+        if (watch != null && f.occurredAt().isBefore(watch.lastFollowUpAt())) {
+            return; // an older contact arriving late changes neither the last follow-up nor the stage
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (watch != null) {
+            String why = rules.isClosed(f.stage()) ? CLOSED : FOLLOWED_UP;
+            watch.openAlerts().values().forEach(open -> emit(open.resolved(now, why)));
+            watch.dueKeys().forEach(dueIndex::delete);
+        }
+        List<String> dueKeys = new ArrayList<>();
+        if (!rules.isClosed(f.stage())) {
+            Duration threshold = rules.threshold(f.stage());
+            if (threshold != null) {
+                dueKeys.add(file(f.occurredAt().plus(threshold), AlertKind.STALE, f.customerId()));
+            }
+            if (f.nextFollowUpAt() != null && f.nextFollowUpAt().isAfter(f.occurredAt())) {
+                dueKeys.add(file(f.nextFollowUpAt(), AlertKind.OVERDUE, f.customerId()));
+            }
+        }
+        watches.put(f.customerId(), new CustomerWatch(f.customerName(), f.repId(), f.teamId(), f.stage(),
+                f.occurredAt(), f.nextFollowUpAt(), Map.of(), dueKeys));
+    }
+
+    private String file(Instant due, AlertKind kind, String customerId) {
+        String key = DueIndex.key(due, kind, customerId);
+        dueIndex.put(key, customerId);
+        return key;
+    }
+
+    private void openDueAlerts(long nowMillis) {
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST, DueIndex.upTo(nowMillis))) {
+            entries.forEachRemaining(due::add);
+        }
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        for (KeyValue<String, String> entry : due) {
+            dueIndex.delete(entry.key);
+            CustomerWatch watch = watches.get(entry.value);
+            AlertKind kind = DueIndex.kind(entry.key);
+            if (watch == null || !watch.dueKeys().contains(entry.key) || watch.openAlerts().containsKey(kind)) {
+                continue;
+            }
+            Alert alert = open(kind, entry.value, watch, DueIndex.due(entry.key), now);
+            emit(alert);
+            Map<AlertKind, Alert> open = new EnumMap<>(AlertKind.class);
+            open.putAll(watch.openAlerts());
+            open.put(kind, alert);
+            List<String> remaining = new ArrayList<>(watch.dueKeys());
+            remaining.remove(entry.key);
+            watches.put(entry.value, new CustomerWatch(watch.customerName(), watch.repId(), watch.teamId(),
+                    watch.stage(), watch.lastFollowUpAt(), watch.nextFollowUpAt(), open, remaining));
+        }
+    }
+
+    private Alert open(AlertKind kind, String customerId, CustomerWatch watch, Instant dueAt, Instant now) {
+        Duration threshold = kind == AlertKind.STALE ? rules.threshold(watch.stage()) : null;
+        UUID alertId = UUID.nameUUIDFromBytes((customerId + "|" + kind + "|" + dueAt.toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8));
+        return new Alert(alertId, kind, AlertStatus.OPEN, customerId, watch.customerName(), watch.repId(),
+                watch.teamId(), watch.stage(), watch.lastFollowUpAt(), watch.nextFollowUpAt(),
+                threshold == null ? null : threshold.toSeconds() / 86_400.0, dueAt, now, null, null);
+    }
+
+    private void emit(Alert alert) {
+        context.forward(new Record<>(alert.alertId().toString(), alert, context.currentSystemTimeMs()));
+    }
+}

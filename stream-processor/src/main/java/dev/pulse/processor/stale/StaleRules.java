@@ -1,0 +1,35 @@
+package dev.pulse.processor.stale;
+
+import dev.pulse.events.Pipeline;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * When a customer goes stale: per-stage thresholds (a stage without one never goes stale; closed
+ * stages never do), and how often the wall clock is checked.
+ */
+public record StaleRules(Map<String, Duration> thresholds, Duration checkInterval, Pipeline pipeline) {
+
+    public static final Map<String, Duration> DEFAULT_THRESHOLDS = Map.of(
+            "LEAD", Duration.ofDays(14),
+            "QUALIFIED", Duration.ofDays(7),
+            "PROPOSAL", Duration.ofDays(7),
+            "QUOTE", Duration.ofDays(3),
+            "CONTRACT", Duration.ofDays(3));
+
+    public static StaleRules defaults() {
+        return new StaleRules(DEFAULT_THRESHOLDS, Duration.ofSeconds(10), Pipeline.defaults());
+    }
+
+    public StaleRules {
+        thresholds = Map.copyOf(thresholds);
+    }
+
+    boolean isClosed(String stage) {
+        return pipeline.find(stage).map(s -> s.terminal()).orElse(false);
+    }
+
+    Duration threshold(String stage) {
+        return isClosed(stage) ? null : thresholds.get(stage);
+    }
+}
