@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What {@code ./pulse run} was asked to do. */
-record LaunchOptions(Path dataDir, boolean demo) {
+record LaunchOptions(Path dataDir, boolean demo, List<String> webhooks) {
 
-    static final String USAGE = "usage: pulse run [--no-demo] [--data-dir DIR]";
+    static final String USAGE = "usage: pulse run [--no-demo] [--data-dir DIR] [--webhook [FORMAT=]URL]...";
 
     static LaunchOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
@@ -16,6 +16,7 @@ record LaunchOptions(Path dataDir, boolean demo) {
         }
         Path dataDir = Path.of("var");
         boolean demo = true;
+        List<String> webhooks = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
             switch (rest.get(i)) {
                 case "--no-demo" -> demo = false;
@@ -25,9 +26,16 @@ record LaunchOptions(Path dataDir, boolean demo) {
                     }
                     dataDir = Path.of(rest.get(++i));
                 }
+                case "--webhook" -> {
+                    if (i + 1 >= rest.size() || !rest.get(i + 1).matches("^([a-zA-Z]+=)?https?://.+")) {
+                        throw new LaunchException("--webhook needs an http(s) URL, optionally prefixed with wecom=,"
+                                + " dingtalk=, feishu= or generic=. " + USAGE);
+                    }
+                    webhooks.add(rest.get(++i));
+                }
                 default -> throw new LaunchException("Unknown option '" + rest.get(i) + "'. " + USAGE);
             }
         }
-        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), demo);
+        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), demo, List.copyOf(webhooks));
     }
 }

@@ -78,12 +78,13 @@ public final class PulseLauncher {
 
         PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
                 dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor", "pulse-projector",
-                TopicNames.defaults()));
+                TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks()));
         started.push(stack);
         stack.startProcessor();
         progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");
         stack.startReport();
-        progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)");
+        progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)"
+                + (options.webhooks().isEmpty() ? "" : ", alerts to " + options.webhooks().size() + " webhook(s)"));
         stack.startIngest();
         progress("ingest API on http://localhost:" + INGEST_PORT + "/api/v1/followups and /api/v1/sales");
 

@@ -63,5 +63,16 @@ class LaunchFailuresTest {
         LaunchOptions options = LaunchOptions.parse(new String[] {"run", "--no-demo", "--data-dir", tmp.toString()});
         assertThat(options.demo()).isFalse();
         assertThat(options.dataDir()).isEqualTo(tmp.toAbsolutePath().normalize());
+        assertThat(options.webhooks()).isEmpty();
+    }
+
+    @Test
+    void shouldCollectRepeatedWebhooksAndRefuseOneThatIsNoUrl() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"run", "--webhook", "http://localhost:9000/hook",
+                "--webhook", "wecom=https://qyapi.example/send?key=k"});
+        assertThat(options.webhooks()).containsExactly("http://localhost:9000/hook", "wecom=https://qyapi.example/send?key=k");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--webhook", "ftp://x"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("--webhook needs an http(s) URL");
     }
 }

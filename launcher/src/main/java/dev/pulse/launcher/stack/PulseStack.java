@@ -45,7 +45,8 @@ public final class PulseStack implements AutoCloseable {
                 "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--pulse.processor.state-dir=" + settings.stateDir().toAbsolutePath(),
                 "--pulse.processor.application-id=" + settings.processorApplicationId(),
-                "--pulse.processor.zone=" + settings.zone());
+                "--pulse.processor.zone=" + settings.zone(),
+                "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval());
     }
 
     public void startReport() {
@@ -56,7 +57,8 @@ public final class PulseStack implements AutoCloseable {
                 "--pulse.report.zone=" + settings.zone(),
                 "--spring.datasource.url=" + settings.database().jdbcUrl(),
                 "--spring.datasource.username=" + settings.database().user(),
-                "--spring.datasource.password=" + settings.database().password());
+                "--spring.datasource.password=" + settings.database().password(),
+                "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()));
     }
 
     public void startIngest() {

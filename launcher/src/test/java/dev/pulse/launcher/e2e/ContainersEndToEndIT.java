@@ -38,7 +38,7 @@ class ContainersEndToEndIT extends ActivityScenario {
         settings = new StackSettings(KAFKA.getBootstrapServers(),
                 new DatabaseSettings(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword()),
                 stateDir, 0, 0, 0, ZoneId.of("Asia/Shanghai"), "containers-processor", "containers-projector",
-                TopicNames.defaults());
+                TopicNames.defaults(), java.time.Duration.ofSeconds(2), java.util.List.of());
         stack = new PulseStack(settings).startAll();
         client = new PulseClient(stack.ingestPort(), stack.reportPort());
     }

@@ -23,6 +23,7 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     private volatile boolean running;
     public static final String ACTIVITY = "activity";
     public static final String DUPLICATES = "duplicates";
+    public static final String ALERTS = "alerts";
 
     /** Topic -> name of the event the dashboards listen for when its projection changed. */
     private final Map<String, String> eventByTopic;
@@ -31,7 +32,8 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
         this.eventByTopic = Map.of(
                 properties.topics().repActivity(), ACTIVITY,
                 properties.topics().sales(), ACTIVITY,
-                properties.topics().duplicateFlags(), DUPLICATES);
+                properties.topics().duplicateFlags(), DUPLICATES,
+                properties.topics().alerts(), ALERTS);
     }
 
     SseEmitter open() {

@@ -3,6 +3,7 @@ package dev.pulse.report.projector;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.report.alerts.AlertOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,14 +23,16 @@ class ProjectorConfig {
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
     @Bean
-    Projector projector(ProjectorProperties properties, DSLContext db, ProjectionListener listener, MeterRegistry meters) {
+    Projector projector(ProjectorProperties properties, DSLContext db, ProjectionListener listener, MeterRegistry meters,
+                        AlertOutbox alertOutbox) {
         Clock clock = Clock.systemUTC();
         List<TopicWriter> writers = List.of(
                 FactWriter.followUps(properties.topics().followups(),
                         new FollowUpValidator(Pipeline.defaults(), clock, REPLAY_SKEW)),
                 FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
                 new ActivityWriter(properties.topics().repActivity()),
-                new DuplicateFlagWriter(properties.topics().duplicateFlags()));
+                new DuplicateFlagWriter(properties.topics().duplicateFlags()),
+                new AlertWriter(properties.topics().alerts(), alertOutbox));
         return new Projector(properties, db, writers, listener, meters);
     }
 

@@ -1,0 +1,80 @@
+package dev.pulse.report.alerts;
+
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Rows;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Stale and overdue customers, the alert history, and the "who to call today" digest. */
+@RestController
+class AlertController {
+
+    private final AlertRepository repository;
+    private final Digests digests;
+    private final Clock clock;
+
+    AlertController(AlertRepository repository, Digests digests, Clock clock) {
+        this.repository = repository;
+        this.digests = digests;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Customers with an open STALE or OVERDUE alert, longest silence first")
+    @GetMapping("/api/v1/reports/stale-customers")
+    Rows<StaleCustomerView> staleCustomers(@RequestParam(required = false) String repId,
+                                           @RequestParam(required = false) String teamId,
+                                           @RequestParam(required = false) String kind) {
+        return new Rows<>(repository.staleCustomers(blankToNull(repId), blankToNull(teamId), kind(kind), clock.instant()));
+    }
+
+    @Operation(summary = "Alerts, newest first: status OPEN or RESOLVED, or all")
+    @GetMapping("/api/v1/alerts")
+    Rows<AlertView> alerts(@RequestParam(required = false) String status,
+                           @RequestParam(required = false) String customerId,
+                           @RequestParam(defaultValue = "500") int limit) {
+        if (limit < 1 || limit > 5_000) {
+            throw new BadRequestException("limit must be between 1 and 5000");
+        }
+        return new Rows<>(repository.alerts(status(status), blankToNull(customerId), limit));
+    }
+
+    @Operation(summary = "Who to call today: open alerts of one rep or one team (the daily digest's content)")
+    @GetMapping("/api/v1/alerts/digest")
+    Digests.Digest digest(@RequestParam(required = false) String repId, @RequestParam(required = false) String teamId) {
+        if ((repId == null || repId.isBlank()) == (teamId == null || teamId.isBlank())) {
+            throw new BadRequestException("give exactly one of repId or teamId");
+        }
+        return repId != null && !repId.isBlank() ? digests.forRep(repId.strip()) : digests.forTeam(teamId.strip());
+    }
+
+    private static String kind(String value) {
+        return parse(value, AlertKind.class);
+    }
+
+    private static String status(String value) {
+        return parse(value, AlertStatus.class);
+    }
+
+    private static <E extends Enum<E>> String parse(String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(type.getSimpleName().replace("Alert", "").toLowerCase(Locale.ROOT)
+                    + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

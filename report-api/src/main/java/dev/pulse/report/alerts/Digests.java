@@ -1,0 +1,89 @@
+package dev.pulse.report.alerts;
+
+import dev.pulse.report.config.ReportProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily digest: for each rep and each team (for its manager), the customers to call today.
+ * Sent once a day through the webhook outbox; the digest id derives from date and scope, so a
+ * second run on the same day queues nothing new.
+ */
+@Component
+class Digests {
+
+    private static final Logger log = LoggerFactory.getLogger(Digests.class);
+
+    /** A digest: whose it is, for which day, and the open alerts in it. */
+    record Digest(String scope, String id, LocalDate date, List<StaleCustomerView> rows) {
+    }
+
+    private final AlertRepository repository;
+    private final Outbox outbox;
+    private final DSLContext db;
+    private final ReportProperties report;
+    private final Clock clock;
+
+    Digests(AlertRepository repository, Outbox outbox, DSLContext db, ReportProperties report, Clock clock) {
+        this.repository = repository;
+        this.outbox = outbox;
+        this.db = db;
+        this.report = report;
+        this.clock = clock;
+    }
+
+    Digest forRep(String repId) {
+        return new Digest("rep", repId, today(), repository.staleCustomers(repId, null, null, clock.instant()));
+    }
+
+    Digest forTeam(String teamId) {
+        return new Digest("team", teamId, today(), repository.staleCustomers(null, teamId, null, clock.instant()));
+    }
+
+    @Scheduled(cron = "${pulse.alerts.digest-cron:0 0 9 * * *}", zone = "${pulse.report.zone:Asia/Shanghai}")
+    void sendDaily() {
+        List<StaleCustomerView> open = repository.staleCustomers(null, null, null, clock.instant());
+        Map<String, List<StaleCustomerView>> byRep = open.stream().filter(r -> r.repId() != null)
+                .collect(Collectors.groupingBy(StaleCustomerView::repId, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<StaleCustomerView>> byTeam = open.stream().filter(r -> r.teamId() != null)
+                .collect(Collectors.groupingBy(StaleCustomerView::teamId, LinkedHashMap::new, Collectors.toList()));
+        db.transaction(tx -> {
+            byRep.forEach((rep, rows) -> enqueue(tx.dsl(), new Digest("rep", rep, today(), rows)));
+            byTeam.forEach((team, rows) -> enqueue(tx.dsl(), new Digest("team", team, today(), rows)));
+        });
+        log.info("daily digest queued for {} reps and {} teams", byRep.size(), byTeam.size());
+    }
+
+    private void enqueue(DSLContext tx, Digest digest) {
+        UUID digestId = UUID.nameUUIDFromBytes(("digest|" + digest.scope() + "|" + digest.id() + "|" + digest.date())
+                .getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> generic = new LinkedHashMap<>();
+        generic.put("type", "digest");
+        generic.put("digestId", digestId.toString());
+        generic.put("scope", digest.scope());
+        generic.put("id", digest.id());
+        generic.put("date", digest.date().toString());
+        generic.put("customers", digest.rows());
+        String title = "今日待跟进 Who to call today: " + digest.id() + " (" + digest.rows().size() + ")";
+        String text = digest.rows().stream()
+                .map(r -> "- " + r.customerName() + " (" + r.customerId() + ") " + r.stage() + ", " + r.kind() + ", "
+                        + r.daysSince() + " 天 days")
+                .collect(Collectors.joining("\n"));
+        outbox.enqueue(tx, digestId, "DIGEST", generic, title, text).forEach(q -> q.execute());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(report.zone()));
+    }
+}

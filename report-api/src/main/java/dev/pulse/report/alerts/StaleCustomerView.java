@@ -1,0 +1,22 @@
+package dev.pulse.report.alerts;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A customer with an open alert, as the stale-customers report shows it (DESIGN.md "Interfaces"). */
+public record StaleCustomerView(
+        String customerId,
+        String customerName,
+        String repId,
+        String teamId,
+        String stage,
+        String kind,
+        OffsetDateTime lastFollowUpAt,
+        OffsetDateTime nextFollowUpAt,
+        double daysSince,
+        BigDecimal thresholdDays,
+        OffsetDateTime dueAt,
+        UUID alertId,
+        OffsetDateTime openedAt) {
+}
