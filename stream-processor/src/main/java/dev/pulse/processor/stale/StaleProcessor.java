@@ -89,9 +89,11 @@ final class StaleProcessor implements Processor<String, FollowUp, String, Alert>
         return key;
     }
 
+    /** Stale means the silence exceeds the threshold, so an entry due exactly now waits for the next pass. */
     private void openDueAlerts(long nowMillis) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST, DueIndex.upTo(nowMillis))) {
+        try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST,
+                DueIndex.upTo(nowMillis - 1))) {
             entries.forEachRemaining(due::add);
         }
         Instant now = Instant.ofEpochMilli(nowMillis);

@@ -1,0 +1,693 @@
+package dev.pulse.processor.stale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.pulse.events.FollowUp;
+import dev.pulse.events.Json;
+import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Pipeline;
+import dev.pulse.events.TopicNames;
+import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.events.validation.FollowUpValidator;
+import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.PulseTopology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DESIGN.md definition 3 (stale and overdue customers) through the very topology the service runs:
+ * raw follow-up JSON in on followups, {@link Alert} out on alerts (keyed by alertId). "Now" is the
+ * driver's mocked wall clock; no test sends a record to make detection happen, it only moves the
+ * clock. Every expected alert is written out field by field, its times worked out by hand from T;
+ * alert ids are computed here as the alerts topic promises them (customer, kind, due time). The
+ * restart tests and the 1,000-customer check say in their helpers how they bend the driver.
+ */
+class StaleTopologyTest {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The last contact of most customers below: Mon 2026-11-02 10:00 in Shanghai. */
+    private static final Instant T = Instant.parse("2026-11-02T02:00:00Z");
+    /** The validators' clock, a year after T, so that no follow-up below is "in the future". */
+    private static final Instant VALIDATION_NOW = T.plus(Duration.ofDays(365));
+    /** The default check interval of {@link StaleRules#defaults()}. */
+    private static final Duration CHECK = Duration.ofSeconds(10);
+
+    /** Holds the state directory, and its copy during a restart. */
+    @TempDir
+    Path tempDir;
+
+    /** One per test; kept across a restart, as a redeployed instance keeps its application.id. */
+    private final String applicationId = "stale-test-" + UUID.randomUUID();
+    private final Map<String, String> phones = new HashMap<>();
+    private StaleRules rules = StaleRules.defaults();
+    private TopologyTestDriver driver;
+    /** The driver's mocked wall clock, tracked here so a test can say "advance to T + 14 days". */
+    private Instant wallClock;
+    private TestInputTopic<String, byte[]> followups;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @AfterEach
+    void closeDriver() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    // --- STALE: crossing the stage's threshold while nothing arrives ---------------------------
+
+    @Test
+    void shouldOpenOneStaleAlertWhenALeadCrossesFourteenDaysWhileNothingArrives() {
+        // given: a LEAD contacted at T, entered a minute later
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        advanceTo(T.plus(Duration.ofDays(13)).plus(Duration.ofHours(23)));
+        advanceBy(CHECK);
+        assertThat(alerts.isEmpty()).as("13d 23h 00m 10s since the contact is not 14 days").isTrue();
+
+        // when: the clock alone moves past T + 14d; not one record is sent
+        Instant detected = T.plus(Duration.ofDays(14)).plus(CHECK);
+        advanceTo(detected);
+
+        // then: one OPEN STALE alert, due at T + 14d, detected at T + 14d + 10s
+        Instant due = T.plus(Duration.ofDays(14));
+        Alert expected = new Alert(alertId("C-1", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "LEAD", T, null, 14.0, due, detected, null, null);
+        assertThat(alerts.readKeyValuesToList())
+                .containsExactly(KeyValue.pair(expected.alertId().toString(), expected));
+
+        // and it opens once, however long the customer stays forgotten
+        advanceBy(CHECK);
+        advanceBy(CHECK);
+        advanceTo(T.plus(Duration.ofDays(60)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldAlertEachStageAfterItsOwnThreshold() {
+        // given: one customer per open stage, all contacted at T
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        for (String stage : List.of("LEAD", "QUALIFIED", "PROPOSAL", "QUOTE", "CONTRACT")) {
+            send(followUp("C-" + stage, stage, T));
+        }
+
+        // when / then: 10 s short of 3 days nobody is stale
+        advanceTo(T.plus(Duration.ofDays(3)).minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // QUOTE and CONTRACT (3 days) go stale right after T + 3d
+        advanceTo(T.plus(Duration.ofDays(3)).plus(CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactlyInAnyOrder(
+                        tuple("C-QUOTE", 3.0, T.plus(Duration.ofDays(3))),
+                        tuple("C-CONTRACT", 3.0, T.plus(Duration.ofDays(3))));
+
+        // QUALIFIED and PROPOSAL (7 days) not before T + 7d, then both
+        advanceTo(T.plus(Duration.ofDays(7)).minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(T.plus(Duration.ofDays(7)).plus(CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactlyInAnyOrder(
+                        tuple("C-QUALIFIED", 7.0, T.plus(Duration.ofDays(7))),
+                        tuple("C-PROPOSAL", 7.0, T.plus(Duration.ofDays(7))));
+
+        // LEAD (14 days) last
+        advanceTo(T.plus(Duration.ofDays(14)).minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(T.plus(Duration.ofDays(14)).plus(CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactly(tuple("C-LEAD", 14.0, T.plus(Duration.ofDays(14))));
+    }
+
+    @Test
+    void shouldAlertAQuoteAfterThreeDaysAndNotBefore() {
+        // given
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+
+        // when: 2d 23h 59m 50s after the contact
+        advanceTo(T.plus(Duration.ofDays(3)).minus(CHECK));
+
+        // then
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // when: 3d 10s after
+        Instant detected = T.plus(Duration.ofDays(3)).plus(CHECK);
+        advanceTo(detected);
+
+        // then
+        Instant due = T.plus(Duration.ofDays(3));
+        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
+                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, null, 3.0,
+                due, detected, null, null));
+    }
+
+    @Test
+    void shouldCountTheThresholdFromTheLatestContactWhenAFollowUpComesInTime() {
+        // given: a LEAD contacted at T, and again at T + 10d, before it went stale
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        Instant again = T.plus(Duration.ofDays(10));
+        advanceTo(again.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", again));
+
+        // when: past T + 14d, where the first contact alone would have made it stale
+        advanceTo(T.plus(Duration.ofDays(14)).plus(CHECK));
+
+        // then: nothing was open, so nothing resolves, and nothing opens
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // when: past T + 10d + 14d = T + 24d
+        Instant due = again.plus(Duration.ofDays(14));
+        advanceTo(due.minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(due.plus(CHECK));
+
+        // then
+        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
+                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "LEAD", again, null, 14.0,
+                due, due.plus(CHECK), null, null));
+    }
+
+    @Test
+    void shouldOpenAnImportedCustomerThatIsAlreadyStaleAtTheNextCheck() {
+        // given: a spreadsheet imported at T holds a QUALIFIED contact of T - 30d, next call planned T - 20d
+        startDriver(T);
+        Instant contact = T.minus(Duration.ofDays(30));
+        Instant planned = T.minus(Duration.ofDays(20));
+        send(followUp("C-1", "QUALIFIED", contact).put("nextFollowUpAt", planned.toString()));
+
+        // when: the next check, with both crossings (T - 20d and T - 23d) long past
+        advanceBy(CHECK);
+
+        // then: both open in that one check, each due when it was crossed
+        Instant staleDue = contact.plus(Duration.ofDays(7));
+        Instant detected = T.plus(CHECK);
+        assertThat(alerts.readValuesToList()).containsExactlyInAnyOrder(
+                new Alert(alertId("C-1", AlertKind.OVERDUE, planned), AlertKind.OVERDUE, AlertStatus.OPEN, "C-1",
+                        "客户C-1", "R-7", "T-EAST", "QUALIFIED", contact, planned, null, planned, detected, null, null),
+                new Alert(alertId("C-1", AlertKind.STALE, staleDue), AlertKind.STALE, AlertStatus.OPEN, "C-1",
+                        "客户C-1", "R-7", "T-EAST", "QUALIFIED", contact, planned, 7.0, staleDue, detected, null,
+                        null));
+
+        // and a call resolves both
+        advanceTo(T.plus(Duration.ofHours(1)));
+        send(followUp("C-1", "QUALIFIED", T.plus(Duration.ofMinutes(30))));
+        assertThat(alerts.readValuesToList()).extracting(Alert::kind, Alert::status, Alert::resolution)
+                .containsExactlyInAnyOrder(
+                        tuple(AlertKind.OVERDUE, AlertStatus.RESOLVED, "FOLLOWED_UP"),
+                        tuple(AlertKind.STALE, AlertStatus.RESOLVED, "FOLLOWED_UP"));
+    }
+
+    @Test
+    void shouldApplyConfiguredThresholdsAndCheckInterval() {
+        // given: LEAD goes stale after one hour, checked every 5 s; QUALIFIED has no threshold at all
+        rules = new StaleRules(Map.of("LEAD", Duration.ofHours(1)), Duration.ofSeconds(5), Pipeline.defaults());
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        send(followUp("C-2", "QUALIFIED", T));
+
+        // when: 5 s short of the hour
+        advanceTo(T.plus(Duration.ofHours(1)).minusSeconds(5));
+
+        // then
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // when: one check interval (5 s) past the hour
+        Instant detected = T.plus(Duration.ofHours(1)).plusSeconds(5);
+        advanceTo(detected);
+
+        // then: 1 h is 1/24 of a day
+        Instant due = T.plus(Duration.ofHours(1));
+        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
+                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "LEAD", T, null, 1.0 / 24,
+                due, detected, null, null));
+
+        // and a stage without a threshold never goes stale
+        advanceTo(T.plus(Duration.ofDays(90)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    // --- OVERDUE: the planned next follow-up passed ----------------------------------------------
+
+    @Test
+    void shouldOpenOverdueWhenTheNextFollowUpPassesAndStaleLaterAsASecondAlert() {
+        // given: a QUALIFIED customer contacted at T, next call planned for T + 2d
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        Instant planned = T.plus(Duration.ofDays(2));
+        send(followUp("C-1", "QUALIFIED", T).put("nextFollowUpAt", planned.toString()));
+        advanceTo(planned.minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // when
+        Instant overdueAt = planned.plus(CHECK);
+        advanceTo(overdueAt);
+
+        // then: OVERDUE, which has no threshold
+        Alert overdue = new Alert(alertId("C-1", AlertKind.OVERDUE, planned), AlertKind.OVERDUE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUALIFIED", T, planned, null, planned, overdueAt, null, null);
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(overdue.alertId().toString(), overdue));
+
+        // when: still no call by T + 7d, QUALIFIED's threshold
+        advanceTo(T.plus(Duration.ofDays(7)).minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant staleAt = T.plus(Duration.ofDays(7)).plus(CHECK);
+        advanceTo(staleAt);
+
+        // then: a second, separate alert; the OVERDUE one stays open and is not repeated
+        Instant due = T.plus(Duration.ofDays(7));
+        Alert stale = new Alert(alertId("C-1", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUALIFIED", T, planned, 7.0, due, staleAt, null, null);
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(stale.alertId().toString(), stale));
+        assertThat(stale.alertId()).isNotEqualTo(overdue.alertId());
+        advanceTo(T.plus(Duration.ofDays(30)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    // --- lifecycle: resolve on a follow-up, re-open on a later crossing ------------------------
+
+    @Test
+    void shouldResolveOnAFollowUpAndOpenANewAlertOnTheNextCrossing() {
+        // given: a QUOTE contacted at T went stale at T + 3d
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+        Instant due = T.plus(Duration.ofDays(3));
+        Instant openedAt = due.plus(CHECK);
+        advanceTo(openedAt);
+        Alert opened = new Alert(alertId("C-1", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, null, 3.0, due, openedAt, null, null);
+        assertThat(alerts.readValuesToList()).containsExactly(opened);
+
+        // when: the rep calls at T + 4d - 5 min and enters it at T + 4d
+        Instant call = T.plus(Duration.ofDays(4)).minus(Duration.ofMinutes(5));
+        Instant entered = T.plus(Duration.ofDays(4));
+        advanceTo(entered);
+        assertThat(alerts.isEmpty()).isTrue();
+        send(followUp("C-1", "QUOTE", call));
+
+        // then: the same alert, resolved when the follow-up arrived
+        Alert resolved = new Alert(opened.alertId(), AlertKind.STALE, AlertStatus.RESOLVED, "C-1", "客户C-1",
+                "R-7", "T-EAST", "QUOTE", T, null, 3.0, due, openedAt, entered, "FOLLOWED_UP");
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(opened.alertId().toString(), resolved));
+
+        // when: three more days without a call, counted from the new contact
+        Instant nextDue = call.plus(Duration.ofDays(3));
+        advanceTo(nextDue.minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant reopenedAt = nextDue.plus(CHECK);
+        advanceTo(reopenedAt);
+
+        // then: a new alert with its own id
+        Alert reopened = new Alert(alertId("C-1", AlertKind.STALE, nextDue), AlertKind.STALE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", call, null, 3.0, nextDue, reopenedAt, null, null);
+        assertThat(alerts.readKeyValuesToList())
+                .containsExactly(KeyValue.pair(reopened.alertId().toString(), reopened));
+        assertThat(reopened.alertId()).isNotEqualTo(opened.alertId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WON", "LOST"})
+    void shouldResolveEveryOpenAlertAsClosedWhenTheCustomerClosesAndNeverAlertAgain(String closedStage) {
+        // given: a QUOTE contacted at T with a call planned for T + 1d is both OVERDUE and STALE at T + 3d
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        Instant planned = T.plus(Duration.ofDays(1));
+        send(followUp("C-1", "QUOTE", T).put("nextFollowUpAt", planned.toString()));
+        advanceTo(planned.plus(CHECK));
+        Instant due = T.plus(Duration.ofDays(3));
+        advanceTo(due.plus(CHECK));
+        Alert overdue = new Alert(alertId("C-1", AlertKind.OVERDUE, planned), AlertKind.OVERDUE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, planned, null, planned, planned.plus(CHECK),
+                null, null);
+        Alert stale = new Alert(alertId("C-1", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN,
+                "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, planned, 3.0, due, due.plus(CHECK), null, null);
+        assertThat(alerts.readValuesToList()).containsExactly(overdue, stale);
+
+        // when: the deal is won (or lost) at T + 4d
+        Instant closedAt = T.plus(Duration.ofDays(4));
+        advanceTo(closedAt);
+        send(followUp("C-1", closedStage, closedAt));
+
+        // then: both alerts resolve, as CLOSED, under their own ids
+        assertThat(alerts.readKeyValuesToList()).containsExactlyInAnyOrder(
+                KeyValue.pair(overdue.alertId().toString(), overdue.resolved(closedAt, "CLOSED")),
+                KeyValue.pair(stale.alertId().toString(), stale.resolved(closedAt, "CLOSED")));
+        assertThat(alerts.readKeyValuesToList()).isEmpty();
+
+        // and a closed customer is never stale nor overdue, however far the clock goes
+        advanceBy(CHECK);
+        advanceTo(T.plus(Duration.ofDays(30)));
+        advanceTo(T.plus(Duration.ofDays(400)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WON", "LOST"})
+    void shouldNeverAlertACustomerWhoseFirstFollowUpClosesIt(String closedStage) {
+        // given: even with a next call planned (a won customer may get a courtesy call)
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", closedStage, T).put("nextFollowUpAt", T.plus(Duration.ofDays(1)).toString()));
+
+        // when
+        advanceBy(CHECK);
+        advanceTo(T.plus(Duration.ofDays(1)).plus(CHECK));
+        advanceTo(T.plus(Duration.ofDays(15)));
+        advanceTo(T.plus(Duration.ofDays(400)));
+
+        // then: no alert, and the customer is not waiting in the due-time index
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(dueIndexEntries()).isEmpty();
+    }
+
+    // --- out-of-order arrival ---------------------------------------------------------------------
+
+    @Test
+    void shouldIgnoreAnOlderFollowUpArrivingLateAfterTheAlertOpened() {
+        // given: a QUOTE contacted at T is stale since T + 3d
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+        Instant due = T.plus(Duration.ofDays(3));
+        advanceTo(due.plus(CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::status)
+                .containsExactly(tuple(alertId("C-1", AlertKind.STALE, due),
+                        AlertStatus.OPEN));
+
+        // when: a contact of T - 1d (as LEAD, with a call planned for T + 5d) arrives an hour later
+        advanceTo(due.plus(Duration.ofHours(1)));
+        send(followUp("C-1", "LEAD", T.minus(Duration.ofDays(1)))
+                .put("nextFollowUpAt", T.plus(Duration.ofDays(5)).toString()));
+
+        // then: nothing resolves, and nothing new falls due: had it counted, OVERDUE would open at
+        // T + 5d and a LEAD STALE at T - 1d + 14d = T + 13d
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(T.plus(Duration.ofDays(5)).plus(CHECK));
+        advanceTo(T.plus(Duration.ofDays(13)).plus(CHECK));
+        advanceTo(T.plus(Duration.ofDays(60)));
+        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(watch("C-1").stage()).isEqualTo("QUOTE");
+        assertThat(watch("C-1").lastFollowUpAt()).isEqualTo(T);
+    }
+
+    @Test
+    void shouldKeepTheDueTimeOfTheLatestContactWhenAnOlderOneArrivesLate() {
+        // given: a QUOTE contacted at T (due T + 3d)
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+
+        // when: a LEAD contact of T - 1d with a call planned for T + 1d arrives after it
+        send(followUp("C-1", "LEAD", T.minus(Duration.ofDays(1)))
+                .put("nextFollowUpAt", T.plus(Duration.ofDays(1)).toString()));
+
+        // then: no OVERDUE at T + 1d; STALE as a QUOTE, from T, at T + 3d
+        advanceTo(T.plus(Duration.ofDays(1)).plus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant due = T.plus(Duration.ofDays(3));
+        advanceTo(due.plus(CHECK));
+        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
+                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, null, 3.0,
+                due, due.plus(CHECK), null, null));
+    }
+
+    // --- restart ------------------------------------------------------------------------------
+
+    @Test
+    void shouldNotOpenAnAlertAgainAfterARestart() {
+        // given: C-1 (QUOTE) opened at T + 3d + 10s; C-2 (LEAD) is due only at T + 14d
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+        send(followUp("C-2", "LEAD", T));
+        Instant due1 = T.plus(Duration.ofDays(3));
+        advanceTo(due1.plus(CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertId)
+                .containsExactly(alertId("C-1", AlertKind.STALE, due1));
+        assertThat(watch("C-1").openAlerts()).containsOnlyKeys(AlertKind.STALE);
+        assertThat(watch("C-1").openAlerts().get(AlertKind.STALE).alertId())
+                .isEqualTo(alertId("C-1", AlertKind.STALE, due1));
+
+        // when: the instance restarts at the same wall-clock time
+        restartAt(wallClock);
+
+        // then: the new instance finds the open alert in its store
+        assertThat(watch("C-1").openAlerts()).containsOnlyKeys(AlertKind.STALE);
+        assertThat(watch("C-1").openAlerts().get(AlertKind.STALE).alertId())
+                .isEqualTo(alertId("C-1", AlertKind.STALE, due1));
+        assertThat(watch("C-2").openAlerts()).isEmpty();
+
+        advanceBy(CHECK);
+        advanceBy(CHECK);
+        advanceTo(T.plus(Duration.ofDays(14)).minus(CHECK));
+
+        // then: C-1 is not opened a second time
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // and C-2, filed before the restart, still opens on time, once
+        Instant due2 = T.plus(Duration.ofDays(14));
+        advanceTo(due2.plus(CHECK));
+        advanceTo(T.plus(Duration.ofDays(20)));
+        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-2", AlertKind.STALE, due2),
+                AlertKind.STALE, AlertStatus.OPEN, "C-2", "客户C-2", "R-7", "T-EAST", "LEAD", T, null, 14.0,
+                due2, due2.plus(CHECK), null, null));
+    }
+
+    @Test
+    void shouldOpenAnAlertThatFellDueWhileDownExactlyOnceAfterTheRestart() {
+        // given: as above, C-1 opened before the instance stops at T + 3d + 10s
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+        send(followUp("C-2", "LEAD", T));
+        Instant due1 = T.plus(Duration.ofDays(3));
+        advanceTo(due1.plus(CHECK));
+        assertThat(alerts.readValuesToList()).hasSize(1);
+
+        // when: it comes back at T + 20d; C-2 fell due at T + 14d, while it was down
+        Instant back = T.plus(Duration.ofDays(20));
+        restartAt(back);
+        advanceBy(CHECK);
+
+        // then: C-2 opens within one check interval, C-1 is not repeated (its alert is still on file)
+        Instant due2 = T.plus(Duration.ofDays(14));
+        Alert expected = new Alert(alertId("C-2", AlertKind.STALE, due2), AlertKind.STALE, AlertStatus.OPEN,
+                "C-2", "客户C-2", "R-7", "T-EAST", "LEAD", T, null, 14.0, due2, back.plus(CHECK), null, null);
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(expected.alertId().toString(), expected));
+        assertThat(watch("C-1").openAlerts().get(AlertKind.STALE).alertId())
+                .isEqualTo(alertId("C-1", AlertKind.STALE, due1));
+
+        // and only once
+        advanceBy(CHECK);
+        advanceTo(T.plus(Duration.ofDays(60)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    // --- scale --------------------------------------------------------------------------------
+
+    @Test
+    void shouldVisitOnlyTheDueCustomersOfOneCheck() {
+        // given: 1,000 customers contacted at T; 997 LEADs (due T + 14d) and 3 QUOTEs (due T + 3d)
+        startStaleOnlyDriver(T.plus(Duration.ofMinutes(1)));
+        List<String> quotes = List.of("C-0100", "C-0500", "C-0900");
+        List<String> leads = new ArrayList<>();
+        for (int i = 1; i <= 1_000; i++) {
+            String customerId = "C-%04d".formatted(i);
+            boolean quote = quotes.contains(customerId);
+            if (!quote) {
+                leads.add(customerId);
+            }
+            send(followUp(customerId, quote ? "QUOTE" : "LEAD", T));
+        }
+        assertThat(dueIndexEntries()).hasSize(1_000);
+
+        // when: one check past T + 3d
+        advanceTo(T.plus(Duration.ofDays(3)).plus(CHECK));
+
+        // then: exactly the three QUOTEs alert, and the index keeps the 997 others, untouched
+        Instant due = T.plus(Duration.ofDays(3));
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::kind, Alert::status, Alert::dueAt)
+                .containsExactlyInAnyOrder(
+                        tuple(alertId("C-0100", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN, due),
+                        tuple(alertId("C-0500", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN, due),
+                        tuple(alertId("C-0900", AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN, due));
+        List<KeyValue<String, String>> left = dueIndexEntries();
+        assertThat(left).hasSize(997);
+        assertThat(left).extracting(kv -> kv.value).containsExactlyInAnyOrderElementsOf(leads);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    /** The service's topology, with {@link #rules}, its wall clock starting at {@code startWallClock}. */
+    private void startDriver(Instant startWallClock) {
+        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
+        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
+                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
+                new SaleValidator(clock, Duration.ofDays(1)), PulseTopology.DEFAULT_MULTI_REP_WINDOW, rules),
+                startWallClock);
+    }
+
+    private void startDriver(Topology topology, Instant startWallClock) {
+        Properties props = new Properties();
+        // own application id and state dir per test: stale local state silently doubles counts
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir.resolve("state").toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, props, startWallClock);
+        wallClock = startWallClock;
+        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
+        alerts = driver.createOutputTopic(TopicNames.defaults().alerts(), new StringDeserializer(),
+                JsonSerde.of(Alert.class).deserializer());
+    }
+
+    /**
+     * The stale topology alone, fed FollowUp JSON directly. The driver commits, flushes and
+     * checkpoints every store after each record, so 1,000 follow-ups through the whole service
+     * topology (intake, duplicate checks, activity) take most of a minute; this check is about the
+     * stale check's own index only.
+     */
+    private void startStaleOnlyDriver(Instant startWallClock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, FollowUp> followUps = builder.stream("followups",
+                Consumed.with(Serdes.String(), JsonSerde.of(FollowUp.class)));
+        new StaleTopology(TopicNames.defaults().alerts(), rules).build(builder, followUps);
+        startDriver(builder.build(), startWallClock);
+    }
+
+    /**
+     * Stops the instance and starts a new one on the same state directory and application id.
+     *
+     * <p>{@code TopologyTestDriver.close()} deletes its state directory ({@code StateDirectory.clean()})
+     * and a new driver restores nothing from changelog topics, so a plain close-and-reopen would start
+     * from empty stores and prove nothing. So the directory is copied as the last commit left it on
+     * disk (the driver commits, flushes and checkpoints after every record and every clock advance),
+     * which is what a stopped or crashed instance leaves behind, and put back after the close.
+     */
+    private void restartAt(Instant startWallClock) {
+        Path stateDir = tempDir.resolve("state");
+        Path snapshot = tempDir.resolve("snapshot");
+        copyTree(stateDir, snapshot);
+        driver.close();
+        driver = null;
+        deleteTree(stateDir);
+        copyTree(snapshot, stateDir);
+        deleteTree(snapshot);
+        startDriver(startWallClock);
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void advanceTo(Instant to) {
+        advanceBy(Duration.between(wallClock, to));
+    }
+
+    private void advanceBy(Duration duration) {
+        assertThat(duration).as("the wall clock only moves forward").isPositive();
+        driver.advanceWallClockTime(duration);
+        wallClock = wallClock.plus(duration);
+    }
+
+    private void send(ObjectNode followUp) {
+        followups.pipeInput(followUp.get("customerId").asString(),
+                followUp.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A valid follow-up by rep R-7 of T-EAST with a fresh eventId; each customer has its own phone. */
+    private ObjectNode followUp(String customerId, String stage, Instant occurredAt) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("eventId", UUID.randomUUID().toString());
+        node.put("customerId", customerId);
+        node.put("customerName", "客户" + customerId);
+        // distinct phones keep the duplicate-customer check quiet
+        node.put("phone", phones.computeIfAbsent(customerId, id -> "1380000%04d".formatted(phones.size())));
+        node.put("repId", "R-7");
+        node.put("teamId", "T-EAST");
+        node.put("occurredAt", occurredAt.toString());
+        node.put("channel", "PHONE");
+        node.put("content", "跟进：" + stage + " " + occurredAt);
+        node.put("stage", stage);
+        if ("LOST".equals(stage)) {
+            node.put("lostReason", "预算取消");
+        }
+        return node;
+    }
+
+    /** The id the alerts topic promises: a name-based UUID of customer, kind and due time. */
+    private static UUID alertId(String customerId, AlertKind kind, Instant dueAt) {
+        return UUID.nameUUIDFromBytes((customerId + "|" + kind + "|" + dueAt.toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CustomerWatch watch(String customerId) {
+        KeyValueStore<String, CustomerWatch> store = driver.getKeyValueStore("stale-customers");
+        return store.get(customerId);
+    }
+
+    private List<KeyValue<String, String>> dueIndexEntries() {
+        KeyValueStore<String, String> store = driver.getKeyValueStore("stale-due-index");
+        List<KeyValue<String, String>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        return entries;
+    }
+}
