@@ -1,5 +1,20 @@
-// Same-origin calls to report-api. One refresh loads everything the page shows, so the cards,
+// Same-origin calls to report-api. One refresh loads everything a page shows, so the cards,
 // charts and table always describe the same filters.
+
+/** A failed call: HTTP status and the problem+json detail, for callers that tell cases apart. */
+export class ApiError extends Error {
+  constructor(status, detail, path) {
+    super(`${status} ${detail} · ${path}`);
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
+async function failure(res, path) {
+  // report-api answers errors as application/problem+json; its detail is the useful part.
+  const problem = await res.json().catch(() => ({}));
+  return new ApiError(res.status, problem.detail || problem.title || res.statusText, path);
+}
 
 async function getJson(path, params, signal) {
   const query = new URLSearchParams();
@@ -9,11 +24,17 @@ async function getJson(path, params, signal) {
   const qs = query.toString();
   const url = qs ? `${path}?${qs}` : path;
   const res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
-  if (!res.ok) {
-    // report-api answers errors as application/problem+json; its detail is the useful part.
-    const problem = await res.json().catch(() => ({}));
-    throw new Error(`${res.status} ${problem.detail || problem.title || res.statusText} · ${path}`);
-  }
+  if (!res.ok) throw await failure(res, path);
+  return res.json();
+}
+
+async function postJson(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw await failure(res, path);
   return res.json();
 }
 
@@ -34,16 +55,45 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
   } else {
     trend = getJson('/api/v1/reports/rep-activity', { ...range, granularity, teamId }, signal);
   }
-  const [teams, summary, daily, trendBody] = await Promise.all([
+  // The flag card only points to another page: if its count fails, the card shows a dash
+  // rather than the whole overview showing an error.
+  const openDuplicates = getJson('/api/v1/reports/duplicates/counts', {}, signal)
+    .then((counts) => counts.total, () => null);
+  const [teams, summary, daily, trendBody, duplicates] = await Promise.all([
     getJson('/api/v1/teams', {}, signal),
     getJson('/api/v1/reports/summary', { ...range, teamId }, signal),
     repDaily,
     trend,
+    openDuplicates,
   ]);
   return {
     teams: (teams.rows || []).map((row) => row.teamId),
     summary,
     repRows: daily.rows || [],
     trendRows: trendBody.rows || [],
+    openDuplicates: duplicates,
   };
+}
+
+/**
+ * The duplicates page's snapshot: the flags for {status, type} (newest update first) and the
+ * open count per type, which the chart shows whatever the filters.
+ */
+export async function loadDuplicates({ status, type }, signal) {
+  const [flags, counts] = await Promise.all([
+    getJson('/api/v1/reports/duplicates', { status, type }, signal),
+    getJson('/api/v1/reports/duplicates/counts', {}, signal),
+  ]);
+  return { rows: flags.rows || [], counts };
+}
+
+/** One customer's follow-ups, newest first. */
+export async function loadCustomerFollowUps(customerId, signal) {
+  const body = await getJson('/api/v1/followups', { customerId }, signal);
+  return body.rows || [];
+}
+
+/** Dismisses an open flag; resolves to the updated row, rejects with an ApiError (400, 404, 409). */
+export function dismissFlag(flagId, { by, reason }) {
+  return postJson(`/api/v1/reports/duplicates/${encodeURIComponent(flagId)}/dismiss`, { by, reason });
 }

@@ -1,5 +1,5 @@
-// The two ECharts instances, set up the handbook's way: init with a skeleton option once,
-// then every refresh calls setOption with data (and translated names) only.
+// The ECharts instances of the pages, set up the handbook's way: init with a skeleton option
+// once, then every refresh calls setOption with data (and translated names) only.
 import { CHANNELS } from './aggregate.js';
 import { t, locale } from './i18n.js';
 
@@ -9,6 +9,9 @@ import { t, locale } from './i18n.js';
 const CHANNEL_COLORS = ['#2f6fde', '#1aad19', '#8e6bd9', '#f08a24', '#e0475b', '#8a94a6'];
 const LINE_COLORS = ['#2f6fde', '#f08a24', '#1aad19', '#e0475b', '#8e6bd9', '#17a2b8',
   '#c08b00', '#d15fb4', '#5b7083', '#3b9c73'];
+
+// One colour per duplicate flag type; the flag list's dots use the same.
+export const TYPE_COLORS = { DUPLICATE_CUSTOMER: '#2f6fde', MULTI_REP: '#f08a24', DUPLICATE_ENTRY: '#8e6bd9' };
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -57,12 +60,31 @@ function byDaySkeleton() {
   };
 }
 
+function byTypeSkeleton() {
+  const base = baseOption();
+  return {
+    ...base,
+    legend: { show: false },
+    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
+    grid: { ...base.grid, top: 24 },
+    xAxis: { type: 'category', data: [], axisLabel: { interval: 0 } },
+    series: [{ id: 'open', type: 'bar', barMaxWidth: 56, label: { show: true, position: 'top' }, data: [] }],
+  };
+}
+
 export function createCharts(byRepEl, byDayEl) {
   const byRep = echarts.init(byRepEl);
   byRep.setOption(byRepSkeleton());
   const byDay = echarts.init(byDayEl);
   byDay.setOption(byDaySkeleton());
   return { byRep, byDay };
+}
+
+/** The duplicates page's chart of open flags per type. */
+export function createByTypeChart(el) {
+  const byType = echarts.init(el);
+  byType.setOption(byTypeSkeleton());
+  return byType;
 }
 
 export function showLoading(charts) {
@@ -109,8 +131,22 @@ export function renderByDay(chart, trend, nameOf) {
   }, { replaceMerge: ['series'] });
 }
 
-function emptyTitle(empty) {
-  return { show: empty, text: empty ? t('noData') : '' };
+/** counts: {DUPLICATE_CUSTOMER: n, ...}; types: the bars, in order. */
+export function renderByType(chart, counts, types) {
+  const values = types.map((type) => Number(counts?.[type]) || 0);
+  chart.setOption({
+    title: emptyTitle(values.every((n) => n === 0), 'noOpenFlags'),
+    xAxis: { data: types.map((type) => t(`typeShort_${type}`)) },
+    series: [{
+      id: 'open',
+      name: t('status_OPEN'),
+      data: values.map((value, i) => ({ value, itemStyle: { color: TYPE_COLORS[types[i]] } })),
+    }],
+  });
+}
+
+function emptyTitle(empty, key = 'noData') {
+  return { show: empty, text: empty ? t(key) : '' };
 }
 
 export function formatCount(n) {

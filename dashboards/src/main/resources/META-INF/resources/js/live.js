@@ -10,8 +10,9 @@ const RECONNECT_MS = 30_000;
  * starts at the first event rather than restarting on each one, so a steady stream of events
  * still refreshes the page instead of postponing it forever.
  * onStatus(status): 'connecting' | 'live' | 'offline'.
+ * eventNames: the named events that concern the page ("activity", "duplicates").
  */
-export function startLive(onChange, onStatus) {
+export function startLive(onChange, onStatus, eventNames = ['activity']) {
   let source = null;
   let pending = null;
   let reconnect = null;
@@ -28,8 +29,8 @@ export function startLive(onChange, onStatus) {
     onStatus('connecting');
     source = new EventSource('/api/v1/live');
     source.onopen = () => onStatus('live');
-    // Named "activity" events do not reach onmessage; unnamed ones do. Both mean "refetch".
-    source.addEventListener('activity', schedule);
+    // Named events do not reach onmessage; unnamed ones do. Both mean "refetch".
+    for (const name of eventNames) source.addEventListener(name, schedule);
     source.onmessage = schedule;
     source.onerror = () => {
       // The browser retries by itself while CONNECTING; CLOSED (e.g. a 404) is final, so

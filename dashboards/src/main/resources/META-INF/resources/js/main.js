@@ -1,7 +1,8 @@
 // Wires the overview page: filters -> one data load -> cards, charts and table; live pushes
 // and the poll only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
 // window.pulseCharts.
-import { LANGUAGES, currentLang, locale, setLang, t, translateDom } from './i18n.js';
+import { locale, t } from './i18n.js';
+import { initLanguageSwitch, renderLive } from './header.js';
 import { defaultRange, isIsoDate, bucketsBetween } from './dates.js';
 import { loadDashboard } from './api.js';
 import { totalsByRep, totalsByRepAndTeam, seriesByBucket } from './aggregate.js';
@@ -116,12 +117,13 @@ async function load(withSpinner) {
 
 function render() {
   renderError();
-  renderLive();
+  renderLive(liveStatus, updatedAt);
   renderTrendHeading(last?.filters ?? readFilters());
   if (!last) return;
   const { filters, data } = last;
   fillTeams(data.teams);
   renderTotals(data.summary);
+  $('total-duplicates').textContent = formatCount(data.openDuplicates ?? '—');
   renderByRep(charts.byRep, totalsByRep(data.repRows));
   const trend = seriesByBucket(data.trendRows, bucketsBetween(filters.from, filters.to, filters.granularity),
     (row) => (filters.teamId ? row.repId : row.teamId ?? null));
@@ -161,56 +163,18 @@ function renderError() {
   box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
 }
 
-function renderLive() {
-  const el = $('live-indicator');
-  el.dataset.status = liveStatus;
-  $('live-status').textContent = t(liveStatus);
-  const time = $('last-update');
-  if (updatedAt) {
-    time.dateTime = updatedAt.toISOString();
-    time.textContent = t('updatedAt', { time: updatedAt.toLocaleTimeString(locale()) });
-  }
-}
-
-// ---- language ------------------------------------------------------------------------------
-
-function initLanguageSwitch() {
-  const nav = $('lang-switch');
-  for (const [code, name] of Object.entries(LANGUAGES)) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.id = `lang-${code}`;
-    button.lang = code === 'zh' ? 'zh-CN' : 'en';
-    button.textContent = name;
-    button.addEventListener('click', () => {
-      setLang(code); // remembered: only an explicit choice overrides the browser language
-      applyLanguage();
-    });
-    nav.append(button);
-  }
-  applyLanguage();
-}
-
-function applyLanguage() {
-  const code = currentLang();
-  translateDom();
-  for (const button of $('lang-switch').querySelectorAll('button')) {
-    button.setAttribute('aria-pressed', String(button.id === `lang-${code}`));
-  }
-  render(); // names and number formats change, the data does not: no refetch
-}
-
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
-initLanguageSwitch();
+initLanguageSwitch(render);
 for (const el of Object.values(filterEls)) el.addEventListener('change', onFilterChange);
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   charts.byDay.resize();
 });
+// "duplicates" too: a dismissal or a duplicate entry changes the flag card but no activity figure.
 startLive(requestRefresh, (status) => {
   liveStatus = status;
-  renderLive();
-});
+  renderLive(liveStatus, updatedAt);
+}, ['activity', 'duplicates']);
 requestRefresh({ filtersChanged: true });

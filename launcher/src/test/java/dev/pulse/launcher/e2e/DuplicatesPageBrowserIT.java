@@ -1,0 +1,164 @@
+package dev.pulse.launcher.e2e;
+
+import static dev.pulse.launcher.e2e.FollowUps.followUp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.events.Json;
+import dev.pulse.launcher.stack.PulseStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The duplicate flags page in headless Chromium (Debian's chromium and chromium-driver), against
+ * the whole stack. Posted (all times UTC):
+ * <pre>
+ * cust-li   rep-amy 2026-11-10T01:00 phone "+86 138-0013-8000" name &lt;img src=x onerror=alert(1)&gt;
+ * cust-li-2 rep-bob 2026-11-10T02:00 phone "13800138000"  -> DUPLICATE_CUSTOMER phone:13800138000
+ * cust-wang rep-amy 2026-11-10T03:00, rep-bob 06:00 (3 hours apart, phone 13900139000) -> MULTI_REP cust-wang
+ * </pre>
+ * The page lists and charts those two open flags, shows a customer's follow-ups as text, and a
+ * manager's dismissal through the form leaves only the DUPLICATE_CUSTOMER flag open.
+ */
+class DuplicatesPageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+    private static final String LI_CONTENT = "初次电话沟通，客户要报价";
+    private static final String LI_2_CONTENT = "微信添加好友";
+
+    private static PulseStack stack;
+    private static PulseClient client;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("duplicates-page"));
+        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldListChartAndDismissTheFlagsAndRenderUserTextAsText() {
+        // given: one person entered under two customerIds, and one customer followed up by two reps
+        post("cust-li", HOSTILE_NAME, "+86 138-0013-8000", "rep-amy", "2026-11-10T01:00:00Z", LI_CONTENT);
+        post("cust-li-2", "李先生", "13800138000", "rep-bob", "2026-11-10T02:00:00Z", LI_2_CONTENT);
+        post("cust-wang", "王女士", "13900139000", "rep-amy", "2026-11-10T03:00:00Z", "上门拜访");
+        post("cust-wang", "王女士", "13900139000", "rep-bob", "2026-11-10T06:00:00Z", "电话回访");
+
+        // when: the page is opened, it shows the two open flags
+        browser.get("http://localhost:" + stack.reportPort() + "/duplicates.html");
+        // Live refreshes rebuild the list, so an element found a moment ago may be gone: look again.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        wait.until(d -> openFlagsCharted() == 2 && flagRows().size() == 2);
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(flagRows()).extracting(row -> row.getAttribute("data-type"))
+                .containsExactlyInAnyOrder("DUPLICATE_CUSTOMER", "MULTI_REP");
+        WebElement duplicateCustomer = flagRow("DUPLICATE_CUSTOMER");
+        assertThat(duplicateCustomer.findElements(By.cssSelector("[data-customer-id]")))
+                .extracting(button -> button.getAttribute("data-customer-id"))
+                .containsExactlyInAnyOrder("cust-li", "cust-li-2");
+
+        // a customer's history opens inline, with that customer's follow-up and a name shown as text
+        duplicateCustomer.findElement(By.cssSelector("[data-customer-id='cust-li']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), LI_CONTENT));
+        String history = browser.findElement(By.id("customer-history")).getText();
+        assertThat(history).contains(HOSTILE_NAME).doesNotContain(LI_2_CONTENT);
+
+        // a manager dismisses the MULTI_REP flag through the form
+        flagRow("MULTI_REP").findElement(By.cssSelector("[data-action='dismiss']")).click();
+        WebElement by = browser.findElement(By.id("dismiss-by"));
+        by.clear();
+        by.sendKeys("李经理");
+        browser.findElement(By.id("dismiss-reason")).sendKeys("两位销售已分工");
+        browser.findElement(By.id("dismiss-submit")).click();
+
+        // then: only the DUPLICATE_CUSTOMER flag is open, and the API kept who dismissed the other and why
+        wait.until(d -> openFlagsCharted() == 1 && flagRows().size() == 1);
+        assertThat(flagRows()).extracting(row -> row.getAttribute("data-type")).containsExactly("DUPLICATE_CUSTOMER");
+        JsonNode dismissed = client.get("/api/v1/reports/duplicates?status=DISMISSED").get("rows");
+        assertThat(dismissed).hasSize(1);
+        assertThat(dismissed.get(0).get("type").asString()).isEqualTo("MULTI_REP");
+        assertThat(dismissed.get(0).get("dismissedBy").asString()).isEqualTo("李经理");
+        assertThat(dismissed.get(0).get("dismissedReason").asString()).isEqualTo("两位销售已分工");
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+    }
+
+    /** The shared follow-up JSON with this customer's name, phone and content. */
+    private static void post(String customerId, String customerName, String phone, String repId, String occurredAt,
+                             String content) {
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(
+                followUp(UUID.randomUUID(), customerId, repId, occurredAt, phone, null, content));
+        json.put("customerName", customerName);
+        var response = client.post("/api/v1/followups", json.toString());
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    }
+
+    private static List<WebElement> flagRows() {
+        return browser.findElements(By.cssSelector("#flag-list [data-flag-id]"));
+    }
+
+    private static WebElement flagRow(String type) {
+        return browser.findElement(By.cssSelector("#flag-list [data-flag-id][data-type='" + type + "']"));
+    }
+
+    /** Sum of the open-flags-per-type chart, read from ECharts itself. */
+    private static long openFlagsCharted() {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.pulseCharts && window.pulseCharts.byType;
+                if (!chart) return -1;
+                let sum = 0;
+                for (const series of chart.getOption().series || []) {
+                  for (const point of series.data || []) {
+                    const value = point && point.value !== undefined ? point.value : point;
+                    sum += Number(value) || 0;
+                  }
+                }
+                return sum;""");
+        return ((Number) total).longValue();
+    }
+}
