@@ -125,8 +125,8 @@ class DuplicatesEndToEndIT {
 
     private static List<String> openFlags() {
         return StreamSupport.stream(client.get("/api/v1/reports/duplicates").get("rows").spliterator(), false)
-                .map(f -> f.get("type").asString() + " " + f.get("key").asString() + " " + texts(f.get("customerIds"))
-                        + " " + texts(f.get("repIds")))
+                .map(f -> f.get("type").asString() + " " + f.get("key").asString() + " " + sorted(f.get("customerIds"))
+                        + " " + sorted(f.get("repIds")))
                 .toList();
     }
 
@@ -146,8 +146,9 @@ class DuplicatesEndToEndIT {
         return counts;
     }
 
-    private static List<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+    /** Members in a fixed order: customers seen on different partitions join in whatever order they arrive. */
+    private static List<String> sorted(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).sorted().toList();
     }
 
     /** First 16 hex digits of SHA-256("报价 已发送"), the normalised content, computed here independently. */

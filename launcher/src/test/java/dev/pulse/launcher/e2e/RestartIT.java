@@ -46,7 +46,8 @@ class RestartIT {
         postBatches(ids, 7, BATCHES);
         postBatches(ids, 0, 1); // a client retrying its first request after the restart
 
-        // Event i: rep-even for even i, rep-odd for odd i; customer cust-(i % 10); all on 2026-11-05 in Shanghai.
+        // Event i: rep-even for even i, rep-odd for odd i; customer cust-(i % 10); one a minute from 09:00 on
+        // 2026-11-05 in Shanghai (a minute apart, so none is a duplicate entry of another).
         // So each rep has 100 follow-ups and touches 5 distinct customers.
         ActivityScenario view = ActivityScenario.on(new PulseClient(stack.ingestPort(), stack.reportPort()),
                 settings.kafkaBootstrap(), settings.topics());
@@ -65,7 +66,7 @@ class RestartIT {
             for (int j = 0; j < PER_BATCH; j++) {
                 int i = batch * PER_BATCH + j;
                 records[j] = followUp(ids.get(i), "cust-" + (i % 10), i % 2 == 0 ? "rep-even" : "rep-odd", "team-r",
-                        base.plusSeconds(i).toString(), "PHONE");
+                        base.plusSeconds(60L * i).toString(), "PHONE");
             }
             var response = ingest.post("/api/v1/followups", ActivityScenario.array(records));
             assertThat(response.status()).as("batch %d: %s", batch, response.body()).isEqualTo(202);
