@@ -47,12 +47,33 @@ export function seriesByBucket(rows, buckets, seriesKey) {
   return { axis, series: sorted.map(([key, data]) => ({ key, data })) };
 }
 
+/** Alert kinds, in the order the chart stacks them. */
+export const ALERT_KINDS = ['STALE', 'OVERDUE'];
+
+/**
+ * Open alerts per rep and kind, most alerts first: [{repId, total, byKind: {STALE, OVERDUE}}].
+ * rows: stale-customers rows (one per open alert, so a customer both stale and overdue counts twice).
+ */
+export function alertsByRep(rows) {
+  const byRep = new Map();
+  for (const row of rows) {
+    let entry = byRep.get(row.repId);
+    if (!entry) {
+      entry = { repId: row.repId, total: 0, byKind: Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) };
+      byRep.set(row.repId, entry);
+    }
+    entry.total += 1;
+    entry.byKind[row.kind] = (entry.byKind[row.kind] || 0) + 1;
+  }
+  return [...byRep.values()].sort((a, b) => b.total - a.total || compareKeys(a.repId, b.repId));
+}
+
 function byFollowUpsThenName(a, b) {
   return b.followUps - a.followUps || compareKeys(a.repId, b.repId) || compareKeys(a.teamId, b.teamId);
 }
 
 // null (no team) sorts last; ids compare as text with numbers in order (rep-2 before rep-10).
-function compareKeys(a, b) {
+export function compareKeys(a, b) {
   if (a === b) return 0;
   if (a === null || a === undefined) return 1;
   if (b === null || b === undefined) return -1;

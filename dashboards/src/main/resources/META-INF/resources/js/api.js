@@ -59,12 +59,16 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
   // rather than the whole overview showing an error.
   const openDuplicates = getJson('/api/v1/reports/duplicates/counts', {}, signal)
     .then((counts) => counts.total, () => null);
-  const [teams, summary, daily, trendBody, duplicates] = await Promise.all([
+  // Likewise the customers-to-call card: one row per open alert.
+  const openAlerts = getJson('/api/v1/reports/stale-customers', {}, signal)
+    .then((body) => (body.rows || []).length, () => null);
+  const [teams, summary, daily, trendBody, duplicates, alerts] = await Promise.all([
     getJson('/api/v1/teams', {}, signal),
     getJson('/api/v1/reports/summary', { ...range, teamId }, signal),
     repDaily,
     trend,
     openDuplicates,
+    openAlerts,
   ]);
   return {
     teams: (teams.rows || []).map((row) => row.teamId),
@@ -72,6 +76,7 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
     repRows: daily.rows || [],
     trendRows: trendBody.rows || [],
     openDuplicates: duplicates,
+    openAlerts: alerts,
   };
 }
 
@@ -85,6 +90,19 @@ export async function loadDuplicates({ status, type }, signal) {
     getJson('/api/v1/reports/duplicates/counts', {}, signal),
   ]);
   return { rows: flags.rows || [], counts };
+}
+
+/**
+ * The customers-to-call page's snapshot: every open alert (longest silence first) and the 20
+ * most recently opened resolved ones. The page filters the open rows itself, so the table, the
+ * chart and the filter choices all come from this one answer.
+ */
+export async function loadStale(signal) {
+  const [open, resolved] = await Promise.all([
+    getJson('/api/v1/reports/stale-customers', {}, signal),
+    getJson('/api/v1/alerts', { status: 'RESOLVED', limit: 20 }, signal),
+  ]);
+  return { rows: open.rows || [], resolved: resolved.rows || [] };
 }
 
 /** One customer's follow-ups, newest first. */

@@ -1,6 +1,6 @@
 // The ECharts instances of the pages, set up the handbook's way: init with a skeleton option
 // once, then every refresh calls setOption with data (and translated names) only.
-import { CHANNELS } from './aggregate.js';
+import { ALERT_KINDS, CHANNELS } from './aggregate.js';
 import { t, locale } from './i18n.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -12,6 +12,9 @@ const LINE_COLORS = ['#2f6fde', '#f08a24', '#1aad19', '#e0475b', '#8e6bd9', '#17
 
 // One colour per duplicate flag type; the flag list's dots use the same.
 export const TYPE_COLORS = { DUPLICATE_CUSTOMER: '#2f6fde', MULTI_REP: '#f08a24', DUPLICATE_ENTRY: '#8e6bd9' };
+
+// One colour per alert kind; the table's kind badges use the same (css/pulse.css).
+export const KIND_COLORS = { STALE: '#d98a00', OVERDUE: '#c62f45' };
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -72,6 +75,24 @@ function byTypeSkeleton() {
   };
 }
 
+function alertsByRepSkeleton() {
+  const base = baseOption();
+  return {
+    ...base,
+    color: ALERT_KINDS.map((kind) => KIND_COLORS[kind]),
+    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
+    xAxis: {
+      type: 'category',
+      data: [],
+      axisLabel: { rotate: 30, width: 110, overflow: 'truncate', hideOverlap: true },
+    },
+    series: ALERT_KINDS.map((kind) => ({
+      id: kind, type: 'bar', stack: 'alerts', barMaxWidth: 48,
+      emphasis: { focus: 'series' }, data: [],
+    })),
+  };
+}
+
 export function createCharts(byRepEl, byDayEl) {
   const byRep = echarts.init(byRepEl);
   byRep.setOption(byRepSkeleton());
@@ -85,6 +106,13 @@ export function createByTypeChart(el) {
   const byType = echarts.init(el);
   byType.setOption(byTypeSkeleton());
   return byType;
+}
+
+/** The customers-to-call page's chart of open alerts per rep, stacked by kind. */
+export function createAlertsByRepChart(el) {
+  const byRep = echarts.init(el);
+  byRep.setOption(alertsByRepSkeleton());
+  return byRep;
 }
 
 export function showLoading(charts) {
@@ -142,6 +170,19 @@ export function renderByType(chart, counts, types) {
       name: t('status_OPEN'),
       data: values.map((value, i) => ({ value, itemStyle: { color: TYPE_COLORS[types[i]] } })),
     }],
+  });
+}
+
+/** reps: alertsByRep() output, most alerts first. */
+export function renderAlertsByRep(chart, reps) {
+  chart.setOption({
+    title: emptyTitle(reps.length === 0, 'noOpenAlerts'),
+    xAxis: { data: reps.map((rep) => rep.repId) },
+    series: ALERT_KINDS.map((kind) => ({
+      id: kind,
+      name: t(`kind_${kind}`),
+      data: reps.map((rep) => rep.byKind[kind] || 0),
+    })),
   });
 }
 

@@ -3,9 +3,10 @@
 // Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byType.
 import { t } from './i18n.js';
 import { initLanguageSwitch, renderLive } from './header.js';
-import { ApiError, dismissFlag, loadCustomerFollowUps, loadDuplicates } from './api.js';
+import { ApiError, dismissFlag, loadDuplicates } from './api.js';
 import { createByTypeChart, hideLoading, renderByType, showLoading } from './charts.js';
-import { FLAG_TYPES, keyParts, renderFlagList, renderHistory } from './flags.js';
+import { FLAG_TYPES, keyParts, renderFlagList } from './flags.js';
+import { createHistoryPanel } from './history.js';
 import { startLive } from './live.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,8 +24,8 @@ let rerun = false;      // a live change arrived while loading: load once more a
 let liveStatus = 'connecting';
 let updatedAt = null;
 
-// The customer whose follow-ups the history panel shows, and their load.
-const shown = { customerId: null, rows: null, error: null, loading: false, controller: null };
+// The customer whose follow-ups the side panel shows; choosing one marks it in the list.
+const customerHistory = createHistoryPanel({ hintKey: 'historyHint', onSelect: () => render() });
 let dismissing = null;  // the row the dismiss form is open for
 
 // ---- filters -------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ function renderStatusSwitch() {
 /** A live change or a dismissal: the flags and the open history may both have moved. */
 function refreshAll(options) {
   requestRefresh(options);
-  refreshHistory();
+  customerHistory.refresh();
 }
 
 /**
@@ -105,50 +106,6 @@ async function load() {
       }
     }
   }
-}
-
-// ---- customer history ----------------------------------------------------------------------
-
-function showHistory(customerId) {
-  Object.assign(shown, { customerId, rows: null, error: null });
-  refreshHistory();
-  render();
-  // On a narrow screen the panel sits below the list: bring it into view.
-  $('customer-history').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-}
-
-function closeHistory() {
-  shown.controller?.abort();
-  Object.assign(shown, { customerId: null, rows: null, error: null, loading: false, controller: null });
-  render();
-}
-
-/** Loads (or reloads, on a live change) the chosen customer's follow-ups. */
-async function refreshHistory() {
-  const { customerId } = shown;
-  if (!customerId) return;
-  shown.controller?.abort();
-  const mine = (shown.controller = new AbortController());
-  shown.loading = true;
-  renderHistoryPanel();
-  try {
-    const rows = await loadCustomerFollowUps(customerId, mine.signal);
-    if (mine !== shown.controller) return;
-    Object.assign(shown, { rows, error: null });
-  } catch (err) {
-    if (mine.signal.aborted) return;
-    if (!shown.error) console.error('Pulse: loading the follow-ups failed', err);
-    shown.error = err;
-  }
-  shown.loading = false;
-  shown.controller = null;
-  renderHistoryPanel();
-}
-
-function renderHistoryPanel() {
-  renderHistory({ subtitle: $('history-subtitle'), status: $('history-status'), list: $('history-list') }, shown);
-  $('history-close').hidden = !shown.customerId;
-  $('customer-history').setAttribute('aria-busy', String(shown.loading));
 }
 
 // ---- dismissing ----------------------------------------------------------------------------
@@ -251,15 +208,15 @@ function render() {
   renderError();
   renderLive(liveStatus, updatedAt);
   renderStatusSwitch();
-  renderHistoryPanel();
+  customerHistory.render();
   if (!last) return;
   const { filters: shown, data } = last;
   renderByType(charts.byType, data.counts, FLAG_TYPES);
   renderFlagList($('flag-list'), data.rows, {
     status: shown.status,
     type: shown.type,
-    selectedCustomer: shown.customerId,
-    onCustomer: showHistory,
+    selectedCustomer: customerHistory.customerId,
+    onCustomer: customerHistory.show,
     onDismiss: openDismiss,
   });
   document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
@@ -278,7 +235,6 @@ function renderError() {
 initFilters();
 initDismissForm();
 initLanguageSwitch(render);
-$('history-close').addEventListener('click', closeHistory);
 // A click on a bar shows that type's flags.
 charts.byType.on('click', (params) => setFilters({ type: FLAG_TYPES[params.dataIndex] }));
 window.addEventListener('resize', () => charts.byType.resize());

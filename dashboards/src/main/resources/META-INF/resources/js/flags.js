@@ -1,8 +1,8 @@
-// The duplicate flags list and a customer's follow-up history. Built with DOM calls and
-// textContent only: customer ids, names, rep ids, contents and dismissal reasons are typed in by
-// people, so they must render as text, never as markup.
-import { t, locale, currentLang } from './i18n.js';
+// The duplicate flags list. Built with DOM calls and textContent only: customer ids, rep ids and
+// dismissal reasons are typed in by people, so they must render as text, never as markup.
+import { t } from './i18n.js';
 import { formatCount, TYPE_COLORS } from './charts.js';
+import { el, formatTime, keepingFocus, timeEl, unchanged } from './dom.js';
 
 /** In the order the page groups them. */
 export const FLAG_TYPES = ['DUPLICATE_CUSTOMER', 'MULTI_REP', 'DUPLICATE_ENTRY'];
@@ -15,13 +15,9 @@ export const FLAG_TYPES = ['DUPLICATE_CUSTOMER', 'MULTI_REP', 'DUPLICATE_ENTRY']
  */
 export function renderFlagList(container, rows, options) {
   if (unchanged(container, [rows, options.status, options.type, options.selectedCustomer])) return;
-  const focusKey = container.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
   const types = options.type ? [options.type] : FLAG_TYPES;
-  container.replaceChildren(...types.map((type) =>
-    flagGroup(type, rows.filter((row) => row.type === type), options)));
-  if (focusKey) {
-    [...container.querySelectorAll('[data-focus-key]')].find((el) => el.dataset.focusKey === focusKey)?.focus();
-  }
+  keepingFocus(container, () => container.replaceChildren(...types.map((type) =>
+    flagGroup(type, rows.filter((row) => row.type === type), options))));
 }
 
 function flagGroup(type, rows, options) {
@@ -109,93 +105,6 @@ export function keyParts(type, key) {
   return match ? [t(`key_${match[1]}`), match[2]] : ['', key ?? ''];
 }
 
-/**
- * The history panel's list for one customer, newest first. state: {customerId, rows, error,
- * loading}; with no customerId the panel only explains itself.
- */
-export function renderHistory({ subtitle, status, list }, state) {
-  const { customerId, rows, error, loading } = state;
-  if (unchanged(list, [customerId, rows, error?.message, loading && !rows])) return;
-  if (!customerId) {
-    subtitle.textContent = '';
-    status.textContent = t('historyHint');
-    list.replaceChildren();
-    return;
-  }
-  const first = rows?.find((row) => row.customerName) ?? null;
-  const who = first ? `${first.customerName} · ${customerId}` : customerId;
-  subtitle.textContent = t('historyOf', { customer: who }) + (first?.company ? ` · ${first.company}` : '');
-  if (error) {
-    status.textContent = t('historyError', { detail: error.message });
-  } else if (loading && !rows) {
-    status.textContent = t('loading');
-  } else if (rows && rows.length === 0) {
-    status.textContent = t('historyEmpty');
-  } else {
-    status.textContent = '';
-  }
-  const newestFirst = [...(rows || [])].sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
-  list.replaceChildren(...newestFirst.map(historyItem));
-}
-
-function historyItem(row) {
-  const rep = row.repName && row.repName !== row.repId ? `${row.repName} (${row.repId})` : row.repId;
-  const meta = el('div', { className: 'history-meta' },
-    timeEl(row.occurredAt),
-    labelled('historyRep', rep),
-    labelled('historyChannel', translated('channel', row.channel)),
-    labelled('historyStage', translated('stage', row.stage)));
-  const item = el('li', { className: 'history-item' }, meta, el('p', { className: 'history-content', textContent: row.content ?? '' }));
-  if (row.result) item.append(el('p', { className: 'hint', textContent: row.result }));
-  return item;
-}
-
-function labelled(labelKey, value) {
-  return el('span', { className: 'history-field' },
-    el('span', { className: 'muted', textContent: `${t(labelKey)} ` }), el('span', { textContent: value ?? '—' }));
-}
-
-// A code the dictionary does not know (a configured stage, say) shows as itself.
-function translated(prefix, code) {
-  if (!code) return '—';
-  const key = `${prefix}_${code}`;
-  const label = t(key);
-  return label === key ? code : label;
-}
-
 function timeCell(iso) {
   return el('td', { className: 'time' }, timeEl(iso));
-}
-
-function timeEl(iso) {
-  const time = el('time', { textContent: formatTime(iso) });
-  if (iso) time.dateTime = iso;
-  return time;
-}
-
-/** Date and minute in the browser's zone and the page's language. */
-export function formatTime(iso) {
-  const ms = Date.parse(iso ?? '');
-  if (Number.isNaN(ms)) return '—';
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
-}
-
-const drawnFrom = new WeakMap();
-
-/** True when `what` (and the language) is what the element was last drawn from. */
-function unchanged(element, what) {
-  const signature = JSON.stringify([currentLang(), what]);
-  if (drawnFrom.get(element) === signature) return true;
-  drawnFrom.set(element, signature);
-  return false;
-}
-
-function el(tag, props, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) {
-    if (name === 'ariaHidden') node.setAttribute('aria-hidden', value);
-    else node[name] = value;
-  }
-  node.append(...children);
-  return node;
 }

@@ -10,7 +10,7 @@ const RECONNECT_MS = 30_000;
  * starts at the first event rather than restarting on each one, so a steady stream of events
  * still refreshes the page instead of postponing it forever.
  * onStatus(status): 'connecting' | 'live' | 'offline'.
- * eventNames: the named events that concern the page ("activity", "duplicates").
+ * eventNames: the named events that concern the page ("activity", "duplicates", "alerts").
  */
 export function startLive(onChange, onStatus, eventNames = ['activity']) {
   let source = null;

@@ -124,6 +124,7 @@ function render() {
   fillTeams(data.teams);
   renderTotals(data.summary);
   $('total-duplicates').textContent = formatCount(data.openDuplicates ?? '—');
+  $('total-stale').textContent = formatCount(data.openAlerts ?? '—');
   renderByRep(charts.byRep, totalsByRep(data.repRows));
   const trend = seriesByBucket(data.trendRows, bucketsBetween(filters.from, filters.to, filters.granularity),
     (row) => (filters.teamId ? row.repId : row.teamId ?? null));
@@ -172,9 +173,9 @@ window.addEventListener('resize', () => {
   charts.byRep.resize();
   charts.byDay.resize();
 });
-// "duplicates" too: a dismissal or a duplicate entry changes the flag card but no activity figure.
+// "duplicates" and "alerts" too: they change the flag and customers-to-call cards but no activity figure.
 startLive(requestRefresh, (status) => {
   liveStatus = status;
   renderLive(liveStatus, updatedAt);
-}, ['activity', 'duplicates']);
+}, ['activity', 'duplicates', 'alerts']);
 requestRefresh({ filtersChanged: true });

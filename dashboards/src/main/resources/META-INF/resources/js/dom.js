@@ -1,0 +1,71 @@
+// Small DOM helpers the pages share. Everything a person typed (names, ids, contents) goes in
+// through textContent or a property, never as markup.
+import { t, locale, currentLang } from './i18n.js';
+
+/** el('td', {className: 'num', textContent: '3'}, child...): props are set as properties. */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'ariaHidden') node.setAttribute('aria-hidden', value);
+    else node[name] = value;
+  }
+  node.append(...children);
+  return node;
+}
+
+/** Date and minute in the browser's zone and the page's language. */
+export function formatTime(iso) {
+  const ms = Date.parse(iso ?? '');
+  if (Number.isNaN(ms)) return '—';
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Month, day and minute, the year only when it is not this one: for narrow table columns. */
+export function formatShortTime(iso) {
+  const ms = Date.parse(iso ?? '');
+  if (Number.isNaN(ms)) return '—';
+  const sameYear = new Date(ms).getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(locale(), {
+    year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit',
+  }).format(ms);
+}
+
+/** A <time> showing format(iso) (formatTime unless told), machine-readable too, the full time on hover. */
+export function timeEl(iso, format = formatTime) {
+  const time = el('time', { textContent: format(iso) });
+  if (iso) {
+    time.dateTime = iso;
+    if (format !== formatTime) time.title = formatTime(iso);
+  }
+  return time;
+}
+
+/** A code's label (stage_LEAD, channel_PHONE...); a code the dictionary does not know shows as itself. */
+export function translated(prefix, code) {
+  if (!code) return '—';
+  const key = `${prefix}_${code}`;
+  const label = t(key);
+  return label === key ? code : label;
+}
+
+const drawnFrom = new WeakMap();
+
+/**
+ * True when `what` (and the language) is what the element was last drawn from. The poll asks
+ * every 15 s; skipping an identical redraw keeps a selection, a scroll position or focus.
+ */
+export function unchanged(element, what) {
+  const signature = JSON.stringify([currentLang(), what]);
+  if (drawnFrom.get(element) === signature) return true;
+  drawnFrom.set(element, signature);
+  return false;
+}
+
+/** Remembers which control had focus inside container (by data-focus-key) across a rebuild. */
+export function keepingFocus(container, rebuild) {
+  const focusKey = container.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+  rebuild();
+  if (focusKey) {
+    [...container.querySelectorAll('[data-focus-key]')].find((node) => node.dataset.focusKey === focusKey)?.focus();
+  }
+}

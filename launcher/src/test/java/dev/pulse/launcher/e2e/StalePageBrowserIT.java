@@ -1,0 +1,196 @@
+package dev.pulse.launcher.e2e;
+
+import static dev.pulse.launcher.e2e.FollowUps.followUp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.events.Json;
+import dev.pulse.launcher.stack.PulseStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The customers-to-call page in headless Chromium (Debian's chromium and chromium-driver), against
+ * the whole stack with a 2 s stale check. Posted, relative to now (default thresholds: LEAD 14
+ * days, QUOTE 3 days, WON never):
+ * <pre>
+ * cust-a1  rep-a LEAD  20 days 2 hours ago, named &lt;img src=x onerror=alert(1)&gt;  -> STALE
+ * cust-a2  rep-a LEAD  20 days ago                                            -> STALE
+ * cust-b1  rep-b QUOTE  5 days ago                                            -> STALE
+ * cust-won rep-a WON   20 days ago                                            -> never stale
+ * </pre>
+ * Longest silence first is therefore a1, a2, b1. A new follow-up for cust-a2 resolves its alert
+ * while the page stays open.
+ */
+class StalePageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+    private static final String A2_CONTENT = "电话沟通，客户说下月再联系";
+    private static final String A2_NEW_CONTENT = "再次致电，约了下周演示";
+    private static final String B1_CONTENT = "已发报价单";
+
+    private static PulseStack stack;
+    private static PulseClient client;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("stale-page"));
+        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldListSortFilterAndDropTheCustomersToCallLiveAndRenderUserTextAsText() {
+        // given: two silent leads of rep-a, a silent quote of rep-b, and a won customer nobody needs to call
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant twentyDaysAgo = now.minus(20, ChronoUnit.DAYS);
+        post("cust-a1", HOSTILE_NAME, "rep-a", "team-a", "LEAD", twentyDaysAgo.minus(2, ChronoUnit.HOURS), "初次电话沟通");
+        post("cust-a2", "王女士", "rep-a", "team-a", "LEAD", twentyDaysAgo, A2_CONTENT);
+        post("cust-b1", "北京星辰科技", "rep-b", "team-b", "QUOTE", now.minus(5, ChronoUnit.DAYS), B1_CONTENT);
+        post("cust-won", "成交客户", "rep-a", "team-a", "WON", twentyDaysAgo, "签约完成");
+
+        // when: the page is opened, it lists and charts the three stale customers, longest silence first
+        browser.get("http://localhost:" + stack.reportPort() + "/stale.html");
+        // Live refreshes rebuild the table, so an element found a moment ago may be gone: look again.
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        wait.until(d -> rows().size() == 3 && alertsCharted() == 3);
+        ((JavascriptExecutor) browser).executeScript("window.pulseNotReloaded = true;");
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2", "cust-b1");
+        assertThat(rowAttribute("data-kind")).containsOnly("STALE");
+        assertThat(browser.findElement(By.id("stale-table")).getText()).contains(HOSTILE_NAME).doesNotContain("成交客户");
+
+        // sorting: a click on "days since" turns the default (longest first) around, a second click back
+        sortBy("daysSince");
+        wait.until(d -> "ascending".equals(heading("daysSince").getAttribute("aria-sort")));
+        assertThat(customerOrder()).containsExactly("cust-b1", "cust-a2", "cust-a1");
+        sortBy("daysSince");
+        wait.until(d -> "descending".equals(heading("daysSince").getAttribute("aria-sort")));
+        assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2", "cust-b1");
+
+        // filtering by rep-b leaves its one customer; the chart still shows every open alert
+        new Select(browser.findElement(By.id("filter-rep"))).selectByValue("rep-b");
+        wait.until(d -> rows().size() == 1);
+        assertThat(customerOrder()).containsExactly("cust-b1");
+        assertThat(alertsCharted()).isEqualTo(3);
+        new Select(browser.findElement(By.id("filter-rep"))).selectByValue("");
+        wait.until(d -> rows().size() == 3);
+
+        // a customer's history opens inline with that customer's follow-up only
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#stale-table tr[data-customer-id='cust-a2'] button[data-customer-id]")).click();
+            return true;
+        });
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), A2_CONTENT));
+        assertThat(browser.findElement(By.id("customer-history")).getText()).doesNotContain(B1_CONTENT);
+
+        // then: a follow-up for cust-a2 resolves its alert; the page drops it without a reload
+        post("cust-a2", "王女士", "rep-a", "team-a", "LEAD", Instant.now().truncatedTo(ChronoUnit.SECONDS), A2_NEW_CONTENT);
+        wait.until(d -> rows().size() == 2 && alertsCharted() == 2);
+        assertThat(customerOrder()).containsExactly("cust-a1", "cust-b1");
+        wait.until(d -> !d.findElements(By.cssSelector("#resolved-list [data-customer-id='cust-a2']")).isEmpty());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), A2_NEW_CONTENT));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pulseNotReloaded === true;")).isEqualTo(true);
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+    }
+
+    /** The shared follow-up JSON with this customer's name, stage, time and content. */
+    private static void post(String customerId, String customerName, String repId, String teamId, String stage,
+                             Instant occurredAt, String content) {
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(
+                followUp(UUID.randomUUID(), customerId, repId, teamId, occurredAt.toString(), "PHONE"));
+        json.put("customerName", customerName);
+        json.put("stage", stage);
+        json.put("content", content);
+        var response = client.post("/api/v1/followups", json.toString());
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#stale-table tr[data-customer-id][data-kind]"));
+    }
+
+    private static List<String> customerOrder() {
+        return rowAttribute("data-customer-id");
+    }
+
+    /** One attribute of every row, top to bottom, read in one script so a live redraw cannot split it. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rowAttribute(String name) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('#stale-table tr[data-customer-id][data-kind]')]
+                    .map(row => row.getAttribute(arguments[0]));""", name);
+    }
+
+    private static WebElement heading(String column) {
+        return browser.findElement(By.cssSelector("#stale-table th[data-sort='" + column + "']"));
+    }
+
+    private static void sortBy(String column) {
+        heading(column).click();
+    }
+
+    /** Sum of the open-alerts-per-rep chart, read from ECharts itself. */
+    private static long alertsCharted() {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.pulseCharts && window.pulseCharts.byRep;
+                if (!chart) return -1;
+                let sum = 0;
+                for (const series of chart.getOption().series || []) {
+                  for (const point of series.data || []) {
+                    const value = point && point.value !== undefined ? point.value : point;
+                    sum += Number(value) || 0;
+                  }
+                }
+                return sum;""");
+        return ((Number) total).longValue();
+    }
+}
