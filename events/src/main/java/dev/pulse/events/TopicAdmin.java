@@ -32,6 +32,8 @@ public final class TopicAdmin {
                 new NewTopic(names.duplicateFlags(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(names.alerts(), partitions, replication)
+                        .configs(Map.of("cleanup.policy", "compact")),
+                new NewTopic(names.funnelCells(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")));
     }
 

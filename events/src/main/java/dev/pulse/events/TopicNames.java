@@ -11,6 +11,7 @@ public record TopicNames(
         String repActivity,
         String duplicateFlags,
         String alerts,
+        String funnelCells,
         Integer partitions,
         Short replicationFactor) {
 
@@ -21,12 +22,13 @@ public record TopicNames(
         repActivity = orDefault(repActivity, "rep-activity");
         duplicateFlags = orDefault(duplicateFlags, "duplicate-flags");
         alerts = orDefault(alerts, "alerts");
+        funnelCells = orDefault(funnelCells, "funnel-cells");
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

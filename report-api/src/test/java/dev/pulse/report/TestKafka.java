@@ -47,7 +47,7 @@ final class TestKafka implements AutoCloseable {
     /** Topic names ending in {@code suffix}, so a test's records and offsets are its own; created before use. */
     TopicNames topics(String suffix) {
         TopicNames names = new TopicNames("followups" + suffix, "sales" + suffix, "pulse-errors" + suffix,
-                "rep-activity" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, 3, (short) 1);
+                "rep-activity" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, "funnel-cells" + suffix, 3, (short) 1);
         try {
             TopicAdmin.ensureTopics(bootstrapServers(), names, 30_000);
         } catch (TimeoutException e) {

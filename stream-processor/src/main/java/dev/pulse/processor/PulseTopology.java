@@ -7,6 +7,7 @@ import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.activity.ActivityTopology;
 import dev.pulse.processor.duplicates.DuplicatesTopology;
+import dev.pulse.processor.funnel.FunnelTopology;
 import dev.pulse.processor.intake.EventIntake;
 import dev.pulse.processor.stale.StaleRules;
 import dev.pulse.processor.stale.StaleTopology;
@@ -41,14 +42,15 @@ public final class PulseTopology {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FollowUp> validFollowUps = new EventIntake<>("followups", topics.followups(), topics.errors(),
                 FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);
-        // Sales are only validated here for now, so that poison on the sales topic is reported too.
-        new EventIntake<>("sales", topics.sales(), topics.errors(), Sale.class, sales::validate, Sale::eventId)
-                .build(builder);
+        KStream<String, Sale> validSales = new EventIntake<>("sales", topics.sales(), topics.errors(), Sale.class,
+                sales::validate, Sale::eventId).build(builder);
         // Duplicate entries are flagged and kept out of every count from here on.
         KStream<String, FollowUp> counted = new DuplicatesTopology(topics.duplicateFlags(), multiRepWindow)
                 .build(builder, validFollowUps);
         new ActivityTopology(topics.repActivity(), zone).build(builder, counted);
         new StaleTopology(topics.alerts(), staleRules).build(builder, counted);
+        // One pipeline for every topology: the stale rules carry it.
+        new FunnelTopology(topics.funnelCells(), staleRules.pipeline(), zone).build(builder, counted, validSales);
         return builder.build();
     }
 }

@@ -84,6 +84,7 @@ public final class PulseStack implements AutoCloseable {
                         "--" + prefix + ".rep-activity=" + topics.repActivity(),
                         "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
                         "--" + prefix + ".alerts=" + topics.alerts(),
+                        "--" + prefix + ".funnel-cells=" + topics.funnelCells(),
                         "--" + prefix + ".partitions=" + topics.partitions()));
     }
 
