@@ -25,6 +25,18 @@ public record Pipeline(List<Stage> stages) {
 
     public Pipeline {
         stages = List.copyOf(stages);
+        if (stages.stream().map(Stage::code).distinct().count() != stages.size()) {
+            throw new IllegalArgumentException("stage codes must be unique: " + stages);
+        }
+        List<Integer> orders = stages.stream().filter(s -> !s.isLost()).map(Stage::order).toList();
+        if (orders.stream().distinct().count() != orders.size() || orders.stream().anyMatch(o -> o < 0)) {
+            throw new IllegalArgumentException("forward stages need distinct positive orders (0 is LOST): " + stages);
+        }
+    }
+
+    /** The configured stages, or the default pipeline when none are configured. */
+    public static Pipeline ofConfigured(List<Stage> stages) {
+        return stages == null || stages.isEmpty() ? defaults() : new Pipeline(stages);
     }
 
     public Optional<Stage> find(String code) {

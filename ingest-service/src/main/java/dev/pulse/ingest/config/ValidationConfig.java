@@ -1,6 +1,5 @@
 package dev.pulse.ingest.config;
 
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import java.time.Clock;
@@ -16,8 +15,8 @@ class ValidationConfig {
     }
 
     @Bean
-    FollowUpValidator followUpValidator(IngestProperties properties, Clock clock) {
-        return new FollowUpValidator(Pipeline.defaults(), clock, properties.allowedClockSkew());
+    FollowUpValidator followUpValidator(IngestProperties properties, PipelineProperties pipeline, Clock clock) {
+        return new FollowUpValidator(pipeline.pipeline(), clock, properties.allowedClockSkew());
     }
 
     @Bean

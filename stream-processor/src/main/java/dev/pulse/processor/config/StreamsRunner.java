@@ -1,6 +1,5 @@
 package dev.pulse.processor.config;
 
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.TopicAdmin;
 import dev.pulse.processor.stale.StaleRules;
 import dev.pulse.events.validation.FollowUpValidator;
@@ -33,15 +32,17 @@ public class StreamsRunner implements SmartLifecycle {
     private final FollowUpValidator followUpValidator;
     private final SaleValidator saleValidator;
     private final MeterRegistry meters;
+    private final PipelineProperties pipeline;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
     StreamsRunner(ProcessorProperties properties, FollowUpValidator followUpValidator, SaleValidator saleValidator,
-                  MeterRegistry meters) {
+                  MeterRegistry meters, PipelineProperties pipeline) {
         this.properties = properties;
         this.followUpValidator = followUpValidator;
         this.saleValidator = saleValidator;
         this.meters = meters;
+        this.pipeline = pipeline;
     }
 
     @Override
@@ -54,7 +55,7 @@ public class StreamsRunner implements SmartLifecycle {
         }
         streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
                 saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
-                        properties.staleCheckInterval(), Pipeline.defaults())), config());
+                        properties.staleCheckInterval(), pipeline.pipeline())), config());
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);

@@ -1,6 +1,5 @@
 package dev.pulse.processor.config;
 
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import java.time.Clock;
@@ -18,8 +17,8 @@ class ValidationConfig {
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
     @Bean
-    FollowUpValidator followUpValidator() {
-        return new FollowUpValidator(Pipeline.defaults(), Clock.systemUTC(), REPLAY_SKEW);
+    FollowUpValidator followUpValidator(PipelineProperties pipeline) {
+        return new FollowUpValidator(pipeline.pipeline(), Clock.systemUTC(), REPLAY_SKEW);
     }
 
     @Bean
