@@ -3,13 +3,22 @@ package dev.pulse.processor.funnel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A customer's stage history, ordered by event time, and its sales so far. */
-record CustomerJourney(List<Step> steps, int sales, BigDecimal revenue) {
+/**
+ * A customer's stage history, ordered by event time, and its sales by orderId: an order sent
+ * again (a re-imported sheet, a changed shipping status) counts once, with its first amount, as
+ * in the sale fact table.
+ */
+record CustomerJourney(List<Step> steps, Map<String, BigDecimal> orders) {
 
     CustomerJourney {
         steps = List.copyOf(steps);
-        revenue = revenue == null ? BigDecimal.ZERO : revenue;
+        orders = orders == null ? Map.of() : Map.copyOf(orders);
+    }
+
+    BigDecimal revenue() {
+        return orders.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** One follow-up's contribution to the journey. */

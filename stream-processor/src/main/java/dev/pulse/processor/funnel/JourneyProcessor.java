@@ -4,6 +4,8 @@ import dev.pulse.events.FollowUp;
 import dev.pulse.events.Sale;
 import dev.pulse.events.funnel.CustomerFunnel;
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +44,7 @@ final class JourneyProcessor implements Processor<String, JourneyEvent, String, 
         String customerId = record.key();
         CustomerJourney journey = store.get(customerId);
         if (journey == null) {
-            journey = new CustomerJourney(List.of(), 0, BigDecimal.ZERO);
+            journey = new CustomerJourney(List.of(), Map.of());
         }
         journey = record.value().followUp() != null ? withStep(journey, record.value().followUp())
                 : withSale(journey, record.value().sale());
@@ -58,10 +60,15 @@ final class JourneyProcessor implements Processor<String, JourneyEvent, String, 
         steps.add(new CustomerJourney.Step(f.occurredAt(), f.eventId().toString(), f.stage(), f.repId(), f.teamId(),
                 f.source()));
         steps.sort(BY_TIME);
-        return new CustomerJourney(steps, journey.sales(), journey.revenue());
+        return new CustomerJourney(steps, journey.orders());
     }
 
     private static CustomerJourney withSale(CustomerJourney journey, Sale sale) {
-        return new CustomerJourney(journey.steps(), journey.sales() + 1, journey.revenue().add(sale.amount()));
+        if (journey.orders().containsKey(sale.orderId())) {
+            return journey;
+        }
+        Map<String, BigDecimal> orders = new HashMap<>(journey.orders());
+        orders.put(sale.orderId(), sale.amount());
+        return new CustomerJourney(journey.steps(), orders);
     }
 }

@@ -33,7 +33,8 @@ final class Journeys {
         CustomerJourney.Step last = steps.getLast();
         String source = steps.stream().map(CustomerJourney.Step::source).filter(Objects::nonNull).findFirst().orElse(null);
         return new CustomerFunnel(customerId, LocalDate.ofInstant(first.at(), zone), last.repId(), last.teamId(), source,
-                last.stage(), reached(steps), transitions(steps), stageDays(steps), journey.sales() > 0, journey.revenue());
+                last.stage(), reached(steps), transitions(steps), stageDays(steps), !journey.orders().isEmpty(),
+                journey.revenue());
     }
 
     private List<String> reached(List<CustomerJourney.Step> steps) {
