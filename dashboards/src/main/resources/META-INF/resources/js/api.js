@@ -105,6 +105,53 @@ export async function loadStale(signal) {
   return { rows: open.rows || [], resolved: resolved.rows || [] };
 }
 
+/**
+ * The pipeline's stages (code, order, nameZh, nameEn, terminal). Configuration that only changes
+ * with a restart, so it is asked once and shared; a failed answer is forgotten, so the next
+ * refresh asks again. No abort signal: a change of filters must not cancel the shared request.
+ */
+let pipeline = null;
+export function loadPipeline() {
+  pipeline ??= getJson('/api/v1/pipeline', {}).then((body) => body.stages || [], (err) => {
+    pipeline = null;
+    throw err;
+  });
+  return pipeline;
+}
+
+/**
+ * The funnel page's snapshot for {from, to, teamId, repId, source} (a cohort: customers whose
+ * first follow-up falls in the range): funnel, stage transitions, time in stage and the per-rep
+ * follow-up to sale conversion, plus the pipeline and the teams for names and filter choices.
+ * rep-conversion is per rep already, so it takes no repId.
+ */
+export async function loadFunnel({ from, to, teamId, repId, source }, signal) {
+  const cohort = { from, to, teamId, repId, source };
+  const [stages, teams, funnel, transitions, timeInStage, repConversion] = await Promise.all([
+    loadPipeline(),
+    getJson('/api/v1/teams', {}, signal),
+    getJson('/api/v1/reports/funnel', cohort, signal),
+    getJson('/api/v1/reports/stage-transitions', cohort, signal),
+    getJson('/api/v1/reports/time-in-stage', cohort, signal),
+    getJson('/api/v1/reports/rep-conversion', { from, to, teamId, source }, signal),
+  ]);
+  return {
+    stages,
+    teams: teams.rows || [],
+    funnel,
+    transitions: transitions.rows || [],
+    timeInStage: timeInStage.rows || [],
+    repConversion: repConversion.rows || [],
+  };
+}
+
+/** The BI export of stage conversion with the page's filters: a same-origin download link. */
+export function stageConversionExportUrl(format, { from, to, teamId, repId, source }, groupBy) {
+  const query = new URLSearchParams({ format, from, to, groupBy });
+  for (const [key, value] of Object.entries({ teamId, repId, source })) if (value) query.set(key, value);
+  return `/api/v1/exports/stage-conversion?${query}`;
+}
+
 /** One customer's follow-ups, newest first. */
 export async function loadCustomerFollowUps(customerId, signal) {
   const body = await getJson('/api/v1/followups', { customerId }, signal);

@@ -18,17 +18,25 @@ export const KIND_COLORS = { STALE: '#d98a00', OVERDUE: '#c62f45' };
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-function baseOption() {
+/** What every chart shares, axes or not (the funnel and the Sankey have none). */
+export function commonOption() {
   return {
     animation: !reducedMotion,
     // Canvas text does not inherit CSS, so hand it the page's CJK-aware font stack.
     textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+    // Shown only when a refresh returns nothing, so an empty chart never looks broken.
+    title: { show: false, left: 'center', top: 'middle', textStyle: { color: '#8a94a6', fontSize: 14, fontWeight: 'normal' } },
+  };
+}
+
+/** A chart with a category axis and a count axis. */
+export function baseOption() {
+  return {
+    ...commonOption(),
     tooltip: { trigger: 'axis', confine: true, valueFormatter: formatCount },
     legend: { type: 'scroll', top: 0, left: 0, right: 0 },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     yAxis: { type: 'value', minInterval: 1 },
-    // Shown only when a refresh returns nothing, so an empty chart never looks broken.
-    title: { show: false, left: 'center', top: 'middle', textStyle: { color: '#8a94a6', fontSize: 14, fontWeight: 'normal' } },
   };
 }
 
@@ -186,7 +194,7 @@ export function renderAlertsByRep(chart, reps) {
   });
 }
 
-function emptyTitle(empty, key = 'noData') {
+export function emptyTitle(empty, key = 'noData') {
   return { show: empty, text: empty ? t(key) : '' };
 }
 

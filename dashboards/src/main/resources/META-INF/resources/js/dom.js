@@ -13,6 +13,33 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+/** A decimal string or number ("12345.00") as money; parsing it is only for display. */
+export function formatMoney(value, currency = 'CNY') {
+  const n = Number(value);
+  if (value == null || value === '' || Number.isNaN(n)) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(n);
+}
+
+/** A share (0.6, or "0.6000") as a percentage ("60%"), a dash when there is none (nothing to divide by). */
+export function formatPercent(rate) {
+  const n = Number(rate);
+  if (rate == null || rate === '' || Number.isNaN(n)) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(n);
+}
+
+/**
+ * Fills a select's options after its first ("all") one with values (plus `selected`, so a choice
+ * never silently resets) and selects it. Rebuilt only when the choices or the language changed,
+ * so the poll does not reset an open dropdown.
+ */
+export function fillOptions(select, values, selected, labelOf = (value) => value) {
+  const all = [...new Set([...values, ...(selected ? [selected] : [])])];
+  if (!unchanged(select, all)) {
+    select.replaceChildren(select.options[0], ...all.map((value) => new Option(labelOf(value), value)));
+  }
+  select.value = selected;
+}
+
 /** Date and minute in the browser's zone and the page's language. */
 export function formatTime(iso) {
   const ms = Date.parse(iso ?? '');

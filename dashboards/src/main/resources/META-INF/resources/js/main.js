@@ -1,13 +1,14 @@
 // Wires the overview page: filters -> one data load -> cards, charts and table; live pushes
 // and the poll only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
 // window.pulseCharts.
-import { locale, t } from './i18n.js';
+import { t } from './i18n.js';
 import { initLanguageSwitch, renderLive } from './header.js';
 import { defaultRange, isIsoDate, bucketsBetween } from './dates.js';
 import { loadDashboard } from './api.js';
 import { totalsByRep, totalsByRepAndTeam, seriesByBucket } from './aggregate.js';
 import { createCharts, showLoading, hideLoading, renderByRep, renderByDay, formatCount } from './charts.js';
 import { renderRepTable } from './table.js';
+import { formatMoney } from './dom.js';
 import { startLive } from './live.js';
 
 const $ = (id) => document.getElementById(id);
@@ -149,13 +150,6 @@ function renderTotals(summary) {
   $('total-customer-touches').textContent = count(summary.customerTouches);
   $('total-sales').textContent = count(summary.sales);
   $('total-revenue').textContent = formatMoney(summary.revenue, summary.currency || 'CNY');
-}
-
-// revenue arrives as a decimal string ("12345.00"); parsing it is only for display.
-function formatMoney(value, currency) {
-  const n = Number(value);
-  if (value == null || value === '' || Number.isNaN(n)) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(n);
 }
 
 function renderError() {

@@ -15,7 +15,7 @@ class LiveController {
         this.updates = updates;
     }
 
-    @Operation(summary = "Server-sent events: 'activity' when activity or sales figures change, 'duplicates' when duplicate flags do")
+    @Operation(summary = "Server-sent events: 'activity' when activity or sales figures change, 'duplicates', 'alerts' and 'funnel' when those do")
     @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live() {
         return updates.open();

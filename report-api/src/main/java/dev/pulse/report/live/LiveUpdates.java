@@ -24,6 +24,7 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     public static final String ACTIVITY = "activity";
     public static final String DUPLICATES = "duplicates";
     public static final String ALERTS = "alerts";
+    public static final String FUNNEL = "funnel";
 
     /** Topic -> name of the event the dashboards listen for when its projection changed. */
     private final Map<String, String> eventByTopic;
@@ -33,7 +34,8 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
                 properties.topics().repActivity(), ACTIVITY,
                 properties.topics().sales(), ACTIVITY,
                 properties.topics().duplicateFlags(), DUPLICATES,
-                properties.topics().alerts(), ALERTS);
+                properties.topics().alerts(), ALERTS,
+                properties.topics().funnelCells(), FUNNEL);
     }
 
     SseEmitter open() {

@@ -4,6 +4,7 @@ import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.report.alerts.AlertOutbox;
+import dev.pulse.report.funnel.FunnelCellWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,15 +25,16 @@ class ProjectorConfig {
 
     @Bean
     Projector projector(ProjectorProperties properties, DSLContext db, ProjectionListener listener, MeterRegistry meters,
-                        AlertOutbox alertOutbox) {
+                        AlertOutbox alertOutbox, Pipeline pipeline) {
         Clock clock = Clock.systemUTC();
         List<TopicWriter> writers = List.of(
                 FactWriter.followUps(properties.topics().followups(),
-                        new FollowUpValidator(Pipeline.defaults(), clock, REPLAY_SKEW)),
+                        new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
                 FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
                 new ActivityWriter(properties.topics().repActivity()),
                 new DuplicateFlagWriter(properties.topics().duplicateFlags()),
-                new AlertWriter(properties.topics().alerts(), alertOutbox));
+                new AlertWriter(properties.topics().alerts(), alertOutbox),
+                new FunnelCellWriter(properties.topics().funnelCells()));
         return new Projector(properties, db, writers, listener, meters);
     }
 

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 
 /** Writes the records of one topic from one poll, inside the projector's transaction. */
-interface TopicWriter {
+public interface TopicWriter {
 
     String topic();
 

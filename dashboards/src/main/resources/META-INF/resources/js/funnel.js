@@ -1,0 +1,204 @@
+// Wires the funnel page: cohort filters -> one load -> cards, conversion rates, charts and
+// tables; the export links follow the filters. Live pushes ("funnel", "activity") and the poll
+// only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
+// window.pulseCharts = {funnel, transitions, timeInStage}.
+import { t } from './i18n.js';
+import { initLanguageSwitch, renderLive } from './header.js';
+import { defaultRange, isIsoDate } from './dates.js';
+import { loadFunnel, stageConversionExportUrl } from './api.js';
+import { compareKeys } from './aggregate.js';
+import { formatCount, hideLoading, showLoading } from './charts.js';
+import { createFunnelCharts, renderFunnel, renderTimeInStage, renderTransitions } from './funnel-charts.js';
+import {
+  funnelStages, renderBackwardTable, renderConversionList, renderRepConversion, splitTransitions, stageModel,
+  timeInStageRows,
+} from './funnel-view.js';
+import { fillOptions, formatPercent } from './dom.js';
+import { startLive } from './live.js';
+
+const $ = (id) => document.getElementById(id);
+const filterEls = {
+  from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), rep: $('filter-rep'), source: $('filter-source'),
+};
+const GROUP_BY = ['month', 'rep', 'team'];
+
+const charts = createFunnelCharts($('chart-funnel'), $('chart-transitions'), $('chart-time-in-stage'));
+window.pulseCharts = charts;
+
+let last = null;        // last successful load, re-drawn as is when the language changes
+let lastError = null;   // shown until the next successful load
+let controller = null;  // the load in flight
+let rerun = false;      // a live change arrived while loading: load once more afterwards
+let liveStatus = 'connecting';
+let updatedAt = null;
+
+// ---- filters -------------------------------------------------------------------------------
+
+function initFilters() {
+  const params = new URLSearchParams(location.search);
+  const range = defaultRange(90);
+  filterEls.from.value = isIsoDate(params.get('from')) ? params.get('from') : range.from;
+  filterEls.to.value = isIsoDate(params.get('to')) ? params.get('to') : range.to;
+  // Until the teams arrive, a team or rep from the URL is the only choice offered.
+  fillOptions(filterEls.team, [], params.get('team') ?? '');
+  fillOptions(filterEls.rep, [], params.get('rep') ?? '');
+  filterEls.source.value = params.get('source') ?? '';
+  $('export-group-by').value = GROUP_BY.includes(params.get('groupBy')) ? params.get('groupBy') : 'month';
+  orderDates();
+  for (const input of Object.values(filterEls)) input.addEventListener('change', onFilterChange);
+  $('export-group-by').addEventListener('change', () => {
+    writeUrl();
+    renderExportLinks();
+  });
+}
+
+function readFilters() {
+  const { from, to, team, rep, source } = filterEls;
+  return { from: from.value, to: to.value, teamId: team.value, repId: rep.value, source: source.value.trim() };
+}
+
+// Keep from <= to by moving the other end, rather than sending the API an empty range.
+function orderDates(changed) {
+  const { from, to } = filterEls;
+  if (from.value && to.value && from.value > to.value) {
+    if (changed === from) to.value = from.value; else from.value = to.value;
+  }
+  to.min = from.value;
+  from.max = to.value;
+}
+
+function onFilterChange(event) {
+  orderDates(event.target);
+  // A rep of another team would leave the cohort empty: choosing a team clears such a rep.
+  if (event.target === filterEls.team && filterEls.rep.value && filterEls.team.value
+      && !repsOf(filterEls.team.value).includes(filterEls.rep.value)) {
+    filterEls.rep.value = '';
+  }
+  renderExportLinks();
+  const f = readFilters();
+  if (!isIsoDate(f.from) || !isIsoDate(f.to)) return; // half-typed date: wait for a whole one
+  writeUrl();
+  renderFilters();
+  requestRefresh({ filtersChanged: true });
+}
+
+// The URL carries the filters so a manager can bookmark or share the view.
+function writeUrl() {
+  const f = readFilters();
+  const params = new URLSearchParams({ from: f.from, to: f.to });
+  if (f.teamId) params.set('team', f.teamId);
+  if (f.repId) params.set('rep', f.repId);
+  if (f.source) params.set('source', f.source);
+  if ($('export-group-by').value !== 'month') params.set('groupBy', $('export-group-by').value);
+  history.replaceState(null, '', `?${params}`);
+}
+
+function repsOf(teamId) {
+  const teams = last?.data.teams ?? [];
+  const rows = teamId ? teams.filter((row) => row.teamId === teamId) : teams;
+  return [...new Set(rows.flatMap((row) => row.reps || []))].sort(compareKeys);
+}
+
+/** Teams from /api/v1/teams; reps of the chosen team, or of every team. */
+function renderFilters() {
+  if (!last) return;
+  fillOptions(filterEls.team, last.data.teams.map((row) => row.teamId).filter(Boolean).sort(compareKeys),
+    filterEls.team.value);
+  fillOptions(filterEls.rep, repsOf(filterEls.team.value), filterEls.rep.value);
+}
+
+function renderExportLinks() {
+  const f = readFilters();
+  const groupBy = $('export-group-by').value;
+  $('export-csv').href = stageConversionExportUrl('csv', f, groupBy);
+  $('export-xlsx').href = stageConversionExportUrl('xlsx', f, groupBy);
+}
+
+// ---- loading -------------------------------------------------------------------------------
+
+function requestRefresh({ filtersChanged = false } = {}) {
+  if (controller && !filtersChanged) {
+    rerun = true;
+    return;
+  }
+  controller?.abort(); // answers for the old filters would only be thrown away
+  load(filtersChanged);
+}
+
+async function load(withSpinner) {
+  const mine = (controller = new AbortController());
+  const filters = readFilters();
+  if (withSpinner) showLoading(charts);
+  try {
+    const data = await loadFunnel(filters, mine.signal);
+    if (mine !== controller) return;
+    last = { filters, data };
+    lastError = null;
+    updatedAt = new Date();
+    render();
+  } catch (err) {
+    if (mine.signal.aborted) return;
+    // Log once per run of failures: the poll would otherwise repeat it every 15 s.
+    if (!lastError) console.error('Pulse: loading the funnel failed', err);
+    lastError = err;
+    document.body.dataset.state = 'error';
+    renderError();
+  } finally {
+    if (mine === controller) {
+      controller = null;
+      hideLoading(charts);
+      if (rerun) {
+        rerun = false;
+        load(false);
+      }
+    }
+  }
+}
+
+// ---- rendering -----------------------------------------------------------------------------
+
+function render() {
+  renderError();
+  renderLive(liveStatus, updatedAt);
+  renderExportLinks();
+  if (!last) return;
+  const { filters, data } = last;
+  renderFilters();
+  const model = stageModel(data.stages, data.funnel.stages);
+  const nameOf = (code) => model.nameOf(code);
+  const count = (n) => (typeof n === 'number' ? formatCount(n) : '—');
+  $('cohort-customers').textContent = count(data.funnel.customers);
+  $('cohort-won').textContent = count(data.funnel.won);
+  $('cohort-lost').textContent = count(data.funnel.lost);
+  $('win-rate').textContent = formatPercent(data.funnel.winRate);
+  renderConversionList($('conversion-list'), model, data.funnel.conversions || []);
+  renderFunnel(charts.funnel, funnelStages(model, data.funnel), nameOf);
+  const transitions = splitTransitions(model, data.transitions);
+  renderTransitions(charts.transitions, transitions.forward, [...model.forward, 'LOST'], nameOf);
+  renderBackwardTable($('backward-table-body'), model, transitions.back);
+  renderTimeInStage(charts.timeInStage, timeInStageRows(model, data.timeInStage), nameOf);
+  renderRepConversion($('rep-conversion-body'), data.repConversion, filters.repId);
+  document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
+  // A redraw for a language switch must not hide a failure that is still going on.
+  document.body.dataset.state = lastError ? 'error' : 'ready';
+}
+
+function renderError() {
+  const box = $('error-message');
+  box.hidden = !lastError;
+  box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
+}
+
+// ---- start ---------------------------------------------------------------------------------
+
+initFilters();
+initLanguageSwitch(render);
+window.addEventListener('resize', () => {
+  for (const chart of Object.values(charts)) chart.resize();
+});
+// "activity" too: a follow-up or a sale moves customers through the funnel and the rep table.
+startLive(requestRefresh, (status) => {
+  liveStatus = status;
+  renderLive(liveStatus, updatedAt);
+}, ['funnel', 'activity']);
+requestRefresh({ filtersChanged: true });

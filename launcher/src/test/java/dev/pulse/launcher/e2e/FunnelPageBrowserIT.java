@@ -1,0 +1,211 @@
+package dev.pulse.launcher.e2e;
+
+import static dev.pulse.launcher.e2e.FollowUps.followUp;
+import static dev.pulse.launcher.e2e.FollowUps.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pulse.events.Json;
+import dev.pulse.launcher.stack.PulseStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The funnel page in headless Chromium (Debian's chromium and chromium-driver), against the whole
+ * stack. Four customers of rep-f, all first followed up in the last days (default pipeline LEAD 1,
+ * QUALIFIED 2, PROPOSAL 3, QUOTE 4, CONTRACT 5, WON 6, LOST 0):
+ * <pre>
+ * cust-fa  LEAD 3 days ago, QUALIFIED 2 days ago, WON 1 day ago, one sale   reaches LEAD..WON
+ * cust-fb  LEAD 3 days ago, LOST 2 days ago                                 reaches LEAD (and LOST)
+ * cust-fc  LEAD 3 days ago, PROPOSAL 1 day ago                              reaches LEAD..PROPOSAL
+ * cust-fd  LEAD 2 days ago                                                  reaches LEAD
+ * </pre>
+ * So reached is LEAD 4, QUALIFIED 2, PROPOSAL 2, QUOTE 1, CONTRACT 1, WON 1; conversions 2/4,
+ * 2/2, 1/2, 1/1, 1/1; win rate 1/(1+1); transitions LEAD>QUALIFIED, QUALIFIED>WON, LEAD>LOST and
+ * LEAD>PROPOSAL once each; cust-fa spent exactly 1 day in QUALIFIED; rep-f converted 1 of 4.
+ */
+class FunnelPageBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private static PulseStack stack;
+    private static PulseClient client;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
+                .isTrue();
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("funnel-page"));
+        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldDrawTheCohortFunnelWinRateAndConversionsAndExportWithTheFilters() {
+        // given: four customers of one rep, one won (with a sale), one lost, one at PROPOSAL, one still a lead
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant threeDaysAgo = now.minus(3, ChronoUnit.DAYS);
+        Instant twoDaysAgo = now.minus(2, ChronoUnit.DAYS);
+        Instant oneDayAgo = now.minus(1, ChronoUnit.DAYS);
+        post("cust-fa", "13900000001", "LEAD", threeDaysAgo);
+        post("cust-fa", "13900000001", "QUALIFIED", twoDaysAgo);
+        post("cust-fa", "13900000001", "WON", oneDayAgo);
+        post("cust-fb", "13900000002", "LEAD", threeDaysAgo.plus(1, ChronoUnit.MINUTES));
+        post("cust-fb", "13900000002", "LOST", twoDaysAgo.plus(1, ChronoUnit.MINUTES));
+        post("cust-fc", "13900000003", "LEAD", threeDaysAgo.plus(2, ChronoUnit.MINUTES));
+        post("cust-fc", "13900000003", "PROPOSAL", oneDayAgo.plus(2, ChronoUnit.MINUTES));
+        post("cust-fd", "13900000004", "LEAD", twoDaysAgo.plus(3, ChronoUnit.MINUTES));
+        var saleResponse = client.post("/api/v1/sales",
+                sale("order-fa-1", "cust-fa", "rep-f", "team-f", "1000.00", oneDayAgo.plus(5, ChronoUnit.MINUTES).toString()));
+        assertThat(saleResponse.status()).as("%s", saleResponse.body()).isEqualTo(202);
+        LocalDate today = LocalDate.now(REPORTING_ZONE);
+        String from = today.minusDays(7).toString();
+        String to = today.plusDays(1).toString();
+
+        // when: the page is opened for a cohort period around those days
+        browser.get("http://localhost:" + stack.reportPort() + "/funnel.html?from=" + from + "&to=" + to);
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+
+        // then: the funnel shows the customers who reached each forward stage, and the win rate 1 of 2
+        wait.until(d -> Map.of("LEAD", 4L, "QUALIFIED", 2L, "PROPOSAL", 2L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L)
+                .equals(funnelReached()));
+        wait.until(ExpectedConditions.textToBe(By.id("win-rate"), "50%"));
+        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(conversions()).containsExactly(
+                "LEAD>QUALIFIED 50%", "QUALIFIED>PROPOSAL 100%", "PROPOSAL>QUOTE 50%", "QUOTE>CONTRACT 100%",
+                "CONTRACT>WON 100%");
+        wait.until(d -> List.of("LEAD>LOST 1", "LEAD>PROPOSAL 1", "LEAD>QUALIFIED 1", "QUALIFIED>WON 1")
+                .equals(transitionLinks()));
+        wait.until(d -> Long.valueOf(1).equals(medianDays("QUALIFIED")));
+        wait.until(d -> List.of("rep-f", "team-f", "4", "1", "25%").equals(repRow("rep-f")));
+
+        // the export links carry the cohort period and follow the group-by and team choices
+        assertThat(exportHref("export-csv")).contains("/api/v1/exports/stage-conversion?", "format=csv",
+                "from=" + from, "to=" + to, "groupBy=month");
+        assertThat(exportHref("export-xlsx")).contains("format=xlsx", "from=" + from, "to=" + to, "groupBy=month");
+        new Select(browser.findElement(By.id("export-group-by"))).selectByValue("rep");
+        assertThat(exportHref("export-csv")).contains("groupBy=rep", "from=" + from, "to=" + to);
+        wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='team-f']")).isEmpty());
+        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-f");
+        assertThat(exportHref("export-xlsx")).contains("format=xlsx", "groupBy=rep", "teamId=team-f",
+                "from=" + from, "to=" + to);
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
+                && Long.valueOf(4).equals(funnelReached().get("LEAD")));
+
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .toList();
+        assertThat(errors).as("browser console errors").isEmpty();
+    }
+
+    /** A follow-up of rep-f in team-f at this stage; a LOST one carries the reason the API requires. */
+    private static void post(String customerId, String phone, String stage, Instant occurredAt) {
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(
+                followUp(UUID.randomUUID(), customerId, "rep-f", "team-f", occurredAt.toString(), "PHONE"));
+        json.put("phone", phone);
+        json.put("stage", stage);
+        json.put("content", "跟进 " + stage);
+        if (stage.equals("LOST")) {
+            json.put("lostReason", "预算不足");
+        }
+        var response = client.post("/api/v1/followups", json.toString());
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    }
+
+    private static Object script(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** Stage code -> reached, read from the ECharts funnel itself. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> funnelReached() {
+        return (Map<String, Object>) script("""
+                const chart = window.pulseCharts && window.pulseCharts.funnel;
+                const series = chart ? chart.getOption().series[0] : null;
+                return Object.fromEntries(((series && series.data) || []).map(d => [d.stage, d.value]));""");
+    }
+
+    /** "FROM>TO rate" per item of the conversion list, in page order. */
+    @SuppressWarnings("unchecked")
+    private static List<String> conversions() {
+        return (List<String>) script("""
+                return [...document.querySelectorAll('#conversion-list [data-from][data-to]')]
+                    .map(li => li.dataset.from + '>' + li.dataset.to + ' '
+                        + li.querySelector('.conversion-rate').textContent);""");
+    }
+
+    /** "FROM>TO count" per link of the Sankey, sorted. */
+    @SuppressWarnings("unchecked")
+    private static List<String> transitionLinks() {
+        return (List<String>) script("""
+                const chart = window.pulseCharts && window.pulseCharts.transitions;
+                const series = chart ? chart.getOption().series[0] : null;
+                return ((series && series.links) || []).map(l => l.source + '>' + l.target + ' ' + l.value).sort();""");
+    }
+
+    /** The time-in-stage bar of one stage, or null when it has none. */
+    private static Object medianDays(String stage) {
+        return script("""
+                const chart = window.pulseCharts && window.pulseCharts.timeInStage;
+                const series = chart ? chart.getOption().series[0] : null;
+                const point = ((series && series.data) || []).find(d => d.stage === arguments[0]);
+                return point ? point.value : null;""", stage);
+    }
+
+    /** Rep, team, customers, customers with a sale and conversion of one row of the rep table. */
+    @SuppressWarnings("unchecked")
+    private static List<String> repRow(String repId) {
+        return (List<String>) script("""
+                const row = [...document.querySelectorAll('#rep-conversion-table tbody tr[data-rep-id]')]
+                    .find(tr => tr.dataset.repId === arguments[0]);
+                if (!row) return null;
+                const cells = [...row.cells].map(c => c.textContent);
+                return [cells[0], cells[1], cells[2], cells[3], cells[5]];""", repId);
+    }
+
+    private static String exportHref(String id) {
+        return browser.findElement(By.id(id)).getAttribute("href");
+    }
+}

@@ -1,0 +1,132 @@
+package dev.pulse.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.launcher.stack.PulseStack;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Replays the public Maven CRM opportunities (../shared/datasets, never copied into the repo)
+ * through the ingest API: each opportunity is a customer, LEAD at its engage date, then WON or
+ * LOST at its close date, owned by its sales agent. Overall and per-agent win rates from the
+ * funnel report must equal the figures counted here straight from the CSV.
+ */
+class MavenCrmReplayIT {
+
+    private static final String DATASET = "shared/datasets/maven-crm-sales-opportunities/sales_pipeline.csv";
+
+    private static PulseStack stack;
+    private static PulseClient client;
+    private static List<String[]> opportunities;
+
+    @BeforeAll
+    static void replay() throws IOException {
+        Path csv = locate();
+        Assumptions.assumeTrue(csv != null, "skipped: " + DATASET + " not found beside the project");
+        opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
+                .map(line -> line.strip().split(",", -1)).toList();
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("crm"));
+        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        List<String> batch = new ArrayList<>();
+        for (String[] o : opportunities) {
+            String engage = o[5];
+            if (engage.isEmpty()) {
+                continue; // Prospecting: never engaged, so never a follow-up
+            }
+            batch.add(followUp(o, engage + "T02:00:00Z", "LEAD"));
+            if (o[4].equals("Won") || o[4].equals("Lost")) {
+                batch.add(followUp(o, o[6] + "T03:00:00Z", o[4].toUpperCase()));
+            }
+            if (batch.size() >= 1_000) {
+                post(batch);
+            }
+        }
+        post(batch);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldReportTheWinRatesCountedFromTheCsv() {
+        Map<String, int[]> wonLostByAgent = new TreeMap<>();
+        for (String[] o : opportunities) {
+            int[] counts = wonLostByAgent.computeIfAbsent(o[1], a -> new int[2]);
+            if (o[4].equals("Won")) {
+                counts[0]++;
+            } else if (o[4].equals("Lost")) {
+                counts[1]++;
+            }
+        }
+        int won = wonLostByAgent.values().stream().mapToInt(c -> c[0]).sum();
+        int lost = wonLostByAgent.values().stream().mapToInt(c -> c[1]).sum();
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode funnel = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31");
+            assertThat(funnel.get("won").asInt()).isEqualTo(won);
+            assertThat(funnel.get("lost").asInt()).isEqualTo(lost);
+        });
+        JsonNode overall = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31");
+        assertThat(overall.get("winRate").asDouble()).isCloseTo((double) won / (won + lost), org.assertj.core.data.Offset.offset(1e-4));
+        for (Map.Entry<String, int[]> agent : wonLostByAgent.entrySet()) {
+            JsonNode funnel = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31&repId="
+                    + URLEncoder.encode(agent.getKey(), StandardCharsets.UTF_8));
+            int[] counts = agent.getValue();
+            assertThat(funnel.get("won").asInt()).as("won of %s", agent.getKey()).isEqualTo(counts[0]);
+            assertThat(funnel.get("lost").asInt()).as("lost of %s", agent.getKey()).isEqualTo(counts[1]);
+            if (counts[0] + counts[1] > 0) {
+                assertThat(funnel.get("winRate").asDouble()).as("win rate of %s", agent.getKey())
+                        .isCloseTo((double) counts[0] / (counts[0] + counts[1]), org.assertj.core.data.Offset.offset(1e-4));
+            }
+        }
+    }
+
+    private static String followUp(String[] o, String occurredAt, String stage) {
+        return """
+                {"eventId":"%s","customerId":"%s","customerName":"%s","email":"%s@example.com","repId":"%s",
+                 "occurredAt":"%s","channel":"OTHER","content":"%s %s","stage":"%s"%s}"""
+                .formatted(UUID.nameUUIDFromBytes((o[0] + stage).getBytes(StandardCharsets.UTF_8)), o[0],
+                        o[3].isEmpty() ? o[0] : o[3], o[0].toLowerCase(), o[1], occurredAt, o[2], stage, stage,
+                        stage.equals("LOST") ? ",\"lostReason\":\"closed lost in the CRM\"" : "").replace("\n", "");
+    }
+
+    private static void post(List<String> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        var response = client.post("/api/v1/followups", "[" + String.join(",", batch) + "]");
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+        batch.clear();
+    }
+
+    private static Path locate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            for (Path candidate : List.of(dir.resolve(DATASET), dir.resolve("..").resolve(DATASET))) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate.normalize();
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,535 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.FunnelCells.cell;
+import static dev.pulse.report.RunningReport.contentType;
+import static dev.pulse.report.RunningReport.json;
+import static dev.pulse.report.TestPostgres.queryLong;
+import static dev.pulse.report.TestPostgres.queryRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.events.TopicNames;
+import dev.pulse.events.funnel.FunnelCell;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The funnel read model and its reports (DESIGN.md definition 2) against a real broker and a real
+ * PostgreSQL: hand-written funnel cells go onto the funnel-cells topic as the stream processor
+ * publishes them, the projector lands them, and every expected answer below is worked out by hand
+ * from the cells in {@link #seed()}.
+ */
+class FunnelApiIT {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static TopicNames topics;
+    private static String jdbcUrl;
+    private static RunningReport report;
+    private static KafkaProducer<String, byte[]> producer;
+
+    /**
+     * Cohort November 2026 (cells A, B, C, F) plus D on 10-31 and E on 12-01 just outside it.
+     * Team east: rep-1 (A) and rep-2 (B); team west: rep-3 (C) and rep-1 again on 11-30 (F),
+     * after the rep changed teams.
+     */
+    private static final FunnelCell A = cell("2026-11-02", "rep-1", "east", "web").customers(4)
+            .reached("LEAD", 4, "QUALIFIED", 3, "PROPOSAL", 2, "QUOTE", 1, "CONTRACT", 1, "WON", 1, "LOST", 1)
+            .current("QUALIFIED", 1, "PROPOSAL", 1, "WON", 1, "LOST", 1)
+            .transitions("LEAD>QUALIFIED", 3, "QUALIFIED>PROPOSAL", 2, "PROPOSAL>QUOTE", 1, "QUOTE>CONTRACT", 1,
+                    "CONTRACT>WON", 1, "LEAD>LOST", 1)
+            .days("LEAD", 1, 1, 2, 1, 3, 1).days("QUALIFIED", 4, 2).days("PROPOSAL", 5, 1).days("QUOTE", 2, 1)
+            .days("CONTRACT", 3, 1)
+            .sales(1, "1000.50").build();
+    private static final FunnelCell B = cell("2026-11-15", "rep-2", "east", "expo").customers(2)
+            .reached("LEAD", 2, "QUALIFIED", 2, "PROPOSAL", 2, "QUOTE", 2, "CONTRACT", 1, "WON", 1)
+            .current("QUOTE", 1, "WON", 1)
+            .transitions("LEAD>QUALIFIED", 2, "QUALIFIED>PROPOSAL", 2, "PROPOSAL>QUOTE", 3, "QUOTE>PROPOSAL", 1,
+                    "QUOTE>CONTRACT", 1, "CONTRACT>WON", 1)
+            .days("LEAD", 6, 1, 8, 1).days("QUALIFIED", 1, 2).days("PROPOSAL", 2, 1, 3, 1).days("QUOTE", 10, 1)
+            .days("CONTRACT", 1, 1)
+            .sales(1, "2500.00").build();
+    private static final FunnelCell C = cell("2026-11-20", "rep-3", "west", "web").customers(3)
+            .reached("LEAD", 3, "LOST", 2).current("LEAD", 1, "LOST", 2).transitions("LEAD>LOST", 2).build();
+    private static final FunnelCell F = cell("2026-11-30", "rep-1", "west", null).customers(1)
+            .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1)
+            .days("LEAD", 7, 1).sales(1, "99.99").build();
+    private static final FunnelCell D = cell("2026-10-31", "rep-1", "east", "web").customers(5)
+            .reached("LEAD", 5).current("LEAD", 5).build();
+    private static final FunnelCell E = cell("2026-12-01", "rep-2", "east", "web").customers(7)
+            .reached("LEAD", 7, "QUALIFIED", 7).current("QUALIFIED", 7).transitions("LEAD>QUALIFIED", 7)
+            .days("LEAD", 30, 7).sales(7, "70000.00").build();
+
+    @BeforeAll
+    static void startWithProjectedCells() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("funnel-api-it");
+        topics = kafka.topics("-funnel-api-it");
+        jdbcUrl = postgres.createDatabase("funnel");
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "funnel-api-it", FunnelCells.settings(topics));
+        producer = kafka.producer();
+        seed();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (report != null) {
+            report.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** The six cells, between an unreadable record and a cell without a cohort day, which are skipped. */
+    private static void seed() {
+        FunnelCells.send(producer, topics.funnelCells(), "garbage", "not json".getBytes(StandardCharsets.UTF_8));
+        FunnelCells.send(producer, topics.funnelCells(), A, B, C);
+        FunnelCells.send(producer, topics.funnelCells(), "no-day",
+                "{\"repId\": \"rep-x\", \"customers\": 1}".getBytes(StandardCharsets.UTF_8));
+        FunnelCells.send(producer, topics.funnelCells(), F, D, E);
+        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell") == 6);
+    }
+
+    @Nested
+    class Funnel {
+
+        @Test
+        void shouldSumTheCellsOfThePeriodIntoReachedCurrentConversionsAndWinRate() {
+            // given A, B, C, F in November: reached LEAD 4+2+3+1, QUALIFIED 3+2+1, PROPOSAL 2+2, QUOTE 1+2,
+            // CONTRACT 1+1, WON 1+1, LOST 1+2; current LEAD 1 (C), QUALIFIED 1+1 (A, F), PROPOSAL 1 (A),
+            // QUOTE 1 (B), WON 1+1 (A, B), LOST 1+2 (A, C)
+
+            // when
+            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER);
+
+            // then rates 6/10, 4/6, 3/4, 2/3, 2/2; win rate 2/(2+3)
+            assertThat(answer).isEqualTo(json("""
+                    {"stages": [
+                       {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 10, "current": 1},
+                       {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 6, "current": 2},
+                       {"stage": "PROPOSAL", "nameZh": "方案制定", "nameEn": "Proposal", "reached": 4, "current": 1},
+                       {"stage": "QUOTE", "nameZh": "报价", "nameEn": "Quote", "reached": 3, "current": 1},
+                       {"stage": "CONTRACT", "nameZh": "合同签署", "nameEn": "Contract", "reached": 2, "current": 0},
+                       {"stage": "WON", "nameZh": "成交", "nameEn": "Won", "reached": 2, "current": 2},
+                       {"stage": "LOST", "nameZh": "流失", "nameEn": "Lost", "reached": 3, "current": 3}],
+                     "conversions": [
+                       {"from": "LEAD", "to": "QUALIFIED", "rate": 0.6000},
+                       {"from": "QUALIFIED", "to": "PROPOSAL", "rate": 0.6667},
+                       {"from": "PROPOSAL", "to": "QUOTE", "rate": 0.7500},
+                       {"from": "QUOTE", "to": "CONTRACT", "rate": 0.6667},
+                       {"from": "CONTRACT", "to": "WON", "rate": 1.0000}],
+                     "won": 2, "lost": 3, "winRate": 0.4000, "customers": 10}"""));
+        }
+
+        @Test
+        void shouldAnswerANullRateAfterAStageNobodyReached() {
+            // given rep-3 owns only C: 3 leads, nobody qualified, 2 lost
+
+            // when
+            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&repId=rep-3");
+
+            // then LEAD->QUALIFIED is 0/3, the rest divide by zero
+            assertThat(answer.get("conversions")).isEqualTo(json("""
+                    [{"from": "LEAD", "to": "QUALIFIED", "rate": 0.0000},
+                     {"from": "QUALIFIED", "to": "PROPOSAL", "rate": null},
+                     {"from": "PROPOSAL", "to": "QUOTE", "rate": null},
+                     {"from": "QUOTE", "to": "CONTRACT", "rate": null},
+                     {"from": "CONTRACT", "to": "WON", "rate": null}]"""));
+            assertThat(answer.get("won").asLong()).isZero();
+            assertThat(answer.get("lost").asLong()).isEqualTo(2);
+            assertThat(answer.get("winRate")).isEqualTo(json("0.0000"));
+            assertThat(answer.get("customers").asLong()).isEqualTo(3);
+        }
+
+        @Test
+        void shouldAddUpOnlyTheCellsOfOneTeam() {
+            // given west holds C and F (rep-1 after the team change): reached LEAD 3+1, QUALIFIED 1, LOST 2
+
+            // when
+            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&teamId=west");
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"stages": [
+                       {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 4, "current": 1},
+                       {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 1, "current": 1},
+                       {"stage": "PROPOSAL", "nameZh": "方案制定", "nameEn": "Proposal", "reached": 0, "current": 0},
+                       {"stage": "QUOTE", "nameZh": "报价", "nameEn": "Quote", "reached": 0, "current": 0},
+                       {"stage": "CONTRACT", "nameZh": "合同签署", "nameEn": "Contract", "reached": 0, "current": 0},
+                       {"stage": "WON", "nameZh": "成交", "nameEn": "Won", "reached": 0, "current": 0},
+                       {"stage": "LOST", "nameZh": "流失", "nameEn": "Lost", "reached": 2, "current": 2}],
+                     "conversions": [
+                       {"from": "LEAD", "to": "QUALIFIED", "rate": 0.2500},
+                       {"from": "QUALIFIED", "to": "PROPOSAL", "rate": 0.0000},
+                       {"from": "PROPOSAL", "to": "QUOTE", "rate": null},
+                       {"from": "QUOTE", "to": "CONTRACT", "rate": null},
+                       {"from": "CONTRACT", "to": "WON", "rate": null}],
+                     "won": 0, "lost": 2, "winRate": 0.0000, "customers": 4}"""));
+        }
+
+        @Test
+        void shouldAddUpOnlyTheCellsOfOneSource() {
+            // given source web holds A and C (D and E are outside November): reached LEAD 4+3, QUALIFIED 3,
+            // PROPOSAL 2, QUOTE 1, CONTRACT 1, WON 1; current WON 1, LOST 1+2
+
+            // when
+            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&source=web");
+
+            // then rates 3/7, 2/3, 1/2, 1/1, 1/1; win rate 1/(1+3)
+            assertThat(answer.get("conversions")).extracting(c -> c.get("rate").decimalValue().toPlainString())
+                    .containsExactly("0.4286", "0.6667", "0.5000", "1.0000", "1.0000");
+            assertThat(answer.get("won").asLong()).isEqualTo(1);
+            assertThat(answer.get("lost").asLong()).isEqualTo(3);
+            assertThat(answer.get("winRate").decimalValue().toPlainString()).isEqualTo("0.2500");
+            assertThat(answer.get("customers").asLong()).isEqualTo(7);
+        }
+
+        @Test
+        void shouldTakeCohortDaysOnBothEndsOfThePeriodAndNoneOutsideIt() {
+            // when
+            var firstHalf = report.getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-15");
+            var wider = report.getJson("/api/v1/reports/funnel?from=2026-10-31&to=2026-12-01");
+
+            // then 11-01..15 holds A and B (B on its last day); 10-31..12-01 holds all six cells
+            assertThat(firstHalf.get("customers").asLong()).isEqualTo(4 + 2);
+            assertThat(firstHalf.get("conversions")).extracting(c -> c.get("rate").decimalValue().toPlainString())
+                    .containsExactly("0.8333", "0.8000", "0.7500", "0.6667", "1.0000");
+            assertThat(firstHalf.get("winRate").decimalValue().toPlainString()).isEqualTo("0.6667");
+            assertThat(wider.get("customers").asLong()).isEqualTo(10 + 5 + 7);
+            assertThat(wider.get("stages").get(0)).isEqualTo(json("""
+                    {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 22, "current": 6}"""));
+        }
+
+        @Test
+        void shouldAnswerZerosAndNullRatesForAPeriodWithoutCustomers() {
+            // when
+            var answer = report.getJson("/api/v1/reports/funnel?from=2030-01-01&to=2030-01-31");
+
+            // then
+            assertThat(answer.get("stages")).allSatisfy(s -> {
+                assertThat(s.get("reached").asLong()).isZero();
+                assertThat(s.get("current").asLong()).isZero();
+            });
+            assertThat(answer.get("conversions")).allSatisfy(c -> assertThat(c.get("rate").isNull()).isTrue());
+            assertThat(answer.get("winRate").isNull()).isTrue();
+            assertThat(answer.get("customers").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void shouldListTransitionsMostFrequentFirstWithTiesInPipelineOrder() {
+        // given LEAD>QUALIFIED 3+2+1, QUALIFIED>PROPOSAL 2+2, PROPOSAL>QUOTE 1+3, LEAD>LOST 1+2,
+        // QUOTE>CONTRACT 1+1, CONTRACT>WON 1+1 and the backward QUOTE>PROPOSAL 1
+
+        // when
+        var answer = report.getJson("/api/v1/reports/stage-transitions?" + NOVEMBER);
+
+        // then
+        assertThat(answer).isEqualTo(json("""
+                {"rows": [
+                   {"from": "LEAD", "to": "QUALIFIED", "count": 6},
+                   {"from": "QUALIFIED", "to": "PROPOSAL", "count": 4},
+                   {"from": "PROPOSAL", "to": "QUOTE", "count": 4},
+                   {"from": "LEAD", "to": "LOST", "count": 3},
+                   {"from": "QUOTE", "to": "CONTRACT", "count": 2},
+                   {"from": "CONTRACT", "to": "WON", "count": 2},
+                   {"from": "QUOTE", "to": "PROPOSAL", "count": 1}]}"""));
+        assertThat(report.getJson("/api/v1/reports/stage-transitions?" + NOVEMBER + "&teamId=west&source=web"))
+                .isEqualTo(json("""
+                        {"rows": [{"from": "LEAD", "to": "LOST", "count": 2}]}"""));
+    }
+
+    @Nested
+    class TimeInStage {
+
+        @Test
+        void shouldTakeTheMedianOfTheMergedHistogramsAndTheLowerMiddleOfAnEvenCount() {
+            // given days in LEAD 1, 2, 3 (A), 6, 8 (B), 7 (F): six values, middles 3 and 6;
+            // QUALIFIED 4, 4 (A), 1, 1 (B): middles 1 and 4; PROPOSAL 5 (A), 2, 3 (B): three values;
+            // QUOTE 2 (A), 10 (B): numerically, not as text; CONTRACT 3 (A), 1 (B)
+
+            // when
+            var answer = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER);
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                       {"stage": "LEAD", "customers": 6, "medianDays": 3},
+                       {"stage": "QUALIFIED", "customers": 4, "medianDays": 1},
+                       {"stage": "PROPOSAL", "customers": 3, "medianDays": 3},
+                       {"stage": "QUOTE", "customers": 2, "medianDays": 2},
+                       {"stage": "CONTRACT", "customers": 2, "medianDays": 1}]}"""));
+        }
+
+        @Test
+        void shouldAnswerOneRepsMediansAndNullWhereNobodyMovedOn() {
+            // when
+            var rep2 = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-2");
+            var rep3 = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-3");
+
+            // then rep-2 (B): LEAD 6, 8; QUALIFIED 1, 1; PROPOSAL 2, 3; QUOTE 10; CONTRACT 1
+            assertThat(rep2).isEqualTo(json("""
+                    {"rows": [
+                       {"stage": "LEAD", "customers": 2, "medianDays": 6},
+                       {"stage": "QUALIFIED", "customers": 2, "medianDays": 1},
+                       {"stage": "PROPOSAL", "customers": 2, "medianDays": 2},
+                       {"stage": "QUOTE", "customers": 1, "medianDays": 10},
+                       {"stage": "CONTRACT", "customers": 1, "medianDays": 1}]}"""));
+            assertThat(rep3).isEqualTo(json("""
+                    {"rows": [
+                       {"stage": "LEAD", "customers": 0, "medianDays": null},
+                       {"stage": "QUALIFIED", "customers": 0, "medianDays": null},
+                       {"stage": "PROPOSAL", "customers": 0, "medianDays": null},
+                       {"stage": "QUOTE", "customers": 0, "medianDays": null},
+                       {"stage": "CONTRACT", "customers": 0, "medianDays": null}]}"""));
+        }
+    }
+
+    @Nested
+    class RepConversion {
+
+        @Test
+        void shouldAnswerEachOwnerRepsCustomersSalesAndRevenueInTheTeamOfItsLatestCohortDay() {
+            // given rep-1: A (east, 11-02) and F (west, 11-30): 4+1 customers, 1+1 with a sale, 1000.50 + 99.99
+
+            // when
+            var answer = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER);
+
+            // then
+            assertThat(answer).isEqualTo(json("""
+                    {"rows": [
+                       {"repId": "rep-1", "teamId": "west", "customers": 5, "customersWithSale": 2,
+                        "revenue": 1100.49, "conversion": 0.4000},
+                       {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
+                        "revenue": 2500.00, "conversion": 0.5000},
+                       {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
+                        "revenue": 0.00, "conversion": 0.0000}]}"""));
+        }
+
+        @Test
+        void shouldAnswerOnlyTheCellsOfOneTeamOrOneSource() {
+            // when
+            var east = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&teamId=east");
+            var web = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&source=web");
+
+            // then east: A and B; web: A and C
+            assertThat(east).isEqualTo(json("""
+                    {"rows": [
+                       {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
+                        "revenue": 1000.50, "conversion": 0.2500},
+                       {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
+                        "revenue": 2500.00, "conversion": 0.5000}]}"""));
+            assertThat(web).isEqualTo(json("""
+                    {"rows": [
+                       {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
+                        "revenue": 1000.50, "conversion": 0.2500},
+                       {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
+                        "revenue": 0.00, "conversion": 0.0000}]}"""));
+        }
+    }
+
+    @Test
+    void shouldDescribeThePipelineForwardStagesFirstThenLost() {
+        // when
+        var answer = report.getJson("/api/v1/pipeline");
+
+        // then
+        assertThat(answer).isEqualTo(json("""
+                {"stages": [
+                   {"code": "LEAD", "order": 1, "nameZh": "潜在客户", "nameEn": "Lead", "terminal": false},
+                   {"code": "QUALIFIED", "order": 2, "nameZh": "意向客户", "nameEn": "Qualified", "terminal": false},
+                   {"code": "PROPOSAL", "order": 3, "nameZh": "方案制定", "nameEn": "Proposal", "terminal": false},
+                   {"code": "QUOTE", "order": 4, "nameZh": "报价", "nameEn": "Quote", "terminal": false},
+                   {"code": "CONTRACT", "order": 5, "nameZh": "合同签署", "nameEn": "Contract", "terminal": false},
+                   {"code": "WON", "order": 6, "nameZh": "成交", "nameEn": "Won", "terminal": true},
+                   {"code": "LOST", "order": 0, "nameZh": "流失", "nameEn": "Lost", "terminal": true}]}"""));
+    }
+
+    @Test
+    void shouldDescribeTheFunnelReportsAndTheExportInOpenApi() {
+        // when
+        var answer = report.getJson("/v3/api-docs");
+
+        // then
+        assertThat(Stream.of("/api/v1/reports/funnel", "/api/v1/reports/stage-transitions", "/api/v1/reports/time-in-stage",
+                "/api/v1/reports/rep-conversion", "/api/v1/pipeline", "/api/v1/exports/stage-conversion")
+                .map(path -> answer.get("paths").get(path)))
+                .allSatisfy(path -> assertThat(path.get("get").get("summary").asString()).isNotBlank());
+    }
+
+    @Nested
+    class Projection {
+
+        @Test
+        void shouldStoreACellsIdentityAndFiguresUnderItsKey() {
+            // then
+            assertThat(queryRows(jdbcUrl, """
+                    select cohort_day, rep_id, team_id, source, customers, with_sale, revenue
+                    from funnel_cell where cell_key = ?""", A.key()))
+                    .containsExactly("2026-11-02 | rep-1 | east | web | 4 | 1 | 1000.5000");
+            assertThat(queryRows(jdbcUrl, "select source from funnel_cell where cell_key = ?", F.key()))
+                    .containsExactly("null");
+        }
+
+        @Test
+        void shouldReplaceACellByItsLaterUpdate() {
+            // given a cell of its own day, then the same cell with a second customer who qualified
+            FunnelCell first = cell("2027-01-10", "rep-u", "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell later = cell("2027-01-10", "rep-u", "east", "web").customers(2)
+                    .reached("LEAD", 2, "QUALIFIED", 1).current("LEAD", 1, "QUALIFIED", 1)
+                    .transitions("LEAD>QUALIFIED", 1).build();
+            FunnelCells.send(producer, topics.funnelCells(), first);
+            awaitCustomers(first.key(), 1);
+
+            // when
+            FunnelCells.send(producer, topics.funnelCells(), later);
+            awaitCustomers(first.key(), 2);
+
+            // then the funnel has the later figures only
+            var answer = report.getJson("/api/v1/reports/funnel?from=2027-01-10&to=2027-01-10");
+            assertThat(answer.get("customers").asLong()).isEqualTo(2);
+            assertThat(answer.get("stages").get(0).get("reached").asLong()).isEqualTo(2);
+            assertThat(answer.get("conversions").get(0).get("rate")).isEqualTo(json("0.5000"));
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where cohort_day = date '2027-01-10'"))
+                    .isEqualTo(1);
+        }
+
+        @Test
+        void shouldDeleteACellLeftWithoutCustomersAndACellThatGotATombstone() {
+            // given two cells of their own day
+            FunnelCell emptied = cell("2027-01-20", "rep-e", "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell tombstoned = cell("2027-01-20", "rep-t", "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCells.send(producer, topics.funnelCells(), emptied, tombstoned);
+            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+                    "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 2);
+
+            // when its customer moved to another cell, and the other one is deleted from the topic
+            FunnelCells.send(producer, topics.funnelCells(), cell("2027-01-20", "rep-e", "east", "web").build());
+            FunnelCells.send(producer, topics.funnelCells(), tombstoned.key(), null);
+
+            // then
+            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+                    "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 0);
+            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-01-20&to=2027-01-20").get("customers").asLong())
+                    .isZero();
+        }
+
+        @Test
+        void shouldPushAFunnelEventToTheDashboardsWhenACellChanges() throws Exception {
+            // given a dashboard listening to the live stream
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<Stream<String>> response = client.sendAsync(
+                        HttpRequest.newBuilder(report.uri("/api/v1/live")).header("Accept", "text/event-stream").build(),
+                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+                LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+                Thread.ofVirtual().name("sse-reader").start(() -> {
+                    try {
+                        response.body().forEach(lines::add);
+                    } catch (RuntimeException e) {
+                        // the stream ends when the test closes it
+                    }
+                });
+                try {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+
+                    // when
+                    FunnelCells.send(producer, topics.funnelCells(), cell("2027-02-01", "rep-live", "east", "web")
+                            .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
+
+                    // then
+                    await().atMost(PROJECTED).until(() -> lines.contains("event:funnel"));
+                } finally {
+                    response.body().close();
+                }
+            }
+        }
+
+        private void awaitCustomers(String key, long customers) {
+            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                    "select customers from funnel_cell where cell_key = ?", key).equals(List.of(Long.toString(customers))));
+        }
+    }
+
+    @Nested
+    class BadRequests {
+
+        @Test
+        void shouldAnswer400WhenFromIsMissing() {
+            // when
+            var response = report.get("/api/v1/reports/funnel?to=2026-11-30");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+            assertThat(json(response).get("detail").asString()).contains("from");
+        }
+
+        @Test
+        void shouldAnswer400WhenFromIsAfterTo() {
+            // when every funnel report is asked for a backward period
+            var answers = Stream.of("funnel", "stage-transitions", "time-in-stage", "rep-conversion")
+                    .map(path -> report.get("/api/v1/reports/" + path + "?from=2026-12-01&to=2026-11-01"))
+                    .toList();
+
+            // then
+            assertThat(answers).allSatisfy(response -> {
+                assertThat(response.statusCode()).isEqualTo(400);
+                assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+                assertThat(json(response).get("detail").asString())
+                        .isEqualTo("from (2026-12-01) must not be after to (2026-11-01)");
+            });
+        }
+
+        @Test
+        void shouldAnswer400ForADateThatIsNotOne() {
+            // when
+            var response = report.get("/api/v1/reports/time-in-stage?from=2026-11-31&to=2026-12-01");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+        }
+
+        @Test
+        void shouldAnswer400ForAnUnknownGroupByOrFormatOfTheExport() {
+            // when
+            var groupBy = report.get("/api/v1/exports/stage-conversion?format=csv&" + NOVEMBER + "&groupBy=week");
+            var format = report.get("/api/v1/exports/stage-conversion?format=pdf&" + NOVEMBER + "&groupBy=month");
+
+            // then
+            assertThat(groupBy.statusCode()).isEqualTo(400);
+            assertThat(contentType(groupBy)).startsWith(PROBLEM_JSON);
+            assertThat(json(groupBy).get("detail").asString()).isEqualTo("groupBy must be one of [month, rep, team]");
+            assertThat(format.statusCode()).isEqualTo(400);
+            assertThat(contentType(format)).startsWith(PROBLEM_JSON);
+            assertThat(json(format).get("detail").asString()).isEqualTo("format must be one of [csv, xlsx]");
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.FunnelCells.cell;
+import static dev.pulse.report.RunningReport.json;
+import static dev.pulse.report.TestPostgres.queryLong;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.events.TopicNames;
+import dev.pulse.events.funnel.FunnelCell;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The BI export of stage conversion rates, CSV and XLSX, over real HTTP from cells projected off a
+ * real broker into a real PostgreSQL. Expected files are written out by hand from {@link #seed()}.
+ */
+class StageConversionExportIT {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static final String EXPORT = "/api/v1/exports/stage-conversion?";
+    private static final String PERIOD = "from=2026-11-01&to=2026-12-31";
+    private static final String HEADER = "group,from_stage,to_stage,reached_from,reached_to,rate,won,lost,win_rate";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final int BULK_REPS = 300;
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static TopicNames topics;
+    private static String jdbcUrl;
+    private static RunningReport report;
+
+    @BeforeAll
+    static void startWithProjectedCells() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("stage-conversion-export-it");
+        topics = kafka.topics("-export-it");
+        jdbcUrl = postgres.createDatabase("exports");
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "export-it", FunnelCells.settings(topics));
+        seed();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (report != null) {
+            report.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /**
+     * November: rep-1 (team 华东), {@code a,"b}, {@code =HYPERLINK("x")} and {@code +1} (team west);
+     * December: {@code -2} (华东) and {@code @x} without a team; January 2027 is outside the period.
+     * Apart, in March 2028: {@value #BULK_REPS} reps of one lead each, for the large export.
+     */
+    private static void seed() {
+        List<FunnelCell> cells = List.of(
+                cell("2026-11-03", "rep-1", "华东", "web").customers(4)
+                        .reached("LEAD", 4, "QUALIFIED", 2, "PROPOSAL", 1, "QUOTE", 1, "CONTRACT", 1, "WON", 1, "LOST", 1)
+                        .current("LEAD", 1, "QUALIFIED", 1, "WON", 1, "LOST", 1).build(),
+                cell("2026-11-10", "a,\"b", "west", "web").customers(3)
+                        .reached("LEAD", 3, "QUALIFIED", 3, "PROPOSAL", 1).current("QUALIFIED", 2, "PROPOSAL", 1).build(),
+                cell("2026-11-20", "=HYPERLINK(\"x\")", "west", "web").customers(1)
+                        .reached("LEAD", 1).current("LEAD", 1).build(),
+                cell("2026-11-21", "+1", "west", "web").customers(2)
+                        .reached("LEAD", 2, "LOST", 2).current("LOST", 2).build(),
+                cell("2026-12-02", "-2", "华东", "web").customers(5)
+                        .reached("LEAD", 5, "QUALIFIED", 5, "PROPOSAL", 5, "QUOTE", 5, "CONTRACT", 5, "WON", 5)
+                        .current("WON", 5).build(),
+                cell("2026-12-05", "@x", null, null).customers(1)
+                        .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).build(),
+                cell("2027-01-15", "rep-1", "华东", "web").customers(9).reached("LEAD", 9).current("LEAD", 9).build());
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+            FunnelCells.send(producer, topics.funnelCells(), cells.toArray(FunnelCell[]::new));
+            FunnelCells.send(producer, topics.funnelCells(), IntStream.range(0, BULK_REPS)
+                    .mapToObj(i -> cell("2028-03-01", "bulk-%03d".formatted(i), "bulk", "web").customers(1)
+                            .reached("LEAD", 1).current("LEAD", 1).build())
+                    .toArray(FunnelCell[]::new));
+        }
+        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell")
+                == cells.size() + BULK_REPS);
+    }
+
+    @Nested
+    class Csv {
+
+        @Test
+        void shouldWriteOneRowPerMonthAndStagePairBehindAByteOrderMarkWithCrlfLineEnds() {
+            // given November: reached LEAD 4+3+1+2, QUALIFIED 2+3, PROPOSAL 1+1, QUOTE, CONTRACT, WON 1;
+            // current WON 1, LOST 1+2; December: LEAD 5+1, QUALIFIED 5+1, then 5 up to WON, all won
+
+            // when
+            var response = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=month");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualToIgnoringCase("text/csv;charset=UTF-8");
+            assertThat(response.headers().firstValue("Content-Disposition").orElse("")).isEqualTo(
+                    "attachment; filename=\"stage-conversion_2026-11-01_2026-12-31_by-month.csv\"; "
+                            + "filename*=UTF-8''stage-conversion_2026-11-01_2026-12-31_by-month.csv");
+            assertThat(Arrays.copyOf(response.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+            assertThat(csv(response)).isEqualTo(lines(
+                    HEADER,
+                    "2026-11,LEAD,QUALIFIED,10,5,0.5000,1,3,0.2500",
+                    "2026-11,QUALIFIED,PROPOSAL,5,2,0.4000,1,3,0.2500",
+                    "2026-11,PROPOSAL,QUOTE,2,1,0.5000,1,3,0.2500",
+                    "2026-11,QUOTE,CONTRACT,1,1,1.0000,1,3,0.2500",
+                    "2026-11,CONTRACT,WON,1,1,1.0000,1,3,0.2500",
+                    "2026-12,LEAD,QUALIFIED,6,6,1.0000,5,0,1.0000",
+                    "2026-12,QUALIFIED,PROPOSAL,6,5,0.8333,5,0,1.0000",
+                    "2026-12,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
+                    "2026-12,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
+                    "2026-12,CONTRACT,WON,5,5,1.0000,5,0,1.0000"));
+        }
+
+        @Test
+        void shouldQuoteAGroupWithACommaAndAQuoteAndNeutraliseOneThatLooksLikeAFormula() {
+            // when
+            var november = download(EXPORT + "format=csv&from=2026-11-01&to=2026-11-30&groupBy=rep");
+            var december = download(EXPORT + "format=csv&from=2026-12-01&to=2026-12-31&groupBy=rep");
+
+            // then reps in code point order; empty rate after a stage nobody reached, empty win rate while
+            // nobody is closed
+            assertThat(csv(november)).isEqualTo(lines(
+                    HEADER,
+                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
+                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
+                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
+                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
+                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000",
+                    "\"'=HYPERLINK(\"\"x\"\")\",LEAD,QUALIFIED,1,0,0.0000,0,0,",
+                    "\"'=HYPERLINK(\"\"x\"\")\",QUALIFIED,PROPOSAL,0,0,,0,0,",
+                    "\"'=HYPERLINK(\"\"x\"\")\",PROPOSAL,QUOTE,0,0,,0,0,",
+                    "\"'=HYPERLINK(\"\"x\"\")\",QUOTE,CONTRACT,0,0,,0,0,",
+                    "\"'=HYPERLINK(\"\"x\"\")\",CONTRACT,WON,0,0,,0,0,",
+                    "\"a,\"\"b\",LEAD,QUALIFIED,3,3,1.0000,0,0,",
+                    "\"a,\"\"b\",QUALIFIED,PROPOSAL,3,1,0.3333,0,0,",
+                    "\"a,\"\"b\",PROPOSAL,QUOTE,1,0,0.0000,0,0,",
+                    "\"a,\"\"b\",QUOTE,CONTRACT,0,0,,0,0,",
+                    "\"a,\"\"b\",CONTRACT,WON,0,0,,0,0,",
+                    "rep-1,LEAD,QUALIFIED,4,2,0.5000,1,1,0.5000",
+                    "rep-1,QUALIFIED,PROPOSAL,2,1,0.5000,1,1,0.5000",
+                    "rep-1,PROPOSAL,QUOTE,1,1,1.0000,1,1,0.5000",
+                    "rep-1,QUOTE,CONTRACT,1,1,1.0000,1,1,0.5000",
+                    "rep-1,CONTRACT,WON,1,1,1.0000,1,1,0.5000"));
+            assertThat(csv(december)).isEqualTo(lines(
+                    HEADER,
+                    "'-2,LEAD,QUALIFIED,5,5,1.0000,5,0,1.0000",
+                    "'-2,QUALIFIED,PROPOSAL,5,5,1.0000,5,0,1.0000",
+                    "'-2,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
+                    "'-2,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
+                    "'-2,CONTRACT,WON,5,5,1.0000,5,0,1.0000",
+                    "'@x,LEAD,QUALIFIED,1,1,1.0000,0,0,",
+                    "'@x,QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
+                    "'@x,PROPOSAL,QUOTE,0,0,,0,0,",
+                    "'@x,QUOTE,CONTRACT,0,0,,0,0,",
+                    "'@x,CONTRACT,WON,0,0,,0,0,"));
+        }
+
+        @Test
+        void shouldGroupByTeamWithChineseIntactAndCustomersWithoutATeamLast() {
+            // given west: LEAD 3+1+2, QUALIFIED 3, PROPOSAL 1, 2 lost; 华东: rep-1 and -2, LEAD 4+5,
+            // QUALIFIED 2+5, then 1+5 on to WON, won 1+5, lost 1; no team: @x
+
+            // when (a blank filter filters nothing)
+            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=team&source=");
+
+            // then
+            assertThat(csv(answer)).isEqualTo(lines(
+                    HEADER,
+                    "west,LEAD,QUALIFIED,6,3,0.5000,0,2,0.0000",
+                    "west,QUALIFIED,PROPOSAL,3,1,0.3333,0,2,0.0000",
+                    "west,PROPOSAL,QUOTE,1,0,0.0000,0,2,0.0000",
+                    "west,QUOTE,CONTRACT,0,0,,0,2,0.0000",
+                    "west,CONTRACT,WON,0,0,,0,2,0.0000",
+                    "华东,LEAD,QUALIFIED,9,7,0.7778,6,1,0.8571",
+                    "华东,QUALIFIED,PROPOSAL,7,6,0.8571,6,1,0.8571",
+                    "华东,PROPOSAL,QUOTE,6,6,1.0000,6,1,0.8571",
+                    "华东,QUOTE,CONTRACT,6,6,1.0000,6,1,0.8571",
+                    "华东,CONTRACT,WON,6,6,1.0000,6,1,0.8571",
+                    ",LEAD,QUALIFIED,1,1,1.0000,0,0,",
+                    ",QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
+                    ",PROPOSAL,QUOTE,0,0,,0,0,",
+                    ",QUOTE,CONTRACT,0,0,,0,0,",
+                    ",CONTRACT,WON,0,0,,0,0,"));
+        }
+
+        @Test
+        void shouldApplyTheFiltersOfTheFunnelReport() {
+            // when only rep +1 of team west, by rep
+            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=rep&teamId=west&repId=%2B1");
+
+            // then
+            assertThat(csv(answer)).isEqualTo(lines(
+                    HEADER,
+                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
+                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
+                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
+                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
+                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000"));
+        }
+
+        @Test
+        void shouldWriteOnlyTheHeaderForAPeriodWithoutCustomers() {
+            // when
+            var answer = download(EXPORT + "format=csv&from=2030-01-01&to=2030-12-31&groupBy=month");
+
+            // then
+            assertThat(csv(answer)).isEqualTo(lines(HEADER));
+        }
+    }
+
+    @Nested
+    class Xlsx {
+
+        @Test
+        void shouldHoldTheNumbersOfTheFunnelReportWithRatesAsPercentages() throws IOException {
+            // given
+            JsonNode november = report.getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-30");
+            JsonNode december = report.getJson("/api/v1/reports/funnel?from=2026-12-01&to=2026-12-31");
+
+            // when
+            var response = download(EXPORT + "format=xlsx&" + PERIOD + "&groupBy=month");
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).isEqualTo(XLSX);
+            assertThat(response.headers().firstValue("Content-Disposition").orElse("")).isEqualTo(
+                    "attachment; filename=\"stage-conversion_2026-11-01_2026-12-31_by-month.xlsx\"; "
+                            + "filename*=UTF-8''stage-conversion_2026-11-01_2026-12-31_by-month.xlsx");
+            List<Row> rows = sheet(response.body());
+            assertThat(rows).hasSize(1 + 10);
+            assertThat(IntStream.range(0, 9).mapToObj(c -> rows.getFirst().getCell(c).asString()).toList())
+                    .containsExactly(HEADER.split(","));
+            assertSameAsFunnel(rows.subList(1, 6), "2026-11", november);
+            assertSameAsFunnel(rows.subList(6, 11), "2026-12", december);
+        }
+
+        @Test
+        void shouldLeaveTheRateOfAStageNobodyReachedEmpty() throws IOException {
+            // when
+            var response = download(EXPORT + "format=xlsx&from=2026-11-01&to=2026-11-30&groupBy=rep&repId=%3DHYPERLINK(%22x%22)");
+
+            // then the rep id is plain text and only LEAD -> QUALIFIED has a rate (0 of 1)
+            List<Row> rows = sheet(response.body());
+            assertThat(rows).hasSize(1 + 5);
+            assertThat(rows.get(1).getCell(0).getType()).isEqualTo(CellType.STRING);
+            assertThat(rows.get(1).getCell(0).asString()).isEqualTo("=HYPERLINK(\"x\")");
+            assertThat(rows.get(1).getCell(5).asNumber()).isEqualByComparingTo("0");
+            assertThat(rows.subList(2, 6)).allSatisfy(row -> assertThat(row.getOptionalCell(5)
+                    .filter(cell -> cell.getType() != CellType.EMPTY)).isEmpty());
+            assertThat(rows.subList(1, 6)).allSatisfy(row -> assertThat(row.getOptionalCell(8)
+                    .filter(cell -> cell.getType() != CellType.EMPTY)).isEmpty());
+        }
+    }
+
+    @Test
+    void shouldStreamALargeExportWhole() throws IOException {
+        // given 300 reps with one lead each in March 2028
+
+        // when
+        var xlsx = download(EXPORT + "format=xlsx&from=2028-03-01&to=2028-03-31&groupBy=rep");
+        var csv = download(EXPORT + "format=csv&from=2028-03-01&to=2028-03-31&groupBy=rep");
+
+        // then five rows per rep, the last rep last
+        List<Row> rows = sheet(xlsx.body());
+        assertThat(rows).hasSize(1 + 5 * BULK_REPS);
+        assertThat(rows.getLast().getCell(0).asString()).isEqualTo("bulk-299");
+        assertThat(rows.getLast().getCell(2).asString()).isEqualTo("WON");
+        List<String> lines = csv(csv).lines().toList();
+        assertThat(lines).hasSize(1 + 5 * BULK_REPS);
+        assertThat(lines.get(1)).isEqualTo("bulk-000,LEAD,QUALIFIED,1,0,0.0000,0,0,");
+    }
+
+    @Test
+    void shouldAnswer400AndNoFileForPathTraversalInTheParameters() {
+        // when
+        var answers = List.of(
+                download(EXPORT + "format=csv&" + PERIOD + "&groupBy=../../etc"),
+                download(EXPORT + "format=csv&" + PERIOD + "&groupBy=month%2F..%2F..%2Fetc%2Fpasswd"),
+                download(EXPORT + "format=../../etc/passwd&" + PERIOD + "&groupBy=month"),
+                download(EXPORT + "format=csv&from=../../etc&to=2026-12-31&groupBy=month"));
+
+        // then
+        assertThat(answers).allSatisfy(response -> {
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
+        });
+    }
+
+    private static void assertSameAsFunnel(List<Row> rows, String group, JsonNode funnel) {
+        assertThat(rows).hasSize(funnel.get("conversions").size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            JsonNode conversion = funnel.get("conversions").get(i);
+            String from = conversion.get("from").asString();
+            String to = conversion.get("to").asString();
+            assertThat(row.getCell(0).asString()).isEqualTo(group);
+            assertThat(row.getCell(1).asString()).isEqualTo(from);
+            assertThat(row.getCell(2).asString()).isEqualTo(to);
+            assertInteger(row.getCell(3), reached(funnel, from));
+            assertInteger(row.getCell(4), reached(funnel, to));
+            assertPercent(row.getCell(5), conversion.get("rate").decimalValue());
+            assertInteger(row.getCell(6), funnel.get("won").asLong());
+            assertInteger(row.getCell(7), funnel.get("lost").asLong());
+            assertPercent(row.getCell(8), funnel.get("winRate").decimalValue());
+        }
+    }
+
+    private static long reached(JsonNode funnel, String stage) {
+        for (JsonNode s : funnel.get("stages")) {
+            if (s.get("stage").asString().equals(stage)) {
+                return s.get("reached").asLong();
+            }
+        }
+        throw new AssertionError("no stage " + stage + " in " + funnel);
+    }
+
+    private static void assertInteger(Cell cell, long expected) {
+        assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(cell.asNumber()).isEqualByComparingTo(BigDecimal.valueOf(expected));
+        assertThat(cell.getDataFormatString()).isEqualTo("0");
+    }
+
+    private static void assertPercent(Cell cell, BigDecimal expected) {
+        assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(cell.asNumber()).isEqualByComparingTo(expected);
+        assertThat(cell.getDataFormatString()).isEqualTo("0.00%");
+    }
+
+    private static List<Row> sheet(byte[] xlsx) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            return workbook.getFirstSheet().read();
+        }
+    }
+
+    private static HttpResponse<byte[]> download(String path) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(report.uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The CSV text after the byte order mark, which must be there. */
+    private static String csv(HttpResponse<byte[]> response) {
+        byte[] body = response.body();
+        assertThat(response.statusCode()).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+    }
+
+    /** Lines as the export must end them: CRLF after each, the last one too. */
+    private static String lines(String... lines) {
+        return String.join("\r\n", lines) + "\r\n";
+    }
+}
