@@ -1,7 +1,6 @@
 package dev.pulse.launcher.e2e;
 
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.Ports;
