@@ -2,12 +2,12 @@
 // a customer's history panel; the dismiss form. Live pushes and the poll only ask for a refresh.
 // Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byType.
 import { t } from './i18n.js';
-import { initLanguageSwitch, renderLive } from './header.js';
+import { initLanguageSwitch } from './header.js';
 import { ApiError, dismissFlag, loadDuplicates } from './api.js';
-import { createByTypeChart, hideLoading, renderByType, showLoading } from './charts.js';
+import { createByTypeChart, renderByType } from './charts.js';
 import { FLAG_TYPES, keyParts, renderFlagList } from './flags.js';
 import { createHistoryPanel } from './history.js';
-import { startLive } from './live.js';
+import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 const STATUSES = ['OPEN', 'DISMISSED'];
@@ -17,15 +17,18 @@ const charts = { byType: createByTypeChart($('chart-by-type')) };
 window.pulseCharts = charts;
 
 const filters = { status: 'OPEN', type: '' };
-let last = null;        // last successful load, re-drawn as is when the language changes
-let lastError = null;   // shown until the next successful load
-let controller = null;  // the load in flight
-let rerun = false;      // a live change arrived while loading: load once more afterwards
-let liveStatus = 'connecting';
-let updatedAt = null;
+const page = createRefresh({
+  charts,
+  load: async (signal) => {
+    const wanted = { ...filters };
+    return { filters: wanted, data: await loadDuplicates(wanted, signal) };
+  },
+  what: 'the duplicate flags',
+  draw,
+});
 
 // The customer whose follow-ups the side panel shows; choosing one marks it in the list.
-const customerHistory = createHistoryPanel({ hintKey: 'historyHint', onSelect: () => render() });
+const customerHistory = createHistoryPanel({ hintKey: 'historyHint', onSelect: () => page.render() });
 let dismissing = null;  // the row the dismiss form is open for
 
 // ---- filters -------------------------------------------------------------------------------
@@ -49,7 +52,7 @@ function setFilters(change) {
   if (filters.type) params.set('type', filters.type);
   history.replaceState(null, '', `?${params}`);
   renderStatusSwitch();
-  requestRefresh({ restart: true });
+  page.requestRefresh({ restart: true });
 }
 
 function renderStatusSwitch() {
@@ -62,50 +65,8 @@ function renderStatusSwitch() {
 
 /** A live change or a dismissal: the flags and the open history may both have moved. */
 function refreshAll(options) {
-  requestRefresh(options);
+  page.requestRefresh(options);
   customerHistory.refresh();
-}
-
-/**
- * restart: an answer in flight is out of date (other filters, or asked before a dismissal),
- * so abort it rather than draw it; otherwise let it finish and load once more afterwards.
- */
-function requestRefresh({ restart = false } = {}) {
-  if (controller && !restart) {
-    rerun = true;
-    return;
-  }
-  controller?.abort();
-  load();
-}
-
-async function load() {
-  const mine = (controller = new AbortController());
-  const wanted = { ...filters };
-  try {
-    const data = await loadDuplicates(wanted, mine.signal);
-    if (mine !== controller) return;
-    last = { filters: wanted, data };
-    lastError = null;
-    updatedAt = new Date();
-    render();
-  } catch (err) {
-    if (mine.signal.aborted) return;
-    // Log once per run of failures: the poll would otherwise repeat it every 15 s.
-    if (!lastError) console.error('Pulse: loading the duplicate flags failed', err);
-    lastError = err;
-    document.body.dataset.state = 'error';
-    renderError();
-  } finally {
-    if (mine === controller) {
-      controller = null;
-      hideLoading(charts);
-      if (rerun) {
-        rerun = false;
-        load();
-      }
-    }
-  }
 }
 
 // ---- dismissing ----------------------------------------------------------------------------
@@ -158,12 +119,12 @@ function dismissMessage(err) {
 
 /** Takes a dismissed flag off the open list at once; the refresh that follows confirms it. */
 function dropFromOpenList(row) {
+  const { last } = page;
   if (!last || last.filters.status !== 'OPEN') return;
   const counts = { ...last.data.counts };
   if (typeof counts[row.type] === 'number' && counts[row.type] > 0) counts[row.type] -= 1;
   if (typeof counts.total === 'number' && counts.total > 0) counts.total -= 1;
-  last = { ...last, data: { rows: last.data.rows.filter((r) => r.flagId !== row.flagId), counts } };
-  render();
+  page.show({ ...last, data: { rows: last.data.rows.filter((r) => r.flagId !== row.flagId), counts } });
 }
 
 function showDismissError(message) {
@@ -204,9 +165,7 @@ function initDismissForm() {
 
 // ---- rendering -----------------------------------------------------------------------------
 
-function render() {
-  renderError();
-  renderLive(liveStatus, updatedAt);
+function draw(last) {
   renderStatusSwitch();
   customerHistory.render();
   if (!last) return;
@@ -219,28 +178,15 @@ function render() {
     onCustomer: customerHistory.show,
     onDismiss: openDismiss,
   });
-  document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
-  // A redraw for a language switch must not hide a failure that is still going on.
-  document.body.dataset.state = lastError ? 'error' : 'ready';
-}
-
-function renderError() {
-  const box = $('error-message');
-  box.hidden = !lastError;
-  box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
 }
 
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
 initDismissForm();
-initLanguageSwitch(render);
+initLanguageSwitch(page.render);
 // A click on a bar shows that type's flags.
 charts.byType.on('click', (params) => setFilters({ type: FLAG_TYPES[params.dataIndex] }));
 window.addEventListener('resize', () => charts.byType.resize());
-startLive(refreshAll, (status) => {
-  liveStatus = status;
-  renderLive(liveStatus, updatedAt);
-}, ['duplicates', 'activity']);
-showLoading(charts);
-requestRefresh({ restart: true });
+page.live(['duplicates', 'activity'], refreshAll);
+page.requestRefresh({ restart: true, spinner: true });

@@ -2,19 +2,18 @@
 // tables; the export links follow the filters. Live pushes ("funnel", "activity") and the poll
 // only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
 // window.pulseCharts = {funnel, transitions, timeInStage}.
-import { t } from './i18n.js';
-import { initLanguageSwitch, renderLive } from './header.js';
+import { initLanguageSwitch } from './header.js';
 import { defaultRange, isIsoDate } from './dates.js';
 import { loadFunnel, stageConversionExportUrl } from './api.js';
 import { compareKeys } from './aggregate.js';
-import { formatCount, hideLoading, showLoading } from './charts.js';
+import { formatCount } from './charts.js';
 import { createFunnelCharts, renderFunnel, renderTimeInStage, renderTransitions } from './funnel-charts.js';
 import {
   funnelStages, renderBackwardTable, renderConversionList, renderRepConversion, splitTransitions, stageModel,
   timeInStageRows,
 } from './funnel-view.js';
 import { fillOptions, formatPercent } from './dom.js';
-import { startLive } from './live.js';
+import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 const filterEls = {
@@ -25,12 +24,15 @@ const GROUP_BY = ['month', 'rep', 'team'];
 const charts = createFunnelCharts($('chart-funnel'), $('chart-transitions'), $('chart-time-in-stage'));
 window.pulseCharts = charts;
 
-let last = null;        // last successful load, re-drawn as is when the language changes
-let lastError = null;   // shown until the next successful load
-let controller = null;  // the load in flight
-let rerun = false;      // a live change arrived while loading: load once more afterwards
-let liveStatus = 'connecting';
-let updatedAt = null;
+const page = createRefresh({
+  charts,
+  load: async (signal) => {
+    const filters = readFilters();
+    return { filters, data: await loadFunnel(filters, signal) };
+  },
+  what: 'the funnel',
+  draw,
+});
 
 // ---- filters -------------------------------------------------------------------------------
 
@@ -79,7 +81,7 @@ function onFilterChange(event) {
   if (!isIsoDate(f.from) || !isIsoDate(f.to)) return; // half-typed date: wait for a whole one
   writeUrl();
   renderFilters();
-  requestRefresh({ filtersChanged: true });
+  page.requestRefresh({ restart: true, spinner: true });
 }
 
 // The URL carries the filters so a manager can bookmark or share the view.
@@ -94,13 +96,14 @@ function writeUrl() {
 }
 
 function repsOf(teamId) {
-  const teams = last?.data.teams ?? [];
+  const teams = page.last?.data.teams ?? [];
   const rows = teamId ? teams.filter((row) => row.teamId === teamId) : teams;
   return [...new Set(rows.flatMap((row) => row.reps || []))].sort(compareKeys);
 }
 
 /** Teams from /api/v1/teams; reps of the chosen team, or of every team. */
 function renderFilters() {
+  const { last } = page;
   if (!last) return;
   fillOptions(filterEls.team, last.data.teams.map((row) => row.teamId).filter(Boolean).sort(compareKeys),
     filterEls.team.value);
@@ -114,52 +117,9 @@ function renderExportLinks() {
   $('export-xlsx').href = stageConversionExportUrl('xlsx', f, groupBy);
 }
 
-// ---- loading -------------------------------------------------------------------------------
-
-function requestRefresh({ filtersChanged = false } = {}) {
-  if (controller && !filtersChanged) {
-    rerun = true;
-    return;
-  }
-  controller?.abort(); // answers for the old filters would only be thrown away
-  load(filtersChanged);
-}
-
-async function load(withSpinner) {
-  const mine = (controller = new AbortController());
-  const filters = readFilters();
-  if (withSpinner) showLoading(charts);
-  try {
-    const data = await loadFunnel(filters, mine.signal);
-    if (mine !== controller) return;
-    last = { filters, data };
-    lastError = null;
-    updatedAt = new Date();
-    render();
-  } catch (err) {
-    if (mine.signal.aborted) return;
-    // Log once per run of failures: the poll would otherwise repeat it every 15 s.
-    if (!lastError) console.error('Pulse: loading the funnel failed', err);
-    lastError = err;
-    document.body.dataset.state = 'error';
-    renderError();
-  } finally {
-    if (mine === controller) {
-      controller = null;
-      hideLoading(charts);
-      if (rerun) {
-        rerun = false;
-        load(false);
-      }
-    }
-  }
-}
-
 // ---- rendering -----------------------------------------------------------------------------
 
-function render() {
-  renderError();
-  renderLive(liveStatus, updatedAt);
+function draw(last) {
   renderExportLinks();
   if (!last) return;
   const { filters, data } = last;
@@ -178,27 +138,15 @@ function render() {
   renderBackwardTable($('backward-table-body'), model, transitions.back);
   renderTimeInStage(charts.timeInStage, timeInStageRows(model, data.timeInStage), nameOf);
   renderRepConversion($('rep-conversion-body'), data.repConversion, filters.repId);
-  document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
-  // A redraw for a language switch must not hide a failure that is still going on.
-  document.body.dataset.state = lastError ? 'error' : 'ready';
-}
-
-function renderError() {
-  const box = $('error-message');
-  box.hidden = !lastError;
-  box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
 }
 
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
-initLanguageSwitch(render);
+initLanguageSwitch(page.render);
 window.addEventListener('resize', () => {
   for (const chart of Object.values(charts)) chart.resize();
 });
 // "activity" too: a follow-up or a sale moves customers through the funnel and the rep table.
-startLive(requestRefresh, (status) => {
-  liveStatus = status;
-  renderLive(liveStatus, updatedAt);
-}, ['funnel', 'activity']);
-requestRefresh({ filtersChanged: true });
+page.live(['funnel', 'activity']);
+page.requestRefresh({ restart: true, spinner: true });

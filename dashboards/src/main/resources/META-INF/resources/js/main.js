@@ -2,14 +2,14 @@
 // and the poll only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
 // window.pulseCharts.
 import { t } from './i18n.js';
-import { initLanguageSwitch, renderLive } from './header.js';
+import { initLanguageSwitch } from './header.js';
 import { defaultRange, isIsoDate, bucketsBetween } from './dates.js';
 import { loadDashboard } from './api.js';
 import { totalsByRep, totalsByRepAndTeam, seriesByBucket } from './aggregate.js';
-import { createCharts, showLoading, hideLoading, renderByRep, renderByDay, formatCount } from './charts.js';
+import { createCharts, renderByRep, renderByDay, formatCount } from './charts.js';
 import { renderRepTable } from './table.js';
 import { formatMoney } from './dom.js';
-import { startLive } from './live.js';
+import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 const filterEls = { from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), granularity: $('filter-granularity') };
@@ -17,12 +17,15 @@ const filterEls = { from: $('filter-from'), to: $('filter-to'), team: $('filter-
 const charts = createCharts($('chart-by-rep'), $('chart-by-day'));
 window.pulseCharts = charts;
 
-let last = null;        // last successful load, re-drawn as is when the language changes
-let lastError = null;   // shown until the next successful load
-let controller = null;  // the load in flight
-let rerun = false;      // a live change arrived while loading: load once more afterwards
-let liveStatus = 'connecting';
-let updatedAt = null;
+const page = createRefresh({
+  charts,
+  load: async (signal) => {
+    const filters = readFilters();
+    return { filters, data: await loadDashboard(filters, signal) };
+  },
+  what: 'the reports',
+  draw,
+});
 
 // ---- filters -------------------------------------------------------------------------------
 
@@ -60,7 +63,7 @@ function onFilterChange(event) {
   const params = new URLSearchParams({ from: f.from, to: f.to, granularity: f.granularity });
   if (f.teamId) params.set('team', f.teamId);
   history.replaceState(null, '', `?${params}`);
-  requestRefresh({ filtersChanged: true });
+  page.requestRefresh({ restart: true, spinner: true });
 }
 
 /** Rebuilds the team options only when the list changed, so an open dropdown is not reset. */
@@ -73,52 +76,9 @@ function fillTeams(teamIds, selected = filterEls.team.value) {
   filterEls.team.value = selected;
 }
 
-// ---- loading -------------------------------------------------------------------------------
-
-function requestRefresh({ filtersChanged = false } = {}) {
-  if (controller && !filtersChanged) {
-    rerun = true;
-    return;
-  }
-  controller?.abort(); // answers for the old filters would only be thrown away
-  load(filtersChanged);
-}
-
-async function load(withSpinner) {
-  const mine = (controller = new AbortController());
-  const filters = readFilters();
-  if (withSpinner) showLoading(charts);
-  try {
-    const data = await loadDashboard(filters, mine.signal);
-    if (mine !== controller) return;
-    last = { filters, data };
-    lastError = null;
-    updatedAt = new Date();
-    render();
-  } catch (err) {
-    if (mine.signal.aborted) return;
-    // Log once per run of failures: the poll would otherwise repeat it every 15 s.
-    if (!lastError) console.error('Pulse: loading the reports failed', err);
-    lastError = err;
-    document.body.dataset.state = 'error';
-    renderError();
-  } finally {
-    if (mine === controller) {
-      controller = null;
-      hideLoading(charts);
-      if (rerun) {
-        rerun = false;
-        load(false);
-      }
-    }
-  }
-}
-
 // ---- rendering -----------------------------------------------------------------------------
 
-function render() {
-  renderError();
-  renderLive(liveStatus, updatedAt);
+function draw(last) {
   renderTrendHeading(last?.filters ?? readFilters());
   if (!last) return;
   const { filters, data } = last;
@@ -131,9 +91,6 @@ function render() {
     (row) => (filters.teamId ? row.repId : row.teamId ?? null));
   renderByDay(charts.byDay, trend, (key) => key ?? t('noTeam'));
   renderRepTable($('rep-table-body'), totalsByRepAndTeam(data.repRows));
-  document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
-  // A redraw for a language switch must not hide a failure that is still going on.
-  document.body.dataset.state = lastError ? 'error' : 'ready';
 }
 
 // The heading follows the data on screen, not the filters of a load still in flight.
@@ -152,24 +109,15 @@ function renderTotals(summary) {
   $('total-revenue').textContent = formatMoney(summary.revenue, summary.currency || 'CNY');
 }
 
-function renderError() {
-  const box = $('error-message');
-  box.hidden = !lastError;
-  box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
-}
-
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
-initLanguageSwitch(render);
+initLanguageSwitch(page.render);
 for (const el of Object.values(filterEls)) el.addEventListener('change', onFilterChange);
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   charts.byDay.resize();
 });
 // "duplicates" and "alerts" too: they change the flag and customers-to-call cards but no activity figure.
-startLive(requestRefresh, (status) => {
-  liveStatus = status;
-  renderLive(liveStatus, updatedAt);
-}, ['activity', 'duplicates', 'alerts']);
-requestRefresh({ filtersChanged: true });
+page.live(['activity', 'duplicates', 'alerts']);
+page.requestRefresh({ restart: true, spinner: true });

@@ -3,17 +3,17 @@
 // ("alerts", "activity") and the poll only ask for a refresh, which also reloads an open history.
 // Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byRep.
 import { t } from './i18n.js';
-import { initLanguageSwitch, renderLive } from './header.js';
+import { initLanguageSwitch } from './header.js';
 import { loadStale } from './api.js';
 import { ALERT_KINDS, alertsByRep } from './aggregate.js';
-import { createAlertsByRepChart, formatCount, hideLoading, renderAlertsByRep, showLoading } from './charts.js';
+import { createAlertsByRepChart, formatCount, renderAlertsByRep } from './charts.js';
 import { createHistoryPanel } from './history.js';
 import { translated, unchanged } from './dom.js';
 import {
   DEFAULT_SORT, SORT_KEYS, filterChoices, filterRows, nextSort, renderResolved, renderSortHeadings,
   renderStaleTable, sortRows,
 } from './stale-table.js';
-import { startLive } from './live.js';
+import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 const filterEls = { rep: $('filter-rep'), team: $('filter-team'), kind: $('filter-kind'), stage: $('filter-stage') };
@@ -23,15 +23,11 @@ window.pulseCharts = charts;
 
 const filters = { rep: '', team: '', kind: '', stage: '' };
 let sort = { ...DEFAULT_SORT };
-let last = null;        // last successful load, re-drawn as is on a filter, sort or language change
-let lastError = null;   // shown until the next successful load
-let controller = null;  // the load in flight
-let rerun = false;      // a live change arrived while loading: load once more afterwards
-let liveStatus = 'connecting';
-let updatedAt = null;
+// The last successful load is re-drawn as is on a filter, sort or language change.
+const page = createRefresh({ charts, load: loadStale, what: 'the customers to call', draw });
 
 // The customer whose follow-ups the side panel shows; choosing one marks it in the table.
-const customerHistory = createHistoryPanel({ hintKey: 'staleHistoryHint', onSelect: () => render() });
+const customerHistory = createHistoryPanel({ hintKey: 'staleHistoryHint', onSelect: () => page.render() });
 
 // ---- filters and sorting -------------------------------------------------------------------
 
@@ -65,7 +61,7 @@ function setView(change) {
   }
   const qs = params.toString();
   history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
-  render();
+  page.render();
 }
 
 /**
@@ -94,51 +90,13 @@ function renderFilters(rows) {
 
 /** A live change: the alerts and the open history may both have moved. */
 function refreshAll() {
-  requestRefresh();
+  page.requestRefresh();
   customerHistory.refresh();
-}
-
-function requestRefresh() {
-  if (controller) {
-    rerun = true;
-    return;
-  }
-  load();
-}
-
-async function load() {
-  const mine = (controller = new AbortController());
-  try {
-    const data = await loadStale(mine.signal);
-    if (mine !== controller) return;
-    last = data;
-    lastError = null;
-    updatedAt = new Date();
-    render();
-  } catch (err) {
-    if (mine.signal.aborted) return;
-    // Log once per run of failures: the poll would otherwise repeat it every 15 s.
-    if (!lastError) console.error('Pulse: loading the customers to call failed', err);
-    lastError = err;
-    document.body.dataset.state = 'error';
-    renderError();
-  } finally {
-    if (mine === controller) {
-      controller = null;
-      hideLoading(charts);
-      if (rerun) {
-        rerun = false;
-        load();
-      }
-    }
-  }
 }
 
 // ---- rendering -----------------------------------------------------------------------------
 
-function render() {
-  renderError();
-  renderLive(liveStatus, updatedAt);
+function draw(last) {
   renderSortHeadings($('stale-table').tHead, sort);
   customerHistory.render();
   if (!last) return;
@@ -160,28 +118,15 @@ function render() {
     selectedCustomer: customerHistory.customerId,
     onCustomer: customerHistory.show,
   });
-  document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
-  // A redraw for a language switch must not hide a failure that is still going on.
-  document.body.dataset.state = lastError ? 'error' : 'ready';
-}
-
-function renderError() {
-  const box = $('error-message');
-  box.hidden = !lastError;
-  box.textContent = lastError ? t('loadError', { detail: lastError.message }) : '';
 }
 
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
-initLanguageSwitch(render);
+initLanguageSwitch(page.render);
 // A click on a bar shows that rep's customers.
 charts.byRep.on('click', (params) => setView({ filters: { rep: String(params.name) } }));
 window.addEventListener('resize', () => charts.byRep.resize());
 // "activity" too: a follow-up resolves an alert and belongs in an open history at once.
-startLive(refreshAll, (status) => {
-  liveStatus = status;
-  renderLive(liveStatus, updatedAt);
-}, ['alerts', 'activity']);
-showLoading(charts);
-requestRefresh();
+page.live(['alerts', 'activity'], refreshAll);
+page.requestRefresh({ spinner: true });
