@@ -1,0 +1,30 @@
+package dev.pulse.launcher;
+
+import java.util.Arrays;
+
+/**
+ * The entry point of {@code pulse.jar}: the first argument names the command, the rest are its
+ * options. Each command owns its parsing and its exit code.
+ */
+public final class Pulse {
+
+    static final String USAGE = """
+            usage: pulse <command> [options]
+              run      start Pulse (broker, database, services, demo) and print the dashboard URL""";
+
+    private Pulse() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "run" -> PulseLauncher.main(rest);
+            case "help", "-h", "--help" -> System.out.println(USAGE);
+            default -> {
+                System.err.println("pulse: unknown command '" + command + "'.\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+}
