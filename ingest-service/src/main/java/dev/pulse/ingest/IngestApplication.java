@@ -5,7 +5,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Accepts follow-ups and sales over HTTP and writes them to Kafka, all or nothing. Port 8081. */
-@SpringBootApplication
+// No DataSource of Boot's: the only database ingest reads is the token table (IngestSecurity).
+@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConfigurationPropertiesScan
 public class IngestApplication {
 

@@ -397,6 +397,59 @@ class IngestApiIT {
         return forCustomers;
     }
 
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class WhoMayPost {
+
+        @Test
+        void shouldRefuseARequestWithoutAToken() {
+            HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+                    BodyPublishers.ofString(followUp(newCustomerId()).toString()), null);
+
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+
+        @Test
+        void shouldRefuseAnUnknownTokenAndAMalformedHeader() {
+            for (String authorization : List.of("Bearer not-a-pulse-token", "Bearer ", "Basic YWRtaW46YWRtaW4=",
+                    "Bearer " + RunningIngest.INGEST_TOKEN + "x")) {
+                HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+                        BodyPublishers.ofString(followUp(newCustomerId()).toString()), authorization);
+
+                assertThat(response.statusCode()).as(authorization).isEqualTo(401);
+            }
+        }
+
+        @Test
+        void shouldForbidARoleThatMayOnlyReadAndWriteNothing() {
+            String customerId = newCustomerId();
+            HttpResponse<String> refused = ingest.post("/api/v1/followups", JSON,
+                    BodyPublishers.ofString(followUp(customerId).toString()), "Bearer " + RunningIngest.BI_TOKEN);
+
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(json(refused).get("title").asString()).isEqualTo("Forbidden");
+            assertThat(committedFor(FOLLOWUPS, Set.of(customerId))).isEmpty();
+        }
+
+        @Test
+        void shouldAcceptTheAdminTokenAndTheSchemeInAnyCase() {
+            HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+                    BodyPublishers.ofString(followUp(newCustomerId()).toString()), "bearer " + RunningIngest.ADMIN_TOKEN);
+
+            assertThat(response.statusCode()).isEqualTo(202);
+        }
+
+        @Test
+        void shouldKeepHealthOpenAndMetricsForAdminsOnly() {
+            assertThat(ingest.post("/actuator/health", JSON, BodyPublishers.noBody(), null).statusCode()).isNotEqualTo(401);
+            HttpResponse<String> metricsAsIngest = ingest.post("/actuator/prometheus", JSON, BodyPublishers.noBody(),
+                    "Bearer " + RunningIngest.INGEST_TOKEN);
+            assertThat(metricsAsIngest.statusCode()).isEqualTo(403);
+        }
+    }
+
     private static JsonNode value(ConsumerRecord<String, String> record) {
         return Json.MAPPER.readTree(record.value());
     }

@@ -32,6 +32,11 @@ final class RunningIngest implements AutoCloseable {
     /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Configured tokens, as the launcher and docker-compose give them: one per role the tests need. */
+    static final String INGEST_TOKEN = "it-ingest-token-3f9a2c7e1b";
+    static final String BI_TOKEN = "it-bi-token-8d41e6a0c5f2";
+    static final String ADMIN_TOKEN = "it-admin-token-77c0d9e3a4";
+
     private final ConfigurableApplicationContext context;
     private final URI base;
 
@@ -41,7 +46,13 @@ final class RunningIngest implements AutoCloseable {
     }
 
     static RunningIngest start(String... settings) {
-        String[] args = Stream.concat(Stream.of("server.port=0"), Arrays.stream(settings))
+        Stream<String> tokens = Stream.of(
+                "pulse.security.tokens[0].name=it-ingest", "pulse.security.tokens[0].role=INGEST",
+                "pulse.security.tokens[0].token=" + INGEST_TOKEN,
+                "pulse.security.tokens[1].name=it-bi", "pulse.security.tokens[1].role=BI",
+                "pulse.security.tokens[1].token=" + BI_TOKEN,
+                "pulse.security.admin-token=" + ADMIN_TOKEN);
+        String[] args = Stream.of(Stream.of("server.port=0"), tokens, Arrays.stream(settings)).flatMap(s -> s)
                 .map(setting -> "--" + setting)
                 .toArray(String[]::new);
         return new RunningIngest(IngestApplication.builder().run(args));
@@ -52,13 +63,23 @@ final class RunningIngest implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String contentType, BodyPublisher body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", contentType)
-                .POST(body));
+        return post(path, contentType, body, "Bearer " + INGEST_TOKEN);
     }
 
+    /** A POST with the given Authorization header, or none when it is null. */
+    HttpResponse<String> post(String path, String contentType, BodyPublisher body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", contentType)
+                .POST(body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
+    }
+
+    /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
     }
 
     static JsonNode json(HttpResponse<String> response) {

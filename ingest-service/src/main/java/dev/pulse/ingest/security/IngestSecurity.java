@@ -1,0 +1,84 @@
+package dev.pulse.ingest.security;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.pulse.security.PulseSecurityBeans;
+import dev.pulse.security.Role;
+import dev.pulse.security.web.BearerTokenFilter;
+import dev.pulse.security.web.JsonAuthenticationEntryPoint;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Ingest accepts events from INGEST and ADMIN tokens only. It has no sessions, no cookies and so no
+ * CSRF to guard. Tokens issued by an admin are read from report-api's database when
+ * {@code pulse.security.token-database.url} is set; without it only configured tokens work.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(PulseSecurityBeans.class)
+public class IngestSecurity {
+
+    @Bean
+    SecurityFilterChain ingestChain(HttpSecurity http, BearerTokenFilter bearerTokens) throws Exception {
+        JsonAuthenticationEntryPoint refusals = new JsonAuthenticationEntryPoint();
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(Role.INGEST.name(), Role.ADMIN.name())
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /** A small pool that only reads api_token; report-api owns and migrates that database. */
+    @Bean(destroyMethod = "close")
+    @Conditional(TokenDatabaseConfigured.class)
+    DataSource tokenDatabase(Environment environment) {
+        TokenDatabaseSettings settings = Binder.get(environment)
+                .bind("pulse.security.token-database", TokenDatabaseSettings.class).get();
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("token-database");
+        pool.setJdbcUrl(settings.url());
+        pool.setUsername(settings.username());
+        pool.setPassword(settings.password());
+        pool.setMaximumPoolSize(2);
+        pool.setReadOnly(true);
+        pool.setConnectionTimeout(2_000);
+        // start without the database; a lookup made while it is down answers 503
+        pool.setInitializationFailTimeout(-1);
+        return pool;
+    }
+
+    record TokenDatabaseSettings(String url, String username, String password) {
+    }
+
+    /** Set and not blank: docker-compose passes an empty PULSE_DB_URL where there is no database. */
+    static class TokenDatabaseConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty("pulse.security.token-database.url");
+            return url != null && !url.isBlank();
+        }
+    }
+}
