@@ -446,7 +446,7 @@ class FunnelApiIT {
             // given a dashboard listening to the live stream
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<Stream<String>> response = client.sendAsync(
-                        HttpRequest.newBuilder(report.uri("/api/v1/live")).header("Accept", "text/event-stream").build(),
+                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
                         BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
                 LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
                 Thread.ofVirtual().name("sse-reader").start(() -> {

@@ -369,7 +369,7 @@ class ProjectorIT {
             // given a dashboard listening to the live stream
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<Stream<String>> response = client.sendAsync(
-                        HttpRequest.newBuilder(report.uri("/api/v1/live")).header("Accept", "text/event-stream").build(),
+                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
                         BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
                 LinkedBlockingQueue<String> lines = readInBackground(response);
                 try {
@@ -396,7 +396,7 @@ class ProjectorIT {
                     TestKafka.topicSettings(topics));
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<Stream<String>> response = client.sendAsync(
-                        HttpRequest.newBuilder(app.uri("/api/v1/live")).build(), BodyHandlers.ofLines())
+                        RunningReport.authorized(HttpRequest.newBuilder(app.uri("/api/v1/live"))).build(), BodyHandlers.ofLines())
                         .get(10, TimeUnit.SECONDS);
                 LinkedBlockingQueue<String> lines = readInBackground(response);
                 await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));

@@ -29,6 +29,9 @@ final class RunningReport implements AutoCloseable {
     /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The admin token the tests configure, as the launcher and docker-compose configure PULSE_ADMIN_TOKEN. */
+    static final String ADMIN_TOKEN = "it-report-admin-token-5e0c7a91";
+
     private final ConfigurableApplicationContext context;
     private final URI base;
 
@@ -50,7 +53,8 @@ final class RunningReport implements AutoCloseable {
                 "spring.datasource.username=" + TestPostgres.USER,
                 "spring.datasource.password=" + TestPostgres.PASSWORD,
                 "pulse.projector.bootstrap-servers=" + bootstrapServers,
-                "pulse.projector.group-id=" + groupId));
+                "pulse.projector.group-id=" + groupId,
+                "pulse.security.admin-token=" + ADMIN_TOKEN));
         args.addAll(List.of(settings));
         return new RunningReport(ReportApplication.builder()
                 .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new)));
@@ -62,7 +66,7 @@ final class RunningReport implements AutoCloseable {
 
     HttpResponse<String> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build(),
+            return HTTP.send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(REQUEST_TIMEOUT).GET().build(),
                     BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
@@ -79,6 +83,11 @@ final class RunningReport implements AutoCloseable {
             throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return json(response);
+    }
+
+    /** The request as the admin sends it: every report answers an admin in full. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return request.header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     static JsonNode json(HttpResponse<String> response) {

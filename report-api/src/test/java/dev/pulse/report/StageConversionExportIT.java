@@ -364,7 +364,7 @@ class StageConversionExportIT {
 
     private static HttpResponse<byte[]> download(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(report.uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(report.uri(path))).timeout(Duration.ofSeconds(30)).GET().build(),
                     BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);

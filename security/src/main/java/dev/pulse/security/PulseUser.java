@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param name    the user name, or {@code token:<name>} for an API token: what the audit log shows
  */
-public record PulseUser(String name, Role role, String repId, Set<String> teamIds) {
+public record PulseUser(String name, Role role, String repId, Set<String> teamIds) implements java.io.Serializable {
 
     public PulseUser {
         teamIds = teamIds == null ? Set.of() : Set.copyOf(teamIds);

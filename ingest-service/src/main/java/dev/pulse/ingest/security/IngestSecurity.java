@@ -5,6 +5,7 @@ import dev.pulse.security.PulseSecurityBeans;
 import dev.pulse.security.Role;
 import dev.pulse.security.web.BearerTokenFilter;
 import dev.pulse.security.web.JsonAuthenticationEntryPoint;
+import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,9 @@ public class IngestSecurity {
                 .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .authorizeHttpRequests(requests -> requests
+                        // the request was authorized on its way in; its async half (streamed exports, SSE) and
+                        // error pages carry no new authentication to check
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -3,6 +3,8 @@ package dev.pulse.report.activity;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.report.config.ReportProperties;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Rows;
@@ -37,7 +39,8 @@ class ActivityController {
             @RequestParam(defaultValue = "day") String granularity,
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId) {
-        return new Rows<>(repository.rows(ActivityScope.REP, granularity(granularity), new DateRange(from, to),
+        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
+        return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), new DateRange(from, to),
                 blankToNull(repId), blankToNull(teamId)));
     }
 
@@ -48,7 +51,8 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String granularity,
             @RequestParam(required = false) String teamId) {
-        return new Rows<>(repository.rows(ActivityScope.TEAM, granularity(granularity), new DateRange(from, to),
+        AccessScope scope = Scopes.checked(null, blankToNull(teamId));
+        return new Rows<>(repository.rows(scope, ActivityScope.TEAM, granularity(granularity), new DateRange(from, to),
                 null, blankToNull(teamId)));
     }
 
@@ -58,13 +62,14 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String teamId) {
-        return repository.summary(new DateRange(from, to), blankToNull(teamId), properties.zone());
+        AccessScope scope = Scopes.checked(null, blankToNull(teamId));
+        return repository.summary(scope, new DateRange(from, to), blankToNull(teamId), properties.zone());
     }
 
-    @Operation(summary = "Teams and their reps, as seen in the activity")
+    @Operation(summary = "Teams and their reps, as seen in the activity (within the caller's scope)")
     @GetMapping("/teams")
     Rows<TeamView> teams() {
-        return new Rows<>(repository.teams());
+        return new Rows<>(repository.teams(Scopes.checked(null, null)));
     }
 
     private static Granularity granularity(String value) {

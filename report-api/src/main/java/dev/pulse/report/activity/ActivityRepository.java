@@ -11,6 +11,8 @@ import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.report.db.tables.records.RepActivityRecord;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -33,9 +35,12 @@ class ActivityRepository {
     }
 
     /** Rows whose period overlaps the range, ordered by period, team and rep. */
-    List<ActivityRowView> rows(ActivityScope scope, Granularity granularity, DateRange range, String repId, String teamId) {
+    List<ActivityRowView> rows(AccessScope access, ActivityScope scope, Granularity granularity, DateRange range,
+                               String repId, String teamId) {
         return db.selectFrom(REP_ACTIVITY)
                 .where(REP_ACTIVITY.SCOPE.eq(scope.name()))
+                .and(scope == ActivityScope.REP ? Scopes.rows(access, REP_ACTIVITY.REP_ID, REP_ACTIVITY.TEAM_ID)
+                        : Scopes.teamRows(access, REP_ACTIVITY.TEAM_ID))
                 .and(REP_ACTIVITY.GRANULARITY.eq(granularity.name()))
                 .and(REP_ACTIVITY.PERIOD_START.le(range.to()))
                 .and(REP_ACTIVITY.PERIOD_END.ge(range.from()))
@@ -45,11 +50,12 @@ class ActivityRepository {
                 .fetch(ActivityRepository::toView);
     }
 
-    ActivitySummary summary(DateRange range, String teamId, ZoneId zone) {
+    ActivitySummary summary(AccessScope access, DateRange range, String teamId, ZoneId zone) {
         Condition days = REP_ACTIVITY.SCOPE.eq(ActivityScope.REP.name())
                 .and(REP_ACTIVITY.GRANULARITY.eq(Granularity.DAY.name()))
                 .and(REP_ACTIVITY.PERIOD_START.between(range.from(), range.to()))
-                .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId));
+                .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId))
+                .and(Scopes.rows(access, REP_ACTIVITY.REP_ID, REP_ACTIVITY.TEAM_ID));
         var activity = db.select(sum(REP_ACTIVITY.FOLLOW_UPS), countDistinct(REP_ACTIVITY.REP_ID),
                         countDistinct(REP_ACTIVITY.TEAM_ID), sum(REP_ACTIVITY.CUSTOMERS))
                 .from(REP_ACTIVITY).where(days).fetchOne();
@@ -57,6 +63,7 @@ class ActivityRepository {
                 .from(SALE)
                 .where(SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone))))
                 .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
+                .and(Scopes.rows(access, SALE.REP_ID, SALE.TEAM_ID))
                 .fetchOne();
         return new ActivitySummary(
                 longOf(activity.value1()), activity.value2(), activity.value3(), longOf(activity.value4()),
@@ -64,10 +71,11 @@ class ActivityRepository {
                         java.math.RoundingMode.HALF_UP));
     }
 
-    List<TeamView> teams() {
+    List<TeamView> teams(AccessScope access) {
         Map<String, List<String>> byTeam = db.selectDistinct(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)
                 .from(REP_ACTIVITY)
                 .where(REP_ACTIVITY.SCOPE.eq(ActivityScope.REP.name()).and(REP_ACTIVITY.TEAM_ID.isNotNull()))
+                .and(Scopes.rows(access, REP_ACTIVITY.REP_ID, REP_ACTIVITY.TEAM_ID))
                 .orderBy(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)
                 .fetchGroups(REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID);
         return new TreeMap<>(byTeam).entrySet().stream()

@@ -1,15 +1,37 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.Rows;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.time.Clock;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.Arrays;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.Locale;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.GetMapping;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stale and overdue customers, the alert history, and the "who to call today" digest. */
@@ -31,7 +53,9 @@ class AlertController {
     Rows<StaleCustomerView> staleCustomers(@RequestParam(required = false) String repId,
                                            @RequestParam(required = false) String teamId,
                                            @RequestParam(required = false) String kind) {
-        return new Rows<>(repository.staleCustomers(blankToNull(repId), blankToNull(teamId), kind(kind), clock.instant()));
+        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
+        return new Rows<>(repository.staleCustomers(scope, blankToNull(repId), blankToNull(teamId), kind(kind),
+                clock.instant()));
     }
 
     @Operation(summary = "Alerts, newest first: status OPEN or RESOLVED, or all")
@@ -42,7 +66,7 @@ class AlertController {
         if (limit < 1 || limit > 5_000) {
             throw new BadRequestException("limit must be between 1 and 5000");
         }
-        return new Rows<>(repository.alerts(status(status), blankToNull(customerId), limit));
+        return new Rows<>(repository.alerts(Scopes.checked(null, null), status(status), blankToNull(customerId), limit));
     }
 
     @Operation(summary = "Who to call today: open alerts of one rep or one team (the daily digest's content)")
@@ -51,7 +75,8 @@ class AlertController {
         if ((repId == null || repId.isBlank()) == (teamId == null || teamId.isBlank())) {
             throw new BadRequestException("give exactly one of repId or teamId");
         }
-        return repId != null && !repId.isBlank() ? digests.forRep(repId.strip()) : digests.forTeam(teamId.strip());
+        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
+        return repId != null && !repId.isBlank() ? digests.forRep(scope, repId.strip()) : digests.forTeam(scope, teamId.strip());
     }
 
     private static String kind(String value) {

@@ -1,12 +1,26 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.ALERT;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.time.Instant;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.List;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.jooq.Records;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -19,12 +33,13 @@ class AlertRepository {
     }
 
     /** Customers with an open alert, longest silence first. */
-    List<StaleCustomerView> staleCustomers(String repId, String teamId, String kind, Instant now) {
+    List<StaleCustomerView> staleCustomers(AccessScope scope, String repId, String teamId, String kind, Instant now) {
         return db.selectFrom(ALERT)
                 .where(ALERT.STATUS.eq("OPEN"))
                 .and(repId == null ? noCondition() : ALERT.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
                 .and(kind == null ? noCondition() : ALERT.KIND.eq(kind))
+                .and(Scopes.rows(scope, ALERT.REP_ID, ALERT.TEAM_ID))
                 .orderBy(ALERT.LAST_FOLLOW_UP_AT.asc(), ALERT.CUSTOMER_ID, ALERT.KIND)
                 .fetch(r -> new StaleCustomerView(r.getCustomerId(), r.getCustomerName(), r.getRepId(), r.getTeamId(),
                         r.getStage(), r.getKind(), r.getLastFollowUpAt(), r.getNextFollowUpAt(),
@@ -32,12 +47,13 @@ class AlertRepository {
                         r.getAlertId(), r.getOpenedAt()));
     }
 
-    List<AlertView> alerts(String status, String customerId, int limit) {
+    List<AlertView> alerts(AccessScope scope, String status, String customerId, int limit) {
         return db.select(ALERT.ALERT_ID, ALERT.CUSTOMER_ID, ALERT.CUSTOMER_NAME, ALERT.REP_ID, ALERT.TEAM_ID, ALERT.STAGE,
                         ALERT.KIND, ALERT.STATUS, ALERT.OPENED_AT, ALERT.RESOLVED_AT, ALERT.RESOLUTION)
                 .from(ALERT)
                 .where(status == null ? noCondition() : ALERT.STATUS.eq(status))
                 .and(customerId == null ? noCondition() : ALERT.CUSTOMER_ID.eq(customerId))
+                .and(Scopes.rows(scope, ALERT.REP_ID, ALERT.TEAM_ID))
                 .orderBy(ALERT.OPENED_AT.desc(), ALERT.ALERT_ID)
                 .limit(limit)
                 .fetch(Records.mapping(AlertView::new));

@@ -1,18 +1,32 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.config.ReportProperties;
+import dev.pulse.security.AccessScope;
 import java.nio.charset.StandardCharsets;
+import dev.pulse.security.AccessScope;
 import java.time.Clock;
+import dev.pulse.security.AccessScope;
 import java.time.LocalDate;
+import dev.pulse.security.AccessScope;
 import java.util.LinkedHashMap;
+import dev.pulse.security.AccessScope;
 import java.util.List;
+import dev.pulse.security.AccessScope;
 import java.util.Map;
+import dev.pulse.security.AccessScope;
 import java.util.UUID;
+import dev.pulse.security.AccessScope;
 import java.util.stream.Collectors;
+import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
+import dev.pulse.security.AccessScope;
 import org.slf4j.Logger;
+import dev.pulse.security.AccessScope;
 import org.slf4j.LoggerFactory;
+import dev.pulse.security.AccessScope;
 import org.springframework.scheduling.annotation.Scheduled;
+import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,17 +57,17 @@ class Digests {
         this.clock = clock;
     }
 
-    Digest forRep(String repId) {
-        return new Digest("rep", repId, today(), repository.staleCustomers(repId, null, null, clock.instant()));
+    Digest forRep(AccessScope scope, String repId) {
+        return new Digest("rep", repId, today(), repository.staleCustomers(scope, repId, null, null, clock.instant()));
     }
 
-    Digest forTeam(String teamId) {
-        return new Digest("team", teamId, today(), repository.staleCustomers(null, teamId, null, clock.instant()));
+    Digest forTeam(AccessScope scope, String teamId) {
+        return new Digest("team", teamId, today(), repository.staleCustomers(scope, null, teamId, null, clock.instant()));
     }
 
     @Scheduled(cron = "${pulse.alerts.digest-cron:0 0 9 * * *}", zone = "${pulse.report.zone:Asia/Shanghai}")
     void sendDaily() {
-        List<StaleCustomerView> open = repository.staleCustomers(null, null, null, clock.instant());
+        List<StaleCustomerView> open = repository.staleCustomers(AccessScope.everything(), null, null, null, clock.instant());
         Map<String, List<StaleCustomerView>> byRep = open.stream().filter(r -> r.repId() != null)
                 .collect(Collectors.groupingBy(StaleCustomerView::repId, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<StaleCustomerView>> byTeam = open.stream().filter(r -> r.teamId() != null)

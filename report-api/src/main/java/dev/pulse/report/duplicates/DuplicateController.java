@@ -1,23 +1,80 @@
 package dev.pulse.report.duplicates;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import dev.pulse.report.live.LiveUpdates;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import dev.pulse.report.web.Rows;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import java.util.Arrays;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import java.util.LinkedHashMap;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import java.util.Locale;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import java.util.Map;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import java.util.UUID;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.http.HttpStatus;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.PathVariable;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.PostMapping;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.RequestBody;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.RequestMapping;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.bind.annotation.RestController;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
+import dev.pulse.security.web.CurrentUser;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Duplicate flags (DESIGN.md definition 4) and a manager's dismissal of one. */
@@ -40,13 +97,13 @@ class DuplicateController {
     @GetMapping
     Rows<DuplicateFlagView> flags(@RequestParam(required = false) String type,
                                   @RequestParam(defaultValue = "OPEN") String status) {
-        return new Rows<>(repository.find(type(type), status(status)));
+        return new Rows<>(repository.find(Scopes.checked(null, null), type(type), status(status)));
     }
 
     @Operation(summary = "Open flags per type, and their total, for the overview")
     @GetMapping("/counts")
     Map<String, Integer> counts() {
-        Map<String, Integer> byType = repository.openCountsByType();
+        Map<String, Integer> byType = repository.openCountsByType(Scopes.checked(null, null));
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (DuplicateType type : DuplicateType.values()) {
             counts.put(type.name(), byType.getOrDefault(type.name(), 0));
@@ -55,19 +112,24 @@ class DuplicateController {
         return counts;
     }
 
-    @Operation(summary = "Dismiss an open flag, keeping who dismissed it and why; 404 unknown, 409 not open")
+    @Operation(summary = "Dismiss an open flag, keeping who dismissed it (the caller) and why; 404 unknown or"
+            + " outside the caller's scope, 409 not open")
     @PostMapping("/{flagId}/dismiss")
     DuplicateFlagView dismiss(@PathVariable String flagId, @RequestBody DismissRequest request) {
         UUID id = uuid(flagId);
-        String by = required("by", request.by(), MAX_BY);
         String reason = required("reason", request.reason(), MAX_REASON);
-        if (!repository.dismiss(id, by, reason)) {
-            throw repository.findById(id).isPresent()
+        AccessScope scope = Scopes.checked(null, null);
+        String by = CurrentUser.get().name();
+        if (by.length() > MAX_BY) {
+            by = by.substring(0, MAX_BY);
+        }
+        if (!repository.dismiss(scope, id, by, reason)) {
+            throw repository.findById(scope, id).isPresent()
                     ? new ResponseStatusException(HttpStatus.CONFLICT, "flag " + id + " is not open")
                     : new ResponseStatusException(HttpStatus.NOT_FOUND, "no flag " + id);
         }
         live.publish(LiveUpdates.DUPLICATES);
-        return repository.findById(id).orElseThrow();
+        return repository.findById(scope, id).orElseThrow();
     }
 
     private static String type(String value) {

@@ -1,16 +1,38 @@
 package dev.pulse.report.duplicates;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.DUPLICATE_FLAG;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.count;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.db.tables.records.DuplicateFlagRecord;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.time.OffsetDateTime;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.List;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.Map;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.Optional;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.UUID;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,34 +48,40 @@ class DuplicateRepository {
     }
 
     /** @param status OPEN, DISMISSED, or null for all; newest first */
-    List<DuplicateFlagView> find(String type, String status) {
+    List<DuplicateFlagView> find(AccessScope scope, String type, String status) {
         return db.selectFrom(DUPLICATE_FLAG)
                 .where(type == null ? noCondition() : DUPLICATE_FLAG.TYPE.eq(type))
+                .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
                 .and(status == null ? noCondition() : DUPLICATE_FLAG.STATUS.eq(status))
                 .orderBy(DUPLICATE_FLAG.UPDATED_AT.desc(), DUPLICATE_FLAG.FLAG_ID)
                 .fetch(DuplicateRepository::toView);
     }
 
-    Map<String, Integer> openCountsByType() {
+    Map<String, Integer> openCountsByType(AccessScope scope) {
         return db.select(DUPLICATE_FLAG.TYPE, count())
                 .from(DUPLICATE_FLAG)
                 .where(DUPLICATE_FLAG.STATUS.eq(OPEN))
+                .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
                 .groupBy(DUPLICATE_FLAG.TYPE)
                 .fetchMap(DUPLICATE_FLAG.TYPE, count());
     }
 
-    Optional<DuplicateFlagView> findById(UUID flagId) {
-        return db.selectFrom(DUPLICATE_FLAG).where(DUPLICATE_FLAG.FLAG_ID.eq(flagId)).fetchOptional(DuplicateRepository::toView);
+    Optional<DuplicateFlagView> findById(AccessScope scope, UUID flagId) {
+        return db.selectFrom(DUPLICATE_FLAG)
+                .where(DUPLICATE_FLAG.FLAG_ID.eq(flagId))
+                .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
+                .fetchOptional(DuplicateRepository::toView);
     }
 
     /** @return true when an open flag was dismissed; false when there is no open flag of that id */
-    boolean dismiss(UUID flagId, String by, String reason) {
+    boolean dismiss(AccessScope scope, UUID flagId, String by, String reason) {
         return db.update(DUPLICATE_FLAG)
                 .set(DUPLICATE_FLAG.STATUS, DISMISSED)
                 .set(DUPLICATE_FLAG.DISMISSED_BY, by)
                 .set(DUPLICATE_FLAG.DISMISSED_REASON, reason)
                 .set(DUPLICATE_FLAG.DISMISSED_AT, OffsetDateTime.now())
                 .where(DUPLICATE_FLAG.FLAG_ID.eq(flagId).and(DUPLICATE_FLAG.STATUS.eq(OPEN)))
+                .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
                 .execute() == 1;
     }
 

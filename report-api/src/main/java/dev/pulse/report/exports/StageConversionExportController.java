@@ -1,28 +1,124 @@
 package dev.pulse.report.exports;
 
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.funnel.CohortGrouping;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.funnel.FunnelQueries;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.funnel.GroupFunnel;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.Parameter;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Content;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.LocalDate;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Arrays;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.RestController;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import dev.pulse.security.audit.AuditLog;
+import dev.pulse.security.web.CurrentUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -40,8 +136,11 @@ class StageConversionExportController {
 
     private final FunnelQueries queries;
 
-    StageConversionExportController(FunnelQueries queries) {
+    private final AuditLog audit;
+
+    StageConversionExportController(FunnelQueries queries, AuditLog audit) {
         this.queries = queries;
+        this.audit = audit;
     }
 
     @Operation(summary = "Stage conversion export (CSV or XLSX): one row per group and adjacent stage pair with "
@@ -65,12 +164,28 @@ class StageConversionExportController {
         ExportFormat fileFormat = parse(ExportFormat.class, "format", format);
         CohortGrouping grouping = parse(CohortGrouping.class, "groupBy", groupBy);
         DateRange cohort = new DateRange(from, to);
-        List<GroupFunnel> groups = queries.funnelsBy(new FunnelFilter(cohort, repId, teamId, source), grouping);
+        FunnelFilter filter = FunnelFilter.forCaller(cohort, repId, teamId, source);
+        List<GroupFunnel> groups = queries.funnelsBy(filter, grouping);
+        audit.record(CurrentUser.get(), "export.stage-conversion", fileName(cohort, grouping, fileFormat),
+                filters(filter, grouping, fileFormat));
         StreamingResponseBody body = out -> fileFormat.write(groups.stream().flatMap(StageConversionRow::of).iterator(), out);
         return ResponseEntity.ok()
                 .contentType(fileFormat.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(cohort, grouping, fileFormat)))
                 .body(body);
+    }
+
+    private static Map<String, Object> filters(FunnelFilter filter, CohortGrouping grouping, ExportFormat format) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("format", lower(format));
+        filters.put("from", filter.cohort().from().toString());
+        filters.put("to", filter.cohort().to().toString());
+        filters.put("groupBy", lower(grouping));
+        filters.put("repId", filter.repId());
+        filters.put("teamId", filter.teamId());
+        filters.put("source", filter.source());
+        filters.put("scope", filter.scope().kind().name());
+        return filters;
     }
 
     /** Built only from validated values (two dates and two enums), never from the raw parameters. */

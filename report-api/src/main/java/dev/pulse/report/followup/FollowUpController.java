@@ -1,14 +1,34 @@
 package dev.pulse.report.followup;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.config.ReportProperties;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.Rows;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.time.LocalDate;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.format.annotation.DateTimeFormat;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.GetMapping;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RequestParam;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Drill-down into the follow-up records behind the figures. */
@@ -43,7 +63,8 @@ class FollowUpController {
             throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
         }
         DateRange range = from == null ? null : new DateRange(from, to);
-        return new Rows<>(repository.find(isBlank(customerId) ? null : customerId.strip(),
+        AccessScope scope = Scopes.checked(isBlank(repId) ? null : repId.strip(), null);
+        return new Rows<>(repository.find(scope, isBlank(customerId) ? null : customerId.strip(),
                 isBlank(repId) ? null : repId.strip(), range, properties.zone(), limit));
     }
 

@@ -1,13 +1,29 @@
 package dev.pulse.report.followup;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.FOLLOWUP;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.time.ZoneId;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import java.util.List;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.jooq.Records;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -20,13 +36,14 @@ class FollowUpRepository {
     }
 
     /** Newest first; served by the (customer_id, occurred_at) and (rep_id, occurred_at) indexes. */
-    List<FollowUpView> find(String customerId, String repId, DateRange range, ZoneId zone, int limit) {
+    List<FollowUpView> find(AccessScope scope, String customerId, String repId, DateRange range, ZoneId zone, int limit) {
         return db.select(FOLLOWUP.EVENT_ID, FOLLOWUP.CUSTOMER_ID, FOLLOWUP.CUSTOMER_NAME, FOLLOWUP.COMPANY,
                         FOLLOWUP.REP_ID, FOLLOWUP.REP_NAME, FOLLOWUP.TEAM_ID, FOLLOWUP.OCCURRED_AT, FOLLOWUP.CHANNEL,
                         FOLLOWUP.CONTENT, FOLLOWUP.STAGE, FOLLOWUP.RESULT, FOLLOWUP.NEXT_FOLLOW_UP_AT)
                 .from(FOLLOWUP)
                 .where(customerId == null ? noCondition() : FOLLOWUP.CUSTOMER_ID.eq(customerId))
                 .and(repId == null ? noCondition() : FOLLOWUP.REP_ID.eq(repId))
+                .and(Scopes.rows(scope, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID))
                 .and(range == null ? noCondition()
                         : FOLLOWUP.OCCURRED_AT.ge(range.startIn(zone)).and(FOLLOWUP.OCCURRED_AT.lt(range.endIn(zone))))
                 .orderBy(FOLLOWUP.OCCURRED_AT.desc(), FOLLOWUP.EVENT_ID)

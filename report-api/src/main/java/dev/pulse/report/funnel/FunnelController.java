@@ -44,7 +44,7 @@ class FunnelController {
             @Parameter(description = REP) @RequestParam(required = false) String repId,
             @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return queries.funnel(new FunnelFilter(new DateRange(from, to), repId, teamId, source));
+        return queries.funnel(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source));
     }
 
     @Operation(summary = "Stage-to-stage transition counts of a cohort, backward moves included, most frequent first")
@@ -57,7 +57,7 @@ class FunnelController {
             @Parameter(description = REP) @RequestParam(required = false) String repId,
             @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return new Rows<>(queries.transitions(new FunnelFilter(new DateRange(from, to), repId, teamId, source)));
+        return new Rows<>(queries.transitions(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source)));
     }
 
     @Operation(summary = "Median whole days from entering a stage to entering a later one, per stage in pipeline order "
@@ -71,7 +71,7 @@ class FunnelController {
             @Parameter(description = REP) @RequestParam(required = false) String repId,
             @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return new Rows<>(queries.timeInStage(new FunnelFilter(new DateRange(from, to), repId, teamId, source)));
+        return new Rows<>(queries.timeInStage(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source)));
     }
 
     @Operation(summary = "Follow-up to sale conversion per owner rep: customers, customers with a sale, revenue")
@@ -83,7 +83,7 @@ class FunnelController {
             @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
             @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return new Rows<>(queries.repConversion(new FunnelFilter(new DateRange(from, to), null, teamId, source)));
+        return new Rows<>(queries.repConversion(FunnelFilter.forCaller(new DateRange(from, to), null, teamId, source)));
     }
 
     @Operation(summary = "The pipeline's stages: code, order (0 for LOST), Chinese and English names, terminal")

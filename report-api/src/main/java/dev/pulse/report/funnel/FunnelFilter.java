@@ -1,5 +1,7 @@
 package dev.pulse.report.funnel;
 
+import dev.pulse.report.security.Scopes;
+import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.DateRange;
 
 /**
@@ -7,12 +9,17 @@ import dev.pulse.report.web.DateRange;
  * (inclusive days in the reporting time zone), optionally only those of one owner rep, team or
  * source. A null filter matches every value.
  */
-public record FunnelFilter(DateRange cohort, String repId, String teamId, String source) {
+public record FunnelFilter(DateRange cohort, String repId, String teamId, String source, AccessScope scope) {
 
     public FunnelFilter {
         repId = blankToNull(repId);
         teamId = blankToNull(teamId);
         source = blankToNull(source);
+    }
+
+    /** The filter of the current caller, whose rep and team filters must lie inside their scope (else 403). */
+    public static FunnelFilter forCaller(DateRange cohort, String repId, String teamId, String source) {
+        return new FunnelFilter(cohort, repId, teamId, source, Scopes.checked(blankToNull(repId), blankToNull(teamId)));
     }
 
     private static String blankToNull(String value) {

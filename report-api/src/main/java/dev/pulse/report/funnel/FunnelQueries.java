@@ -1,27 +1,49 @@
 package dev.pulse.report.funnel;
 
+import dev.pulse.report.security.Scopes;
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
+import dev.pulse.report.security.Scopes;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.report.security.Scopes;
 import dev.pulse.events.Json;
+import dev.pulse.report.security.Scopes;
 import dev.pulse.events.Pipeline;
+import dev.pulse.report.security.Scopes;
 import dev.pulse.events.Stage;
+import dev.pulse.report.security.Scopes;
 import dev.pulse.events.funnel.FunnelCell;
+import dev.pulse.report.security.Scopes;
 import java.math.BigDecimal;
+import dev.pulse.report.security.Scopes;
 import java.math.RoundingMode;
+import dev.pulse.report.security.Scopes;
 import java.util.ArrayList;
+import dev.pulse.report.security.Scopes;
 import java.util.Comparator;
+import dev.pulse.report.security.Scopes;
 import java.util.HashMap;
+import dev.pulse.report.security.Scopes;
 import java.util.LinkedHashSet;
+import dev.pulse.report.security.Scopes;
 import java.util.List;
+import dev.pulse.report.security.Scopes;
 import java.util.Map;
+import dev.pulse.report.security.Scopes;
 import java.util.Set;
+import dev.pulse.report.security.Scopes;
 import java.util.TreeMap;
+import dev.pulse.report.security.Scopes;
 import java.util.function.Consumer;
+import dev.pulse.report.security.Scopes;
 import java.util.stream.Stream;
+import dev.pulse.report.security.Scopes;
 import org.jooq.Condition;
+import dev.pulse.report.security.Scopes;
 import org.jooq.DSLContext;
+import dev.pulse.report.security.Scopes;
 import org.springframework.beans.factory.ObjectProvider;
+import dev.pulse.report.security.Scopes;
 import org.springframework.stereotype.Service;
 
 /**
@@ -135,7 +157,8 @@ public class FunnelQueries {
         Condition condition = FUNNEL_CELL.COHORT_DAY.between(filter.cohort().from(), filter.cohort().to())
                 .and(filter.repId() == null ? noCondition() : FUNNEL_CELL.REP_ID.eq(filter.repId()))
                 .and(filter.teamId() == null ? noCondition() : FUNNEL_CELL.TEAM_ID.eq(filter.teamId()))
-                .and(filter.source() == null ? noCondition() : FUNNEL_CELL.SOURCE.eq(filter.source()));
+                .and(filter.source() == null ? noCondition() : FUNNEL_CELL.SOURCE.eq(filter.source()))
+                .and(Scopes.rows(filter.scope(), FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID));
         // PostgreSQL streams a result with a fetch size only inside a transaction.
         db.transaction(tx -> {
             try (var cells = tx.dsl()

@@ -19,4 +19,11 @@ class ReportErrors extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid query");
         return problem;
     }
+
+    @ExceptionHandler
+    ProblemDetail forbidden(dev.pulse.report.security.ForbiddenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
 }
