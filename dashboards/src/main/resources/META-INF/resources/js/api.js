@@ -10,7 +10,19 @@ export class ApiError extends Error {
   }
 }
 
+/** The CSRF token Spring Security keeps in a cookie; state-changing calls echo it in a header. */
+export function csrfHeaders() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) } : {};
+}
+
+/** A session that ended (expired, signed out elsewhere): back to the login page, then here again. */
+function signInAgain() {
+  window.location.assign('login.html');
+}
+
 async function failure(res, path) {
+  if (res.status === 401) signInAgain();
   // report-api answers errors as application/problem+json; its detail is the useful part.
   const problem = await res.json().catch(() => ({}));
   return new ApiError(res.status, problem.detail || problem.title || res.statusText, path);
@@ -31,11 +43,27 @@ async function getJson(path, params, signal) {
 async function postJson(path, body) {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrfHeaders() },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw await failure(res, path);
   return res.json();
+}
+
+/** Who is signed in: {name, role, repId, teamIds}. Asked once per page. */
+let me = null;
+export function loadMe() {
+  me ??= getJson('/api/v1/me', {}).catch((err) => {
+    me = null;
+    throw err;
+  });
+  return me;
+}
+
+/** Ends the session (POST, so it carries the CSRF token) and goes to the login page. */
+export async function signOut() {
+  await fetch('/logout', { method: 'POST', headers: csrfHeaders() }).catch(() => {});
+  signInAgain();
 }
 
 /**

@@ -3,7 +3,7 @@
 // Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byType.
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
-import { ApiError, dismissFlag, loadDuplicates } from './api.js';
+import { ApiError, dismissFlag, loadDuplicates, loadMe } from './api.js';
 import { createByTypeChart, renderByType } from './charts.js';
 import { FLAG_TYPES, keyParts, renderFlagList } from './flags.js';
 import { createHistoryPanel } from './history.js';
@@ -11,7 +11,9 @@ import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 const STATUSES = ['OPEN', 'DISMISSED'];
-const MANAGER_KEY = 'pulse.manager';
+// The server records the signed-in user as the one who dismissed; the form only shows the name.
+let signedIn = '';
+loadMe().then((me) => { signedIn = me.name; }, () => {});
 
 const charts = { byType: createByTypeChart($('chart-by-type')) };
 window.pulseCharts = charts;
@@ -75,7 +77,8 @@ function openDismiss(row) {
   dismissing = row;
   const [kind, value] = keyParts(row.type, row.key);
   $('dismiss-flag').textContent = `${t(`type_${row.type}`)} · ${kind ? `${kind} ` : ''}${value}`;
-  $('dismiss-by').value = rememberedManager();
+  $('dismiss-by').value = signedIn;
+  $('dismiss-by').readOnly = true;
   $('dismiss-reason').value = '';
   for (const id of ['dismiss-by', 'dismiss-reason']) $(id).removeAttribute('aria-invalid');
   showDismissError(null);
@@ -100,7 +103,6 @@ async function submitDismiss(event) {
   $('dismiss-submit').disabled = true;
   try {
     await dismissFlag(row.flagId, { by, reason });
-    rememberManager(by);
     dropFromOpenList(row);
     $('dismiss-dialog').close();
   } catch (err) {
@@ -130,24 +132,6 @@ function dropFromOpenList(row) {
 function showDismissError(message) {
   $('dismiss-error').hidden = !message;
   $('dismiss-error').textContent = message ?? '';
-}
-
-// The name is asked for every time but remembered on this browser, so a manager clearing
-// several flags types it once.
-function rememberedManager() {
-  try {
-    return localStorage.getItem(MANAGER_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberManager(name) {
-  try {
-    localStorage.setItem(MANAGER_KEY, name);
-  } catch {
-    // Not remembered; the form still works.
-  }
 }
 
 function initDismissForm() {

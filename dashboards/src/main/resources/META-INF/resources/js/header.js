@@ -1,6 +1,7 @@
 // The header every page shares: the language switch and the live indicator. The markup is in
 // each page (static HTML); the behaviour lives here once.
 import { LANGUAGES, currentLang, locale, setLang, t, translateDom } from './i18n.js';
+import { loadMe, signOut } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,7 +24,36 @@ export function initLanguageSwitch(onLanguage) {
     });
     nav.append(button);
   }
+  initUser();
   applyLanguage(onLanguage);
+}
+
+/**
+ * The signed-in user and a sign-out button, after the language switch of every page. Names come
+ * from the server and go in as text, never as markup.
+ */
+function initUser() {
+  const chip = document.createElement('p');
+  chip.id = 'user-chip';
+  chip.className = 'user-chip';
+  const name = document.createElement('span');
+  name.id = 'user-name';
+  const role = document.createElement('span');
+  role.id = 'user-role';
+  role.className = 'user-role';
+  const out = document.createElement('button');
+  out.type = 'button';
+  out.id = 'sign-out';
+  out.dataset.i18n = 'signOut';
+  out.addEventListener('click', signOut);
+  chip.append(name, role, out);
+  $('lang-switch').after(chip);
+  loadMe().then((me) => {
+    name.textContent = me.name;
+    role.dataset.role = me.role;
+    role.dataset.i18n = `role${me.role}`;
+    role.textContent = t(`role${me.role}`);
+  }, () => {});
 }
 
 function applyLanguage(onLanguage) {

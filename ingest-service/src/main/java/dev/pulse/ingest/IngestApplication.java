@@ -6,7 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Accepts follow-ups and sales over HTTP and writes them to Kafka, all or nothing. Port 8081. */
 // No DataSource of Boot's: the only database ingest reads is the token table (IngestSecurity).
-@SpringBootApplication(excludeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+// No users either: callers are tokens, so Boot must not invent a user with a generated password.
+@SpringBootApplication(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class IngestApplication {
 

@@ -1,5 +1,6 @@
 package dev.pulse.launcher;
 
+import dev.pulse.launcher.token.TokenCommand;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,8 @@ public final class Pulse {
 
     static final String USAGE = """
             usage: pulse <command> [options]
-              run      start Pulse (broker, database, services, demo) and print the dashboard URL""";
+              run      start Pulse (broker, database, services, demo) and print the dashboard URL
+              token    create, list or revoke API tokens (needs an ADMIN token in PULSE_TOKEN)""";
 
     private Pulse() {
     }
@@ -20,6 +22,7 @@ public final class Pulse {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run" -> PulseLauncher.main(rest);
+            case "token" -> TokenCommand.main(rest);
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("pulse: unknown command '" + command + "'.\n" + USAGE);

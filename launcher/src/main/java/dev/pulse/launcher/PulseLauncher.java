@@ -4,7 +4,10 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.database.Database;
 import dev.pulse.launcher.database.DatabaseSettings;
+import dev.pulse.launcher.demo.DemoAccounts;
 import dev.pulse.launcher.demo.DemoGenerator;
+import dev.pulse.launcher.stack.StackCredentials;
+import dev.pulse.security.TokenHash;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
 import java.io.IOException;
@@ -76,27 +79,48 @@ public final class PulseLauncher {
         progress((database.isEmbedded() ? "embedded PostgreSQL on " : "local PostgreSQL on ")
                 + database.settings().jdbcUrl());
 
+        FirstAdmin firstAdmin = FirstAdmin.of(dataDir, System.getenv("PULSE_ADMIN_PASSWORD"));
+        StackCredentials credentials = new StackCredentials(
+                envOrElse("PULSE_ADMIN_TOKEN", TokenHash::newToken), firstAdmin.password(), TokenHash.newToken());
         PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
                 dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor", "pulse-projector",
-                TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks()));
+                TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks(), credentials));
         started.push(stack);
         stack.startProcessor();
         progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");
         stack.startReport();
+        firstAdmin.markCreated();
         progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)"
                 + (options.webhooks().isEmpty() ? "" : ", alerts to " + options.webhooks().size() + " webhook(s)"));
         stack.startIngest();
         progress("ingest API on http://localhost:" + INGEST_PORT + "/api/v1/followups and /api/v1/sales");
 
+        String demoPassword = null;
         if (options.demo()) {
-            startDemo(dataDir);
+            demoPassword = envOrElse("PULSE_DEMO_PASSWORD", FirstAdmin::newPassword);
+            new DemoAccounts(URI.create("http://localhost:" + REPORT_PORT), credentials.adminToken()).create(demoPassword);
+            startDemo(dataDir, credentials.ingestToken());
         }
-        System.out.printf("%nPulse is running (%.1f s). Dashboard: http://localhost:%d/%nPress Ctrl-C to stop.%n",
+        System.out.printf("%nPulse is running (%.1f s). Dashboard: http://localhost:%d/%n",
                 (System.nanoTime() - startedAt) / 1e9, REPORT_PORT);
+        System.out.println(firstAdmin.signInLine());
+        System.out.println("  Admin API token: " + credentials.adminToken()
+                + (System.getenv("PULSE_ADMIN_TOKEN") == null ? "  (new each run; set PULSE_ADMIN_TOKEN to fix it)" : ""));
+        System.out.println("    e.g. export PULSE_TOKEN=" + credentials.adminToken() + "; ./pulse token create --role INGEST");
+        if (demoPassword != null) {
+            System.out.println("  Demo sign-ins: " + DemoAccounts.describe() + "; password: " + demoPassword);
+        }
+        System.out.println("Press Ctrl-C to stop.");
     }
 
-    private void startDemo(Path dataDir) throws IOException {
-        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + INGEST_PORT), Duration.ofMillis(1500));
+    private static String envOrElse(String name, java.util.function.Supplier<String> otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise.get() : value.strip();
+    }
+
+    private void startDemo(Path dataDir, String ingestToken) throws IOException {
+        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + INGEST_PORT), ingestToken,
+                Duration.ofMillis(1500));
         Path seeded = dataDir.resolve("demo-backfilled");
         if (!Files.exists(seeded)) {
             progress("demo: backfilling 14 days of follow-ups");

@@ -37,8 +37,12 @@ public final class DemoGenerator implements Runnable {
     private final List<DemoCustomer> customers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public DemoGenerator(URI ingest, Duration tick) {
+    private final String token;
+
+    /** @param token the INGEST bearer token the generator posts with */
+    public DemoGenerator(URI ingest, String token, Duration tick) {
         this.ingest = ingest;
+        this.token = token;
         this.tick = tick;
     }
 
@@ -115,6 +119,7 @@ public final class DemoGenerator implements Runnable {
         HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/api/v1/" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {

@@ -6,6 +6,7 @@ import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
 import dev.pulse.events.TopicNames;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,7 +51,7 @@ public final class PulseStack implements AutoCloseable {
     }
 
     public void startReport() {
-        report = run(ReportApplication.builder(),
+        report = run(ReportApplication.builder(), Stream.concat(securityArgs(), Stream.of(
                 "--server.port=" + settings.reportPort(),
                 "--pulse.projector.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--pulse.projector.group-id=" + settings.projectorGroup(),
@@ -58,13 +59,34 @@ public final class PulseStack implements AutoCloseable {
                 "--spring.datasource.url=" + settings.database().jdbcUrl(),
                 "--spring.datasource.username=" + settings.database().user(),
                 "--spring.datasource.password=" + settings.database().password(),
-                "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()));
+                "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()),
+                "--pulse.security.admin-password=" + Objects.requireNonNullElse(settings.credentials().adminPassword(), "")))
+                .toArray(String[]::new));
     }
 
     public void startIngest() {
-        ingest = run(IngestApplication.builder(), NO_DATABASE,
+        ingest = run(IngestApplication.builder(), Stream.concat(securityArgs(), Stream.of(NO_DATABASE,
                 "--server.port=" + settings.ingestPort(),
-                "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
+                "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
+                // ingest reads the tokens an admin issues from report-api's database
+                "--pulse.security.token-database.url=" + settings.database().jdbcUrl(),
+                "--pulse.security.token-database.username=" + settings.database().user(),
+                "--pulse.security.token-database.password=" + settings.database().password()))
+                .toArray(String[]::new));
+    }
+
+    /** The configured tokens both services accept: the admin's and the launcher's own ingest client's. */
+    private Stream<String> securityArgs() {
+        StackCredentials credentials = settings.credentials();
+        return Stream.of(
+                "--pulse.security.admin-token=" + credentials.adminToken(),
+                "--pulse.security.tokens[0].name=launcher-ingest",
+                "--pulse.security.tokens[0].role=INGEST",
+                "--pulse.security.tokens[0].token=" + credentials.ingestToken());
+    }
+
+    public StackSettings settings() {
+        return settings;
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {

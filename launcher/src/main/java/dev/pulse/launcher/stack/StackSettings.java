@@ -14,6 +14,7 @@ import java.time.ZoneId;
  * @param topics   topic names shared by all three services (tests give each scenario its own)
  * @param staleCheckInterval how often the processor looks for customers crossing a threshold
  * @param webhooks alert receivers, each URL or FORMAT=URL
+ * @param credentials the admin and ingest tokens the services accept, and the first admin's password
  */
 public record StackSettings(
         String kafkaBootstrap,
@@ -27,9 +28,18 @@ public record StackSettings(
         String projectorGroup,
         TopicNames topics,
         Duration staleCheckInterval,
-        List<String> webhooks) {
+        List<String> webhooks,
+        StackCredentials credentials) {
 
     public StackSettings {
         webhooks = List.copyOf(webhooks);
+    }
+
+    /** A stack with freshly generated tokens. */
+    public StackSettings(String kafkaBootstrap, DatabaseSettings database, Path stateDir, int ingestPort, int reportPort,
+                         int processorPort, ZoneId zone, String processorApplicationId, String projectorGroup,
+                         TopicNames topics, Duration staleCheckInterval, List<String> webhooks) {
+        this(kafkaBootstrap, database, stateDir, ingestPort, reportPort, processorPort, zone, processorApplicationId,
+                projectorGroup, topics, staleCheckInterval, webhooks, StackCredentials.generate());
     }
 }

@@ -41,7 +41,7 @@ class AlertsEndToEndIT {
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("alerts", List.of(
                 receiver.url("/ok"), receiver.url("/flaky"), "wecom=" + receiver.url("/wecom"),
                 "http://localhost:" + nobodyListens + "/down")));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
     }
 
     @AfterAll

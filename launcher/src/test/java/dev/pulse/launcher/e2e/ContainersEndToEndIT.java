@@ -40,7 +40,7 @@ class ContainersEndToEndIT extends ActivityScenario {
                 stateDir, 0, 0, 0, ZoneId.of("Asia/Shanghai"), "containers-processor", "containers-projector",
                 TopicNames.defaults(), java.time.Duration.ofSeconds(2), java.util.List.of());
         stack = new PulseStack(settings).startAll();
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
     }
 
     @AfterAll

@@ -4,15 +4,12 @@ import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.launcher.stack.PulseStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,8 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HOSTILE_REP = "<img src=x onerror=alert(1)>";
 
     private static PulseStack stack;
@@ -45,17 +38,10 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void start() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-                .isTrue();
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("browser"));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        client = new PulseClient(stack);
+        browser = Browser.start();
+        Browser.signInAsAdmin(browser, stack, client, "it-admin");
     }
 
     @AfterAll

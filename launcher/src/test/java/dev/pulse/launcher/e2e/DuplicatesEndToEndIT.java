@@ -46,7 +46,7 @@ class DuplicatesEndToEndIT {
     static void startPulse() {
         StackSettings settings = EmbeddedStack.settingsFor("duplicates");
         stack = EmbeddedStack.start(settings);
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
     }
 
     @AfterAll

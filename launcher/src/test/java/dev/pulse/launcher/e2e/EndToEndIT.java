@@ -17,7 +17,7 @@ class EndToEndIT extends ActivityScenario {
     static void startPulse() {
         settings = EmbeddedStack.settingsFor("e2e");
         stack = EmbeddedStack.start(settings);
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
     }
 
     @AfterAll

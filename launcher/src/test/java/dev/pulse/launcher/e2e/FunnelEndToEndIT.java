@@ -37,7 +37,7 @@ class FunnelEndToEndIT {
     @BeforeAll
     static void startPulse() {
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("funnel"));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
         post("F1", "rep-f1", "2026-11-10", "LEAD");
         post("F1", "rep-f1", "2026-11-12", "QUALIFIED");
         post("F1", "rep-f1", "2026-11-14", "PROPOSAL");

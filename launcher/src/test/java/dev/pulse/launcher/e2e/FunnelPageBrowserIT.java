@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
 import dev.pulse.launcher.stack.PulseStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,8 +22,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,8 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class FunnelPageBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
 
     private static PulseStack stack;
@@ -59,17 +53,10 @@ class FunnelPageBrowserIT {
 
     @BeforeAll
     static void start() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-                .isTrue();
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("funnel-page"));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        client = new PulseClient(stack);
+        browser = Browser.start();
+        Browser.signInAsAdmin(browser, stack, client, "it-admin");
     }
 
     @AfterAll

@@ -42,7 +42,7 @@ class MavenCrmReplayIT {
         opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
                 .map(line -> line.strip().split(",", -1)).toList();
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("crm"));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
+        client = new PulseClient(stack);
         List<String> batch = new ArrayList<>();
         for (String[] o : opportunities) {
             String engage = o[5];

@@ -49,7 +49,7 @@ class RestartIT {
         // Event i: rep-even for even i, rep-odd for odd i; customer cust-(i % 10); one a minute from 09:00 on
         // 2026-11-05 in Shanghai (a minute apart, so none is a duplicate entry of another).
         // So each rep has 100 follow-ups and touches 5 distinct customers.
-        ActivityScenario view = ActivityScenario.on(new PulseClient(stack.ingestPort(), stack.reportPort()),
+        ActivityScenario view = ActivityScenario.on(new PulseClient(stack),
                 settings.kafkaBootstrap(), settings.topics());
         view.awaitRows("/api/v1/reports/rep-activity?granularity=day&from=2026-11-05&to=2026-11-05", List.of(
                 "rep-even team-r 2026-11-05 100 5 {PHONE=100}",
@@ -59,7 +59,7 @@ class RestartIT {
     }
 
     private void postBatches(List<UUID> ids, int fromBatch, int toBatch) {
-        PulseClient ingest = new PulseClient(stack.ingestPort(), 0);
+        PulseClient ingest = PulseClient.ingestOnly(stack);
         Instant base = Instant.parse("2026-11-05T01:00:00Z");
         for (int batch = fromBatch; batch < toBatch; batch++) {
             String[] records = new String[PER_BATCH];

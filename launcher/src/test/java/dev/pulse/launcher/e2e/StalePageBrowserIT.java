@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
 import dev.pulse.launcher.stack.PulseStack;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,8 +41,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class StalePageBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final String A2_CONTENT = "电话沟通，客户说下月再联系";
     private static final String A2_NEW_CONTENT = "再次致电，约了下周演示";
@@ -59,17 +52,10 @@ class StalePageBrowserIT {
 
     @BeforeAll
     static void start() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("headless browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver")
-                .isTrue();
         stack = EmbeddedStack.start(EmbeddedStack.settingsFor("stale-page"));
-        client = new PulseClient(stack.ingestPort(), stack.reportPort());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
+        client = new PulseClient(stack);
+        browser = Browser.start();
+        Browser.signInAsAdmin(browser, stack, client, "it-admin");
     }
 
     @AfterAll

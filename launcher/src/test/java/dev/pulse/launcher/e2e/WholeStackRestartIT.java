@@ -58,7 +58,7 @@ class WholeStackRestartIT {
                         dataDir.resolve("streams"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), "pulse-stream-processor",
                         "pulse-projector", TopicNames.defaults(), java.time.Duration.ofSeconds(2), List.of());
                 try (PulseStack stack = new PulseStack(settings).startAll()) {
-                    PulseClient client = new PulseClient(stack.ingestPort(), stack.reportPort());
+                    PulseClient client = new PulseClient(stack);
                     scenario.run(ActivityScenario.on(client, broker.bootstrapServers(), settings.topics()));
                 }
             }
