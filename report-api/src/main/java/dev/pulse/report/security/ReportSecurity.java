@@ -28,6 +28,7 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,8 +52,10 @@ class ReportSecurity {
         JsonAuthenticationEntryPoint refusals = new JsonAuthenticationEntryPoint();
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher bearerCall = request -> request.getHeader("Authorization") != null;
+        // machines' endpoints answer 401 JSON; only pages send a person to the login page
+        RequestMatcher machines = new OrRequestMatcher(api, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
-        pagesOnly.setRequestMatcher(new NegatedRequestMatcher(api));
+        pagesOnly.setRequestMatcher(new NegatedRequestMatcher(machines));
 
         http.csrf(csrf -> csrf.spa().ignoringRequestMatchers(bearerCall))
                 .addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
@@ -70,7 +73,7 @@ class ReportSecurity {
                         .logoutSuccessHandler((request, response, authentication) ->
                                 response.setStatus(HttpServletResponse.SC_NO_CONTENT)))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(refusals, api)
+                        .defaultAuthenticationEntryPointFor(refusals, machines)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(refusals))

@@ -1,0 +1,297 @@
+package dev.pulse.launcher.e2e;
+
+import static dev.pulse.launcher.e2e.FollowUps.sale;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.launcher.stack.PulseStack;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every endpoint times every role, on the real stack: which status each caller gets, and, where
+ * the call is allowed, that the answer holds exactly the rows of the caller's scope. The seed has
+ * two teams: team-a (rep-a1 with customers c-a1-1 and c-a1-2, rep-a2 with c-a2-1) and team-b
+ * (rep-b1 with c-b1-1 and c-b1-2); all five were last contacted on 2026-11-03 at QUALIFIED, so
+ * each is STALE by now. c-a1-1 and c-a2-1 share a phone (a flag of team-a's reps), c-b1-1 and
+ * c-b1-2 another (a flag of rep-b1 only). rep-a1 and rep-b1 each have one sale.
+ */
+class AuthorizationMatrixIT {
+
+    private static final String DAY = "from=2026-11-03&to=2026-11-03";
+
+    private static PulseStack stack;
+    private static PulseClient admin;
+    private static final Map<String, PulseClient> callers = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void seed() {
+        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("authz"));
+        admin = new PulseClient(stack);
+        post("c-a1-1", "rep-a1", "team-a", "13900000001", "2026-11-03T02:00:00Z");
+        post("c-a1-2", "rep-a1", "team-a", "13900000002", "2026-11-03T03:00:00Z");
+        post("c-a2-1", "rep-a2", "team-a", "13900000001", "2026-11-03T04:00:00Z");
+        post("c-b1-1", "rep-b1", "team-b", "13900000009", "2026-11-03T05:00:00Z");
+        post("c-b1-2", "rep-b1", "team-b", "13900000009", "2026-11-03T06:00:00Z");
+        assertThat(admin.post("/api/v1/sales", sale("o-a1", "c-a1-1", "rep-a1", "team-a", "1000", "2026-11-03T07:00:00Z"))
+                .status()).isEqualTo(202);
+        assertThat(admin.post("/api/v1/sales", sale("o-b1", "c-b1-1", "rep-b1", "team-b", "500", "2026-11-03T07:00:00Z"))
+                .status()).isEqualTo(202);
+
+        callers.put("ADMIN", admin);
+        callers.put("BI", admin.as(issue(Map.of("role", "BI"))));
+        callers.put("MANAGER", admin.as(issue(Map.of("role", "MANAGER", "teamId", "team-a"))));
+        callers.put("REP", admin.as(issue(Map.of("role", "REP", "repId", "rep-a1"))));
+        callers.put("INGEST", admin.as(issue(Map.of("role", "INGEST"))));
+        callers.put("none", admin.as(null));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(admin.get("/api/v1/reports/stale-customers").get("rows")).hasSize(5);
+            assertThat(admin.get("/api/v1/reports/duplicates").get("rows")).hasSize(2);
+            assertThat(admin.get("/api/v1/reports/summary?" + DAY).get("sales").asInt()).isEqualTo(2);
+            assertThat(admin.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(5);
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void shouldAnswerEveryEndpointWithTheStatusOfTheCallersRole() {
+        // reading roles are ADMIN, BI, MANAGER, REP; INGEST may only post; without a token, nothing
+        List<String> reads = List.of(
+                "/api/v1/reports/rep-activity?" + DAY, "/api/v1/reports/team-activity?" + DAY,
+                "/api/v1/reports/summary?" + DAY, "/api/v1/teams", "/api/v1/followups?customerId=c-a1-1",
+                "/api/v1/reports/duplicates", "/api/v1/reports/duplicates/counts", "/api/v1/reports/stale-customers",
+                "/api/v1/alerts", "/api/v1/alerts/digest?repId=rep-a1", "/api/v1/reports/funnel?" + DAY,
+                "/api/v1/reports/stage-transitions?" + DAY, "/api/v1/reports/time-in-stage?" + DAY,
+                "/api/v1/reports/rep-conversion?" + DAY, "/api/v1/pipeline",
+                "/api/v1/exports/stage-conversion?format=csv&" + DAY, "/api/v1/exports/stage-conversion?format=xlsx&" + DAY);
+        List<String> failures = new ArrayList<>();
+        for (String path : reads) {
+            expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
+        }
+        for (String path : List.of("/api/v1/admin/tokens", "/api/v1/admin/users", "/api/v1/admin/audit",
+                "/actuator/prometheus", "/actuator/metrics")) {
+            expect(failures, path, Map.of("ADMIN", 200, "BI", 403, "MANAGER", 403, "REP", 403, "INGEST", 403, "none", 401));
+        }
+        for (String path : List.of("/api/v1/me")) {
+            expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 401));
+        }
+        for (String path : List.of("/actuator/health", "/api/v1/auth/providers", "/login.html")) {
+            expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
+        }
+        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html")) {
+            // a person without a session is sent to the login page; a machine token is no dashboard user
+            expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
+        }
+        assertThat(failures).as("endpoint answers that differ from the matrix").isEmpty();
+    }
+
+    @Test
+    void shouldLetOnlyIngestAndAdminTokensPostEvents() {
+        Map<String, Integer> expected = Map.of("ADMIN", 202, "INGEST", 202, "BI", 403, "MANAGER", 403, "REP", 403,
+                "none", 401);
+        int[] phone = {100};
+        expected.forEach((role, status) -> {
+            // a rep and team outside every scope above, and a phone of its own: the other checks stay exact
+            String body = followUp("c-post-" + role, "rep-x", "team-x", "13900000" + phone[0]++, "2026-11-04T02:00:00Z");
+            assertThat(callers.get(role).post("/api/v1/followups", body).status()).as(role).isEqualTo(status);
+        });
+    }
+
+    @Test
+    void shouldShowARepOnlyTheirOwnCustomersAndFigures() {
+        PulseClient rep = callers.get("REP");
+        assertThat(reps(rep.get("/api/v1/reports/rep-activity?" + DAY))).containsExactly("rep-a1");
+        assertThat(rep.get("/api/v1/reports/team-activity?" + DAY).get("rows")).isEmpty();
+        JsonNode summary = rep.get("/api/v1/reports/summary?" + DAY);
+        assertThat(summary.get("followUps").asInt()).isEqualTo(2);
+        assertThat(summary.get("sales").asInt()).isEqualTo(1);
+        assertThat(rep.get("/api/v1/teams").toString()).isEqualTo("{\"rows\":[{\"teamId\":\"team-a\",\"reps\":[\"rep-a1\"]}]}");
+        // another rep's customer, asked for by id: no rows, the same answer as for a customer that does not exist
+        assertThat(rep.get("/api/v1/followups?customerId=c-a2-1").get("rows")).isEmpty();
+        assertThat(rep.get("/api/v1/followups?customerId=c-a1-1").get("rows")).hasSize(1);
+        assertThat(rep.getReport("/api/v1/followups?repId=rep-a2").status()).isEqualTo(403);
+        assertThat(customers(rep.get("/api/v1/reports/stale-customers"))).containsExactlyInAnyOrder("c-a1-1", "c-a1-2");
+        assertThat(rep.get("/api/v1/alerts?customerId=c-b1-1").get("rows")).isEmpty();
+        assertThat(rep.getReport("/api/v1/alerts/digest?repId=rep-b1").status()).isEqualTo(403);
+        assertThat(rep.get("/api/v1/reports/duplicates").get("rows")).hasSize(1);
+        assertThat(rep.get("/api/v1/reports/duplicates/counts").get("total").asInt()).isEqualTo(1);
+        assertThat(rep.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(2);
+        assertThat(reps(rep.get("/api/v1/reports/rep-conversion?" + DAY))).containsExactly("rep-a1");
+        assertThat(rep.getReport("/api/v1/reports/funnel?repId=rep-b1&" + DAY).status()).isEqualTo(403);
+        JsonNode me = rep.get("/api/v1/me");
+        assertThat(me.get("role").asString()).isEqualTo("REP");
+        assertThat(me.get("repId").asString()).isEqualTo("rep-a1");
+    }
+
+    @Test
+    void shouldShowAManagerTheirTeamAndRefuseAnotherTeam() {
+        PulseClient manager = callers.get("MANAGER");
+        assertThat(reps(manager.get("/api/v1/reports/rep-activity?" + DAY))).containsExactly("rep-a1", "rep-a2");
+        assertThat(manager.get("/api/v1/reports/team-activity?" + DAY).get("rows")).extracting(r -> r.get("teamId").asString())
+                .containsExactly("team-a");
+        assertThat(manager.get("/api/v1/reports/summary?" + DAY).get("followUps").asInt()).isEqualTo(3);
+        for (String path : List.of("/api/v1/reports/rep-activity?teamId=team-b&" + DAY, "/api/v1/reports/summary?teamId=team-b&" + DAY,
+                "/api/v1/reports/stale-customers?teamId=team-b", "/api/v1/alerts/digest?teamId=team-b",
+                "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY)) {
+            assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
+        }
+        // a rep of another team, asked for by id, is filtered out in the query
+        assertThat(manager.get("/api/v1/followups?repId=rep-b1").get("rows")).isEmpty();
+        assertThat(manager.get("/api/v1/followups?customerId=c-b1-1").get("rows")).isEmpty();
+        assertThat(customers(manager.get("/api/v1/reports/stale-customers"))).containsExactlyInAnyOrder("c-a1-1", "c-a1-2", "c-a2-1");
+        assertThat(manager.get("/api/v1/reports/duplicates").get("rows")).hasSize(1);
+        assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldLetAManagerDismissOnlyTheirTeamsFlagsAndNobodyWhoOnlyReads() {
+        JsonNode flags = admin.get("/api/v1/reports/duplicates").get("rows");
+        String teamAFlag = null;
+        String teamBFlag = null;
+        for (JsonNode flag : flags) {
+            if (flag.get("repIds").toString().contains("rep-b1")) {
+                teamBFlag = flag.get("flagId").asString();
+            } else {
+                teamAFlag = flag.get("flagId").asString();
+            }
+        }
+        String reason = "{\"reason\":\"checked\"}";
+        assertThat(callers.get("BI").postReport("/api/v1/reports/duplicates/" + teamAFlag + "/dismiss", reason).status())
+                .isEqualTo(403);
+        assertThat(callers.get("REP").postReport("/api/v1/reports/duplicates/" + teamAFlag + "/dismiss", reason).status())
+                .isEqualTo(403);
+        assertThat(callers.get("MANAGER").postReport("/api/v1/reports/duplicates/" + teamBFlag + "/dismiss", reason).status())
+                .as("another team's flag is not found").isEqualTo(404);
+        PulseClient.Response dismissed = callers.get("MANAGER")
+                .postReport("/api/v1/reports/duplicates/" + teamAFlag + "/dismiss", reason);
+        assertThat(dismissed.status()).isEqualTo(200);
+        assertThat(dismissed.body().get("dismissedBy").asString()).isEqualTo("token:manager-team-a");
+        assertThat(admin.get("/api/v1/reports/duplicates?status=DISMISSED").get("rows")).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseTheStreamToCallersWithoutAReadingRole() throws Exception {
+        assertThat(streamStatus(null)).isEqualTo(401);
+        assertThat(streamStatus(tokenOf("INGEST"))).isEqualTo(403);
+        assertThat(streamStatus(tokenOf("REP"))).isEqualTo(200);
+    }
+
+    @Test
+    void shouldAuditExportsAndTokenChangesAndRevokeAtOnce() {
+        PulseClient bi = admin.as(issue(Map.of("role", "BI", "name", "audited-bi")));
+        assertThat(bi.getReport("/api/v1/exports/stage-conversion?format=csv&groupBy=team&" + DAY).status()).isEqualTo(200);
+        JsonNode audit = admin.get("/api/v1/admin/audit?limit=50").get("rows");
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.get("actor").asString()).isEqualTo("token:audited-bi");
+            assertThat(entry.get("action").asString()).isEqualTo("export.stage-conversion");
+            assertThat(entry.get("details").asString()).contains("\"groupBy\":\"team\"").contains("\"from\":\"2026-11-03\"");
+        });
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.get("action").asString()).isEqualTo("token.create");
+            assertThat(entry.get("target").asString()).isEqualTo("audited-bi");
+            assertThat(entry.get("actor").asString()).isEqualTo("token:admin");
+        });
+
+        String tokenId = null;
+        for (JsonNode token : admin.get("/api/v1/admin/tokens").get("rows")) {
+            assertThat(token.has("token")).as("no secret is ever listed").isFalse();
+            if (token.get("name").asString().equals("audited-bi")) {
+                tokenId = token.get("tokenId").asString();
+            }
+        }
+        assertThat(admin.sendReport("DELETE", "/api/v1/admin/tokens/" + tokenId, null).status()).isEqualTo(204);
+        assertThat(bi.getReport("/api/v1/pipeline").status()).isEqualTo(401);
+        assertThat(admin.sendReport("DELETE", "/api/v1/admin/tokens/" + tokenId, null).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/admin/audit?limit=5").get("rows").get(0).get("action").asString()).isEqualTo("token.revoke");
+    }
+
+    @Test
+    void shouldRefuseTokenRequestsThatDoNotFitTheRole() {
+        for (Map<String, String> bad : List.of(Map.of("role", "REP"), Map.of("role", "MANAGER"),
+                Map.of("role", "BI", "repId", "rep-a1"), Map.of("role", "ROOT"), Map.of("role", "REP", "repId", "'; drop table api_token; --"))) {
+            PulseClient.Response response = admin.sendReport("POST", "/api/v1/admin/tokens", json(bad));
+            assertThat(response.status()).as("%s", bad).isEqualTo(400);
+        }
+        assertThat(callers.get("MANAGER").sendReport("POST", "/api/v1/admin/tokens", json(Map.of("role", "ADMIN"))).status())
+                .isEqualTo(403);
+    }
+
+    private static void expect(List<String> failures, String path, Map<String, Integer> statusByRole) {
+        statusByRole.forEach((role, expected) -> {
+            int actual = callers.get(role).getReport(path).status();
+            if (actual != expected) {
+                failures.add(role + " GET " + path + ": " + actual + " instead of " + expected);
+            }
+        });
+    }
+
+    private static int streamStatus(String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + stack.reportPort() + "/api/v1/live"))
+                .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        // the headers are enough; the stream itself never ends
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        response.body().close();
+        return response.statusCode();
+    }
+
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+    private static String tokenOf(String role) {
+        return TOKENS.get(role);
+    }
+
+    private static String issue(Map<String, String> request) {
+        PulseClient.Response response = admin.sendReport("POST", "/api/v1/admin/tokens", json(request));
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(201);
+        String token = response.body().get("token").asString();
+        TOKENS.putIfAbsent(request.get("role"), token);
+        return token;
+    }
+
+    private static String json(Map<String, String> map) {
+        return dev.pulse.events.Json.MAPPER.writeValueAsString(map);
+    }
+
+    private static void post(String customerId, String repId, String teamId, String phone, String occurredAt) {
+        PulseClient.Response response = admin.post("/api/v1/followups", followUp(customerId, repId, teamId, phone, occurredAt));
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    }
+
+    private static String followUp(String customerId, String repId, String teamId, String phone, String occurredAt) {
+        return """
+                {"eventId":"%s","customerId":"%s","customerName":"客户 %s","phone":"%s","repId":"%s","teamId":"%s",
+                 "occurredAt":"%s","channel":"PHONE","content":"电话沟通","stage":"QUALIFIED"}"""
+                .formatted(UUID.randomUUID(), customerId, customerId, phone, repId, teamId, occurredAt);
+    }
+
+    private static List<String> reps(JsonNode rows) {
+        return rows.get("rows").valueStream().map(r -> r.get("repId").asString()).sorted().toList();
+    }
+
+    private static List<String> customers(JsonNode rows) {
+        return rows.get("rows").valueStream().map(r -> r.get("customerId").asString()).toList();
+    }
+}
