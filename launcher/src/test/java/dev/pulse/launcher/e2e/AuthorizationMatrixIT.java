@@ -197,6 +197,44 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void shouldTellAStreamOnlyOfChangesInItsCallersScope() throws Exception {
+        List<String> repEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> adminEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread repStream = listen(tokenOf("REP"), repEvents);
+        Thread adminStream = listen(stack.settings().credentials().adminToken(), adminEvents);
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> repEvents.contains("hello") && adminEvents.contains("hello"));
+            // another team's follow-up: the admin hears of it, rep-a1 does not
+            // (won, on another day: no alert, and no figure the other tests read changes)
+            postWon("c-b1-3", "rep-b1", "team-b", "13900000201");
+            await().atMost(Duration.ofSeconds(30)).until(() -> adminEvents.contains("activity"));
+            Thread.sleep(2_000); // the rep's stream had as long as the admin's, and more
+            assertThat(repEvents).doesNotContain("activity");
+            // their own follow-up: both hear of it
+            postWon("c-a1-3", "rep-a1", "team-a", "13900000202");
+            await().atMost(Duration.ofSeconds(30)).until(() -> repEvents.contains("activity"));
+        } finally {
+            repStream.interrupt();
+            adminStream.interrupt();
+        }
+    }
+
+    /** Reads the event names of a live stream into {@code events} until interrupted. */
+    private static Thread listen(String token, List<String> events) {
+        return Thread.ofPlatform().daemon().start(() -> {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + stack.reportPort() + "/api/v1/live"))
+                        .header("Authorization", "Bearer " + token).build();
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines()).body()
+                        .filter(line -> line.startsWith("event:"))
+                        .forEach(line -> events.add(line.substring("event:".length()).strip()));
+            } catch (Exception e) {
+                // interrupted or closed: the test is over
+            }
+        });
+    }
+
+    @Test
     void shouldAuditExportsAndTokenChangesAndRevokeAtOnce() {
         PulseClient bi = admin.as(issue(Map.of("role", "BI", "name", "audited-bi")));
         assertThat(bi.getReport("/api/v1/exports/stage-conversion?format=csv&groupBy=team&" + DAY).status()).isEqualTo(200);
@@ -278,6 +316,11 @@ class AuthorizationMatrixIT {
     private static void post(String customerId, String repId, String teamId, String phone, String occurredAt) {
         PulseClient.Response response = admin.post("/api/v1/followups", followUp(customerId, repId, teamId, phone, occurredAt));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    }
+
+    private static void postWon(String customerId, String repId, String teamId, String phone) {
+        String won = followUp(customerId, repId, teamId, phone, "2026-11-10T02:00:00Z").replace("QUALIFIED", "WON");
+        assertThat(admin.post("/api/v1/followups", won).status()).isEqualTo(202);
     }
 
     private static String followUp(String customerId, String repId, String teamId, String phone, String occurredAt) {

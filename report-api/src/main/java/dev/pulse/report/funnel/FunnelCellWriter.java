@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import dev.pulse.report.projector.Owner;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -42,19 +44,21 @@ public final class FunnelCellWriter implements TopicWriter {
 
     /** @return how many cells were written or deleted; unreadable records are skipped */
     @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
+    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         // cell key -> its last figures in the batch; a null value deletes the row
         Map<String, FunnelCell> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
                 if (record.key() != null) {
                     latest.put(record.key(), null);
+                    touched.add(Owner.UNKNOWN);
                 }
                 continue;
             }
             FunnelCell cell = readable(record);
             if (cell != null) {
                 latest.put(cell.key(), cell.customers() > 0 ? cell : null);
+                touched.add(new Owner(cell.repId(), cell.teamId()));
             }
         }
         OffsetDateTime now = OffsetDateTime.now();

@@ -1,5 +1,6 @@
 package dev.pulse.report.live;
 
+import dev.pulse.report.security.Scopes;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +16,9 @@ class LiveController {
         this.updates = updates;
     }
 
-    @Operation(summary = "Server-sent events: 'activity' when activity or sales figures change, 'duplicates', 'alerts' and 'funnel' when those do")
+    @Operation(summary = "Server-sent events: 'activity' when activity or sales figures change, 'duplicates', 'alerts' and 'funnel' when those do; only for changes that may concern the caller's scope")
     @GetMapping(path = "/api/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter live() {
-        return updates.open();
+        return updates.open(Scopes.checked(null, null));
     }
 }

@@ -1,9 +1,13 @@
 package dev.pulse.report.live;
 
+import dev.pulse.report.projector.Owner;
 import dev.pulse.report.projector.ProjectionListener;
 import dev.pulse.report.projector.ProjectorProperties;
+import dev.pulse.security.AccessScope;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,17 +18,23 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for the dashboards: after each committed projection that changed an
- * aggregate they show, every open stream gets an event named after the aggregate.
+ * aggregate they show, every open stream whose caller may see the change gets an event named
+ * after the aggregate. The event says only "refetch"; what the page then reads is scoped again.
  */
 @Component
 public class LiveUpdates implements ProjectionListener, SmartLifecycle {
 
-    private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
-    private volatile boolean running;
     public static final String ACTIVITY = "activity";
     public static final String DUPLICATES = "duplicates";
     public static final String ALERTS = "alerts";
     public static final String FUNNEL = "funnel";
+
+    /** One open stream and the scope of the caller who opened it. */
+    private record Stream(SseEmitter emitter, AccessScope scope) {
+    }
+
+    private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    private volatile boolean running;
 
     /** Topic -> name of the event the dashboards listen for when its projection changed. */
     private final Map<String, String> eventByTopic;
@@ -38,24 +48,48 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
                 properties.topics().funnelCells(), FUNNEL);
     }
 
-    SseEmitter open() {
+    SseEmitter open(AccessScope scope) {
         SseEmitter emitter = new SseEmitter(0L);
-        emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
-        emitter.onTimeout(() -> emitters.remove(emitter));
-        emitter.onError(e -> emitters.remove(emitter));
-        send(emitter, "hello");
+        Stream stream = new Stream(emitter, scope);
+        streams.add(stream);
+        emitter.onCompletion(() -> streams.remove(stream));
+        emitter.onTimeout(() -> streams.remove(stream));
+        emitter.onError(e -> streams.remove(stream));
+        send(stream, "hello");
         return emitter;
     }
 
     @Override
-    public void projected(Set<String> topics) {
-        topics.stream().map(eventByTopic::get).filter(java.util.Objects::nonNull).distinct().forEach(this::publish);
+    public void projected(Map<String, Set<Owner>> ownersByTopic) {
+        Map<String, Set<Owner>> ownersByEvent = new HashMap<>();
+        ownersByTopic.forEach((topic, owners) -> {
+            String event = eventByTopic.get(topic);
+            if (event != null) {
+                ownersByEvent.computeIfAbsent(event, e -> new HashSet<>()).addAll(owners);
+            }
+        });
+        ownersByEvent.forEach((event, owners) -> streams.stream()
+                .filter(stream -> owners.stream().anyMatch(owner -> mayConcern(stream.scope(), owner)))
+                .forEach(stream -> send(stream, event)));
     }
 
-    /** Tells every open stream that what {@code event} names has changed. */
+    /** Tells every open stream that what {@code event} names has changed (a change made through the API). */
     public void publish(String event) {
-        emitters.forEach(emitter -> send(emitter, event));
+        streams.forEach(stream -> send(stream, event));
+    }
+
+    /**
+     * Whether a change of this owner's figures may show in this scope. An owner without a team (a
+     * duplicate flag names reps only) concerns every manager, an unknown one everybody: a stream is
+     * told too much rather than too little, and never any figure.
+     */
+    static boolean mayConcern(AccessScope scope, Owner owner) {
+        return switch (scope.kind()) {
+            case EVERYTHING -> true;
+            case TEAMS -> owner.teamId() == null || scope.teamIds().contains(owner.teamId());
+            case REP -> owner.repId() == null ? owner.teamId() == null : owner.repId().equals(scope.repId());
+            case NOTHING -> false;
+        };
     }
 
     @Override
@@ -70,8 +104,8 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        emitters.forEach(SseEmitter::complete);
-        emitters.clear();
+        streams.forEach(stream -> stream.emitter().complete());
+        streams.clear();
     }
 
     @Override
@@ -80,14 +114,14 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     }
 
     int openStreams() {
-        return emitters.size();
+        return streams.size();
     }
 
-    private void send(SseEmitter emitter, String name) {
+    private void send(Stream stream, String name) {
         try {
-            emitter.send(SseEmitter.event().name(name).data(Map.of("at", Instant.now().toString())));
+            stream.emitter().send(SseEmitter.event().name(name).data(Map.of("at", Instant.now().toString())));
         } catch (IOException | IllegalStateException e) {
-            emitters.remove(emitter);
+            streams.remove(stream);
         }
     }
 }

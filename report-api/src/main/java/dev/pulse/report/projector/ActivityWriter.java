@@ -8,6 +8,7 @@ import dev.pulse.events.activity.ActivityRow;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -34,12 +35,13 @@ final class ActivityWriter implements TopicWriter {
     }
 
     @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
+    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         Map<String, ActivityRow> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             ActivityRow row = readable(record);
             if (row != null) {
                 latest.put(row.key(), row);
+                touched.add(new Owner(row.repId(), row.teamId()));
             }
         }
         OffsetDateTime now = OffsetDateTime.now();

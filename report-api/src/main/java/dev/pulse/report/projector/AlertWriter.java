@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -40,13 +41,14 @@ final class AlertWriter implements TopicWriter {
     }
 
     @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
+    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         List<Query> queries = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             Alert alert = readable(record);
             if (alert == null) {
                 continue;
             }
+            touched.add(new Owner(alert.repId(), alert.teamId()));
             queries.add(db.insertInto(ALERT)
                     .set(ALERT.ALERT_ID, alert.alertId())
                     .set(ALERT.KIND, alert.kind().name())

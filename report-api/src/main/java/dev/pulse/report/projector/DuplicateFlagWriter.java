@@ -11,6 +11,7 @@ import dev.pulse.events.duplicates.DuplicateType;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,12 +41,13 @@ final class DuplicateFlagWriter implements TopicWriter {
     }
 
     @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
+    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         Map<String, DuplicateFlag> latest = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             DuplicateFlag flag = readable(record);
             if (flag != null) {
                 latest.put(flag.flagId(), flag);
+                flag.repIds().forEach(repId -> touched.add(new Owner(repId, null)));
             }
         }
         Condition grew = DUPLICATE_FLAG.CUSTOMER_IDS.ne(excluded(DUPLICATE_FLAG.CUSTOMER_IDS))

@@ -10,8 +10,10 @@ import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -26,19 +28,24 @@ final class FactWriter<T> implements TopicWriter {
     private final String topic;
     private final RecordParser<T> parser;
     private final BiFunction<DSLContext, T, Query> insert;
+    private final Function<T, Owner> owner;
 
-    private FactWriter(String topic, RecordParser<T> parser, BiFunction<DSLContext, T, Query> insert) {
+    private FactWriter(String topic, RecordParser<T> parser, BiFunction<DSLContext, T, Query> insert,
+                       Function<T, Owner> owner) {
         this.topic = topic;
         this.parser = parser;
         this.insert = insert;
+        this.owner = owner;
     }
 
     static FactWriter<FollowUp> followUps(String topic, FollowUpValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, FollowUp::eventId), FactWriter::insertFollowUp);
+        return new FactWriter<>(topic, new RecordParser<>(validator::validate, FollowUp::eventId), FactWriter::insertFollowUp,
+                f -> new Owner(f.repId(), f.teamId()));
     }
 
     static FactWriter<Sale> sales(String topic, SaleValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, Sale::eventId), FactWriter::insertSale);
+        return new FactWriter<>(topic, new RecordParser<>(validator::validate, Sale::eventId), FactWriter::insertSale,
+                s -> new Owner(s.repId(), s.teamId()));
     }
 
     @Override
@@ -47,10 +54,11 @@ final class FactWriter<T> implements TopicWriter {
     }
 
     @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records) {
+    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         List<Query> inserts = records.stream()
                 .map(parser::parse)
                 .filter(Objects::nonNull)
+                .peek(event -> touched.add(owner.apply(event)))
                 .map(event -> insert.apply(db, event))
                 .toList();
         if (!inserts.isEmpty()) {

@@ -1,10 +1,12 @@
 package dev.pulse.report.projector;
 
+import java.util.Map;
 import java.util.Set;
 
-/** Told after each committed batch which topics changed the read model, e.g. to push live updates. */
+/** Told after each committed batch what changed the read model, e.g. to push live updates. */
 @FunctionalInterface
 public interface ProjectionListener {
 
-    void projected(Set<String> topics);
+    /** @param ownersByTopic each topic whose records changed the read model, and whose figures they were */
+    void projected(Map<String, Set<Owner>> ownersByTopic);
 }

@@ -100,10 +100,10 @@ public final class Projector implements Runnable {
                 continue;
             }
             try {
-                Set<String> topics = project(consumer, records);
+                Map<String, Set<Owner>> changed = project(consumer, records);
                 lastSuccess = Instant.now();
                 lastError = null;
-                listener.projected(topics);
+                listener.projected(changed);
             } catch (RuntimeException e) {
                 recordFailure(e);
                 pause();
@@ -112,17 +112,20 @@ public final class Projector implements Runnable {
         }
     }
 
-    private Set<String> project(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-        Set<String> topics = new HashSet<>();
+    /** @return each topic that changed the read model, with the owners of its changes; empty after a rollback */
+    private Map<String, Set<Owner>> project(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
+        Map<String, Set<Owner>> changed = new HashMap<>();
         Map<TopicPartition, Long> next = new HashMap<>();
         db.transaction(tx -> {
+            changed.clear(); // a retried transaction starts over
             DSLContext txDb = tx.dsl();
             for (TopicPartition partition : records.partitions()) {
                 List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
-                int written = writers.get(partition.topic()).write(txDb, batch);
+                Set<Owner> owners = new HashSet<>();
+                int written = writers.get(partition.topic()).write(txDb, batch, owners);
                 projected.increment(written);
                 if (written > 0) {
-                    topics.add(partition.topic());
+                    changed.computeIfAbsent(partition.topic(), topic -> new HashSet<>()).addAll(owners);
                 }
                 // The position, not last offset + 1: it also steps over transaction markers, so stored offsets
                 // equal the topic's end offset once everything is projected and lag reads true.
@@ -130,7 +133,7 @@ public final class Projector implements Runnable {
             }
             offsets.save(txDb, next);
         });
-        return topics;
+        return changed;
     }
 
     private void seekToStored(KafkaConsumer<String, byte[]> consumer, Collection<TopicPartition> partitions) {
