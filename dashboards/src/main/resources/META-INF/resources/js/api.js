@@ -75,8 +75,12 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
   const range = { from, to };
   const repDaily = getJson('/api/v1/reports/rep-activity',
     { ...range, granularity: 'day', teamId }, signal);
+  // A rep sees no team rows: their line chart is their own, per period.
+  const me = await loadMe().catch(() => null);
   let trend;
-  if (!teamId) {
+  if (me?.role === 'REP') {
+    trend = granularity === 'day' ? repDaily : getJson('/api/v1/reports/rep-activity', { ...range, granularity }, signal);
+  } else if (!teamId) {
     trend = getJson('/api/v1/reports/team-activity', { ...range, granularity }, signal);
   } else if (granularity === 'day') {
     trend = repDaily; // the same request; no need to ask twice
@@ -103,6 +107,7 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
     summary,
     repRows: daily.rows || [],
     trendRows: trendBody.rows || [],
+    trendByRep: me?.role === 'REP',
     openDuplicates: duplicates,
     openAlerts: alerts,
   };

@@ -88,7 +88,7 @@ function draw(last) {
   $('total-stale').textContent = formatCount(data.openAlerts ?? '—');
   renderByRep(charts.byRep, totalsByRep(data.repRows));
   const trend = seriesByBucket(data.trendRows, bucketsBetween(filters.from, filters.to, filters.granularity),
-    (row) => (filters.teamId ? row.repId : row.teamId ?? null));
+    (row) => (filters.teamId || data.trendByRep ? row.repId : row.teamId ?? null));
   renderByDay(charts.byDay, trend, (key) => key ?? t('noTeam'));
   renderRepTable($('rep-table-body'), totalsByRepAndTeam(data.repRows));
 }
