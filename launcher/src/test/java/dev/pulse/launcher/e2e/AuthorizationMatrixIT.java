@@ -106,6 +106,13 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void shouldShowHealthToEveryoneAndItsDetailsToAdminsOnly() {
+        assertThat(callers.get("none").getReport("/actuator/health").body().has("components")).isFalse();
+        assertThat(callers.get("BI").getReport("/actuator/health").body().has("components")).isFalse();
+        assertThat(admin.getReport("/actuator/health").body().get("components").has("db")).isTrue();
+    }
+
+    @Test
     void shouldLetOnlyIngestAndAdminTokensPostEvents() {
         Map<String, Integer> expected = Map.of("ADMIN", 202, "INGEST", 202, "BI", 403, "MANAGER", 403, "REP", 403,
                 "none", 401);
