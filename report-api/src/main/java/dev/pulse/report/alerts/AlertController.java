@@ -1,37 +1,17 @@
 package dev.pulse.report.alerts;
 
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.events.alerts.AlertKind;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.Rows;
-import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.time.Clock;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.Arrays;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.Locale;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.GetMapping;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RequestParam;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stale and overdue customers, the alert history, and the "who to call today" digest. */

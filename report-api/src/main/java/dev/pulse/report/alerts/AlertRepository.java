@@ -1,26 +1,15 @@
 package dev.pulse.report.alerts;
 
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.ALERT;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
+
 import java.time.Instant;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.List;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.jooq.Records;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository

@@ -1,32 +1,19 @@
 package dev.pulse.report.alerts;
 
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.config.ReportProperties;
 import dev.pulse.security.AccessScope;
 import java.nio.charset.StandardCharsets;
-import dev.pulse.security.AccessScope;
 import java.time.Clock;
-import dev.pulse.security.AccessScope;
 import java.time.LocalDate;
-import dev.pulse.security.AccessScope;
 import java.util.LinkedHashMap;
-import dev.pulse.security.AccessScope;
 import java.util.List;
-import dev.pulse.security.AccessScope;
 import java.util.Map;
-import dev.pulse.security.AccessScope;
 import java.util.UUID;
-import dev.pulse.security.AccessScope;
 import java.util.stream.Collectors;
-import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
-import dev.pulse.security.AccessScope;
 import org.slf4j.Logger;
-import dev.pulse.security.AccessScope;
 import org.slf4j.LoggerFactory;
-import dev.pulse.security.AccessScope;
 import org.springframework.scheduling.annotation.Scheduled;
-import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,38 +1,19 @@
 package dev.pulse.report.duplicates;
 
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.DUPLICATE_FLAG;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.count;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
+
 import dev.pulse.report.db.tables.records.DuplicateFlagRecord;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.time.OffsetDateTime;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.List;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.Map;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.Optional;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.UUID;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository

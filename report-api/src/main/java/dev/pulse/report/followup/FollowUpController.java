@@ -1,34 +1,16 @@
 package dev.pulse.report.followup;
 
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.config.ReportProperties;
 import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.DateRange;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.Rows;
-import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.time.LocalDate;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.format.annotation.DateTimeFormat;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.GetMapping;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RequestParam;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Drill-down into the follow-up records behind the figures. */

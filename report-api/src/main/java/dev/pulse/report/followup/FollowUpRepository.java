@@ -1,29 +1,16 @@
 package dev.pulse.report.followup;
 
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static dev.pulse.report.db.Tables.FOLLOWUP;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
+
 import dev.pulse.report.web.DateRange;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.time.ZoneId;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import java.util.List;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.jooq.DSLContext;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.jooq.Records;
-import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import org.springframework.stereotype.Repository;
 
 @Repository

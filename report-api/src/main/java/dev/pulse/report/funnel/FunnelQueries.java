@@ -1,49 +1,29 @@
 package dev.pulse.report.funnel;
 
-import dev.pulse.report.security.Scopes;
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
-import dev.pulse.report.security.Scopes;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.report.security.Scopes;
+
 import dev.pulse.events.Json;
-import dev.pulse.report.security.Scopes;
 import dev.pulse.events.Pipeline;
-import dev.pulse.report.security.Scopes;
 import dev.pulse.events.Stage;
-import dev.pulse.report.security.Scopes;
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.report.security.Scopes;
 import java.math.BigDecimal;
-import dev.pulse.report.security.Scopes;
 import java.math.RoundingMode;
-import dev.pulse.report.security.Scopes;
 import java.util.ArrayList;
-import dev.pulse.report.security.Scopes;
 import java.util.Comparator;
-import dev.pulse.report.security.Scopes;
 import java.util.HashMap;
-import dev.pulse.report.security.Scopes;
 import java.util.LinkedHashSet;
-import dev.pulse.report.security.Scopes;
 import java.util.List;
-import dev.pulse.report.security.Scopes;
 import java.util.Map;
-import dev.pulse.report.security.Scopes;
 import java.util.Set;
-import dev.pulse.report.security.Scopes;
 import java.util.TreeMap;
-import dev.pulse.report.security.Scopes;
 import java.util.function.Consumer;
-import dev.pulse.report.security.Scopes;
 import java.util.stream.Stream;
-import dev.pulse.report.security.Scopes;
 import org.jooq.Condition;
-import dev.pulse.report.security.Scopes;
 import org.jooq.DSLContext;
-import dev.pulse.report.security.Scopes;
 import org.springframework.beans.factory.ObjectProvider;
-import dev.pulse.report.security.Scopes;
 import org.springframework.stereotype.Service;
 
 /**
