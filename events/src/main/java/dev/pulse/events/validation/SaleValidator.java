@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +28,12 @@ public final class SaleValidator {
         return new SaleValidator(Clock.systemUTC(), Duration.ofMinutes(5));
     }
 
+    /** Three capital letters is only the shape: XYZ is no currency, and a report would sum it with CNY. */
+    private static boolean isKnownCurrency(String code) {
+        return CURRENCY.matcher(code).matches()
+                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+    }
+
     public Validated<Sale> validate(JsonNode node, int index) {
         if (node == null || !node.isObject()) {
             return new Validated<>(null, List.of(new FieldError(index, "", "must be a JSON object")));
@@ -43,7 +50,7 @@ public final class SaleValidator {
             r.error("amount", "must be positive, below 10^12, with at most 4 decimals");
         }
         String currency = r.optionalText("currency", 3);
-        if (currency != null && !CURRENCY.matcher(currency.toUpperCase(Locale.ROOT)).matches()) {
+        if (currency != null && !isKnownCurrency(currency.toUpperCase(Locale.ROOT))) {
             r.error("currency", "must be a three-letter ISO 4217 code such as CNY");
         }
         String paymentMethod = r.optionalText("paymentMethod", FieldReader.SHORT);
