@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 public final class SaleValidator {
 
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private final TimeRules timeRules;
@@ -30,8 +34,7 @@ public final class SaleValidator {
 
     /** Three capital letters is only the shape: XYZ is no currency, and a report would sum it with CNY. */
     private static boolean isKnownCurrency(String code) {
-        return CURRENCY.matcher(code).matches()
-                && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
+        return CURRENCY.matcher(code).matches() && CURRENCIES.contains(code);
     }
 
     public Validated<Sale> validate(JsonNode node, int index) {
