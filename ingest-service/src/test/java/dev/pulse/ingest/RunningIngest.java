@@ -77,6 +77,17 @@ final class RunningIngest implements AutoCloseable {
         return send(request);
     }
 
+    /** Any method, with the INGEST token, and a Content-Type header only when {@code contentType} is not null. */
+    HttpResponse<String> request(String method, String path, String contentType, BodyPublisher body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + INGEST_TOKEN)
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());

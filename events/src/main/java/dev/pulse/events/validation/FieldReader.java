@@ -81,17 +81,37 @@ final class FieldReader {
             error(field, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (hasForbiddenControl(text, multiline)) {
-            error(field, "must not contain control characters");
+        String forbidden = forbiddenCharacter(text, multiline);
+        if (forbidden != null) {
+            error(field, forbidden);
             return null;
         }
         return text;
     }
 
-    private static boolean hasForbiddenControl(String text, boolean multiline) {
-        return text.codePoints().anyMatch(c -> Character.isISOControl(c)
-                && !(multiline && (c == '\n' || c == '\r' || c == '\t'))
-                || c == 0x2028 || c == 0x2029);
+    /**
+     * Why {@code text} may not be stored, or null when it may. Control characters break CSV, logs
+     * and PostgreSQL (NUL); an unpaired surrogate is no Unicode text at all, and PostgreSQL would
+     * store it as '?'. Bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) make
+     * an id or a name display as something else ("Trojan Source"), so only free text, where mixed
+     * right-to-left writing may need them, can hold them.
+     */
+    private static String forbiddenCharacter(String text, boolean multiline) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))
+                    || c == 0x2028 || c == 0x2029) {
+                return "must not contain control characters";
+            }
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                return "must be valid Unicode text (it holds an unpaired surrogate)";
+            }
+            if (!multiline && (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)) {
+                return "must not contain bidi embedding, override or isolate characters";
+            }
+        }
+        return null;
     }
 
     <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
@@ -181,7 +201,8 @@ final class FieldReader {
         List<String> items = new ArrayList<>();
         for (JsonNode item : value) {
             String text = item.isString() ? item.asString().strip() : null;
-            if (text == null || text.isEmpty() || text.length() > maxLength || hasForbiddenControl(text, false)) {
+            if (text == null || text.isEmpty() || text.codePointCount(0, text.length()) > maxLength
+                    || forbiddenCharacter(text, false) != null) {
                 error(field, "items must be non-blank strings of at most " + maxLength + " characters");
                 return null;
             }

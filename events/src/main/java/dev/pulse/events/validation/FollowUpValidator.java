@@ -6,6 +6,8 @@ import dev.pulse.events.Pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +25,13 @@ public final class FollowUpValidator {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{4,24}$");
     private static final Set<String> LEVELS = Set.of("A", "B", "C");
     private static final int CONTENT_MAX = 10_000;
+    /**
+     * A planned contact further out is a typo, and an unbounded one breaks its readers: the stale
+     * detector's due index holds epoch millis (overflow past year 292278994, misordered keys past
+     * year 33658) and PostgreSQL stops at year 294276. Relative to occurredAt, not to now, so a
+     * record re-validated by a later reader gets the same answer.
+     */
+    static final Period NEXT_FOLLOW_UP_HORIZON = Period.ofYears(10);
 
     private final Pipeline pipeline;
     private final TimeRules timeRules;
@@ -63,6 +72,9 @@ public final class FollowUpValidator {
         Instant nextFollowUpAt = r.optionalInstant("nextFollowUpAt");
         if (nextFollowUpAt != null && occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)) {
             r.error("nextFollowUpAt", "must be after occurredAt");
+        } else if (nextFollowUpAt != null && occurredAt != null
+                && nextFollowUpAt.isAfter(occurredAt.atOffset(ZoneOffset.UTC).plus(NEXT_FOLLOW_UP_HORIZON).toInstant())) {
+            r.error("nextFollowUpAt", "must be at most " + NEXT_FOLLOW_UP_HORIZON.getYears() + " years after occurredAt");
         }
         String lostReason = r.optionalLongText("lostReason", 2_000);
         if (Pipeline.LOST.equals(stage) && lostReason == null && !r.present("lostReason")) {

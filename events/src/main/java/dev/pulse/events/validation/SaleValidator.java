@@ -5,7 +5,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -15,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 public final class SaleValidator {
 
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private final TimeRules timeRules;
@@ -25,6 +30,11 @@ public final class SaleValidator {
 
     public static SaleValidator withDefaults() {
         return new SaleValidator(Clock.systemUTC(), Duration.ofMinutes(5));
+    }
+
+    /** Three capital letters is only the shape: XYZ is no currency, and a report would sum it with CNY. */
+    private static boolean isKnownCurrency(String code) {
+        return CURRENCY.matcher(code).matches() && CURRENCIES.contains(code);
     }
 
     public Validated<Sale> validate(JsonNode node, int index) {
@@ -43,7 +53,7 @@ public final class SaleValidator {
             r.error("amount", "must be positive, below 10^12, with at most 4 decimals");
         }
         String currency = r.optionalText("currency", 3);
-        if (currency != null && !CURRENCY.matcher(currency.toUpperCase(Locale.ROOT)).matches()) {
+        if (currency != null && !isKnownCurrency(currency.toUpperCase(Locale.ROOT))) {
             r.error("currency", "must be a three-letter ISO 4217 code such as CNY");
         }
         String paymentMethod = r.optionalText("paymentMethod", FieldReader.SHORT);

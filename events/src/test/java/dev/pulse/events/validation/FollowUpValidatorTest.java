@@ -328,6 +328,88 @@ class FollowUpValidatorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2036-11-24T03:00:01Z", "+33658-09-27T01:46:40Z", "+999999999-12-31T23:59:59Z"})
+    void shouldRejectANextFollowUpMoreThanTenYearsAfterOccurredAt(String nextFollowUpAt) {
+        // given occurredAt 2026-11-24T03:00:00Z and planned contacts one second past ten years, past the
+        // 15-digit epoch-millis keys of the stale detector's due index, and past any epoch millis at all:
+        // each was accepted before and then broke the stream processor's wall-clock check on every pass
+        ObjectNode record = minimal();
+        record.put("nextFollowUpAt", nextFollowUpAt);
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(
+                new FieldError(0, "nextFollowUpAt", "must be at most 10 years after occurredAt"));
+    }
+
+    @Test
+    void shouldAcceptANextFollowUpExactlyTenYearsAfterOccurredAt() {
+        // given
+        ObjectNode record = minimal();
+        record.put("nextFollowUpAt", "2036-11-24T11:00:00+08:00");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().nextFollowUpAt()).isEqualTo(Instant.parse("2036-11-24T03:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customerId", "customerName", "content", "tags"})
+    void shouldRejectAnUnpairedSurrogateThatPostgresqlWouldStoreAsAQuestionMark(String field) {
+        // given a high surrogate with no low one after it, as the JSON escape \ud83d alone gives it
+        ObjectNode record = minimal();
+        if (field.equals("tags")) {
+            record.putArray("tags").add("重点\uD83D");
+        } else {
+            record.put(field, "王\uD83D芳");
+        }
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly(field);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"customerId", "customerName", "repId", "company"})
+    void shouldRejectABidiOverrideInAnIdOrAName(String field) {
+        // given "C-1001" followed by a right-to-left override that would show the rest reversed
+        ObjectNode record = minimal();
+        record.put(field, "C-1001\u202Egnp.exe");
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then
+        assertThat(result.errors()).containsExactly(
+                new FieldError(0, field, "must not contain bidi embedding, override or isolate characters"));
+    }
+
+    @Test
+    void shouldKeepBidiMarksInFreeTextAndEmojiAndMixedScriptsEverywhere() {
+        // given Arabic quoted inside Chinese content with an isolate, and emoji in names and tags
+        ObjectNode record = minimal();
+        record.put("customerName", "王芳 Fang 👩🏻‍💼");
+        record.put("content", "客户说 \u2067مرحبا\u2069 然后挂了 📞\n第二行");
+        record.putArray("tags").add("🔥".repeat(50));
+
+        // when
+        Validated<FollowUp> result = validator.validate(record, 0);
+
+        // then fifty emoji are fifty characters, not the hundred UTF-16 units they take
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.value().customerName()).isEqualTo("王芳 Fang 👩🏻‍💼");
+        assertThat(result.value().content()).isEqualTo("客户说 \u2067مرحبا\u2069 然后挂了 📞\n第二行");
+        assertThat(result.value().tags()).containsExactly("🔥".repeat(50));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"LOST", "lost"})
     void shouldRequireALostReasonWhenTheCustomerIsLost(String stage) {
         // given

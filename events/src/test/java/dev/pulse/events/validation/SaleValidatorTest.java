@@ -184,8 +184,8 @@ class SaleValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RMB1", "C1Y", "元"})
-    void shouldRejectACurrencyThatIsNotAThreeLetterCode(String currency) {
+    @ValueSource(strings = {"RMB1", "C1Y", "元", "XYZ", "RMB", "ABC"})
+    void shouldRejectACurrencyThatIsNotAnIso4217Code(String currency) {
         // given
         ObjectNode record = minimal();
         record.put("currency", currency);

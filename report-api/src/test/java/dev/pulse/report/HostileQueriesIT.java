@@ -1,0 +1,349 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.RunningReport.authorized;
+import static dev.pulse.report.RunningReport.contentType;
+import static dev.pulse.report.RunningReport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 6, "bad input", on the read side: every report endpoint's query parameters, the export and
+ * the admin API, as the admin token sends them, with SQL and script injection, 10 KB values,
+ * control characters, wrong types and unknown enum values, against a real PostgreSQL. A typed
+ * parameter that does not parse gets 400 problem+json naming it; free-text filters are bound as
+ * data and find nothing; no table's row count moves; the service keeps answering.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HostileQueriesIT {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String SQL = "'; drop table followup; --";
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String TRAVERSAL = "../../etc/passwd";
+    private static final String HUGE = "x".repeat(10 * 1024);
+    private static final String CONTROLS = "rep\u0000\u0007\u202E";
+    private static final List<String> TABLES = List.of("followup", "sale", "rep_activity", "projector_offset",
+            "duplicate_flag", "funnel_cell", "alert", "webhook_delivery", "pulse_team", "pulse_user", "pulse_user_team",
+            "api_token", "audit_log");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String RANGE = "from=2026-11-01&to=2026-11-30";
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static RunningReport report;
+    private static String jdbcUrl;
+
+    @BeforeAll
+    static void start() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("hostile-queries-it");
+        jdbcUrl = postgres.createDatabase("reports");
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "hostile-queries-it",
+                TestKafka.topicSettings(kafka.topics("-hostile-queries-it")));
+        // one row in each table a filter could reach, so "nothing changed" is about real rows
+        TestPostgres.execute(jdbcUrl, """
+                insert into followup (event_id, customer_id, customer_name, phone, rep_id, team_id, occurred_at, channel,
+                    content, stage) values (gen_random_uuid(), 'C-1', '王芳', '13800138000', 'rep-1', 'east',
+                    '2026-11-03T02:00:00Z', 'PHONE', '电话沟通', 'LEAD')""");
+        TestPostgres.execute(jdbcUrl, """
+                insert into sale (event_id, order_id, customer_id, rep_id, team_id, product, amount, currency, occurred_at)
+                values (gen_random_uuid(), 'SO-1', 'C-1', 'rep-1', 'east', '年费', 100.00, 'CNY', '2026-11-03T02:00:00Z')""");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (report != null) {
+            report.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** A request and the answer it must get; {@code names} is what the problem's detail must mention. */
+    record Query(String method, String path, String body, int status, String names) {
+
+        static Query get(String path, int status, String names) {
+            return new Query("GET", path, null, status, names);
+        }
+
+        /**
+         * Refused before Spring MVC sees it: Tomcat refuses %00, %5C and %2F in a path (its own HTML page)
+         * and Spring Security's firewall refuses ';' and '..' segments (Boot's error JSON), so the answer is
+         * 400 but not problem+json, and names nothing.
+         */
+        static Query refusedBeforeMvc(String method, String path, String body) {
+            return new Query(method, path, body, 400, null);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    @Order(1)
+    void shouldRefuseWith400NamingTheParameterAndChangeNothing(Query query) {
+        // given
+        Map<String, Long> before = rowCounts();
+
+        // when
+        HttpResponse<String> response = send(query);
+
+        // then
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(query.status());
+        if (query.names() != null) {
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+            JsonNode problem = json(response);
+            assertThat(problem.get("status").asInt()).isEqualTo(query.status());
+            assertThat(problem.get("detail").asString()).contains(query.names());
+        } else {
+            assertThat(response.body()).doesNotContain("<script>").doesNotContain("drop table");
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> refused() {
+        List<Arguments> cases = new ArrayList<>();
+        List<String> datedReports = List.of("/api/v1/reports/rep-activity", "/api/v1/reports/team-activity",
+                "/api/v1/reports/summary", "/api/v1/reports/funnel", "/api/v1/reports/stage-transitions",
+                "/api/v1/reports/time-in-stage", "/api/v1/reports/rep-conversion", "/api/v1/exports/stage-conversion");
+        for (String path : datedReports) {
+            for (String bad : List.of("yesterday", SQL, SCRIPT, HUGE.substring(0, 2000), "2026-02-30", "2026-11-01%00")) {
+                add(cases, path + " from=" + abbreviate(bad), Query.get(path + "?from=" + encode(bad) + "&to=2026-11-30", 400, "from"));
+            }
+            add(cases, path + " to=" + SQL, Query.get(path + "?from=2026-11-01&to=" + encode(SQL), 400, "to"));
+            add(cases, path + " without from", Query.get(path + "?to=2026-11-30", 400, "from"));
+            add(cases, path + " from after to", Query.get(path + "?from=2026-12-01&to=2026-11-01", 400, "from"));
+            add(cases, path + " a range of 30 years", Query.get(path + "?from=1990-01-01&to=2020-01-01", 400, "days"));
+        }
+        for (String path : List.of("/api/v1/reports/rep-activity", "/api/v1/reports/team-activity")) {
+            for (String bad : List.of("hour", SQL, SCRIPT, TRAVERSAL)) {
+                add(cases, path + " granularity=" + bad, Query.get(path + "?" + RANGE + "&granularity=" + encode(bad), 400,
+                        "granularity"));
+            }
+        }
+        String export = "/api/v1/exports/stage-conversion?" + RANGE;
+        for (String bad : List.of(TRAVERSAL, "../x", "csv/../../x", SQL, SCRIPT, "pdf", "csv%00.exe")) {
+            add(cases, "export groupBy=" + bad, Query.get(export + "&groupBy=" + encode(bad), 400, "groupBy"));
+            add(cases, "export format=" + bad, Query.get(export + "&format=" + encode(bad), 400, "format"));
+        }
+        for (String bad : List.of("abc", "-1", "0", "999999999999", "1e3", SQL)) {
+            add(cases, "followups limit=" + bad, Query.get("/api/v1/followups?customerId=C-1&limit=" + encode(bad), 400, "limit"));
+            add(cases, "alerts limit=" + bad, Query.get("/api/v1/alerts?limit=" + encode(bad), 400, "limit"));
+            add(cases, "audit limit=" + bad, Query.get("/api/v1/admin/audit?limit=" + encode(bad), 400, "limit"));
+        }
+        add(cases, "followups limit=1001", Query.get("/api/v1/followups?customerId=C-1&limit=1001", 400, "limit"));
+        add(cases, "alerts limit=5001", Query.get("/api/v1/alerts?limit=5001", 400, "limit"));
+        add(cases, "audit limit=1001", Query.get("/api/v1/admin/audit?limit=1001", 400, "limit"));
+        for (String parameter : List.of("repId", "teamId", "source")) {
+            add(cases, "funnel " + parameter + " with NUL, BEL", Query.get("/api/v1/reports/funnel?" + RANGE + "&" + parameter
+                    + "=" + encode(CONTROLS), 400, parameter));
+        }
+        add(cases, "followups customerId with NUL", Query.get("/api/v1/followups?customerId=" + encode("C-1\u0000"), 400,
+                "customerId"));
+        add(cases, "audit before=" + SQL, Query.get("/api/v1/admin/audit?before=" + encode(SQL), 400, "before"));
+        add(cases, "followups without customerId or repId", Query.get("/api/v1/followups?" + RANGE, 400, "customerId"));
+        add(cases, "followups from without to", Query.get("/api/v1/followups?customerId=C-1&from=2026-11-01", 400, "both"));
+        for (String bad : List.of("SOMETIMES", SQL, SCRIPT)) {
+            add(cases, "stale kind=" + abbreviate(bad), Query.get("/api/v1/reports/stale-customers?kind=" + encode(bad), 400, "kind"));
+            add(cases, "alerts status=" + abbreviate(bad), Query.get("/api/v1/alerts?status=" + encode(bad), 400, "status"));
+            add(cases, "duplicates type=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?type=" + encode(bad), 400, "type"));
+            add(cases, "duplicates status=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?status=" + encode(bad), 400, "status"));
+        }
+        add(cases, "digest with both repId and teamId", Query.get("/api/v1/alerts/digest?repId=a&teamId=b", 400, "repId"));
+        add(cases, "dismiss flag ..%2Fx", Query.refusedBeforeMvc("POST", "/api/v1/reports/duplicates/.." + "%2Fx/dismiss",
+                "{\"reason\":\"x\"}"));
+        add(cases, "dismiss flag " + SQL, Query.refusedBeforeMvc("POST", "/api/v1/reports/duplicates/" + encode(SQL) + "/dismiss",
+                "{\"reason\":\"x\"}"));
+        add(cases, "dismiss flag <img src=x onerror=alert(1)>", new Query("POST",
+                "/api/v1/reports/duplicates/" + encodePath("<img src=x onerror=alert(1)>") + "/dismiss",
+                "{\"reason\":\"x\"}", 400, "flagId"));
+        add(cases, "dismiss with a NUL in the reason", new Query("POST",
+                "/api/v1/reports/duplicates/00000000-0000-0000-0000-000000000001/dismiss", "{\"reason\":\"a\\u0000b\"}", 400, "reason"));
+
+        // the admin API
+        add(cases, "token with role GOD", new Query("POST", "/api/v1/admin/tokens", "{\"role\":\"GOD\"}", 400, "role"));
+        add(cases, "token with role " + SQL, new Query("POST", "/api/v1/admin/tokens",
+                "{\"role\":\"" + SQL + "\"}", 400, "role"));
+        for (String bad : List.of(SQL, SCRIPT, TRAVERSAL, "rep\\u0000", "rep\\u202e", HUGE.substring(0, 65))) {
+            add(cases, "REP token for repId " + abbreviate(bad), new Query("POST", "/api/v1/admin/tokens",
+                    "{\"role\":\"REP\",\"repId\":\"" + bad + "\"}", 400, "repId"));
+            add(cases, "MANAGER token for teamId " + abbreviate(bad), new Query("POST", "/api/v1/admin/tokens",
+                    "{\"role\":\"MANAGER\",\"teamId\":\"" + bad + "\"}", 400, "teamId"));
+            add(cases, "BI token named " + abbreviate(bad), new Query("POST", "/api/v1/admin/tokens",
+                    "{\"role\":\"BI\",\"name\":\"" + bad + "\"}", 400, "name"));
+            add(cases, "user with repId " + abbreviate(bad), new Query("PUT", "/api/v1/admin/users/li.na",
+                    "{\"role\":\"REP\",\"repId\":\"" + bad + "\",\"password\":\"correct horse battery\"}", 400, "repId"));
+        }
+        String user = "{\"role\":\"BI\",\"password\":\"correct horse battery\"}";
+        for (String bad : List.of("<b>x", "x'--", "a b", HUGE.substring(0, 65), "王芳\u202E")) {
+            add(cases, "user named " + abbreviate(bad), new Query("PUT", "/api/v1/admin/users/" + encodePath(bad), user, 400,
+                    "username"));
+        }
+        for (String bad : List.of(SQL, SCRIPT, "..", "..%5C..%5Cwindows", "a%00b", "..%2F..%2Fetc%2Fpasswd")) {
+            add(cases, "user named " + abbreviate(bad), Query.refusedBeforeMvc("PUT", "/api/v1/admin/users/" + encodePath(bad), user));
+        }
+        add(cases, "user with role " + SCRIPT, new Query("PUT", "/api/v1/admin/users/li.na",
+                "{\"role\":\"" + SCRIPT + "\",\"password\":\"correct horse battery\"}", 400, "role"));
+        add(cases, "user with a NUL in a team", new Query("PUT", "/api/v1/admin/users/li.na",
+                "{\"role\":\"MANAGER\",\"teamIds\":[\"east\\u0000\"],\"password\":\"correct horse battery\"}", 400, "teamIds"));
+        add(cases, "token body that is not JSON", new Query("POST", "/api/v1/admin/tokens", "{\"role\":", 400, ""));
+        add(cases, "revoke token " + SQL, Query.refusedBeforeMvc("DELETE", "/api/v1/admin/tokens/" + encode(SQL), null));
+        add(cases, "revoke token not-a-uuid", new Query("DELETE", "/api/v1/admin/tokens/not-a-uuid", null, 400, "tokenId"));
+        return cases.stream();
+    }
+
+    /** Free-text filters are bound as values: injection, traversal, 10 KB and control characters find nothing and break nothing. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filtersAsData")
+    @Order(1)
+    void shouldTreatFreeTextFiltersAsDataAndChangeNothing(String path) {
+        // given
+        Map<String, Long> before = rowCounts();
+
+        // when
+        HttpResponse<String> response = send(Query.get(path, 200, ""));
+
+        // then JSON (never HTML a browser would run), with no rows: no customer, rep, team or source has such a name
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(contentType(response)).startsWith("application/json");
+        JsonNode answer = json(response);
+        if (answer.has("rows")) {
+            // time-in-stage answers one row per stage whatever the filter: then every one counts nobody
+            assertThat(answer.get("rows")).allSatisfy(row -> assertThat(row.path("customers").asInt()).isZero());
+        }
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    static Stream<Arguments> filtersAsData() {
+        List<Arguments> cases = new ArrayList<>();
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        filters.put("/api/v1/reports/rep-activity?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/team-activity?" + RANGE, List.of("teamId"));
+        filters.put("/api/v1/reports/summary?" + RANGE, List.of("teamId"));
+        filters.put("/api/v1/reports/funnel?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/stage-transitions?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/time-in-stage?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/rep-conversion?" + RANGE, List.of("teamId", "source"));
+        filters.put("/api/v1/followups?limit=5", List.of("customerId", "repId"));
+        filters.put("/api/v1/reports/stale-customers?kind=STALE", List.of("repId", "teamId"));
+        filters.put("/api/v1/alerts?status=OPEN", List.of("customerId"));
+        filters.put("/api/v1/alerts/digest?", List.of("repId"));
+        for (Map.Entry<String, List<String>> endpoint : filters.entrySet()) {
+            for (String parameter : endpoint.getValue()) {
+                for (String value : List.of(SQL, SCRIPT, TRAVERSAL, "' OR '1'='1", HUGE.substring(0, 6_000), "\u202Egnp.exe", "王芳😀مرحبا")) {
+                    String path = endpoint.getKey() + (endpoint.getKey().endsWith("?") ? "" : "&") + parameter + "=" + encode(value);
+                    cases.add(Arguments.of(Named.of(endpoint.getKey().replaceAll("\\?.*", "") + " " + parameter + "="
+                            + abbreviate(value), path)));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @Test
+    @Order(1)
+    void shouldNameTheExportFileFromValidatedValuesOnlyWhateverTheFilters() {
+        // given filters that would be dangerous in a file name, and the audit log as it stands
+        Map<String, Long> before = rowCounts();
+        String path = "/api/v1/exports/stage-conversion?format=XLSX&groupBy=Rep&" + RANGE + "&repId=" + encode(TRAVERSAL)
+                + "&teamId=" + encode("\"; filename=evil.exe") + "&source=" + encode(SCRIPT);
+
+        // when
+        HttpResponse<String> response = send(Query.get(path, 200, ""));
+
+        // then the name is made of the two dates and the two enums, the filters never reach it
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().allValues("Content-Disposition")).containsExactly(
+                "attachment; filename=\"stage-conversion_2026-11-01_2026-11-30_by-rep.xlsx\"; "
+                        + "filename*=UTF-8''stage-conversion_2026-11-01_2026-11-30_by-rep.xlsx");
+        // and the export is audited with the filters stored as data: one audit row more, nothing else
+        Map<String, Long> expected = new LinkedHashMap<>(before);
+        expected.merge("audit_log", 1L, Long::sum);
+        assertThat(rowCounts()).isEqualTo(expected);
+        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where details::text like ?",
+                "%" + TRAVERSAL + "%")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldStillAnswerAfterTheWholeCorpus() {
+        assertThat(report.get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(json(report.get("/actuator/health")).get("status").asString()).isEqualTo("UP");
+        assertThat(report.getJson("/api/v1/followups?customerId=C-1").get("rows")).hasSize(1);
+        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from followup")).isEqualTo(1);
+    }
+
+    private static Map<String, Long> rowCounts() {
+        String sql = "select " + String.join(", ", TABLES.stream().map(t -> "(select count(*) from " + t + ")").toList());
+        String[] values = TestPostgres.queryRows(jdbcUrl, sql).getFirst().split(" \\| ");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int i = 0; i < TABLES.size(); i++) {
+            counts.put(TABLES.get(i), Long.parseLong(values[i]));
+        }
+        return counts;
+    }
+
+    private static HttpResponse<String> send(Query query) {
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(report.uri(query.path())))
+                .timeout(Duration.ofSeconds(30))
+                .method(query.method(), query.body() == null ? BodyPublishers.noBody()
+                        : BodyPublishers.ofString(query.body(), StandardCharsets.UTF_8));
+        if (query.body() != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(query + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void add(List<Arguments> cases, String name, Query query) {
+        cases.add(Arguments.of(Named.of(name, query)));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A path segment: percent-encoded as a query value, with spaces as %20 (a '+' is a literal plus in a path). */
+    private static String encodePath(String value) {
+        return value.contains("%") ? value : encode(value).replace("+", "%20");
+    }
+
+    private static String abbreviate(String value) {
+        String printable = value.replace("\u0000", "\\0").replace("\u0007", "\\a").replace("\u202E", "\\u202E");
+        return printable.length() > 30 ? printable.substring(0, 12) + "…(" + value.length() + " chars)" : printable;
+    }
+}
