@@ -11,13 +11,18 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +44,8 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
     private static final List<String> FORWARD = List.of("LEAD", "QUALIFIED", "PROPOSAL", "QUOTE", "CONTRACT", "WON");
 
     static KillFigures expectedFrom(List<Request> acknowledged) {
-        Map<java.util.UUID, FollowUpEvent> followUps = new java.util.LinkedHashMap<>();
-        Map<java.util.UUID, SaleEvent> sales = new java.util.LinkedHashMap<>();
+        Map<UUID, FollowUpEvent> followUps = new LinkedHashMap<>();
+        Map<UUID, SaleEvent> sales = new LinkedHashMap<>();
         for (Request request : acknowledged) {
             request.followUps().forEach(f -> followUps.put(f.eventId(), f)); // a resubmitted eventId counts once
             request.sales().forEach(s -> sales.put(s.eventId(), s));
@@ -74,7 +79,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
             for (var bucket : buckets.entrySet()) {
                 for (String scope : List.of("REP " + f.repId(), "TEAM -")) {
                     String key = scope + " " + f.teamId() + " " + bucket.getKey() + " " + bucket.getValue();
-                    Cell cell = cells.computeIfAbsent(key, k -> new Cell(new long[6], new java.util.HashSet<>()));
+                    Cell cell = cells.computeIfAbsent(key, k -> new Cell(new long[6], new HashSet<>()));
                     cell.channels()[channelOrder.indexOf(f.channel())]++;
                     cell.customers().add(f.customerId());
                 }
@@ -91,7 +96,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
                 .collect(Collectors.joining(" "));
     }
 
-    private static Map<String, String> funnel(List<FollowUpEvent> counted, java.util.Collection<SaleEvent> sales) {
+    private static Map<String, String> funnel(List<FollowUpEvent> counted, Collection<SaleEvent> sales) {
         record Customer(LocalDate cohortDay, String rep, String team, String source, String current,
                         Set<String> reached, BigDecimal revenue, boolean withSale) {
         }
@@ -135,7 +140,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
                 + ", current " + new TreeMap<>(current) + ", reached " + new TreeMap<>(reached);
     }
 
-    private static Set<String> flags(java.util.Collection<FollowUpEvent> all) {
+    private static Set<String> flags(Collection<FollowUpEvent> all) {
         Set<String> flags = new TreeSet<>();
         Map<String, Set<String>> customersByPhone = new TreeMap<>();
         all.forEach(f -> customersByPhone.computeIfAbsent(KillWorkload.phone(f.customerId()), p -> new TreeSet<>())
@@ -155,7 +160,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
         return flags;
     }
 
-    static String flag(String typeAndKey, java.util.Collection<String> members) {
+    static String flag(String typeAndKey, Collection<String> members) {
         return typeAndKey + " " + new TreeSet<>(members);
     }
 
@@ -197,7 +202,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
         Set<String> keys = new TreeSet<>(expected.keySet());
         keys.addAll(actual.keySet());
         for (String key : keys) {
-            if (!java.util.Objects.equals(expected.get(key), actual.get(key))) {
+            if (!Objects.equals(expected.get(key), actual.get(key))) {
                 rows.add(key + ": expected " + expected.get(key) + ", got " + actual.get(key));
             }
         }
@@ -210,7 +215,7 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
         return result;
     }
 
-    private static List<String> first(java.util.Collection<String> items) {
+    private static List<String> first(Collection<String> items) {
         return items.stream().limit(5).toList();
     }
 }
