@@ -13,6 +13,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,12 @@ import java.util.stream.Stream;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_BOUND = Duration.ofSeconds(120);
+    /** Children still running when the test JVM exits (a failsafe timeout, Ctrl-C) are killed with it. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly)));
+    }
 
     private final String name;
     private final Path jar;
@@ -78,6 +86,7 @@ final class ServiceProcess implements AutoCloseable {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            RUNNING.add(process);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
@@ -96,6 +105,7 @@ final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        RUNNING.remove(process);
         process = null;
     }
 
