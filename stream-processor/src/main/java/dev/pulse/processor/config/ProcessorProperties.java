@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param multiRepWindow   two reps following up one customer within this span raise a MULTI_REP flag
  * @param staleThresholds  per stage code, how long without a follow-up makes a customer stale
  * @param staleCheckInterval how often the wall clock is checked for crossings
+ * @param instanceId       stable name of this instance in the Kafka group (static membership), or blank:
+ *                         an instance restarted under the same name after a crash takes its tasks back at
+ *                         once, instead of waiting for the group to give up on the dead one (45 s)
  */
 @ConfigurationProperties("pulse.processor")
 public record ProcessorProperties(
@@ -31,7 +34,8 @@ public record ProcessorProperties(
         Duration multiRepWindow,
         Map<String, Duration> staleThresholds,
         Duration staleCheckInterval,
-        TopicNames topics) {
+        TopicNames topics,
+        String instanceId) {
 
     public ProcessorProperties {
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
@@ -45,5 +49,6 @@ public record ProcessorProperties(
         staleThresholds = staleThresholds == null || staleThresholds.isEmpty() ? StaleRules.DEFAULT_THRESHOLDS : staleThresholds;
         staleCheckInterval = staleCheckInterval == null ? Duration.ofSeconds(10) : staleCheckInterval;
         topics = topics == null ? TopicNames.defaults() : topics;
+        instanceId = instanceId == null ? "" : instanceId.strip();
     }
 }

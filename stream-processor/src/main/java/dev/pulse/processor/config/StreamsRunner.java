@@ -88,6 +88,10 @@ public class StreamsRunner implements SmartLifecycle {
         // Values are parsed inside the topology (poison goes to the error topic); this covers keys.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        if (!properties.instanceId().isEmpty()) {
+            // Kafka Streams appends the thread index, so every stream thread keeps a name of its own.
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+        }
         return props;
     }
 
