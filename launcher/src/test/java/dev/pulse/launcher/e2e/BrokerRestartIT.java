@@ -44,7 +44,7 @@ class BrokerRestartIT {
                 0, 0, 0, ZoneId.of("Asia/Shanghai"), id + "-processor", id + "-projector", EmbeddedStack.topics(id),
                 Duration.ofSeconds(2), List.of());
         try (PulseStack stack = new PulseStack(settings).startAll()) {
-            PulseClient client = new PulseClient(stack.ingestPort(), stack.reportPort());
+            PulseClient client = new PulseClient(stack);
             ActivityScenario pulse = ActivityScenario.on(client, broker.bootstrapServers(), settings.topics());
             String before = array(
                     followUp(UUID.randomUUID(), "cust-1", "rep-k", "team-k", "2026-11-12T02:00:00Z", "PHONE"),

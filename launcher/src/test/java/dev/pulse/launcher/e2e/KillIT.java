@@ -49,7 +49,7 @@ class KillIT {
         try (ProcessStack stack = new ProcessStack(settings, logDir).startAll()) {
             log("three services up in %d s; posting %,d events in %d requests; logs in %s",
                     seconds(started), total, requests.size(), logDir);
-            RetryingPoster poster = new RetryingPoster(stack.ingest.port(), null);
+            RetryingPoster poster = new RetryingPoster(stack.ingest.port(), settings.credentials().ingestToken());
             AtomicInteger acknowledged = new AtomicInteger();
             Chaos chaos = new Chaos(acknowledged::get, total)
                     .kill(stack.processor, KILLS_EACH, SEED)

@@ -35,11 +35,15 @@ final class ProcessStack implements AutoCloseable {
                         "--pulse.report.zone=" + settings.zone(),
                         "--spring.datasource.url=" + settings.database().jdbcUrl(),
                         "--spring.datasource.username=" + settings.database().user(),
-                        "--spring.datasource.password=" + settings.database().password()),
+                        "--spring.datasource.password=" + settings.database().password(),
+                        "--pulse.security.admin-token=" + settings.credentials().adminToken()),
                 logDir);
         ingest = new ServiceProcess("ingest-service", ServiceProcess.execJar("ingest-service"), Ports.freePort(),
                 withTopics(settings.topics(), "pulse.kafka.topics",
-                        "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap()),
+                        "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
+                        "--pulse.security.tokens[0].name=kill-test",
+                        "--pulse.security.tokens[0].role=INGEST",
+                        "--pulse.security.tokens[0].token=" + settings.credentials().ingestToken()),
                 logDir);
     }
 
