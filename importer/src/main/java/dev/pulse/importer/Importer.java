@@ -11,6 +11,7 @@ import dev.pulse.importer.convert.ConvertedRow;
 import dev.pulse.importer.convert.Problem;
 import dev.pulse.importer.convert.RowConverter;
 import dev.pulse.importer.ingest.EventSink;
+import dev.pulse.importer.ingest.IngestException;
 import dev.pulse.importer.sheet.Sheet;
 import dev.pulse.importer.sheet.SheetRow;
 import dev.pulse.importer.sheet.UnreadableSheetException;
@@ -84,22 +85,26 @@ public final class Importer {
         RowConverter converter = new RowConverter(kind, binding, mapping, zone, pipeline, followUps, sales);
         Run run = new Run(kind, options.dryRun() ? null : sink, rejected == null ? null : new RejectedRows(rejected, sheet.header()),
                 options.batchSize());
-        SheetRow row;
-        while ((row = sheet.next()) != null) {
-            run.rowsRead++;
-            ConvertedRow converted = converter.convert(row);
-            if (converted.isValid()) {
-                run.pending.add(converted);
-                if (run.pending.size() >= options.batchSize()) {
-                    run.flush();
+        try {
+            SheetRow row;
+            while ((row = sheet.next()) != null) {
+                run.rowsRead++;
+                ConvertedRow converted = converter.convert(row);
+                if (converted.isValid()) {
+                    run.pending.add(converted);
+                    if (run.pending.size() >= options.batchSize()) {
+                        run.flush();
+                    }
+                } else {
+                    run.reject(row, converted.problems());
                 }
-            } else {
-                run.reject(row, converted.problems());
+                progress.update(run.rowsRead, sheet.progress());
             }
-            progress.update(run.rowsRead, sheet.progress());
+            run.flush();
+            progress.finish(run.rowsRead);
+        } finally {
+            progress.end();
         }
-        run.flush();
-        progress.finish(run.rowsRead);
         if (run.rejectedRows != null) {
             run.rejectedRows.close();
         }
@@ -157,7 +162,7 @@ public final class Importer {
                 try {
                     outcome = sink.post(kind, batch.stream().map(ConvertedRow::event).toList());
                 } catch (IOException e) {
-                    throw new IOException(e.getMessage() + " (" + accepted + " rows were accepted before; importing "
+                    throw new IngestException(e.getMessage() + " (" + accepted + " rows were accepted before; importing "
                             + "the file again is safe, nothing counts twice)", e);
                 }
                 if (outcome.refusals().isEmpty()) {

@@ -15,6 +15,7 @@ public final class ProgressBar {
     private final PrintStream out;
     private final long started = System.nanoTime();
     private long lastDrawn;
+    private boolean drawn;
 
     public ProgressBar(PrintStream out) {
         this.out = out;
@@ -37,8 +38,16 @@ public final class ProgressBar {
     void finish(long rows) {
         if (out != null) {
             draw(rows, 1.0, System.nanoTime());
+            end();
+        }
+    }
+
+    /** Ends the bar's line, so a message after a failure starts on a line of its own. */
+    void end() {
+        if (out != null && drawn) {
             out.println();
             out.flush();
+            drawn = false;
         }
     }
 
@@ -52,5 +61,6 @@ public final class ProgressBar {
             out.print("\r" + counts);
         }
         out.flush();
+        drawn = true;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.launcher;
 
+import dev.pulse.launcher.importing.ImportCommand;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,8 @@ public final class Pulse {
 
     static final String USAGE = """
             usage: pulse <command> [options]
-              run      start Pulse (broker, database, services, demo) and print the dashboard URL""";
+              run      start Pulse (broker, database, services, demo) and print the dashboard URL
+              import   import a follow-up or sales sheet (.xlsx, .xls, .csv) through the ingest API""";
 
     private Pulse() {
     }
@@ -20,6 +22,7 @@ public final class Pulse {
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
             case "run" -> PulseLauncher.main(rest);
+            case "import" -> System.exit(ImportCommand.run(rest, System.getenv(), System.out, System.err));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("pulse: unknown command '" + command + "'.\n" + USAGE);

@@ -53,26 +53,26 @@ public final class IngestClient implements EventSink {
         return switch (response.statusCode()) {
             case 202 -> new Outcome(events.size(), List.of());
             case 400 -> new Outcome(0, refused(response.body()));
-            case 401, 403 -> throw new IOException("ingest refused the token (" + response.statusCode()
+            case 401, 403 -> throw new IngestException("ingest refused the token (" + response.statusCode()
                     + "): set PULSE_TOKEN to a valid ingest token");
-            default -> throw new IOException("ingest answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            default -> throw new IngestException("ingest answered " + response.statusCode() + ": " + abbreviate(response.body()));
         };
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
-        IOException last = null;
+        IngestException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() != 503) {
                     return response;
                 }
-                last = new IOException("ingest answered 503: " + abbreviate(response.body()));
+                last = new IngestException("ingest answered 503: " + abbreviate(response.body()));
             } catch (ConnectException | HttpTimeoutException e) {
-                last = new IOException("cannot reach ingest at " + base + ": " + e.getClass().getSimpleName(), e);
+                last = new IngestException("cannot reach ingest at " + base + ": " + e.getClass().getSimpleName(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while posting to ingest", e);
+                throw new IngestException("interrupted while posting to ingest", e);
             }
             if (attempt < ATTEMPTS) {
                 sleep(500L << attempt);
@@ -89,7 +89,7 @@ public final class IngestClient implements EventSink {
                     error.path("message").asString("")));
         }
         if (refusals.isEmpty()) {
-            throw new IOException("ingest answered 400: " + abbreviate(body));
+            throw new IngestException("ingest answered 400: " + abbreviate(body));
         }
         return refusals;
     }
@@ -103,7 +103,7 @@ public final class IngestClient implements EventSink {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to retry", e);
+            throw new IngestException("interrupted while waiting to retry", e);
         }
     }
 }

@@ -21,11 +21,17 @@ public final class Sheets {
             magic = in.readNBytes(8);
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (isZip(magic)) {
-            return new XlsxSheet(file.toFile());
-        }
-        if (isOle2(magic)) {
-            return new XlsSheet(file.toFile());
+        try {
+            if (isZip(magic)) {
+                return new XlsxSheet(file.toFile());
+            }
+            if (isOle2(magic)) {
+                return new XlsSheet(file.toFile());
+            }
+        } catch (UnreadableSheetException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnreadableSheetException(file.getFileName() + " is a damaged workbook: " + e.getMessage(), e);
         }
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             throw new UnreadableSheetException(file.getFileName() + " is named like a workbook but is not one");

@@ -6,9 +6,11 @@ import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
 import dev.pulse.events.TopicNames;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The three Pulse services in one JVM, each in its own Spring context with its own config file
@@ -58,13 +60,23 @@ public final class PulseStack implements AutoCloseable {
                 "--spring.datasource.url=" + settings.database().jdbcUrl(),
                 "--spring.datasource.username=" + settings.database().user(),
                 "--spring.datasource.password=" + settings.database().password(),
-                "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()));
+                "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()),
+                "--pulse.import.ingest-url=" + ingestUrl(ingest != null ? ingestPort() : settings.ingestPort()));
     }
 
     public void startIngest() {
         ingest = run(IngestApplication.builder(), NO_DATABASE,
                 "--server.port=" + settings.ingestPort(),
                 "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap());
+        if (report != null) {
+            // The upload page posts to ingest; on a free port its address is only known now.
+            report.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pulse-ingest",
+                    Map.of("pulse.import.ingest-url", ingestUrl(ingestPort()))));
+        }
+    }
+
+    private static String ingestUrl(int port) {
+        return "http://localhost:" + (port == 0 ? 8081 : port);
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
