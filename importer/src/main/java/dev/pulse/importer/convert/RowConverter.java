@@ -129,9 +129,12 @@ public final class RowConverter {
         }
         f.text(event, "result");
         f.time(event, "nextFollowUpAt");
-        String lostReason = f.value("lostReason");
-        // Sheets rarely have a 流失原因 column; the 跟进结果 of a lost customer says why.
-        put(event, "lostReason", lostReason.isEmpty() && Pipeline.LOST.equals(stage) ? f.value("result") : lostReason);
+        if (Pipeline.LOST.equals(stage)) {
+            // Sheets rarely have a 流失原因 column; the 跟进结果 of a lost customer says why. A
+            // reason on a row that is not lost is left out: it would describe nothing.
+            String lostReason = f.value("lostReason");
+            put(event, "lostReason", lostReason.isEmpty() ? f.value("result") : lostReason);
+        }
         String tags = f.value("tags");
         if (!tags.isEmpty()) {
             var array = event.putArray("tags");
