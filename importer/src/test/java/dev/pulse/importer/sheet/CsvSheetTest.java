@@ -53,6 +53,19 @@ class CsvSheetTest {
     }
 
     @Test
+    void shouldReadExcelsUnicodeTextAsUtf16WithItsByteOrderMark() throws IOException {
+        byte[] body = "客户姓名\t联系方式\r\n王建国\t13800138000\r\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        CsvSheet sheet = open(withBom);
+        assertThat(sheet.header()).containsExactly("客户姓名", "联系方式");
+        assertThat(rows(sheet)).containsExactly(List.of("王建国", "13800138000"));
+        assertThat(sheet.description()).isEqualTo("csv UTF-16LE delimiter TAB");
+    }
+
+    @Test
     void shouldKeepQuotedDelimitersLineBreaksAndQuotes() throws IOException {
         String csv = "a,b,c\n1,\"two\nlines\",\"say \"\"hi\"\"\"\r3,,\"x,y\"\n\n,,\n";
         CsvSheet sheet = open(csv.getBytes(StandardCharsets.UTF_8));
