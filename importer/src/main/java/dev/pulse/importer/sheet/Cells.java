@@ -16,8 +16,17 @@ final class Cells {
         if (raw == null) {
             return "";
         }
-        String text = raw.replace("\uFEFF", "").strip();
-        text = text.replaceAll("^[\\u3000]+|[\\u3000]+$", "");
+        String text = raw.indexOf('\uFEFF') >= 0 ? raw.replace("\uFEFF", "") : raw;
+        int start = 0;
+        int end = text.length();
+        // strip() leaves the full-width space of Chinese keyboards; a sheet often ends cells with it.
+        while (start < end && (Character.isWhitespace(text.charAt(start)) || text.charAt(start) == '\u3000')) {
+            start++;
+        }
+        while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || text.charAt(end - 1) == '\u3000')) {
+            end--;
+        }
+        text = text.substring(start, end);
         if (text.length() > 1 && text.charAt(0) == '\'' && "=+-@".indexOf(text.charAt(1)) >= 0) {
             return text.substring(1);
         }

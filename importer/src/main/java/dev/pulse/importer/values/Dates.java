@@ -36,11 +36,6 @@ public final class Dates {
         if (SERIAL.matcher(value).matches()) {
             return serial(new BigDecimal(value)).atZone(zone).toInstant();
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            // not ISO with an offset: try the forms people type
-        }
         Matcher m = YMD.matcher(value);
         if (m.matches()) {
             try {
@@ -52,6 +47,12 @@ public final class Dates {
             } catch (java.time.DateTimeException e) {
                 throw new IllegalArgumentException("is not a real date or time: " + value);
             }
+        }
+        // Last, as its failure is an exception: ISO-8601 with an offset (Z, +08:00).
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            // none of the forms: say which ones work
         }
         throw new IllegalArgumentException("is not a date: " + value
                 + " (use 2026-11-03 14:05, 2026/11/3 14:05, 2026年11月3日 or an Excel date)");
