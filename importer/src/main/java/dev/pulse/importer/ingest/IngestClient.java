@@ -30,10 +30,17 @@ public final class IngestClient implements EventSink {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final String token;
+    private final long firstRetryMillis;
 
     public IngestClient(URI base, String token) {
+        this(base, token, 1_000);
+    }
+
+    /** @param firstRetryMillis the first back-off; it doubles for each further attempt */
+    IngestClient(URI base, String token, long firstRetryMillis) {
         this.base = base;
         this.token = token == null || token.isBlank() ? null : token.strip();
+        this.firstRetryMillis = firstRetryMillis;
     }
 
     @Override
@@ -75,7 +82,7 @@ public final class IngestClient implements EventSink {
                 throw new IngestException("interrupted while posting to ingest", e);
             }
             if (attempt < ATTEMPTS) {
-                sleep(500L << attempt);
+                sleep(firstRetryMillis << (attempt - 1));
             }
         }
         throw last;

@@ -91,7 +91,7 @@ class IngestClientTest {
     @Test
     void shouldSayWhenIngestCannotBeReached() {
         server.stop(0);
-        IngestClient client = new IngestClient(URI.create("http://localhost:" + server.getAddress().getPort()), null);
+        IngestClient client = new IngestClient(URI.create("http://localhost:" + server.getAddress().getPort()), null, 10);
         assertThatThrownBy(() -> client.post(dev.pulse.importer.columns.EventKind.FOLLOWUPS, List.of()))
                 .isInstanceOf(IngestException.class).hasMessageStartingWith("cannot reach ingest at http://localhost:");
     }
