@@ -1,5 +1,6 @@
 package dev.pulse.launcher;
 
+import dev.pulse.launcher.importing.ImportCommand;
 import dev.pulse.launcher.token.TokenCommand;
 import java.util.Arrays;
 
@@ -12,7 +13,8 @@ public final class Pulse {
     static final String USAGE = """
             usage: pulse <command> [options]
               run      start Pulse (broker, database, services, demo) and print the dashboard URL
-              token    create, list or revoke API tokens (needs an ADMIN token in PULSE_TOKEN)""";
+              token    create, list or revoke API tokens (needs an ADMIN token in PULSE_TOKEN)
+              import   import a follow-up or sales sheet (.xlsx, .xls, .csv) through the ingest API""";
 
     private Pulse() {
     }
@@ -23,6 +25,7 @@ public final class Pulse {
         switch (command) {
             case "run" -> PulseLauncher.main(rest);
             case "token" -> TokenCommand.main(rest);
+            case "import" -> System.exit(ImportCommand.run(rest, System.getenv(), System.out, System.err));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {
                 System.err.println("pulse: unknown command '" + command + "'.\n" + USAGE);

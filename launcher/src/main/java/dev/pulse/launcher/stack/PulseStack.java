@@ -6,10 +6,12 @@ import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
 import dev.pulse.events.TopicNames;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The three Pulse services in one JVM, each in its own Spring context with its own config file
@@ -60,7 +62,10 @@ public final class PulseStack implements AutoCloseable {
                 "--spring.datasource.username=" + settings.database().user(),
                 "--spring.datasource.password=" + settings.database().password(),
                 "--pulse.alerts.webhooks=" + String.join(",", settings.webhooks()),
-                "--pulse.security.admin-password=" + Objects.requireNonNullElse(settings.credentials().adminPassword(), "")))
+                "--pulse.security.admin-password=" + Objects.requireNonNullElse(settings.credentials().adminPassword(), ""),
+                // the upload page posts through ingest with the launcher's own INGEST token
+                "--pulse.import.ingest-url=" + ingestUrl(ingest != null ? ingestPort() : settings.ingestPort()),
+                "--pulse.import.ingest-token=" + settings.credentials().ingestToken()))
                 .toArray(String[]::new));
     }
 
@@ -73,6 +78,15 @@ public final class PulseStack implements AutoCloseable {
                 "--pulse.security.token-database.username=" + settings.database().user(),
                 "--pulse.security.token-database.password=" + settings.database().password()))
                 .toArray(String[]::new));
+        if (report != null) {
+            // The upload page posts to ingest; on a free port its address is only known now.
+            report.getEnvironment().getPropertySources().addFirst(new MapPropertySource("pulse-ingest",
+                    Map.of("pulse.import.ingest-url", ingestUrl(ingestPort()))));
+        }
+    }
+
+    private static String ingestUrl(int port) {
+        return "http://localhost:" + (port == 0 ? 8081 : port);
     }
 
     /** The configured tokens both services accept: the admin's and the launcher's own ingest client's. */

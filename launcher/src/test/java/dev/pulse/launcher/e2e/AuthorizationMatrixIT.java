@@ -98,7 +98,7 @@ class AuthorizationMatrixIT {
         for (String path : List.of("/actuator/health", "/api/v1/auth/providers", "/login.html")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
         }
-        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html")) {
+        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html")) {
             // a person without a session is sent to the login page; a machine token is no dashboard user
             expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
         }

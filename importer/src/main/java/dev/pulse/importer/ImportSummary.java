@@ -1,0 +1,38 @@
+package dev.pulse.importer;
+
+import dev.pulse.importer.convert.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an import did: the figures of the final summary, the first problems (all of them are in the
+ * rejected-rows file), the columns as they were understood, and the likely duplicate customers.
+ *
+ * @param rowsRead  data rows read (blank rows are not counted)
+ * @param accepted  rows the ingest API accepted, or in a dry run rows that passed every rule
+ * @param rejected  rows refused, each with its problems
+ * @param problems  the first {@value Importer#MAX_PROBLEMS} problems
+ */
+public record ImportSummary(String file, String format, String type, boolean dryRun, long rowsRead, long accepted,
+                            long rejected, long customers, long millis, Map<String, List<String>> columns,
+                            List<String> ignoredColumns, List<Problem> problems, int problemsOmitted,
+                            List<LikelyDuplicate> likelyDuplicates, int likelyDuplicatesTotal) {
+
+    /** Different customer ids with the same name and company: reported for a person to decide. */
+    public record LikelyDuplicate(String customerName, String company, Set<String> customerIds, List<Long> rows) {
+    }
+
+    /** The final lines printed by the CLI. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%s%s (%s, %s): %,d rows read, %,d accepted, %,d rejected, %,d customers, %.1f s%n",
+                dryRun ? "dry run, nothing written: " : "", file, format, type, rowsRead, accepted, rejected, customers,
+                millis / 1000.0));
+        for (LikelyDuplicate d : likelyDuplicates) {
+            out.append(String.format("likely duplicate (not merged): %s%s is %s, rows %s%n", d.customerName(),
+                    d.company().isEmpty() ? "" : " / " + d.company(), d.customerIds(), d.rows()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,260 @@
+package dev.pulse.importer.convert;
+
+import dev.pulse.events.Json;
+import dev.pulse.events.Pipeline;
+import dev.pulse.events.validation.FieldError;
+import dev.pulse.events.validation.FollowUpValidator;
+import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.importer.columns.ColumnBinding;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.columns.Mapping;
+import dev.pulse.importer.sheet.SheetRow;
+import dev.pulse.importer.values.ChannelWords;
+import dev.pulse.importer.values.Contact;
+import dev.pulse.importer.values.Dates;
+import dev.pulse.importer.values.Ids;
+import dev.pulse.importer.values.StageWords;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns one sheet row into the JSON of a follow-up or a sale, then validates it with the very
+ * validators ingest applies, so a row accepted here is accepted there. Every problem is named by
+ * the sheet's own column header.
+ */
+public final class RowConverter {
+
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[,，;；、|/]+");
+    private static final Pattern AMOUNT_NOISE = Pattern.compile("[\\s,，¥￥$元]|rmb|cny", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LEVEL = Pattern.compile("^([ABCabc])\\s*(级|类)?(客户)?$");
+    private static final Set<String> CONTACT_FIELDS = Set.of("phone", "email", "wechat");
+
+    private final EventKind kind;
+    private final ColumnBinding binding;
+    private final Map<String, String> defaults;
+    private final ZoneId zone;
+    private final StageWords stages;
+    private final ChannelWords channels;
+    private final FollowUpValidator followUps;
+    private final SaleValidator sales;
+
+    public RowConverter(EventKind kind, ColumnBinding binding, Mapping mapping, ZoneId zone, Pipeline pipeline,
+                        FollowUpValidator followUps, SaleValidator sales) {
+        this.kind = kind;
+        this.binding = binding;
+        this.defaults = mapping.defaults();
+        this.zone = zone;
+        this.stages = new StageWords(pipeline, mapping.stages());
+        this.channels = new ChannelWords(mapping.channels());
+        this.followUps = followUps;
+        this.sales = sales;
+    }
+
+    public ConvertedRow convert(SheetRow row) {
+        Fields f = new Fields(row);
+        ObjectNode event = Json.MAPPER.createObjectNode();
+        if (kind == EventKind.SALES) {
+            f.text(event, "orderId");
+        }
+        Contacts contacts = contacts(f);
+        String customerId = f.value("customerId");
+        if (customerId.isEmpty()) {
+            customerId = Ids.customerId(contacts.phone, contacts.email, contacts.wechat);
+        }
+        if (customerId == null) {
+            // One reason is enough: the validator's "at least one contact" would repeat it.
+            f.reported.add("phone");
+            f.problem("customerId", contactColumn("customerId"),
+                    "no customer id, and no phone, email or WeChat to derive one from");
+        } else {
+            event.put("customerId", customerId);
+        }
+        if (kind == EventKind.FOLLOWUPS) {
+            followUp(f, event, contacts);
+        } else {
+            sale(f, event);
+        }
+        List<FieldError> errors = kind == EventKind.FOLLOWUPS
+                ? followUps.validate(event, 0).errors() : sales.validate(event, 0).errors();
+        for (FieldError error : errors) {
+            if (!f.reported.contains(error.field())) {
+                f.problem(error.field(), columnOfField(error.field()), error.field() + " " + error.message());
+            }
+        }
+        if (!f.problems.isEmpty()) {
+            return new ConvertedRow(row, null, customerId, f.value("customerName"), f.value("company"), List.copyOf(f.problems));
+        }
+        UUID eventId = Ids.eventId(kind.eventType(), event.toString());
+        ObjectNode withId = Json.MAPPER.createObjectNode().put("eventId", eventId.toString());
+        withId.setAll(event);
+        return new ConvertedRow(row, withId, customerId, f.value("customerName"), f.value("company"), List.of());
+    }
+
+    private void followUp(Fields f, ObjectNode event, Contacts contacts) {
+        f.text(event, "customerName");
+        put(event, "phone", contacts.phone);
+        put(event, "email", contacts.email);
+        put(event, "wechat", contacts.wechat);
+        for (String field : List.of("company", "position", "repId")) {
+            f.text(event, field);
+        }
+        put(event, "repName", f.value("repName").isEmpty() ? f.value("repId") : f.value("repName"));
+        f.text(event, "teamId");
+        f.time(event, "occurredAt");
+        String channel = f.value("channel");
+        if (!channel.isEmpty()) {
+            event.put("channel", channels.channel(channel).name());
+        }
+        String content = f.value("content");
+        String note = f.value("note");
+        if (!content.isEmpty()) {
+            event.put("content", note.isEmpty() ? content : content + "\n备注：" + note);
+        }
+        String stageWord = f.value("stage");
+        String stage = stageWord.isEmpty() ? null : stages.code(stageWord);
+        if (stage != null) {
+            event.put("stage", stage);
+        } else if (!stageWord.isEmpty()) {
+            f.problem("stage", binding.columnOf("stage"), "'" + stageWord
+                    + "' is not a stage: use 潜在, 意向, 方案, 报价, 合同, 成交, 流失 or a stage code such as QUALIFIED");
+        }
+        f.text(event, "result");
+        f.time(event, "nextFollowUpAt");
+        if (Pipeline.LOST.equals(stage)) {
+            // Sheets rarely have a 流失原因 column; the 跟进结果 of a lost customer says why. A
+            // reason on a row that is not lost is left out: it would describe nothing.
+            String lostReason = f.value("lostReason");
+            put(event, "lostReason", lostReason.isEmpty() ? f.value("result") : lostReason);
+        }
+        String tags = f.value("tags");
+        if (!tags.isEmpty()) {
+            var array = event.putArray("tags");
+            Arrays.stream(LIST_SEPARATORS.split(tags)).map(String::strip).filter(t -> !t.isEmpty()).distinct().forEach(array::add);
+        }
+        String level = f.value("level");
+        var levelMatch = LEVEL.matcher(level);
+        put(event, "level", levelMatch.matches() ? levelMatch.group(1).toUpperCase(java.util.Locale.ROOT) : level);
+        f.text(event, "source");
+    }
+
+    private void sale(Fields f, ObjectNode event) {
+        for (String field : List.of("repId", "teamId", "product")) {
+            f.text(event, field);
+        }
+        String amount = f.value("amount");
+        if (!amount.isEmpty()) {
+            String plain = AMOUNT_NOISE.matcher(amount).replaceAll("");
+            try {
+                java.math.BigDecimal value = plain.endsWith("万")
+                        ? new java.math.BigDecimal(plain.substring(0, plain.length() - 1)).scaleByPowerOfTen(4)
+                        : new java.math.BigDecimal(plain);
+                event.put("amount", value.stripTrailingZeros().toPlainString());
+            } catch (NumberFormatException e) {
+                f.problem("amount", binding.columnOf("amount"), "'" + amount + "' is not an amount");
+            }
+        }
+        for (String field : List.of("currency", "paymentMethod")) {
+            f.text(event, field);
+        }
+        f.time(event, "occurredAt");
+        f.text(event, "shippingStatus");
+    }
+
+    private Contacts contacts(Fields f) {
+        Contacts contacts = new Contacts(f.value("phone"), f.value("email"), f.value("wechat"));
+        String cell = f.value("contact");
+        if (!cell.isEmpty()) {
+            Contact contact = Contact.of(cell);
+            switch (contact.field()) {
+                case "phone" -> contacts.phone = contacts.phone.isEmpty() ? contact.value() : contacts.phone;
+                case "email" -> contacts.email = contacts.email.isEmpty() ? contact.value() : contacts.email;
+                default -> contacts.wechat = contacts.wechat.isEmpty() ? contact.value() : contacts.wechat;
+            }
+        }
+        return contacts;
+    }
+
+    /** A contact error points at 联系方式 when that column, not a phone column, held the contact. */
+    private String columnOfField(String field) {
+        return CONTACT_FIELDS.contains(field) ? contactColumn(field) : binding.columnOf(field);
+    }
+
+    private String contactColumn(String field) {
+        if (binding.has(field)) {
+            return binding.columnOf(field);
+        }
+        for (String candidate : List.of("contact", "phone", "email", "wechat")) {
+            if (binding.has(candidate)) {
+                return binding.columnOf(candidate);
+            }
+        }
+        return kind == EventKind.FOLLOWUPS || "customerId".equals(field) ? "contact" : field;
+    }
+
+    private static void put(ObjectNode event, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            event.put(field, value);
+        }
+    }
+
+    private static final class Contacts {
+        String phone;
+        String email;
+        String wechat;
+
+        Contacts(String phone, String email, String wechat) {
+            this.phone = phone;
+            this.email = email;
+            this.wechat = wechat;
+        }
+    }
+
+    /** The cells of one row by field, with the mapping's defaults, collecting problems as it goes. */
+    private final class Fields {
+        final SheetRow row;
+        final List<Problem> problems = new ArrayList<>();
+        final Set<String> reported = new HashSet<>();
+        final Map<String, String> cache = new LinkedHashMap<>();
+
+        Fields(SheetRow row) {
+            this.row = row;
+        }
+
+        String value(String field) {
+            return cache.computeIfAbsent(field, name -> {
+                String cell = binding.value(row, name);
+                return cell.isEmpty() ? defaults.getOrDefault(name, "") : cell;
+            });
+        }
+
+        void text(ObjectNode event, String field) {
+            put(event, field, value(field));
+        }
+
+        void time(ObjectNode event, String field) {
+            String cell = value(field);
+            if (cell.isEmpty()) {
+                return;
+            }
+            try {
+                event.put(field, Dates.parse(cell, zone).toString());
+            } catch (IllegalArgumentException e) {
+                problem(field, binding.columnOf(field), e.getMessage());
+            }
+        }
+
+        void problem(String field, String column, String reason) {
+            reported.add(field);
+            problems.add(new Problem(row.number(), column, reason));
+        }
+    }
+}
