@@ -54,8 +54,14 @@ public final class PulseLauncher {
 
     private void run(LaunchOptions options) throws IOException {
         Path dataDir = prepare(options.dataDir());
+        int offset = options.portsOffset();
+        int kafkaPort = KAFKA_PORT + offset;
+        int controllerPort = CONTROLLER_PORT + offset;
+        int reportPort = REPORT_PORT + offset;
+        int ingestPort = INGEST_PORT + offset;
+        int processorPort = PROCESSOR_PORT + offset;
         for (int port : new int[] {KAFKA_PORT, CONTROLLER_PORT, REPORT_PORT, INGEST_PORT, PROCESSOR_PORT}) {
-            Ports.requireFree(port, switch (port) {
+            Ports.requireFree(port + offset, switch (port) {
                 case KAFKA_PORT -> "Kafka";
                 case CONTROLLER_PORT -> "Kafka controller";
                 case REPORT_PORT -> "report API and dashboards";
@@ -66,7 +72,7 @@ public final class PulseLauncher {
         long startedAt = System.nanoTime();
         progress("data directory " + dataDir);
 
-        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         broker.start();
         started.push(broker);
         progress("Kafka broker (KRaft) on " + broker.bootstrapServers());
@@ -77,26 +83,26 @@ public final class PulseLauncher {
                 + database.settings().jdbcUrl());
 
         PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
-                dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor", "pulse-projector",
+                dataDir.resolve("streams"), ingestPort, reportPort, processorPort, zone(), "pulse-stream-processor", "pulse-projector",
                 TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks()));
         started.push(stack);
         stack.startProcessor();
-        progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");
+        progress("stream processor, health on http://localhost:" + processorPort + "/actuator/health");
         stack.startReport();
-        progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)"
+        progress("report API on http://localhost:" + reportPort + "/api/v1 (OpenAPI: /swagger-ui.html)"
                 + (options.webhooks().isEmpty() ? "" : ", alerts to " + options.webhooks().size() + " webhook(s)"));
         stack.startIngest();
-        progress("ingest API on http://localhost:" + INGEST_PORT + "/api/v1/followups and /api/v1/sales");
+        progress("ingest API on http://localhost:" + ingestPort + "/api/v1/followups and /api/v1/sales");
 
         if (options.demo()) {
-            startDemo(dataDir);
+            startDemo(dataDir, ingestPort);
         }
         System.out.printf("%nPulse is running (%.1f s). Dashboard: http://localhost:%d/%nPress Ctrl-C to stop.%n",
-                (System.nanoTime() - startedAt) / 1e9, REPORT_PORT);
+                (System.nanoTime() - startedAt) / 1e9, reportPort);
     }
 
-    private void startDemo(Path dataDir) throws IOException {
-        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + INGEST_PORT), Duration.ofMillis(1500));
+    private void startDemo(Path dataDir, int ingestPort) throws IOException {
+        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + ingestPort), Duration.ofMillis(1500));
         Path seeded = dataDir.resolve("demo-backfilled");
         if (!Files.exists(seeded)) {
             progress("demo: backfilling 14 days of follow-ups");
