@@ -9,7 +9,7 @@ record RunPlan(String mode, Scale history, Scale ingestLoad, Scale steadyLoad, i
                int sqlRuns, int staleProbes, int footprintLoadSeconds) {
 
     static RunPlan quick() {
-        return new RunPlan("quick", new Scale(4, 10, 10_000, 180), new Scale(2, 10, 5_000, 90),
+        return new RunPlan("quick", new Scale(4, 10, 6_000, 180), new Scale(2, 10, 5_000, 90),
                 new Scale(2, 10, 3_000, 90), 20, 200, 20, 2, 10);
     }
 

@@ -85,7 +85,7 @@ public final class FootprintBench {
                     Verdict.atMost("<= 30 s to the dashboard", startSeconds, 30, "s")));
         } finally {
             pulse.toHandle().destroy();
-            if (!pulse.waitFor(60, TimeUnit.SECONDS)) {
+            if (!pulse.waitFor(30, TimeUnit.SECONDS)) {
                 pulse.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
                 pulse.destroyForcibly();
             }

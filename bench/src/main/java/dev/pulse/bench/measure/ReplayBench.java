@@ -14,6 +14,7 @@ import dev.pulse.events.TopicAdmin;
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +113,18 @@ public final class ReplayBench {
     }
 
     /** Starts the projector and waits until PostgreSQL holds everything the processor wrote. */
-    public static double project(PulseStack stack, StackSettings settings) throws Exception {
+    public static double project(PulseStack stack, StackSettings settings, Loaded loaded) throws Exception {
         TopicNames t = settings.topics();
         List<TopicPartition> plain = partitions(t.partitions(), t.followups(), t.sales());
         List<TopicPartition> all = new ArrayList<>(plain);
         all.addAll(partitions(t.partitions(), t.repActivity(), t.duplicateFlags(), t.alerts(), t.funnelCells()));
         long start = System.nanoTime();
         stack.startReport();
-        Progress progress = Progress.onStderr("input events projected to PostgreSQL", 0);
+        Progress progress = Progress.onStderr("input events projected to PostgreSQL", loaded.events());
         try (Offsets offsets = new Offsets(settings.kafkaBootstrap())) {
             int caughtUpTwice = 0;
             long reported = 0;
+            // Catching up on the input topics comes first; the aggregate topics (several rows per event) follow.
             while (caughtUpTwice < 2) {
                 Thread.sleep(250);
                 Offsets.Catchup now = offsets.projector(settings.database().jdbcUrl(), settings.database().user(),
@@ -134,6 +136,21 @@ public final class ReplayBench {
         }
         progress.done();
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Waits until the stream processor has caught up with everything posted so far. */
+    public static void awaitProcessor(StackSettings settings, Duration timeout) throws Exception {
+        TopicNames t = settings.topics();
+        List<TopicPartition> inputs = partitions(t.partitions(), t.followups(), t.sales());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Offsets offsets = new Offsets(settings.kafkaBootstrap())) {
+            while (!offsets.group(settings.processorApplicationId(), inputs).caughtUp()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the stream processor did not catch up within " + timeout);
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     static List<TopicPartition> partitions(int count, String... topics) {

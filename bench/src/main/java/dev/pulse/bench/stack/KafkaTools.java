@@ -34,10 +34,15 @@ public final class KafkaTools {
         String output = run(List.of("org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
                 "--num-records", String.valueOf(records), "--record-size", String.valueOf(recordSize),
                 "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap, "acks=" + acks));
+        return producerRate(output, records);
+    }
+
+    /** The records/sec of ProducerPerformance's final summary line (the one naming all the records). */
+    static double producerRate(String output, long records) {
         Matcher last = null;
         for (String line : output.lines().toList()) {
             Matcher m = PRODUCER_SUMMARY.matcher(line);
-            if (m.find() && line.contains("avg latency") && line.contains(records + " records sent")) {
+            if (m.find() && line.contains("50th") && m.group(1).equals(String.valueOf(records))) {
                 last = m;
             }
         }
@@ -56,6 +61,11 @@ public final class KafkaTools {
             throws IOException, InterruptedException {
         String output = run(List.of("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap,
                 "--topic", topic, "--messages", String.valueOf(messages), "--timeout", "60000", "--group", "bench-consumer-perf-" + System.nanoTime()));
+        return consumerRate(output, messages);
+    }
+
+    /** fetch.nMsg.sec of ConsumerPerformance's CSV result, refusing a run that read fewer than {@code messages}. */
+    static double consumerRate(String output, long messages) {
         List<String> lines = output.lines().filter(l -> !l.isBlank()).toList();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("start.time")) {
