@@ -15,6 +15,11 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.Callback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +52,21 @@ public final class ReplayBench {
 
     public static Loaded preload(String bootstrap, TopicNames topics, LoadGenerator generator) throws Exception {
         TopicAdmin.ensureTopics(bootstrap, topics, 30_000);
+        awaitLeaders(bootstrap, List.of(topics.followups(), topics.sales()));
         long[] counts = new long[2];
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Callback check = (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        // One request in flight and no idempotence: order is kept without the sequence numbers that an
+        // overloaded fresh broker answered with an endless OUT_OF_ORDER_SEQUENCE_NUMBER loop.
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
@@ -58,17 +74,20 @@ public final class ReplayBench {
             generator.generate(new EventSink() {
                 @Override
                 public void followUp(FollowUp f) {
-                    producer.send(new ProducerRecord<>(topics.followups(), f.customerId(), Json.MAPPER.writeValueAsString(f)));
+                    producer.send(new ProducerRecord<>(topics.followups(), f.customerId(), Json.MAPPER.writeValueAsString(f)), check);
                     counts[0]++;
                 }
 
                 @Override
                 public void sale(Sale s) {
-                    producer.send(new ProducerRecord<>(topics.sales(), s.customerId(), Json.MAPPER.writeValueAsString(s)));
+                    producer.send(new ProducerRecord<>(topics.sales(), s.customerId(), Json.MAPPER.writeValueAsString(s)), check);
                     counts[1]++;
                 }
             }, Progress.onStderr("customers pre-loaded to Kafka", generator.scale().customers()));
             producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("pre-loading the history failed: " + failure.get().getMessage(), failure.get());
         }
         return new Loaded(counts[0], counts[1]);
     }
@@ -136,6 +155,20 @@ public final class ReplayBench {
         }
         progress.done();
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A topic just created has no leader for a moment; records sent then only earn retries. */
+    private static void awaitLeaders(String bootstrap, List<String> names) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                    .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics " + names + " have no leader after 60 s");
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** Waits until the stream processor has caught up with everything posted so far. */

@@ -48,7 +48,7 @@ public final class MarkdownReport {
     }
 
     private static void row(StringBuilder md, String what, String pulse, String baseline, String ratio, Verdict v) {
-        String result = v == null ? "" : v.met() ? "met (" + v.target() + ")" : "**missed** (" + v.target() + "): " + v.shortfall();
+        String result = v == null ? "" : v.met() ? "met" : "**missed**: " + v.shortfall();
         md.append("| ").append(what).append(" | ").append(pulse).append(" | ").append(baseline).append(" | ").append(ratio)
                 .append(" | ").append(v == null ? "" : v.target()).append(" | ").append(result.replace("|", "/")).append(" |\n");
     }
