@@ -4,10 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code ./pulse run} was asked to do. */
-record LaunchOptions(Path dataDir, boolean demo, List<String> webhooks) {
+/**
+ * What {@code ./pulse run} was asked to do.
+ *
+ * @param portsOffset added to every port Pulse listens on (8080-8082, 9092-9093), so a second
+ *                    Pulse (the benchmark's) can run beside the usual one
+ */
+record LaunchOptions(Path dataDir, boolean demo, List<String> webhooks, int portsOffset) {
 
-    static final String USAGE = "usage: pulse run [--no-demo] [--data-dir DIR] [--webhook [FORMAT=]URL]...";
+    static final String USAGE = "usage: pulse run [--no-demo] [--data-dir DIR] [--webhook [FORMAT=]URL]... [--ports-offset N]";
+    private static final int MAX_OFFSET = 50_000;
 
     static LaunchOptions parse(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
@@ -17,6 +23,7 @@ record LaunchOptions(Path dataDir, boolean demo, List<String> webhooks) {
         Path dataDir = Path.of("var");
         boolean demo = true;
         List<String> webhooks = new ArrayList<>();
+        int portsOffset = 0;
         for (int i = 0; i < rest.size(); i++) {
             switch (rest.get(i)) {
                 case "--no-demo" -> demo = false;
@@ -33,9 +40,16 @@ record LaunchOptions(Path dataDir, boolean demo, List<String> webhooks) {
                     }
                     webhooks.add(rest.get(++i));
                 }
+                case "--ports-offset" -> {
+                    if (i + 1 >= rest.size() || !rest.get(i + 1).matches("\\d{1,5}")
+                            || Integer.parseInt(rest.get(i + 1)) > MAX_OFFSET) {
+                        throw new LaunchException("--ports-offset needs a number from 0 to " + MAX_OFFSET + ". " + USAGE);
+                    }
+                    portsOffset = Integer.parseInt(rest.get(++i));
+                }
                 default -> throw new LaunchException("Unknown option '" + rest.get(i) + "'. " + USAGE);
             }
         }
-        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), demo, List.copyOf(webhooks));
+        return new LaunchOptions(dataDir.toAbsolutePath().normalize(), demo, List.copyOf(webhooks), portsOffset);
     }
 }

@@ -57,8 +57,14 @@ public final class PulseLauncher {
 
     private void run(LaunchOptions options) throws IOException {
         Path dataDir = prepare(options.dataDir());
+        int offset = options.portsOffset();
+        int kafkaPort = KAFKA_PORT + offset;
+        int controllerPort = CONTROLLER_PORT + offset;
+        int reportPort = REPORT_PORT + offset;
+        int ingestPort = INGEST_PORT + offset;
+        int processorPort = PROCESSOR_PORT + offset;
         for (int port : new int[] {KAFKA_PORT, CONTROLLER_PORT, REPORT_PORT, INGEST_PORT, PROCESSOR_PORT}) {
-            Ports.requireFree(port, switch (port) {
+            Ports.requireFree(port + offset, switch (port) {
                 case KAFKA_PORT -> "Kafka";
                 case CONTROLLER_PORT -> "Kafka controller";
                 case REPORT_PORT -> "report API and dashboards";
@@ -69,7 +75,7 @@ public final class PulseLauncher {
         long startedAt = System.nanoTime();
         progress("data directory " + dataDir);
 
-        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
         broker.start();
         started.push(broker);
         progress("Kafka broker (KRaft) on " + broker.bootstrapServers());
@@ -83,26 +89,26 @@ public final class PulseLauncher {
         StackCredentials credentials = new StackCredentials(
                 envOrElse("PULSE_ADMIN_TOKEN", TokenHash::newToken), firstAdmin.password(), TokenHash.newToken());
         PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
-                dataDir.resolve("streams"), INGEST_PORT, REPORT_PORT, PROCESSOR_PORT, zone(), "pulse-stream-processor", "pulse-projector",
+                dataDir.resolve("streams"), ingestPort, reportPort, processorPort, zone(), "pulse-stream-processor", "pulse-projector",
                 TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks(), credentials));
         started.push(stack);
         stack.startProcessor();
-        progress("stream processor, health on http://localhost:" + PROCESSOR_PORT + "/actuator/health");
+        progress("stream processor, health on http://localhost:" + processorPort + "/actuator/health");
         stack.startReport();
         firstAdmin.markCreated();
-        progress("report API on http://localhost:" + REPORT_PORT + "/api/v1 (OpenAPI: /swagger-ui.html)"
+        progress("report API on http://localhost:" + reportPort + "/api/v1 (OpenAPI: /swagger-ui.html)"
                 + (options.webhooks().isEmpty() ? "" : ", alerts to " + options.webhooks().size() + " webhook(s)"));
         stack.startIngest();
-        progress("ingest API on http://localhost:" + INGEST_PORT + "/api/v1/followups and /api/v1/sales");
+        progress("ingest API on http://localhost:" + ingestPort + "/api/v1/followups and /api/v1/sales");
 
         String demoPassword = null;
         if (options.demo()) {
             demoPassword = envOrElse("PULSE_DEMO_PASSWORD", FirstAdmin::newPassword);
-            new DemoAccounts(URI.create("http://localhost:" + REPORT_PORT), credentials.adminToken()).create(demoPassword);
-            startDemo(dataDir, credentials.ingestToken());
+            new DemoAccounts(URI.create("http://localhost:" + reportPort), credentials.adminToken()).create(demoPassword);
+            startDemo(dataDir, ingestPort, credentials.ingestToken());
         }
         System.out.printf("%nPulse is running (%.1f s). Dashboard: http://localhost:%d/%n",
-                (System.nanoTime() - startedAt) / 1e9, REPORT_PORT);
+                (System.nanoTime() - startedAt) / 1e9, reportPort);
         System.out.println(firstAdmin.signInLine());
         System.out.println("  Admin API token: " + credentials.adminToken()
                 + (System.getenv("PULSE_ADMIN_TOKEN") == null ? "  (new each run; set PULSE_ADMIN_TOKEN to fix it)" : ""));
@@ -118,8 +124,8 @@ public final class PulseLauncher {
         return value == null || value.isBlank() ? otherwise.get() : value.strip();
     }
 
-    private void startDemo(Path dataDir, String ingestToken) throws IOException {
-        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + INGEST_PORT), ingestToken,
+    private void startDemo(Path dataDir, int ingestPort, String ingestToken) throws IOException {
+        DemoGenerator demo = new DemoGenerator(URI.create("http://localhost:" + ingestPort), ingestToken,
                 Duration.ofMillis(1500));
         Path seeded = dataDir.resolve("demo-backfilled");
         if (!Files.exists(seeded)) {

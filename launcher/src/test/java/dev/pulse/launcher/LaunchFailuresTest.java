@@ -75,4 +75,16 @@ class LaunchFailuresTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("--webhook needs an http(s) URL");
     }
+
+    @Test
+    void shouldShiftEveryPortByTheOffsetAndRefuseOneThatIsNoNumber() {
+        assertThat(LaunchOptions.parse(new String[] {"run"}).portsOffset()).isZero();
+        assertThat(LaunchOptions.parse(new String[] {"run", "--ports-offset", "20000"}).portsOffset()).isEqualTo(20000);
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--ports-offset", "-5"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessage("--ports-offset needs a number from 0 to 50000. " + LaunchOptions.USAGE);
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--ports-offset", "60000"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("--ports-offset needs a number");
+    }
 }
