@@ -271,6 +271,20 @@ class AuthorizationMatrixIT {
     }
 
     @Test
+    void shouldLetOnlyManagersAndAdminsUploadSheetsAndTellACallerWithoutATokenToAuthenticate() {
+        Map<String, Integer> expected = Map.of("none", 401, "INGEST", 403, "BI", 403, "REP", 403);
+        expected.forEach((role, status) -> assertThat(
+                callers.get(role).sendReport("POST", "/api/v1/imports?dryRun=true", "{}").status()).as(role).isEqualTo(status));
+        for (String role : List.of("MANAGER", "ADMIN")) {
+            // allowed in, then refused for what was sent: not a multipart upload
+            int status = callers.get(role).sendReport("POST", "/api/v1/imports?dryRun=true", "{}").status();
+            assertThat(status).as(role).isBetween(400, 415).isNotEqualTo(401).isNotEqualTo(403);
+        }
+        assertThat(callers.get("none").postReport("/api/v1/reports/duplicates/" + UUID.randomUUID() + "/dismiss",
+                "{\"reason\":\"x\"}").status()).isEqualTo(401);
+    }
+
+    @Test
     void shouldRefuseTokenRequestsThatDoNotFitTheRole() {
         for (Map<String, String> bad : List.of(Map.of("role", "REP"), Map.of("role", "MANAGER"),
                 Map.of("role", "BI", "repId", "rep-a1"), Map.of("role", "ROOT"), Map.of("role", "REP", "repId", "'; drop table api_token; --"))) {

@@ -156,6 +156,7 @@ class ImportEndToEndIT {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + stack.reportPort() + "/api/v1/imports?" + query))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Bearer " + stack.settings().credentials().adminToken())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -4,9 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /** 401 and 403 for API callers as problem JSON, with the challenge a bearer client expects. */
 public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -22,6 +26,18 @@ public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPo
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        // A browser session whose POST lacks the CSRF token is told so; a caller with neither session
+        // nor token (a machine that forgot its token) is told to authenticate, not that its role may not.
+        if (e instanceof CsrfException && request.getRequestedSessionId() != null) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value in X-XSRF-TOKEN.");
+            return;
+        }
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null || caller instanceof AnonymousAuthenticationToken) {
+            commence(request, response, null);
+            return;
+        }
         Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                 "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
