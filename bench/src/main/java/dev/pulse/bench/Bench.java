@@ -86,8 +86,7 @@ public final class Bench {
         try (BenchInfrastructure infra = new BenchInfrastructure(runDir.resolve("infra"));
              StaleBench staleReceiver = new StaleBench()) {
             step("2/6 ingest: HTTP API beside ProducerPerformance");
-            BenchResults.Ingest ingest = IngestBench.run(infra, new LoadGenerator(plan.ingestLoad(), options.seed() + 1, end),
-                    options.token());
+            BenchResults.Ingest ingest = IngestBench.run(infra, new LoadGenerator(plan.ingestLoad(), options.seed() + 1, end));
 
             step("3/6 replay: pre-load, then every topology with exactly-once, beside ConsumerPerformance");
             LoadGenerator history = new LoadGenerator(plan.history(), options.seed(), end);

@@ -3,9 +3,9 @@ package dev.pulse.bench;
 import java.nio.file.Path;
 
 /** What {@code ./pulse bench} was asked to do. */
-record BenchOptions(boolean quick, long seed, Path out, Path pulseJar, String token, boolean jmh) {
+record BenchOptions(boolean quick, long seed, Path out, Path pulseJar, boolean jmh) {
 
-    static final String USAGE = "usage: pulse bench [--quick] [--seed N] [--out DIR] [--token TOKEN] [--jmh]";
+    static final String USAGE = "usage: pulse bench [--quick] [--seed N] [--out DIR] [--jmh]";
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
@@ -13,7 +13,6 @@ record BenchOptions(boolean quick, long seed, Path out, Path pulseJar, String to
         long seed = 42;
         Path out = Path.of(".");
         Path pulseJar = Path.of("launcher", "target", "pulse.jar");
-        String token = System.getenv("PULSE_TOKEN");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -21,11 +20,10 @@ record BenchOptions(boolean quick, long seed, Path out, Path pulseJar, String to
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, "--seed needs a number"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out needs a directory"));
                 case "--pulse-jar" -> pulseJar = Path.of(value(args, ++i, "--pulse-jar needs a path"));
-                case "--token" -> token = value(args, ++i, "--token needs a value");
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'. " + USAGE);
             }
         }
-        return new BenchOptions(quick, seed, out.toAbsolutePath().normalize(), pulseJar.toAbsolutePath().normalize(), token, jmh);
+        return new BenchOptions(quick, seed, out.toAbsolutePath().normalize(), pulseJar.toAbsolutePath().normalize(), jmh);
     }
 
     private static String value(String[] args, int i, String message) {

@@ -35,7 +35,7 @@ public final class IngestBench {
     private IngestBench() {
     }
 
-    public static Ingest run(BenchInfrastructure infra, LoadGenerator generator, String token) throws Exception {
+    public static Ingest run(BenchInfrastructure infra, LoadGenerator generator) throws Exception {
         List<String> batches = new ArrayList<>();
         long[] bytes = {0};
         int[] events = {0};
@@ -69,7 +69,7 @@ public final class IngestBench {
         double perSec;
         try {
             stack.startIngest();
-            // the bench's own stack: its own INGEST token (a --token given to the bench is for nothing else)
+            // the bench's own stack, posted to with its own INGEST token
             IngestClient client = new IngestClient(URI.create("http://localhost:" + stack.ingestPort()),
                     stack.settings().credentials().ingestToken());
             // Warm-up: the JIT and the producer's connections, not measured.

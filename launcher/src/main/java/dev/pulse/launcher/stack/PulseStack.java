@@ -111,17 +111,21 @@ public final class PulseStack implements AutoCloseable {
 
     /** The same topic names for every service, under each service's own property prefix. */
     private Stream<String> topicArgs() {
-        TopicNames topics = settings.topics();
         return Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
-                .flatMap(prefix -> Stream.of(
-                        "--" + prefix + ".followups=" + topics.followups(),
-                        "--" + prefix + ".sales=" + topics.sales(),
-                        "--" + prefix + ".errors=" + topics.errors(),
-                        "--" + prefix + ".rep-activity=" + topics.repActivity(),
-                        "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
-                        "--" + prefix + ".alerts=" + topics.alerts(),
-                        "--" + prefix + ".funnel-cells=" + topics.funnelCells(),
-                        "--" + prefix + ".partitions=" + topics.partitions()));
+                .flatMap(prefix -> topicArgs(settings.topics(), prefix));
+    }
+
+    /** The topic names as command-line arguments under one service's prefix, e.g. {@code pulse.kafka.topics}. */
+    public static Stream<String> topicArgs(TopicNames topics, String prefix) {
+        return Stream.of(
+                "--" + prefix + ".followups=" + topics.followups(),
+                "--" + prefix + ".sales=" + topics.sales(),
+                "--" + prefix + ".errors=" + topics.errors(),
+                "--" + prefix + ".rep-activity=" + topics.repActivity(),
+                "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
+                "--" + prefix + ".alerts=" + topics.alerts(),
+                "--" + prefix + ".funnel-cells=" + topics.funnelCells(),
+                "--" + prefix + ".partitions=" + topics.partitions());
     }
 
     public void stopProcessor() {

@@ -1,25 +1,19 @@
 package dev.pulse.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.pulse.launcher.stack.PulseStack;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Replays the public Maven CRM opportunities (../shared/datasets, never copied into the repo)
@@ -37,7 +31,7 @@ class MavenCrmReplayIT {
 
     @BeforeAll
     static void replay() throws IOException {
-        Path csv = locate();
+        Path csv = MavenCrmDataset.locate(DATASET);
         Assumptions.assumeTrue(csv != null, "skipped: " + DATASET + " not found beside the project");
         opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
                 .map(line -> line.strip().split(",", -1)).toList();
@@ -69,36 +63,7 @@ class MavenCrmReplayIT {
 
     @Test
     void shouldReportTheWinRatesCountedFromTheCsv() {
-        Map<String, int[]> wonLostByAgent = new TreeMap<>();
-        for (String[] o : opportunities) {
-            int[] counts = wonLostByAgent.computeIfAbsent(o[1], a -> new int[2]);
-            if (o[4].equals("Won")) {
-                counts[0]++;
-            } else if (o[4].equals("Lost")) {
-                counts[1]++;
-            }
-        }
-        int won = wonLostByAgent.values().stream().mapToInt(c -> c[0]).sum();
-        int lost = wonLostByAgent.values().stream().mapToInt(c -> c[1]).sum();
-
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            JsonNode funnel = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31");
-            assertThat(funnel.get("won").asInt()).isEqualTo(won);
-            assertThat(funnel.get("lost").asInt()).isEqualTo(lost);
-        });
-        JsonNode overall = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31");
-        assertThat(overall.get("winRate").asDouble()).isCloseTo((double) won / (won + lost), org.assertj.core.data.Offset.offset(1e-4));
-        for (Map.Entry<String, int[]> agent : wonLostByAgent.entrySet()) {
-            JsonNode funnel = client.get("/api/v1/reports/funnel?from=2016-01-01&to=2017-12-31&repId="
-                    + URLEncoder.encode(agent.getKey(), StandardCharsets.UTF_8));
-            int[] counts = agent.getValue();
-            assertThat(funnel.get("won").asInt()).as("won of %s", agent.getKey()).isEqualTo(counts[0]);
-            assertThat(funnel.get("lost").asInt()).as("lost of %s", agent.getKey()).isEqualTo(counts[1]);
-            if (counts[0] + counts[1] > 0) {
-                assertThat(funnel.get("winRate").asDouble()).as("win rate of %s", agent.getKey())
-                        .isCloseTo((double) counts[0] / (counts[0] + counts[1]), org.assertj.core.data.Offset.offset(1e-4));
-            }
-        }
+        MavenCrmDataset.assertWinRatesAsCounted(opportunities, client);
     }
 
     private static String followUp(String[] o, String occurredAt, String stage) {
@@ -117,16 +82,5 @@ class MavenCrmReplayIT {
         var response = client.post("/api/v1/followups", "[" + String.join(",", batch) + "]");
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         batch.clear();
-    }
-
-    private static Path locate() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve(DATASET), dir.resolve("..").resolve(DATASET))) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate.normalize();
-                }
-            }
-        }
-        return null;
     }
 }

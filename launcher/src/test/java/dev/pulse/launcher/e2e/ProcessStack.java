@@ -2,6 +2,7 @@ package dev.pulse.launcher.e2e;
 
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.Ports;
+import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,15 +56,7 @@ final class ProcessStack implements AutoCloseable {
     }
 
     private static List<String> withTopics(TopicNames topics, String prefix, String... arguments) {
-        return Stream.concat(Stream.of(arguments), Stream.of(
-                "--" + prefix + ".followups=" + topics.followups(),
-                "--" + prefix + ".sales=" + topics.sales(),
-                "--" + prefix + ".errors=" + topics.errors(),
-                "--" + prefix + ".rep-activity=" + topics.repActivity(),
-                "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
-                "--" + prefix + ".alerts=" + topics.alerts(),
-                "--" + prefix + ".funnel-cells=" + topics.funnelCells(),
-                "--" + prefix + ".partitions=" + topics.partitions())).toList();
+        return Stream.concat(Stream.of(arguments), PulseStack.topicArgs(topics, prefix)).toList();
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.pulse.events.Sale;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,12 +55,14 @@ final class FactWriter<T> implements TopicWriter {
 
     @Override
     public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
-        List<Query> inserts = records.stream()
-                .map(parser::parse)
-                .filter(Objects::nonNull)
-                .peek(event -> touched.add(owner.apply(event)))
-                .map(event -> insert.apply(db, event))
-                .toList();
+        List<Query> inserts = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            T event = parser.parse(record);
+            if (event != null) {
+                touched.add(owner.apply(event));
+                inserts.add(insert.apply(db, event));
+            }
+        }
         if (!inserts.isEmpty()) {
             db.batch(inserts).execute();
         }

@@ -35,12 +35,12 @@ public final class ApiTokens {
                 + " where token_id = ? and revoked_at is null", revokedBy, tokenId) == 1;
     }
 
-    /** The caller a live token stands for. */
-    public Optional<PulseUser> lookup(String token) {
+    /** The caller a live token stands for, found by the token's {@link TokenHash}. */
+    public Optional<PulseUser> lookupByHash(String tokenHash) {
         return jdbc.query("select name, role, rep_id, team_id from api_token where token_hash = ? and revoked_at is null",
                 (row, n) -> new PulseUser("token:" + row.getString("name"), Role.valueOf(row.getString("role")),
                         row.getString("rep_id"), row.getString("team_id") == null ? Set.of() : Set.of(row.getString("team_id"))),
-                TokenHash.of(token)).stream().findFirst();
+                tokenHash).stream().findFirst();
     }
 
     public List<TokenView> list() {
