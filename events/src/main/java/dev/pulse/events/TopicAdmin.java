@@ -17,6 +17,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicAdmin {
 
+    private static final Map<String, String> KEEP_FOR_EVER = Map.of("retention.ms", "-1", "retention.bytes", "-1");
+
+    /** 30 days: a projector stopped for longer than this must rebuild (./pulse rebuild). */
+    static final String CHANGES_RETENTION_MS = String.valueOf(30L * 24 * 3600 * 1000);
+
     private TopicAdmin() {
     }
 
@@ -24,16 +29,16 @@ public final class TopicAdmin {
         int partitions = names.partitions();
         short replication = names.replicationFactor();
         return List.of(
-                new NewTopic(names.followups(), partitions, replication),
-                new NewTopic(names.sales(), partitions, replication),
+                // The input topics are the history every aggregate is rebuilt from: kept for ever.
+                new NewTopic(names.followups(), partitions, replication).configs(KEEP_FOR_EVER),
+                new NewTopic(names.sales(), partitions, replication).configs(KEEP_FOR_EVER),
                 new NewTopic(names.errors(), partitions, replication),
-                new NewTopic(names.repActivity(), partitions, replication)
-                        .configs(Map.of("cleanup.policy", "compact")),
+                // Additive changes: never compacted (two changes of one customer both count).
+                new NewTopic(names.changes(), partitions, replication)
+                        .configs(Map.of("cleanup.policy", "delete", "retention.ms", CHANGES_RETENTION_MS)),
                 new NewTopic(names.duplicateFlags(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")),
                 new NewTopic(names.alerts(), partitions, replication)
-                        .configs(Map.of("cleanup.policy", "compact")),
-                new NewTopic(names.funnelCells(), partitions, replication)
                         .configs(Map.of("cleanup.policy", "compact")));
     }
 

@@ -8,10 +8,9 @@ public record TopicNames(
         String followups,
         String sales,
         String errors,
-        String repActivity,
+        String changes,
         String duplicateFlags,
         String alerts,
-        String funnelCells,
         Integer partitions,
         Short replicationFactor) {
 
@@ -19,16 +18,15 @@ public record TopicNames(
         followups = orDefault(followups, "followups");
         sales = orDefault(sales, "sales");
         errors = orDefault(errors, "pulse-errors");
-        repActivity = orDefault(repActivity, "rep-activity");
+        changes = orDefault(changes, "pulse-changes");
         duplicateFlags = orDefault(duplicateFlags, "duplicate-flags");
         alerts = orDefault(alerts, "alerts");
-        funnelCells = orDefault(funnelCells, "funnel-cells");
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

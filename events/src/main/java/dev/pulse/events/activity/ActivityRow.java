@@ -56,6 +56,14 @@ public record ActivityRow(
         return Json.MAPPER.writeValueAsString(List.of(key(), customerId));
     }
 
+    /** This row with another row's figures added (the same row's delta: identity is kept). */
+    public ActivityRow plus(ActivityRow delta) {
+        Map<String, Long> channels = new TreeMap<>(byChannel);
+        delta.byChannel().forEach((channel, n) -> channels.merge(channel, n, Long::sum));
+        return new ActivityRow(scope, repId, teamId, granularity, bucket, periodStart, periodEnd,
+                followUps + delta.followUps(), customers + delta.customers(), channels);
+    }
+
     public ActivityRow plus(String channel, boolean newCustomer) {
         Map<String, Long> channels = new TreeMap<>(byChannel);
         channels.merge(channel, 1L, Long::sum);

@@ -72,6 +72,42 @@ public record FunnelCell(
                 revenue.add(sign > 0 ? customer.revenue() : customer.revenue().negate()));
     }
 
+    /**
+     * This cell with a signed change added (figures that drop to zero disappear). The identity
+     * (cohort day, rep, team, source) is this cell's, or the change's when this one has none.
+     */
+    public FunnelCell plus(FunnelCell change) {
+        Map<String, Map<String, Long>> days = new TreeMap<>();
+        stageDays.forEach((stage, histogram) -> days.put(stage, new TreeMap<>(histogram)));
+        change.stageDays().forEach((stage, histogram) -> histogram.forEach((d, n) ->
+                days.computeIfAbsent(stage, s -> new TreeMap<>()).merge(d, n, Long::sum)));
+        days.values().forEach(histogram -> histogram.values().removeIf(n -> n == 0));
+        days.values().removeIf(Map::isEmpty);
+        boolean identified = cohortDay != null;
+        return new FunnelCell(identified ? cohortDay : change.cohortDay(), identified ? repId : change.repId(),
+                identified ? teamId : change.teamId(), identified ? source : change.source(),
+                customers + change.customers(),
+                addAll(reached, change.reached()),
+                addAll(current, change.current()),
+                addAll(transitions, change.transitions()),
+                days,
+                withSale + change.withSale(),
+                revenue.add(change.revenue()));
+    }
+
+    /** A change that changes nothing: every figure zero. */
+    public boolean isZero() {
+        return customers == 0 && withSale == 0 && revenue.signum() == 0 && reached.isEmpty() && current.isEmpty()
+                && transitions.isEmpty() && stageDays.isEmpty();
+    }
+
+    private static Map<String, Long> addAll(Map<String, Long> counts, Map<String, Long> change) {
+        Map<String, Long> result = new TreeMap<>(counts);
+        change.forEach((key, n) -> result.merge(key, n, Long::sum));
+        result.values().removeIf(n -> n == 0);
+        return result;
+    }
+
     private static Map<String, Long> add(Map<String, Long> counts, Iterable<String> keys, int sign) {
         Map<String, Long> result = new TreeMap<>(counts);
         for (String key : keys) {
