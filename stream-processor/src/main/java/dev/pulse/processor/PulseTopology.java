@@ -5,12 +5,9 @@ import dev.pulse.events.Sale;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
-import dev.pulse.processor.activity.ActivityTopology;
-import dev.pulse.processor.duplicates.DuplicatesTopology;
-import dev.pulse.processor.funnel.FunnelTopology;
+import dev.pulse.processor.customer.CustomerTopology;
 import dev.pulse.processor.intake.EventIntake;
 import dev.pulse.processor.stale.StaleRules;
-import dev.pulse.processor.stale.StaleTopology;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,8 +15,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
- * Every Pulse topology on one builder, with no Spring and no broker, so tests build the very same
- * topology into a TopologyTestDriver.
+ * The whole Pulse topology on one builder, with no Spring and no broker, so tests build the very
+ * same topology into a TopologyTestDriver. Two sub-topologies: the customer-keyed one (intake and
+ * every per-customer check, see {@link CustomerTopology}) and the duplicate-customer check keyed
+ * by contact.
  */
 public final class PulseTopology {
 
@@ -44,13 +43,9 @@ public final class PulseTopology {
                 FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);
         KStream<String, Sale> validSales = new EventIntake<>("sales", topics.sales(), topics.errors(), Sale.class,
                 sales::validate, Sale::eventId).build(builder);
-        // Duplicate entries are flagged and kept out of every count from here on.
-        KStream<String, FollowUp> counted = new DuplicatesTopology(topics.duplicateFlags(), multiRepWindow)
-                .build(builder, validFollowUps);
-        new ActivityTopology(topics.repActivity(), zone).build(builder, counted);
-        new StaleTopology(topics.alerts(), staleRules).build(builder, counted);
-        // One pipeline for every topology: the stale rules carry it.
-        new FunnelTopology(topics.funnelCells(), staleRules.pipeline(), zone).build(builder, counted, validSales);
+        // One pipeline for every check: the stale rules carry it.
+        new CustomerTopology(new CustomerTopology.Settings(topics, zone, multiRepWindow, staleRules))
+                .build(builder, validFollowUps, validSales);
         return builder.build();
     }
 }

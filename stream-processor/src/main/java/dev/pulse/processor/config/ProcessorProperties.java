@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param stateDir         local state; it belongs to one broker cluster (see {@link StateDirGuard})
  * @param zone             reporting time zone that days, weeks and months are cut in
  * @param commitInterval   how often results are committed (exactly-once transactions)
+ * @param cacheMaxBytes    the record cache in front of the state stores, for all threads
  * @param standbyReplicas  warm copies of state on other instances
  * @param multiRepWindow   two reps following up one customer within this span raise a MULTI_REP flag
  * @param staleThresholds  per stage code, how long without a follow-up makes a customer stale
@@ -30,6 +31,7 @@ public record ProcessorProperties(
         ZoneId zone,
         Duration commitInterval,
         Integer threads,
+        Long cacheMaxBytes,
         Integer standbyReplicas,
         Duration multiRepWindow,
         Map<String, Duration> staleThresholds,
@@ -42,8 +44,9 @@ public record ProcessorProperties(
         applicationId = applicationId == null ? "pulse-stream-processor" : applicationId;
         stateDir = stateDir == null ? Path.of("var", "streams") : stateDir;
         zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
-        commitInterval = commitInterval == null ? Duration.ofMillis(200) : commitInterval;
+        commitInterval = commitInterval == null ? Duration.ofMillis(100) : commitInterval;
         threads = threads == null ? 1 : threads;
+        cacheMaxBytes = cacheMaxBytes == null ? 32L * 1024 * 1024 : cacheMaxBytes;
         standbyReplicas = standbyReplicas == null ? 0 : standbyReplicas;
         multiRepWindow = multiRepWindow == null ? Duration.ofDays(30) : multiRepWindow;
         staleThresholds = staleThresholds == null || staleThresholds.isEmpty() ? StaleRules.DEFAULT_THRESHOLDS : staleThresholds;

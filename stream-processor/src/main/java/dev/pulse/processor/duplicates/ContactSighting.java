@@ -3,5 +3,5 @@ package dev.pulse.processor.duplicates;
 import java.time.Instant;
 
 /** One follow-up seen under one normalised contact key, on its way to the contact's partition. */
-record ContactSighting(String customerId, String repId, String eventId, Instant occurredAt) {
+public record ContactSighting(String customerId, String repId, String eventId, Instant occurredAt) {
 }

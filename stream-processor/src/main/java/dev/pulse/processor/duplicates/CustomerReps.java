@@ -9,9 +9,9 @@ import java.util.Map;
  * What the multi-rep check remembers per customer: each rep's recent follow-ups, and the flag
  * once raised.
  */
-record CustomerReps(Map<String, List<Touch>> byRep, DuplicateFlag flag) {
+public record CustomerReps(Map<String, List<Touch>> byRep, DuplicateFlag flag) {
 
     /** One follow-up of one rep. */
-    record Touch(Instant at, String eventId) {
+    public record Touch(Instant at, String eventId) {
     }
 }

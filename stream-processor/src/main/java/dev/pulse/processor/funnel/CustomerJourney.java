@@ -10,9 +10,9 @@ import java.util.Map;
  * again (a re-imported sheet, a changed shipping status) counts once, with its first amount, as
  * in the sale fact table.
  */
-record CustomerJourney(List<Step> steps, Map<String, BigDecimal> orders) {
+public record CustomerJourney(List<Step> steps, Map<String, BigDecimal> orders) {
 
-    CustomerJourney {
+    public CustomerJourney {
         steps = List.copyOf(steps);
         orders = orders == null ? Map.of() : Map.copyOf(orders);
     }
@@ -22,6 +22,6 @@ record CustomerJourney(List<Step> steps, Map<String, BigDecimal> orders) {
     }
 
     /** One follow-up's contribution to the journey. */
-    record Step(Instant at, String eventId, String stage, String repId, String teamId, String source) {
+    public record Step(Instant at, String eventId, String stage, String repId, String teamId, String source) {
     }
 }

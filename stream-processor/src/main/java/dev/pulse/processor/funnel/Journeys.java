@@ -1,30 +1,45 @@
 package dev.pulse.processor.funnel;
 
+import dev.pulse.events.FollowUp;
 import dev.pulse.events.Pipeline;
+import dev.pulse.events.Sale;
 import dev.pulse.events.Stage;
 import dev.pulse.events.funnel.CustomerFunnel;
+import dev.pulse.events.funnel.FunnelCell;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** Derives a customer's funnel snapshot from its journey (DESIGN.md definition 2). */
-final class Journeys {
+
+/**
+ * The stage funnel (DESIGN.md definition 2) from one customer's side: its journey (stage history
+ * ordered by event time, sales by orderId), the funnel snapshot derived from it, and what a new
+ * event changes in the funnel cells: the old snapshot taken out of its cell, the new one added to
+ * its own (an owner change or an earlier first follow-up moves the customer to another cell).
+ */
+public final class Journeys {
+
+    private static final Comparator<CustomerJourney.Step> BY_TIME =
+            Comparator.comparing(CustomerJourney.Step::at).thenComparing(CustomerJourney.Step::eventId);
 
     private final Pipeline pipeline;
     private final ZoneId zone;
 
-    Journeys(Pipeline pipeline, ZoneId zone) {
+    public Journeys(Pipeline pipeline, ZoneId zone) {
         this.pipeline = pipeline;
         this.zone = zone;
     }
 
     /** @return the snapshot, or null while the customer has no follow-up (a sale alone places it nowhere) */
-    CustomerFunnel snapshot(String customerId, CustomerJourney journey) {
+    public CustomerFunnel snapshot(String customerId, CustomerJourney journey) {
         List<CustomerJourney.Step> steps = journey.steps();
         if (steps.isEmpty()) {
             return null;
@@ -35,6 +50,46 @@ final class Journeys {
         return new CustomerFunnel(customerId, LocalDate.ofInstant(first.at(), zone), last.repId(), last.teamId(), source,
                 last.stage(), reached(steps), transitions(steps), stageDays(steps), !journey.orders().isEmpty(),
                 journey.revenue());
+    }
+
+    public static CustomerJourney withFollowUp(CustomerJourney journey, FollowUp f) {
+        List<CustomerJourney.Step> steps = new ArrayList<>(journey == null ? List.of() : journey.steps());
+        steps.add(new CustomerJourney.Step(f.occurredAt(), f.eventId().toString(), f.stage(), f.repId(), f.teamId(),
+                f.source()));
+        steps.sort(BY_TIME);
+        return new CustomerJourney(steps, journey == null ? Map.of() : journey.orders());
+    }
+
+    /** An order sent again (a re-imported sheet, a changed shipping status) counts once, with its first amount. */
+    public static CustomerJourney withSale(CustomerJourney journey, Sale sale) {
+        CustomerJourney current = journey == null ? new CustomerJourney(List.of(), Map.of()) : journey;
+        if (current.orders().containsKey(sale.orderId())) {
+            return current;
+        }
+        Map<String, BigDecimal> orders = new HashMap<>(current.orders());
+        orders.put(sale.orderId(), sale.amount());
+        return new CustomerJourney(current.steps(), orders);
+    }
+
+    /** The signed cell changes that take {@code before} out of the funnel and put {@code after} in; empty if equal. */
+    public static List<FunnelCell> change(CustomerFunnel before, CustomerFunnel after) {
+        if (Objects.equals(before, after)) {
+            return List.of();
+        }
+        FunnelCell out = before == null ? null : FunnelCell.empty().plus(before, -1);
+        FunnelCell in = after == null ? null : FunnelCell.empty().plus(after, 1);
+        if (out != null && in != null && out.key().equals(in.key())) {
+            FunnelCell net = in.plus(out);
+            return net.isZero() ? List.of() : List.of(net);
+        }
+        List<FunnelCell> changes = new ArrayList<>(2);
+        if (out != null) {
+            changes.add(out);
+        }
+        if (in != null) {
+            changes.add(in);
+        }
+        return changes;
     }
 
     private List<String> reached(List<CustomerJourney.Step> steps) {

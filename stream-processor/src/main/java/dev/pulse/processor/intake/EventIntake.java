@@ -12,12 +12,12 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The entrance of every topology: raw records of one input topic (String customerId -> JSON bytes)
- * become valid, first-seen events (String customerId -> T). Poison records go to the error topic
+ * become valid events (String customerId -> T); the customer processor drops a repeated eventId.
+ * Poison records go to the error topic
  * as {@link PoisonRecord} JSON, keyed as they came, and the stream goes on.
  *
  * @param name       prefix of every processor and store this step adds, e.g. "followups"
@@ -31,13 +31,7 @@ public record EventIntake<T>(
         BiFunction<JsonNode, Integer, Validated<T>> validator,
         Function<T, UUID> eventId) {
 
-    public String dedupeStoreName() {
-        return name + "-event-ids";
-    }
-
     public KStream<String, T> build(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(dedupeStoreName()), Serdes.String(), Serdes.Long()));
         KStream<String, Parsed<T>> parsed = builder
                 .stream(inputTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
                 .processValues(() -> new ParseProcessor<>(validator, eventId), Named.as(name + "-parse"));
@@ -46,8 +40,6 @@ public record EventIntake<T>(
                 .to(errorTopic, Produced.with(Serdes.String(), JsonSerde.of(PoisonRecord.class))
                         .withName(name + "-errors-sink"));
         return parsed.filter((key, value) -> value.isValid(), Named.as(name + "-valid"))
-                .mapValues(Parsed::value, Named.as(name + "-event"))
-                .processValues(() -> new DedupeProcessor<>(dedupeStoreName(), eventId), Named.as(name + "-dedupe"),
-                        dedupeStoreName());
+                .mapValues(Parsed::value, Named.as(name + "-event"));
     }
 }

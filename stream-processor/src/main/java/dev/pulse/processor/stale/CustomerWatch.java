@@ -10,7 +10,7 @@ import java.util.Map;
  * What the stale check keeps per customer: its latest follow-up by event time, the alerts open
  * for it, and the keys under which it waits in the due-time index.
  */
-record CustomerWatch(
+public record CustomerWatch(
         String customerName,
         String repId,
         String teamId,
@@ -20,7 +20,7 @@ record CustomerWatch(
         Map<AlertKind, Alert> openAlerts,
         List<String> dueKeys) {
 
-    CustomerWatch {
+    public CustomerWatch {
         openAlerts = openAlerts == null ? Map.of() : Map.copyOf(openAlerts);
         dueKeys = dueKeys == null ? List.of() : List.copyOf(dueKeys);
     }

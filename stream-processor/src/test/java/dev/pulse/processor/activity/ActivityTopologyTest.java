@@ -12,6 +12,7 @@ import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.FoldedChanges;
 import dev.pulse.processor.PulseTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ActivityTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> followups;
     private TestInputTopic<String, byte[]> sales;
-    private TestOutputTopic<String, ActivityRow> activity;
+    private FoldedChanges.Folded<ActivityRow> activity;
     private TestOutputTopic<String, PoisonRecord> errors;
 
     @BeforeEach
@@ -87,8 +88,7 @@ class ActivityTopologyTest {
 
         followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
         sales = driver.createInputTopic("sales", new StringSerializer(), new ByteArraySerializer());
-        activity = driver.createOutputTopic("rep-activity", new StringDeserializer(),
-                JsonSerde.of(ActivityRow.class).deserializer());
+        activity = new FoldedChanges(driver, TopicNames.defaults().changes()).activity();
         errors = driver.createOutputTopic("pulse-errors", new StringDeserializer(),
                 JsonSerde.of(PoisonRecord.class).deserializer());
     }

@@ -13,6 +13,7 @@ import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.FoldedChanges;
 import dev.pulse.processor.PulseTopology;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class DuplicatesTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> followups;
     private TestOutputTopic<String, DuplicateFlag> flags;
-    private TestOutputTopic<String, ActivityRow> activity;
+    private FoldedChanges.Folded<ActivityRow> activity;
 
     /** The service's topology with its default multi-rep window of 30 days. */
     private void startDriver() {
@@ -93,8 +94,7 @@ class DuplicatesTopologyTest {
         followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
         flags = driver.createOutputTopic("duplicate-flags", new StringDeserializer(),
                 JsonSerde.of(DuplicateFlag.class).deserializer());
-        activity = driver.createOutputTopic("rep-activity", new StringDeserializer(),
-                JsonSerde.of(ActivityRow.class).deserializer());
+        activity = new FoldedChanges(driver, TopicNames.defaults().changes()).activity();
     }
 
     @AfterEach

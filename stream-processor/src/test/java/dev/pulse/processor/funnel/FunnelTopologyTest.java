@@ -10,6 +10,7 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.FoldedChanges;
 import dev.pulse.processor.PulseTopology;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ class FunnelTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> followups;
     private TestInputTopic<String, byte[]> sales;
-    private TestOutputTopic<String, FunnelCell> funnelCells;
+    private FoldedChanges.Folded<FunnelCell> funnelCells;
     private TestOutputTopic<String, PoisonRecord> errors;
     /** Every cell read so far, the latest per key, keyed "cohortDay|rep|team|source". */
     private final Map<String, FunnelCell> latest = new HashMap<>();
@@ -94,8 +95,7 @@ class FunnelTopologyTest {
 
         followups = driver.createInputTopic(topics.followups(), new StringSerializer(), new ByteArraySerializer());
         sales = driver.createInputTopic(topics.sales(), new StringSerializer(), new ByteArraySerializer());
-        funnelCells = driver.createOutputTopic(topics.funnelCells(), new StringDeserializer(),
-                JsonSerde.of(FunnelCell.class).deserializer());
+        funnelCells = new FoldedChanges(driver, TopicNames.defaults().changes()).funnel();
         errors = driver.createOutputTopic(topics.errors(), new StringDeserializer(),
                 JsonSerde.of(PoisonRecord.class).deserializer());
     }

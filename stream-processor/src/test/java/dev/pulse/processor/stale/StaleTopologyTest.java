@@ -3,7 +3,6 @@ package dev.pulse.processor.stale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
 import dev.pulse.events.JsonSerde;
 import dev.pulse.events.Pipeline;
@@ -14,6 +13,8 @@ import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.PulseTopology;
+import dev.pulse.processor.customer.CustomerState;
+import dev.pulse.processor.customer.CustomerTopology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +33,14 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -574,17 +571,12 @@ class StaleTopologyTest {
     }
 
     /**
-     * The stale topology alone, fed FollowUp JSON directly. The driver commits, flushes and
-     * checkpoints every store after each record, so 1,000 follow-ups through the whole service
-     * topology (intake, duplicate checks, activity) take most of a minute; this check is about the
-     * stale check's own index only.
+     * The whole service topology: since every per-customer check shares one processor and one
+     * customer store, 1,000 follow-ups through all of it take seconds, although the driver commits,
+     * flushes and checkpoints after each record.
      */
     private void startStaleOnlyDriver(Instant startWallClock) {
-        StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, FollowUp> followUps = builder.stream("followups",
-                Consumed.with(Serdes.String(), JsonSerde.of(FollowUp.class)));
-        new StaleTopology(TopicNames.defaults().alerts(), rules).build(builder, followUps);
-        startDriver(builder.build(), startWallClock);
+        startDriver(startWallClock);
     }
 
     /**
@@ -678,12 +670,13 @@ class StaleTopologyTest {
     }
 
     private CustomerWatch watch(String customerId) {
-        KeyValueStore<String, CustomerWatch> store = driver.getKeyValueStore("stale-customers");
-        return store.get(customerId);
+        KeyValueStore<String, CustomerState> store = driver.getKeyValueStore(CustomerTopology.CUSTOMER_STORE);
+        CustomerState state = store.get(customerId);
+        return state == null ? null : state.watch();
     }
 
     private List<KeyValue<String, String>> dueIndexEntries() {
-        KeyValueStore<String, String> store = driver.getKeyValueStore("stale-due-index");
+        KeyValueStore<String, String> store = driver.getKeyValueStore(CustomerTopology.DUE_INDEX_STORE);
         List<KeyValue<String, String>> entries = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             all.forEachRemaining(entries::add);

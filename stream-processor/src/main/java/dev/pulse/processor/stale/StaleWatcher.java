@@ -12,16 +12,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Stale and overdue customers (DESIGN.md definition 3), keyed by customerId.
+ * Stale and overdue customers (DESIGN.md definition 3).
  *
  * <p>Each follow-up that becomes the customer's latest (by event time) resolves its open alerts
  * and files the customer in a due-time index under its next STALE crossing (last follow-up plus
@@ -30,70 +27,67 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * customers whose time has come. Alert ids derive from customer, kind and due time, so a pass
  * repeated after a crash produces the same alert, and exactly-once keeps only one.
  */
-final class StaleProcessor implements Processor<String, FollowUp, String, Alert> {
+public final class StaleWatcher {
 
     static final String FOLLOWED_UP = "FOLLOWED_UP";
     static final String CLOSED = "CLOSED";
 
     private final StaleRules rules;
-    private final String watchStore;
-    private final String indexStore;
-    private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, CustomerWatch> watches;
-    private KeyValueStore<String, String> dueIndex;
 
-    StaleProcessor(StaleRules rules, String watchStore, String indexStore) {
+    public StaleWatcher(StaleRules rules) {
         this.rules = rules;
-        this.watchStore = watchStore;
-        this.indexStore = indexStore;
     }
 
-    @Override
-    public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
-        this.watches = context.getStateStore(watchStore);
-        this.dueIndex = context.getStateStore(indexStore);
-        context.schedule(rules.checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::openDueAlerts);
+    public Duration checkInterval() {
+        return rules.checkInterval();
     }
 
-    @Override
-    public void process(Record<String, FollowUp> record) {
-        FollowUp f = record.value();
-        CustomerWatch watch = watches.get(f.customerId());
+    /**
+     * @return the customer's watch after the follow-up: unchanged for an older contact arriving
+     *         late, which changes neither the last follow-up nor the stage
+     */
+    public CustomerWatch onFollowUp(CustomerWatch watch, FollowUp f, Instant now, KeyValueStore<String, String> dueIndex,
+                                    Consumer<Alert> emit) {
         if (watch != null && f.occurredAt().isBefore(watch.lastFollowUpAt())) {
-            return; // an older contact arriving late changes neither the last follow-up nor the stage
+            return watch;
         }
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (watch != null) {
             String why = rules.isClosed(f.stage()) ? CLOSED : FOLLOWED_UP;
-            watch.openAlerts().values().forEach(open -> emit(open.resolved(now, why)));
+            watch.openAlerts().values().forEach(open -> emit.accept(open.resolved(now, why)));
             watch.dueKeys().forEach(dueIndex::delete);
         }
         List<String> dueKeys = new ArrayList<>();
         if (!rules.isClosed(f.stage())) {
             Duration threshold = rules.threshold(f.stage());
             if (threshold != null) {
-                dueKeys.add(file(f.occurredAt().plus(threshold), AlertKind.STALE, f.customerId()));
+                dueKeys.add(file(dueIndex, f.occurredAt().plus(threshold), AlertKind.STALE, f.customerId()));
             }
             if (f.nextFollowUpAt() != null && f.nextFollowUpAt().isAfter(f.occurredAt())) {
-                dueKeys.add(file(f.nextFollowUpAt(), AlertKind.OVERDUE, f.customerId()));
+                dueKeys.add(file(dueIndex, f.nextFollowUpAt(), AlertKind.OVERDUE, f.customerId()));
             }
         }
-        watches.put(f.customerId(), new CustomerWatch(f.customerName(), f.repId(), f.teamId(), f.stage(),
-                f.occurredAt(), f.nextFollowUpAt(), Map.of(), dueKeys));
+        return new CustomerWatch(f.customerName(), f.repId(), f.teamId(), f.stage(), f.occurredAt(),
+                f.nextFollowUpAt(), Map.of(), dueKeys);
     }
 
-    private String file(Instant due, AlertKind kind, String customerId) {
+    private static String file(KeyValueStore<String, String> dueIndex, Instant due, AlertKind kind, String customerId) {
         String key = DueIndex.key(due, kind, customerId);
         dueIndex.put(key, customerId);
         return key;
     }
 
+    /** Where the watch of a customer is read and written back: the customer's state. */
+    public interface Watches {
+        CustomerWatch get(String customerId);
+
+        void put(String customerId, CustomerWatch watch);
+    }
+
     /** Stale means the silence exceeds the threshold, so an entry due exactly now waits for the next pass. */
-    private void openDueAlerts(long nowMillis) {
+    public void openDueAlerts(long nowMillis, KeyValueStore<String, String> dueIndex, Watches watches,
+                              Consumer<Alert> emit) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST,
-                DueIndex.upTo(nowMillis - 1))) {
+        try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST, DueIndex.upTo(nowMillis - 1))) {
             entries.forEachRemaining(due::add);
         }
         Instant now = Instant.ofEpochMilli(nowMillis);
@@ -105,7 +99,7 @@ final class StaleProcessor implements Processor<String, FollowUp, String, Alert>
                 continue;
             }
             Alert alert = open(kind, entry.value, watch, DueIndex.due(entry.key), now);
-            emit(alert);
+            emit.accept(alert);
             Map<AlertKind, Alert> open = new EnumMap<>(AlertKind.class);
             open.putAll(watch.openAlerts());
             open.put(kind, alert);
@@ -123,9 +117,5 @@ final class StaleProcessor implements Processor<String, FollowUp, String, Alert>
         return new Alert(alertId, kind, AlertStatus.OPEN, customerId, watch.customerName(), watch.repId(),
                 watch.teamId(), watch.stage(), watch.lastFollowUpAt(), watch.nextFollowUpAt(),
                 threshold == null ? null : threshold.toSeconds() / 86_400.0, dueAt, now, null, null);
-    }
-
-    private void emit(Alert alert) {
-        context.forward(new Record<>(alert.alertId().toString(), alert, context.currentSystemTimeMs()));
     }
 }

@@ -11,41 +11,28 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * MULTI_REP: one customer followed up by two or more distinct reps within the window, by
- * {@code occurredAt} (so a backfilled record is judged by when the contact happened). Runs keyed
- * by customerId. Only the latest {@value #TOUCHES_PER_REP} follow-ups per rep are kept, to bound
+ * {@code occurredAt} (so a backfilled record is judged by when the contact happened). Works on the
+ * customer's own state. Only the latest {@value #TOUCHES_PER_REP} follow-ups per rep are kept, to bound
  * the state: a backfilled record of another rep that only overlaps an older follow-up is missed.
  */
-final class MultiRepProcessor implements Processor<String, FollowUp, String, DuplicateFlag> {
+public final class MultiRepCheck {
 
     static final int TOUCHES_PER_REP = 20;
 
-    private final String storeName;
     private final Duration window;
-    private ProcessorContext<String, DuplicateFlag> context;
-    private KeyValueStore<String, CustomerReps> customers;
 
-    MultiRepProcessor(String storeName, Duration window) {
-        this.storeName = storeName;
+    public MultiRepCheck(Duration window) {
         this.window = window;
     }
 
-    @Override
-    public void init(ProcessorContext<String, DuplicateFlag> context) {
-        this.context = context;
-        this.customers = context.getStateStore(storeName);
+    /** What a follow-up leaves behind: the customer's updated reps, and the flag to publish if it changed. */
+    public record Result(CustomerReps reps, DuplicateFlag changedFlag) {
     }
 
-    @Override
-    public void process(Record<String, FollowUp> record) {
-        FollowUp followUp = record.value();
-        CustomerReps known = customers.get(followUp.customerId());
+    public Result check(CustomerReps known, FollowUp followUp) {
         Map<String, List<CustomerReps.Touch>> byRep = known == null ? new LinkedHashMap<>() : new LinkedHashMap<>(known.byRep());
         DuplicateFlag flag = known == null ? null : known.flag();
 
@@ -65,14 +52,15 @@ final class MultiRepProcessor implements Processor<String, FollowUp, String, Dup
         });
         byRep.put(followUp.repId(), remember(byRep.get(followUp.repId()), followUp));
 
+        DuplicateFlag changed = null;
         if (!overlapping.isEmpty()) {
             DuplicateFlag updated = raise(flag, followUp, overlapping, overlappingEvents, overlappingTimes);
             if (!updated.equals(flag)) {
                 flag = updated;
-                context.forward(new Record<>(flag.flagId(), flag, record.timestamp()));
+                changed = updated;
             }
         }
-        customers.put(followUp.customerId(), new CustomerReps(byRep, flag));
+        return new Result(new CustomerReps(byRep, flag), changed);
     }
 
     private boolean withinWindow(Instant a, Instant b) {
@@ -100,10 +88,10 @@ final class MultiRepProcessor implements Processor<String, FollowUp, String, Dup
         events.add(followUp.eventId().toString());
         Instant earliestOther = otherTimes.stream().min(Instant::compareTo).orElseThrow();
         Instant latestOther = otherTimes.stream().max(Instant::compareTo).orElseThrow();
-        Instant latest = DuplicateCustomerProcessor.later(latestOther, followUp.occurredAt());
-        Instant firstSeenAt = flag == null ? DuplicateCustomerProcessor.later(earliestOther, followUp.occurredAt())
+        Instant latest = DuplicateEntries.later(latestOther, followUp.occurredAt());
+        Instant firstSeenAt = flag == null ? DuplicateEntries.later(earliestOther, followUp.occurredAt())
                 : flag.firstSeenAt();
-        Instant updatedAt = flag == null ? latest : DuplicateCustomerProcessor.later(flag.updatedAt(), latest);
+        Instant updatedAt = flag == null ? latest : DuplicateEntries.later(flag.updatedAt(), latest);
         return new DuplicateFlag(DuplicateType.MULTI_REP, followUp.customerId(), List.of(followUp.customerId()),
                 List.copyOf(reps), List.copyOf(events), firstSeenAt, updatedAt);
     }

@@ -12,53 +12,41 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.Map;
 
 /**
  * Recognises a follow-up entered twice: same customer, rep, minute and whitespace-normalised
- * content under another eventId. The first entry goes on to be counted; a repeat is only flagged.
- * Runs keyed by customerId, after the eventId dedupe, so a client's retry never gets here twice.
+ * content under another eventId (DESIGN.md definition 4, DUPLICATE_ENTRY). The first entry goes on
+ * to be counted; a repeat is only flagged. The entries are the customer's own, so no other key is needed.
  */
-final class DuplicateEntryProcessor implements FixedKeyProcessor<String, FollowUp, EntryCheck> {
+public final class DuplicateEntries {
 
-    private final String storeName;
-    private FixedKeyProcessorContext<String, EntryCheck> context;
-    private KeyValueStore<String, DuplicateFlag> entries;
-
-    DuplicateEntryProcessor(String storeName) {
-        this.storeName = storeName;
+    private DuplicateEntries() {
     }
 
-    @Override
-    public void init(FixedKeyProcessorContext<String, EntryCheck> context) {
-        this.context = context;
-        this.entries = context.getStateStore(storeName);
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, FollowUp> record) {
-        FollowUp followUp = record.value();
+    /**
+     * Records the follow-up among the customer's entries.
+     *
+     * @return the flag to publish when it repeats an earlier entry, or null for a first entry
+     */
+    public static DuplicateFlag check(Map<String, DuplicateFlag> entries, FollowUp followUp) {
         String fingerprint = fingerprint(followUp);
         DuplicateFlag seen = entries.get(fingerprint);
         if (seen == null) {
             entries.put(fingerprint, new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint,
                     List.of(followUp.customerId()), List.of(followUp.repId()),
                     List.of(followUp.eventId().toString()), followUp.occurredAt(), followUp.occurredAt()));
-            context.forward(record.withValue(new EntryCheck(followUp, null)));
-            return;
+            return null;
         }
         List<String> eventIds = new ArrayList<>(seen.eventIds());
         eventIds.add(followUp.eventId().toString());
         // Held from when the second copy existed; neither time may move back because a copy arrived late.
         Instant firstSeenAt = seen.eventIds().size() == 1
-                ? DuplicateCustomerProcessor.later(seen.firstSeenAt(), followUp.occurredAt()) : seen.firstSeenAt();
+                ? later(seen.firstSeenAt(), followUp.occurredAt()) : seen.firstSeenAt();
         DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint, seen.customerIds(),
-                seen.repIds(), eventIds, firstSeenAt, DuplicateCustomerProcessor.later(seen.updatedAt(), followUp.occurredAt()));
+                seen.repIds(), eventIds, firstSeenAt, later(seen.updatedAt(), followUp.occurredAt()));
         entries.put(fingerprint, flag);
-        context.forward(record.withValue(new EntryCheck(followUp, flag)));
+        return flag;
     }
 
     /** customerId/repId/minute/first 16 hex of SHA-256 of the normalised content: short, readable, stable. */
@@ -66,6 +54,10 @@ final class DuplicateEntryProcessor implements FixedKeyProcessor<String, FollowU
         Instant minute = followUp.occurredAt().truncatedTo(ChronoUnit.MINUTES);
         return followUp.customerId() + "/" + followUp.repId() + "/" + minute + "/"
                 + sha256(ContactKeys.normalisedContent(followUp.content())).substring(0, 16);
+    }
+
+    static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static String sha256(String text) {
