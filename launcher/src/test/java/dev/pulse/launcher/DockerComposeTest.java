@@ -41,7 +41,7 @@ class DockerComposeTest {
             new App("report-api", "report.yml", "REPORT_PORT"));
 
     private static final List<String> TOPIC_VARIABLES = List.of(
-            "PULSE_TOPIC_FOLLOWUPS", "PULSE_TOPIC_SALES", "PULSE_TOPIC_ERRORS", "PULSE_TOPIC_REP_ACTIVITY", "PULSE_TOPIC_DUPLICATE_FLAGS", "PULSE_TOPIC_ALERTS", "PULSE_TOPIC_FUNNEL_CELLS");
+            "PULSE_TOPIC_FOLLOWUPS", "PULSE_TOPIC_SALES", "PULSE_TOPIC_ERRORS", "PULSE_TOPIC_CHANGES", "PULSE_TOPIC_DUPLICATE_FLAGS", "PULSE_TOPIC_ALERTS");
 
     /** Spring's {@code ${NAME}} or {@code ${NAME:default}}. */
     private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
