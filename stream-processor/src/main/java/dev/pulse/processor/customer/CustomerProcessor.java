@@ -85,7 +85,7 @@ public final class CustomerProcessor implements Processor<String, CustomerEvent,
         if (!state.eventIds().add("F:" + f.eventId())) {
             return null;
         }
-        DuplicateFlag repeat = DuplicateEntries.check(state.entries(), f);
+        DuplicateFlag repeat = DuplicateEntries.check(state.entries(), state.repeats(), f);
         if (repeat != null) {
             emit(repeat.flagId(), Emitted.Kind.FLAG, repeat, timestamp);
             return state;

@@ -15,7 +15,8 @@ import java.util.Set;
  * in place and writes the state back.
  *
  * @param eventIds     ids already counted ({@code F:} follow-ups, {@code S:} sales): a retry counts once
- * @param entries      duplicate-entry fingerprint -> the entry (a flag once it was typed twice)
+ * @param entries      duplicate-entry fingerprint -> {@code eventId|epochMillis} of an entry typed once
+ * @param repeats      duplicate-entry fingerprint -> its flag, for an entry typed more than once
  * @param reps         the multi-rep check's recent follow-ups per rep and its flag, or null
  * @param watch        the stale check's latest follow-up and open alerts, or null
  * @param journey      the customer's stage history and orders, for the funnel, or null
@@ -24,7 +25,8 @@ import java.util.Set;
  */
 public record CustomerState(
         Set<String> eventIds,
-        Map<String, DuplicateFlag> entries,
+        Map<String, String> entries,
+        Map<String, DuplicateFlag> repeats,
         CustomerReps reps,
         CustomerWatch watch,
         CustomerJourney journey,
@@ -34,23 +36,24 @@ public record CustomerState(
     public CustomerState {
         eventIds = eventIds == null ? new HashSet<>() : eventIds;
         entries = entries == null ? new HashMap<>() : entries;
+        repeats = repeats == null ? new HashMap<>() : repeats;
         activityRows = activityRows == null ? new HashSet<>() : activityRows;
         sightings = sightings == null ? new HashSet<>() : sightings;
     }
 
     static CustomerState empty() {
-        return new CustomerState(null, null, null, null, null, null, null);
+        return new CustomerState(null, null, null, null, null, null, null, null);
     }
 
     CustomerState withReps(CustomerReps value) {
-        return new CustomerState(eventIds, entries, value, watch, journey, activityRows, sightings);
+        return new CustomerState(eventIds, entries, repeats, value, watch, journey, activityRows, sightings);
     }
 
     CustomerState withWatch(CustomerWatch value) {
-        return new CustomerState(eventIds, entries, reps, value, journey, activityRows, sightings);
+        return new CustomerState(eventIds, entries, repeats, reps, value, journey, activityRows, sightings);
     }
 
     CustomerState withJourney(CustomerJourney value) {
-        return new CustomerState(eventIds, entries, reps, watch, value, activityRows, sightings);
+        return new CustomerState(eventIds, entries, repeats, reps, watch, value, activityRows, sightings);
     }
 }

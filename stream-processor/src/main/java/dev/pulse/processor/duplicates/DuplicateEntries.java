@@ -25,18 +25,26 @@ public final class DuplicateEntries {
     }
 
     /**
-     * Records the follow-up among the customer's entries.
+     * Records the follow-up among the customer's entries: a first entry as {@code eventId|epochMillis}
+     * in {@code firsts} (most entries are never repeated, so they stay small), an entry typed again
+     * as its flag in {@code repeats}.
      *
      * @return the flag to publish when it repeats an earlier entry, or null for a first entry
      */
-    public static DuplicateFlag check(Map<String, DuplicateFlag> entries, FollowUp followUp) {
+    public static DuplicateFlag check(Map<String, String> firsts, Map<String, DuplicateFlag> repeats,
+                                      FollowUp followUp) {
         String fingerprint = fingerprint(followUp);
-        DuplicateFlag seen = entries.get(fingerprint);
+        DuplicateFlag seen = repeats.get(fingerprint);
         if (seen == null) {
-            entries.put(fingerprint, new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint,
-                    List.of(followUp.customerId()), List.of(followUp.repId()),
-                    List.of(followUp.eventId().toString()), followUp.occurredAt(), followUp.occurredAt()));
-            return null;
+            String first = firsts.putIfAbsent(fingerprint,
+                    followUp.eventId() + "|" + followUp.occurredAt().toEpochMilli());
+            if (first == null) {
+                return null;
+            }
+            int bar = first.indexOf('|');
+            Instant firstAt = Instant.ofEpochMilli(Long.parseLong(first.substring(bar + 1)));
+            seen = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint, List.of(followUp.customerId()),
+                    List.of(followUp.repId()), List.of(first.substring(0, bar)), firstAt, firstAt);
         }
         List<String> eventIds = new ArrayList<>(seen.eventIds());
         eventIds.add(followUp.eventId().toString());
@@ -45,7 +53,8 @@ public final class DuplicateEntries {
                 ? later(seen.firstSeenAt(), followUp.occurredAt()) : seen.firstSeenAt();
         DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_ENTRY, fingerprint, seen.customerIds(),
                 seen.repIds(), eventIds, firstSeenAt, later(seen.updatedAt(), followUp.occurredAt()));
-        entries.put(fingerprint, flag);
+        repeats.put(fingerprint, flag);
+        firsts.remove(fingerprint);
         return flag;
     }
 
