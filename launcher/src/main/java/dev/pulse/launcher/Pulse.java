@@ -14,7 +14,8 @@ public final class Pulse {
             usage: pulse <command> [options]
               run      start Pulse (broker, database, services, demo) and print the dashboard URL
               token    create, list or revoke API tokens (needs an ADMIN token in PULSE_TOKEN)
-              import   import a follow-up or sales sheet (.xlsx, .xls, .csv) through the ingest API""";
+              import   import a follow-up or sales sheet (.xlsx, .xls, .csv) through the ingest API
+              rebuild  with Pulse stopped: recompute every aggregate, flag and open alert from the input topics""";
 
     private Pulse() {
     }
@@ -25,6 +26,7 @@ public final class Pulse {
         switch (command) {
             case "run" -> PulseLauncher.main(rest);
             case "token" -> TokenCommand.main(rest);
+            case "rebuild" -> System.exit(RebuildCommand.run(rest));
             case "import" -> System.exit(ImportCommand.run(rest, System.getenv(), System.out, System.err));
             case "help", "-h", "--help" -> System.out.println(USAGE);
             default -> {

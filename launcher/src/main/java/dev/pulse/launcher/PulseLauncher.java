@@ -88,9 +88,7 @@ public final class PulseLauncher {
         FirstAdmin firstAdmin = FirstAdmin.of(dataDir, System.getenv("PULSE_ADMIN_PASSWORD"));
         StackCredentials credentials = new StackCredentials(
                 envOrElse("PULSE_ADMIN_TOKEN", TokenHash::newToken), firstAdmin.password(), TokenHash.newToken());
-        PulseStack stack = new PulseStack(new StackSettings(broker.bootstrapServers(), database.settings(),
-                dataDir.resolve("streams"), ingestPort, reportPort, processorPort, zone(), "pulse-stream-processor", "pulse-projector",
-                TopicNames.defaults(), Duration.ofSeconds(10), options.webhooks(), credentials));
+        PulseStack stack = new PulseStack(stackSettings(broker, database, dataDir, offset, options.webhooks(), credentials));
         started.push(stack);
         stack.startProcessor();
         progress("stream processor, health on http://localhost:" + processorPort + "/actuator/health");
@@ -117,6 +115,15 @@ public final class PulseLauncher {
             System.out.println("  Demo sign-ins: " + DemoAccounts.describe() + "; password: " + demoPassword);
         }
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    /** The one place the stack of a data directory is described, for ./pulse run and ./pulse rebuild alike. */
+    static StackSettings stackSettings(KafkaBroker broker, Database database, Path dataDir, int portsOffset,
+                                       java.util.List<String> webhooks, StackCredentials credentials) {
+        return new StackSettings(broker.bootstrapServers(), database.settings(), dataDir.resolve("streams"),
+                INGEST_PORT + portsOffset, REPORT_PORT + portsOffset, PROCESSOR_PORT + portsOffset, zone(),
+                "pulse-stream-processor", "pulse-projector", TopicNames.defaults(), Duration.ofSeconds(10), webhooks,
+                credentials);
     }
 
     private static String envOrElse(String name, java.util.function.Supplier<String> otherwise) {
@@ -153,7 +160,7 @@ public final class PulseLauncher {
         }
     }
 
-    private static DatabaseSettings configuredDatabase() {
+    static DatabaseSettings configuredDatabase() {
         return new DatabaseSettings(env("PULSE_DB_URL", "jdbc:postgresql://localhost:5432/pulse"),
                 env("PULSE_DB_USER", "pulse"), env("PULSE_DB_PASSWORD", "pulse"));
     }
