@@ -5,6 +5,7 @@ import static dev.pulse.report.Samples.bytes;
 import static dev.pulse.report.Samples.eventId;
 import static dev.pulse.report.Samples.followUp;
 import static dev.pulse.report.Samples.sale;
+import static dev.pulse.report.Samples.touch;
 import static dev.pulse.report.Samples.unique;
 import static dev.pulse.report.TestPostgres.queryLong;
 import static dev.pulse.report.TestPostgres.queryRows;
@@ -15,6 +16,8 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.changes.CustomerChange;
+import dev.pulse.events.funnel.FunnelCell;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,9 +28,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -95,37 +97,171 @@ class ProjectorIT {
     class Rules {
 
         @Test
-        void shouldKeepTheLastFiguresOfAnActivityRowAndLandTheRowsOfOtherKeys() {
-            // given three updates of one rep's day (1, 2, then 3 follow-ups) and one row of another rep,
-            // committed together as the stream processor does
+        void shouldAddUpTheActivityChangesOfABatchAndLandTheRowsOfOtherKeys() {
+            // given three follow-ups of one rep's day (two phone calls to two new customers, then a WeChat
+            // message to one of them) and seven of another rep (two new customers), committed together
             String rep = unique("rep"), otherRep = unique("rep");
-            ActivityRow third = dayRow(rep, 3);
+            List<ProducerRecord<String, byte[]>> changes = new ArrayList<>();
+            changes.add(change(rep + "-C1", touch(rep, "east", "2026-03-03", "PHONE", Granularity.values())));
+            changes.add(change(rep + "-C2", touch(rep, "east", "2026-03-03", "PHONE", Granularity.values())));
+            changes.add(change(rep + "-C1", touch(rep, "east", "2026-03-03", "WECHAT")));
+            for (int i = 0; i < 7; i++) {
+                String customer = otherRep + "-C" + (i % 2);
+                changes.add(change(customer, i < 2
+                        ? touch(otherRep, "east", "2026-03-03", "PHONE", Granularity.values())
+                        : touch(otherRep, "east", "2026-03-03", i == 6 ? "WECHAT" : "PHONE")));
+            }
             try (var transactional = kafka.transactionalProducer()) {
                 transactional.beginTransaction();
-                for (ActivityRow row : List.of(dayRow(rep, 1), dayRow(rep, 2), third, dayRow(otherRep, 7))) {
-                    transactional.send(new ProducerRecord<>(topics.repActivity(), row.key(), bytes(row)));
-                }
+                changes.forEach(transactional::send);
                 transactional.commitTransaction();
             }
 
             // when
-            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
-                    "select count(*) from rep_activity where rep_id in (?, ?)", rep, otherRep) == 2);
+            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                    "select follow_ups from rep_activity where rep_id in (?, ?) and granularity = 'DAY' order by follow_ups",
+                    rep, otherRep).equals(List.of("3", "7")));
 
             // then
             assertThat(queryRows(jdbcUrl, """
                     select rep_id, team_id, scope, granularity, bucket, period_start, period_end, follow_ups, customers,
                            ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other
-                    from rep_activity where row_key = ?""", third.key()))
+                    from rep_activity where row_key = ?""",
+                    ActivityRow.keyOf(ActivityScope.REP, Granularity.DAY, "2026-03-03", rep, "east")))
                     .containsExactly(rep + " | east | REP | DAY | 2026-03-03 | 2026-03-03 | 2026-03-03 | 3 | 2 | 2 | 1 | 0 | 0 | 0 | 0");
-            assertThat(queryRows(jdbcUrl,
-                    "select follow_ups, customers, ch_phone, ch_wechat from rep_activity where rep_id = ?", otherRep))
+            assertThat(queryRows(jdbcUrl, "select follow_ups, customers, ch_phone, ch_wechat from rep_activity "
+                    + "where rep_id = ? and granularity = 'DAY'", otherRep))
                     .containsExactly("7 | 2 | 6 | 1");
             assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-03&to=2026-03-03&repId=" + rep))
                     .isEqualTo(json("""
                             {"rows": [{"repId": "%s", "teamId": "east", "bucket": "2026-03-03",
                                        "periodStart": "2026-03-03", "periodEnd": "2026-03-03", "followUps": 3,
                                        "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}}]}""".formatted(rep)));
+        }
+
+        @Test
+        void shouldAddUpTwoChangesOfOneActivityRowInOnePollAndInTwoPolls() {
+            // given a rep and team of their own; Thursday 2026-03-05 and Friday 03-06 share ISO week and month
+            String rep = unique("rep"), team = unique("team");
+            String first = rep + "-C1", second = rep + "-C2";
+
+            // when two changes of the same rows come in one transaction on one partition (one poll):
+            // a phone call to a new customer, then a WeChat message to the same customer
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(first, touch(rep, team, "2026-03-05", "PHONE", Granularity.values())));
+                transactional.send(change(first, touch(rep, team, "2026-03-05", "WECHAT")));
+                transactional.commitTransaction();
+            }
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "REP | MONTH | 2026-03 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "REP | WEEK | 2026-W10 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | DAY | 2026-03-05 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | MONTH | 2026-03 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | WEEK | 2026-W10 | 2 | 1 | 1 | 1 | 0 | 0 | 0"));
+
+            // and then in two more polls: a visit to a second, new customer, and an email to that customer the next day
+            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-05", "VISIT", Granularity.values())));
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | WEEK | 2026-W10 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | WEEK | 2026-W10 | 3 | 2 | 1 | 1 | 0 | 0 | 1"));
+            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-06", "EMAIL", Granularity.DAY)));
+
+            // then every row holds exactly the sum of its changes
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | DAY | 2026-03-06 | 1 | 1 | 0 | 0 | 1 | 0 | 0",
+                    "REP | MONTH | 2026-03 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "REP | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "TEAM | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | DAY | 2026-03-06 | 1 | 1 | 0 | 0 | 1 | 0 | 0",
+                    "TEAM | MONTH | 2026-03 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "TEAM | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1"));
+            assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-02&to=2026-03-08&granularity=week&repId="
+                    + rep).get("rows").get(0).get("followUps").asLong()).isEqualTo(4);
+        }
+
+        @Test
+        void shouldAddUpFunnelChangesAndDeleteACellThatReachesZeroCustomers() {
+            // given a rep of its own: customer 1 comes in as a lead, then qualifies after 2 days (one poll)
+            String rep = unique("rep");
+            FunnelCell lead = FunnelCells.cell("2027-05-10", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell qualified = FunnelCells.cell("2027-05-10", rep, "east", "web").reached("QUALIFIED", 1)
+                    .current("LEAD", -1, "QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1).days("LEAD", 2, 1).build();
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(rep + "-C1", FunnelCells.change(lead)));
+                transactional.send(change(rep + "-C1", FunnelCells.change(qualified)));
+                transactional.commitTransaction();
+            }
+            awaitCell(lead.key(), "1 | 0 | 0.0000");
+
+            // when customer 2 comes in as a lead (a second poll)
+            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(lead)));
+            awaitCell(lead.key(), "2 | 0 | 0.0000");
+
+            // then the cell is the sum of the three changes
+            var funnel = report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep);
+            assertThat(funnel.get("customers").asLong()).isEqualTo(2);
+            assertThat(funnel.get("stages").get(0)).isEqualTo(json("""
+                    {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 2, "current": 1}"""));
+            assertThat(funnel.get("stages").get(1)).isEqualTo(json("""
+                    {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 1, "current": 1}"""));
+            assertThat(report.getJson("/api/v1/reports/time-in-stage?from=2027-05-10&to=2027-05-10&repId=" + rep)
+                    .get("rows").get(0)).isEqualTo(json("""
+                    {"stage": "LEAD", "customers": 1, "medianDays": 2}"""));
+
+            // when both customers move to another rep's cell (say, reassigned), each in one change: minus here, plus there
+            String heir = unique("rep");
+            FunnelCell customer1 = lead.plus(qualified);
+            FunnelCell moved1 = FunnelCells.cell("2027-05-10", heir, "east", "web").customers(1)
+                    .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1)
+                    .days("LEAD", 2, 1).build();
+            FunnelCell moved2 = FunnelCells.cell("2027-05-10", heir, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            send(topics.changes(), rep + "-C1",
+                    FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(customer1), moved1)));
+            awaitCell(lead.key(), "1 | 0 | 0.0000");
+            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(lead), moved2)));
+
+            // then the emptied cell is deleted and the other holds both customers
+            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+                    "select count(*) from funnel_cell where cell_key = ?", lead.key()) == 0);
+            assertThat(queryRows(jdbcUrl, "select customers from funnel_cell where rep_id = ?", heir))
+                    .containsExactly("2");
+            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep)
+                    .get("customers").asLong()).isZero();
+            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + heir))
+                    .isEqualTo(funnel);
+        }
+
+        @Test
+        void shouldNotKeepACellWhoseChangesCancelOutInOnePoll() {
+            // given a lead that comes into a cell and leaves it again, then a marker change, all on one partition
+            String rep = unique("rep");
+            FunnelCell passing = FunnelCells.cell("2027-05-11", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell marker = FunnelCells.cell("2027-05-12", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(rep + "-C1", FunnelCells.change(passing)));
+                transactional.send(change(rep + "-C1", FunnelCells.change(FunnelCells.minus(passing))));
+                transactional.send(change(rep + "-C1", FunnelCells.change(marker)));
+                transactional.commitTransaction();
+            }
+
+            // when
+            awaitCell(marker.key(), "1 | 0 | 0.0000");
+
+            // then
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where cell_key = ?", passing.key())).isZero();
         }
 
         @Test
@@ -219,20 +355,28 @@ class ProjectorIT {
         }
 
         @Test
-        void shouldSkipAnIncompleteActivityRowAndProjectTheRecordsAfterIt() {
+        void shouldSkipIncompleteChangesAndProjectTheRecordsAfterThem() {
             // given an application of its own, since the bug stops its projection for good
-            TopicNames ownTopics = kafka.topics("-incomplete-row");
-            String database = postgres.createDatabase("incomplete_row");
-            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "incomplete-row",
+            TopicNames ownTopics = kafka.topics("-incomplete-change");
+            String database = postgres.createDatabase("incomplete_change");
+            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "incomplete-change",
                     TestKafka.topicSettings(ownTopics))) {
-                // when a row without scope, granularity or bucket arrives, then a follow-up
-                send(ownTopics.repActivity(), "incomplete", "{\"followUps\": 1, \"customers\": 1}".getBytes(StandardCharsets.UTF_8));
-                ObjectNode after = followUp(unique("C"));
-                send(ownTopics.followups(), after.get("customerId").asString(), bytes(after));
+                // when, on one partition (one key), an activity touch without day and channel, a funnel change
+                // without cohort day, bytes that are no change and a tombstone arrive, then a good change
+                String customer = unique("C");
+                send(ownTopics.changes(), customer, "{\"activity\": {\"repId\": \"rep-x\"}}".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer,
+                        "{\"funnel\": [{\"repId\": \"rep-x\", \"customers\": 1}]}".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer, "{\"activity\": 42".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer, null);
+                send(ownTopics.changes(), customer, bytes(touch("rep-y", null, "2026-03-03", "PHONE", Granularity.DAY)));
 
-                // then
-                awaitOneRow(database, "select count(*) from followup where event_id = ?::uuid", eventId(after));
-                assertThat(queryLong(database, "select count(*) from rep_activity")).isZero();
+                // then only the good change is projected: three rows of rep-y, no team, no funnel cell
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from rep_activity") == 3);
+                assertThat(queryRows(database, "select rep_id, granularity, follow_ups, customers from rep_activity "
+                        + "order by granularity"))
+                        .containsExactly("rep-y | DAY | 1 | 1", "rep-y | MONTH | 1 | 0", "rep-y | WEEK | 1 | 0");
+                assertThat(queryLong(database, "select count(*) from funnel_cell")).isZero();
             }
         }
     }
@@ -389,6 +533,29 @@ class ProjectorIT {
         }
 
         @Test
+        void shouldPushActivityAndFunnelEventsWhenAChangeIsProjected() throws Exception {
+            // given a dashboard listening to the live stream
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<Stream<String>> response = client.sendAsync(
+                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
+                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+                LinkedBlockingQueue<String> lines = readInBackground(response);
+                try {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+
+                    // when
+                    String rep = unique("rep");
+                    send(topics.changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
+
+                    // then
+                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity") && lines.contains("event:funnel"));
+                } finally {
+                    response.body().close();
+                }
+            }
+        }
+
+        @Test
         void shouldShutDownPromptlyWhileADashboardIsListening() throws Exception {
             // given an application of its own with one open live stream
             String database = postgres.createDatabase("live_shutdown");
@@ -423,11 +590,23 @@ class ProjectorIT {
         }
     }
 
-    private static ActivityRow dayRow(String repId, long followUps) {
-        // all phone calls but one WeChat message; at most two customers
-        return new ActivityRow(ActivityScope.REP, repId, "east", Granularity.DAY, "2026-03-03",
-                LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-03"), followUps, Math.min(followUps, 2),
-                followUps == 1 ? Map.of("PHONE", 1L) : Map.of("PHONE", followUps - 1, "WECHAT", 1L));
+    private static ProducerRecord<String, byte[]> change(String customerId, CustomerChange change) {
+        return new ProducerRecord<>(topics.changes(), customerId, bytes(change));
+    }
+
+    /** Waits until the rows of this rep and team are exactly these (scope, granularity, bucket, figures). */
+    private static void awaitActivity(String rep, String team, List<String> rows) {
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(jdbcUrl, """
+                select scope, granularity, bucket, follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting,
+                       ch_visit
+                from rep_activity where (rep_id = ? or (scope = 'TEAM' and team_id = ?)) and team_id = ?
+                order by scope, granularity, bucket""", rep, team, team)).isEqualTo(rows));
+    }
+
+    /** Waits until a funnel cell's customers, with_sale and revenue are these. */
+    private static void awaitCell(String key, String figures) {
+        await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                "select customers, with_sale, revenue from funnel_cell where cell_key = ?", key).equals(List.of(figures)));
     }
 
     private static void send(String topic, String key, byte[] value) {
