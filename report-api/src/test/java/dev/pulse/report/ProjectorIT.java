@@ -12,11 +12,17 @@ import static dev.pulse.report.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.events.JsonSerde;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.events.changes.CustomerChange;
+import dev.pulse.events.duplicates.DuplicateFlag;
+import dev.pulse.events.duplicates.DuplicateType;
 import dev.pulse.events.funnel.FunnelCell;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,8 +34,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -378,6 +386,104 @@ class ProjectorIT {
                         .containsExactly("rep-y | DAY | 1 | 1", "rep-y | MONTH | 1 | 0", "rep-y | WEEK | 1 | 0");
                 assertThat(queryLong(database, "select count(*) from funnel_cell")).isZero();
             }
+        }
+    }
+
+    /**
+     * Duplicate flags and alerts, each poll's records in one multi-row statement per table: what the
+     * one-statement-per-record projection did (dismissals, never reopening an alert, one outbox
+     * message per alert event and receiver) must still hold. An application of its own, with a
+     * receiver, so the outbox is written (its deliveries fail; only the queued rows are looked at).
+     */
+    @Nested
+    class FlagsAndAlerts {
+
+        private static final JsonSerde<DuplicateFlag> FLAGS = JsonSerde.of(DuplicateFlag.class);
+        private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+        private static final Instant T0 = Instant.parse("2026-03-03T06:00:00Z");
+
+        @Test
+        void shouldKeepADismissalUntilTheFlagGrowsAndProjectAlertsWithoutReopeningThem() {
+            TopicNames ownTopics = kafka.topics("-flags-alerts");
+            String database = postgres.createDatabase("flags_alerts");
+            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "flags-alerts",
+                    withSettings(TestKafka.topicSettings(ownTopics), "pulse.alerts.webhooks=http://127.0.0.1:9/hook"))) {
+                // given a flag, projected, then dismissed by a manager
+                DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                        List.of("C-1", "C-2"), List.of("rep-1"), List.of("e-1", "e-2"), T0, T0.plusSeconds(60));
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from duplicate_flag") == 1);
+                TestPostgres.execute(database, "update duplicate_flag set status = 'DISMISSED', dismissed_by = 'manager', "
+                        + "dismissed_reason = 'same person', dismissed_at = now()");
+
+                // when the same membership comes again (a replay), then another flag, in one poll on one partition
+                DuplicateFlag other = new DuplicateFlag(DuplicateType.MULTI_REP, "C-9", List.of("C-9"),
+                        List.of("rep-1", "rep-2"), List.of("e-8", "e-9"), T0, T0);
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)),
+                        new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(other)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from duplicate_flag") == 2);
+
+                // then the dismissal stands
+                assertThat(queryRows(database, "select status, dismissed_by from duplicate_flag where type = ?",
+                        "DUPLICATE_CUSTOMER")).containsExactly("DISMISSED | manager");
+
+                // when it gains a customer, its last update in a poll after an unchanged one
+                DuplicateFlag grown = new DuplicateFlag(flag.type(), flag.key(), List.of("C-1", "C-2", "C-3"),
+                        List.of("rep-1"), List.of("e-1", "e-2", "e-3"), T0, T0.plusSeconds(120));
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)),
+                        new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(grown)));
+
+                // then it opens again, still saying who dismissed it and why
+                await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(database, """
+                        select status, array_to_string(customer_ids, ','), dismissed_by, dismissed_reason,
+                               to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+                        from duplicate_flag where type = 'DUPLICATE_CUSTOMER'"""))
+                        .containsExactly("OPEN | C-1,C-2,C-3 | manager | same person | 2026-03-03 06:02:00"));
+
+                // given an alert opened and resolved in one poll
+                Alert opened = new Alert(UUID.randomUUID(), AlertKind.STALE, AlertStatus.OPEN, "C-1", "王芳", "rep-1",
+                        "east", "QUOTE", T0, null, 3.0, T0.plus(Duration.ofDays(3)),
+                        T0.plus(Duration.ofDays(3)).plusSeconds(5), null, null);
+                Alert resolved = opened.resolved(T0.plus(Duration.ofDays(4)), "FOLLOWED_UP");
+                inTransaction(new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(opened)),
+                        new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(resolved)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from alert") == 1);
+
+                // when the OPEN record comes again (a replay), then another alert after it on the same partition
+                Alert marker = new Alert(UUID.randomUUID(), AlertKind.OVERDUE, AlertStatus.OPEN, "C-2", null, "rep-1",
+                        "east", "LEAD", T0, T0.plusSeconds(600), null, T0.plusSeconds(600), T0.plusSeconds(605), null, null);
+                inTransaction(new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(opened)),
+                        new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(marker)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from alert") == 2);
+
+                // then the alert stays resolved, and each alert event was queued once for the receiver
+                assertThat(queryRows(database, "select status, resolution, "
+                        + "to_char(resolved_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), customer_name from alert "
+                        + "where alert_id = ?::uuid", opened.alertId().toString()))
+                        .containsExactly("RESOLVED | FOLLOWED_UP | 2026-03-07 06:00:00 | 王芳");
+                assertThat(queryRows(database, "select message_id::text || ' ' || event from webhook_delivery"))
+                        .containsExactlyInAnyOrder(opened.alertId() + " OPEN", opened.alertId() + " RESOLVED",
+                                marker.alertId() + " OPEN");
+            }
+        }
+
+        @SafeVarargs
+        private static void inTransaction(ProducerRecord<String, byte[]>... records) {
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                for (ProducerRecord<String, byte[]> record : records) {
+                    transactional.send(record);
+                }
+                transactional.commitTransaction();
+            }
+        }
+
+        private static byte[] flag(DuplicateFlag flag) {
+            return FLAGS.serializer().serialize("duplicate-flags", flag);
+        }
+
+        private static byte[] alert(Alert alert) {
+            return ALERTS.serializer().serialize("alerts", alert);
         }
     }
 

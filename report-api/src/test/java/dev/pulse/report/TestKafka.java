@@ -65,7 +65,9 @@ final class TestKafka implements AutoCloseable {
                 "pulse.projector.topics.followups=" + names.followups(),
                 "pulse.projector.topics.sales=" + names.sales(),
                 "pulse.projector.topics.errors=" + names.errors(),
-                "pulse.projector.topics.changes=" + names.changes()};
+                "pulse.projector.topics.changes=" + names.changes(),
+                "pulse.projector.topics.duplicate-flags=" + names.duplicateFlags(),
+                "pulse.projector.topics.alerts=" + names.alerts()};
     }
 
     /** A plain idempotent producer: each send is visible to read_committed readers at once. */
