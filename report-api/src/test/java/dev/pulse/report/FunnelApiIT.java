@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The funnel read model and its reports (DESIGN.md definition 2) against a real broker and a real
- * PostgreSQL: hand-written funnel cells go onto the funnel-cells topic as the stream processor
- * publishes them, the projector lands them, and every expected answer below is worked out by hand
- * from the cells in {@link #seed()}.
+ * PostgreSQL: hand-written funnel cells go onto the changes topic as the changes the stream
+ * processor publishes (each seed cell one change that brings the whole cell), the projector adds
+ * them up, and every expected answer below is worked out by hand from the cells in {@link #seed()}.
  */
 class FunnelApiIT {
 
@@ -83,7 +83,7 @@ class FunnelApiIT {
         postgres = TestPostgres.start("funnel-api-it");
         topics = kafka.topics("-funnel-api-it");
         jdbcUrl = postgres.createDatabase("funnel");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "funnel-api-it", FunnelCells.settings(topics));
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "funnel-api-it", TestKafka.topicSettings(topics));
         producer = kafka.producer();
         seed();
     }
@@ -104,13 +104,13 @@ class FunnelApiIT {
         }
     }
 
-    /** The six cells, between an unreadable record and a cell without a cohort day, which are skipped. */
+    /** The six cells, between an unreadable record and a change of a cell without a cohort day, which are skipped. */
     private static void seed() {
-        FunnelCells.send(producer, topics.funnelCells(), "garbage", "not json".getBytes(StandardCharsets.UTF_8));
-        FunnelCells.send(producer, topics.funnelCells(), A, B, C);
-        FunnelCells.send(producer, topics.funnelCells(), "no-day",
-                "{\"repId\": \"rep-x\", \"customers\": 1}".getBytes(StandardCharsets.UTF_8));
-        FunnelCells.send(producer, topics.funnelCells(), F, D, E);
+        FunnelCells.send(producer, topics.changes(), "garbage", "not json".getBytes(StandardCharsets.UTF_8));
+        FunnelCells.send(producer, topics.changes(), A, B, C);
+        FunnelCells.send(producer, topics.changes(), "no-day",
+                "{\"funnel\": [{\"repId\": \"rep-x\", \"customers\": 1}]}".getBytes(StandardCharsets.UTF_8));
+        FunnelCells.send(producer, topics.changes(), F, D, E);
         await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell") == 6);
     }
 
@@ -396,21 +396,21 @@ class FunnelApiIT {
         }
 
         @Test
-        void shouldReplaceACellByItsLaterUpdate() {
-            // given a cell of its own day, then the same cell with a second customer who qualified
+        void shouldAddALaterChangeToACell() {
+            // given a cell of its own day with one lead
             FunnelCell first = cell("2027-01-10", "rep-u", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            FunnelCell later = cell("2027-01-10", "rep-u", "east", "web").customers(2)
-                    .reached("LEAD", 2, "QUALIFIED", 1).current("LEAD", 1, "QUALIFIED", 1)
-                    .transitions("LEAD>QUALIFIED", 1).build();
-            FunnelCells.send(producer, topics.funnelCells(), first);
+            FunnelCells.send(producer, topics.changes(), first);
             awaitCustomers(first.key(), 1);
 
-            // when
-            FunnelCells.send(producer, topics.funnelCells(), later);
+            // when a second customer comes into it and qualifies: the change carries only the difference
+            FunnelCell second = cell("2027-01-10", "rep-u", "east", "web").customers(1)
+                    .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1)
+                    .transitions("LEAD>QUALIFIED", 1).build();
+            FunnelCells.sendChange(producer, topics.changes(), "C-second", second);
             awaitCustomers(first.key(), 2);
 
-            // then the funnel has the later figures only
+            // then the funnel has both customers: reached LEAD 2, QUALIFIED 1
             var answer = report.getJson("/api/v1/reports/funnel?from=2027-01-10&to=2027-01-10");
             assertThat(answer.get("customers").asLong()).isEqualTo(2);
             assertThat(answer.get("stages").get(0).get("reached").asLong()).isEqualTo(2);
@@ -420,25 +420,30 @@ class FunnelApiIT {
         }
 
         @Test
-        void shouldDeleteACellLeftWithoutCustomersAndACellThatGotATombstone() {
-            // given two cells of their own day
+        void shouldDeleteACellLeftWithoutCustomersAndIgnoreATombstone() {
+            // given two cells of their own day, one customer each
             FunnelCell emptied = cell("2027-01-20", "rep-e", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            FunnelCell tombstoned = cell("2027-01-20", "rep-t", "east", "web").customers(1).reached("LEAD", 1)
+            FunnelCell alsoEmptied = cell("2027-01-20", "rep-t", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            FunnelCells.send(producer, topics.funnelCells(), emptied, tombstoned);
+            FunnelCells.send(producer, topics.changes(), emptied, alsoEmptied);
             await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
                     "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 2);
 
-            // when its customer moved to another cell, and the other one is deleted from the topic
-            FunnelCells.send(producer, topics.funnelCells(), cell("2027-01-20", "rep-e", "east", "web").build());
-            FunnelCells.send(producer, topics.funnelCells(), tombstoned.key(), null);
+            // when both customers move to cells of the next day, with a tombstone (which changes nothing) between
+            FunnelCells.sendChange(producer, topics.changes(), emptied.key(), FunnelCells.minus(emptied),
+                    cell("2027-01-21", "rep-e", "east", "web").customers(1).reached("LEAD", 1).current("LEAD", 1).build());
+            FunnelCells.send(producer, topics.changes(), alsoEmptied.key(), null);
+            FunnelCells.sendChange(producer, topics.changes(), alsoEmptied.key(), FunnelCells.minus(alsoEmptied),
+                    cell("2027-01-21", "rep-t", "east", "web").customers(1).reached("LEAD", 1).current("LEAD", 1).build());
 
             // then
             await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
                     "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 0);
             assertThat(report.getJson("/api/v1/reports/funnel?from=2027-01-20&to=2027-01-20").get("customers").asLong())
                     .isZero();
+            await().atMost(PROJECTED).until(() -> report.getJson("/api/v1/reports/funnel?from=2027-01-21&to=2027-01-21")
+                    .get("customers").asLong() == 2);
         }
 
         @Test
@@ -460,7 +465,7 @@ class FunnelApiIT {
                     await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
 
                     // when
-                    FunnelCells.send(producer, topics.funnelCells(), cell("2027-02-01", "rep-live", "east", "web")
+                    FunnelCells.send(producer, topics.changes(), cell("2027-02-01", "rep-live", "east", "web")
                             .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
 
                     // then

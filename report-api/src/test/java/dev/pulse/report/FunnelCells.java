@@ -1,25 +1,27 @@
 package dev.pulse.report;
 
 import dev.pulse.events.JsonSerde;
-import dev.pulse.events.TopicNames;
+import dev.pulse.events.changes.CustomerChange;
 import dev.pulse.events.funnel.FunnelCell;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Funnel cells written by hand, as the stream processor would publish them on the funnel-cells
- * topic: {@code cell("2026-11-02", "rep-1", "east", "web").customers(4).reached("LEAD", 4, ...)}.
+ * Funnel cells written by hand, {@code cell("2026-11-02", "rep-1", "east", "web").customers(4).reached("LEAD", 4, ...)},
+ * and sent as the stream processor publishes funnel changes on the changes topic: a cell built here
+ * is the signed change a {@link CustomerChange} carries, so a whole cell sent to an empty read model
+ * is that cell, and a later change adds to it ({@link #minus} takes a cell's figures away again).
  */
 final class FunnelCells {
 
-    private static final Serializer<FunnelCell> CELLS = JsonSerde.of(FunnelCell.class).serializer();
+    private static final Serializer<CustomerChange> CHANGES = JsonSerde.of(CustomerChange.class).serializer();
 
     private final String cohortDay;
     private final String repId;
@@ -87,15 +89,38 @@ final class FunnelCells {
                 stageDays, withSale, revenue);
     }
 
-    static byte[] bytes(FunnelCell cell) {
-        return CELLS.serialize("funnel-cells", cell);
+    /** The same cell with every figure negated: the change that takes its customers out of it again. */
+    static FunnelCell minus(FunnelCell cell) {
+        Map<String, Map<String, Long>> days = new LinkedHashMap<>();
+        cell.stageDays().forEach((stage, histogram) -> days.put(stage, negated(histogram)));
+        return new FunnelCell(cell.cohortDay(), cell.repId(), cell.teamId(), cell.source(), -cell.customers(),
+                negated(cell.reached()), negated(cell.current()), negated(cell.transitions()), days, -cell.withSale(),
+                cell.revenue().negate());
     }
 
-    /** Sends each cell under its key and waits for the broker's acknowledgement. */
+    /** One change carrying these cell changes, as one event of one customer. */
+    static CustomerChange change(FunnelCell... cells) {
+        return new CustomerChange(null, List.of(cells));
+    }
+
+    static byte[] bytes(CustomerChange change) {
+        return CHANGES.serialize("pulse-changes", change);
+    }
+
+    /**
+     * Sends each cell as a change of its own, as if one customer brought the whole cell, keyed by the
+     * cell's key (so a later change of "that customer" lands on the same partition, after it), and
+     * waits for the broker's acknowledgement.
+     */
     static void send(KafkaProducer<String, byte[]> producer, String topic, FunnelCell... cells) {
         for (FunnelCell cell : cells) {
-            send(producer, topic, cell.key(), bytes(cell));
+            send(producer, topic, cell.key(), bytes(change(cell)));
         }
+    }
+
+    /** Sends one change of one customer carrying these cell changes. */
+    static void sendChange(KafkaProducer<String, byte[]> producer, String topic, String customerId, FunnelCell... cells) {
+        send(producer, topic, customerId, bytes(change(cells)));
     }
 
     static void send(KafkaProducer<String, byte[]> producer, String topic, String key, byte[] value) {
@@ -106,10 +131,10 @@ final class FunnelCells {
         }
     }
 
-    /** The topic settings of {@link TestKafka#topicSettings} plus the funnel-cells topic. */
-    static String[] settings(TopicNames names) {
-        return Stream.concat(Stream.of(TestKafka.topicSettings(names)),
-                Stream.of("pulse.projector.topics.funnel-cells=" + names.funnelCells())).toArray(String[]::new);
+    private static Map<String, Long> negated(Map<String, Long> counts) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        counts.forEach((key, n) -> result.put(key, -n));
+        return result;
     }
 
     private static void put(Map<String, Long> target, Object... pairs) {

@@ -5,16 +5,25 @@ import static dev.pulse.report.Samples.bytes;
 import static dev.pulse.report.Samples.eventId;
 import static dev.pulse.report.Samples.followUp;
 import static dev.pulse.report.Samples.sale;
+import static dev.pulse.report.Samples.touch;
 import static dev.pulse.report.Samples.unique;
 import static dev.pulse.report.TestPostgres.queryLong;
 import static dev.pulse.report.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.events.JsonSerde;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.events.changes.CustomerChange;
+import dev.pulse.events.duplicates.DuplicateFlag;
+import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.events.funnel.FunnelCell;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,9 +34,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -95,37 +105,171 @@ class ProjectorIT {
     class Rules {
 
         @Test
-        void shouldKeepTheLastFiguresOfAnActivityRowAndLandTheRowsOfOtherKeys() {
-            // given three updates of one rep's day (1, 2, then 3 follow-ups) and one row of another rep,
-            // committed together as the stream processor does
+        void shouldAddUpTheActivityChangesOfABatchAndLandTheRowsOfOtherKeys() {
+            // given three follow-ups of one rep's day (two phone calls to two new customers, then a WeChat
+            // message to one of them) and seven of another rep (two new customers), committed together
             String rep = unique("rep"), otherRep = unique("rep");
-            ActivityRow third = dayRow(rep, 3);
+            List<ProducerRecord<String, byte[]>> changes = new ArrayList<>();
+            changes.add(change(rep + "-C1", touch(rep, "east", "2026-03-03", "PHONE", Granularity.values())));
+            changes.add(change(rep + "-C2", touch(rep, "east", "2026-03-03", "PHONE", Granularity.values())));
+            changes.add(change(rep + "-C1", touch(rep, "east", "2026-03-03", "WECHAT")));
+            for (int i = 0; i < 7; i++) {
+                String customer = otherRep + "-C" + (i % 2);
+                changes.add(change(customer, i < 2
+                        ? touch(otherRep, "east", "2026-03-03", "PHONE", Granularity.values())
+                        : touch(otherRep, "east", "2026-03-03", i == 6 ? "WECHAT" : "PHONE")));
+            }
             try (var transactional = kafka.transactionalProducer()) {
                 transactional.beginTransaction();
-                for (ActivityRow row : List.of(dayRow(rep, 1), dayRow(rep, 2), third, dayRow(otherRep, 7))) {
-                    transactional.send(new ProducerRecord<>(topics.repActivity(), row.key(), bytes(row)));
-                }
+                changes.forEach(transactional::send);
                 transactional.commitTransaction();
             }
 
             // when
-            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
-                    "select count(*) from rep_activity where rep_id in (?, ?)", rep, otherRep) == 2);
+            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                    "select follow_ups from rep_activity where rep_id in (?, ?) and granularity = 'DAY' order by follow_ups",
+                    rep, otherRep).equals(List.of("3", "7")));
 
             // then
             assertThat(queryRows(jdbcUrl, """
                     select rep_id, team_id, scope, granularity, bucket, period_start, period_end, follow_ups, customers,
                            ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other
-                    from rep_activity where row_key = ?""", third.key()))
+                    from rep_activity where row_key = ?""",
+                    ActivityRow.keyOf(ActivityScope.REP, Granularity.DAY, "2026-03-03", rep, "east")))
                     .containsExactly(rep + " | east | REP | DAY | 2026-03-03 | 2026-03-03 | 2026-03-03 | 3 | 2 | 2 | 1 | 0 | 0 | 0 | 0");
-            assertThat(queryRows(jdbcUrl,
-                    "select follow_ups, customers, ch_phone, ch_wechat from rep_activity where rep_id = ?", otherRep))
+            assertThat(queryRows(jdbcUrl, "select follow_ups, customers, ch_phone, ch_wechat from rep_activity "
+                    + "where rep_id = ? and granularity = 'DAY'", otherRep))
                     .containsExactly("7 | 2 | 6 | 1");
             assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-03&to=2026-03-03&repId=" + rep))
                     .isEqualTo(json("""
                             {"rows": [{"repId": "%s", "teamId": "east", "bucket": "2026-03-03",
                                        "periodStart": "2026-03-03", "periodEnd": "2026-03-03", "followUps": 3,
                                        "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}}]}""".formatted(rep)));
+        }
+
+        @Test
+        void shouldAddUpTwoChangesOfOneActivityRowInOnePollAndInTwoPolls() {
+            // given a rep and team of their own; Thursday 2026-03-05 and Friday 03-06 share ISO week and month
+            String rep = unique("rep"), team = unique("team");
+            String first = rep + "-C1", second = rep + "-C2";
+
+            // when two changes of the same rows come in one transaction on one partition (one poll):
+            // a phone call to a new customer, then a WeChat message to the same customer
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(first, touch(rep, team, "2026-03-05", "PHONE", Granularity.values())));
+                transactional.send(change(first, touch(rep, team, "2026-03-05", "WECHAT")));
+                transactional.commitTransaction();
+            }
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "REP | MONTH | 2026-03 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "REP | WEEK | 2026-W10 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | DAY | 2026-03-05 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | MONTH | 2026-03 | 2 | 1 | 1 | 1 | 0 | 0 | 0",
+                    "TEAM | WEEK | 2026-W10 | 2 | 1 | 1 | 1 | 0 | 0 | 0"));
+
+            // and then in two more polls: a visit to a second, new customer, and an email to that customer the next day
+            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-05", "VISIT", Granularity.values())));
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | WEEK | 2026-W10 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | WEEK | 2026-W10 | 3 | 2 | 1 | 1 | 0 | 0 | 1"));
+            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-06", "EMAIL", Granularity.DAY)));
+
+            // then every row holds exactly the sum of its changes
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "REP | DAY | 2026-03-06 | 1 | 1 | 0 | 0 | 1 | 0 | 0",
+                    "REP | MONTH | 2026-03 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "REP | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "TEAM | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
+                    "TEAM | DAY | 2026-03-06 | 1 | 1 | 0 | 0 | 1 | 0 | 0",
+                    "TEAM | MONTH | 2026-03 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
+                    "TEAM | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1"));
+            assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-02&to=2026-03-08&granularity=week&repId="
+                    + rep).get("rows").get(0).get("followUps").asLong()).isEqualTo(4);
+        }
+
+        @Test
+        void shouldAddUpFunnelChangesAndDeleteACellThatReachesZeroCustomers() {
+            // given a rep of its own: customer 1 comes in as a lead, then qualifies after 2 days (one poll)
+            String rep = unique("rep");
+            FunnelCell lead = FunnelCells.cell("2027-05-10", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell qualified = FunnelCells.cell("2027-05-10", rep, "east", "web").reached("QUALIFIED", 1)
+                    .current("LEAD", -1, "QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1).days("LEAD", 2, 1).build();
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(rep + "-C1", FunnelCells.change(lead)));
+                transactional.send(change(rep + "-C1", FunnelCells.change(qualified)));
+                transactional.commitTransaction();
+            }
+            awaitCell(lead.key(), "1 | 0 | 0.0000");
+
+            // when customer 2 comes in as a lead (a second poll)
+            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(lead)));
+            awaitCell(lead.key(), "2 | 0 | 0.0000");
+
+            // then the cell is the sum of the three changes
+            var funnel = report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep);
+            assertThat(funnel.get("customers").asLong()).isEqualTo(2);
+            assertThat(funnel.get("stages").get(0)).isEqualTo(json("""
+                    {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 2, "current": 1}"""));
+            assertThat(funnel.get("stages").get(1)).isEqualTo(json("""
+                    {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 1, "current": 1}"""));
+            assertThat(report.getJson("/api/v1/reports/time-in-stage?from=2027-05-10&to=2027-05-10&repId=" + rep)
+                    .get("rows").get(0)).isEqualTo(json("""
+                    {"stage": "LEAD", "customers": 1, "medianDays": 2}"""));
+
+            // when both customers move to another rep's cell (say, reassigned), each in one change: minus here, plus there
+            String heir = unique("rep");
+            FunnelCell customer1 = lead.plus(qualified);
+            FunnelCell moved1 = FunnelCells.cell("2027-05-10", heir, "east", "web").customers(1)
+                    .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1)
+                    .days("LEAD", 2, 1).build();
+            FunnelCell moved2 = FunnelCells.cell("2027-05-10", heir, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            send(topics.changes(), rep + "-C1",
+                    FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(customer1), moved1)));
+            awaitCell(lead.key(), "1 | 0 | 0.0000");
+            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(lead), moved2)));
+
+            // then the emptied cell is deleted and the other holds both customers
+            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+                    "select count(*) from funnel_cell where cell_key = ?", lead.key()) == 0);
+            assertThat(queryRows(jdbcUrl, "select customers from funnel_cell where rep_id = ?", heir))
+                    .containsExactly("2");
+            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep)
+                    .get("customers").asLong()).isZero();
+            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + heir))
+                    .isEqualTo(funnel);
+        }
+
+        @Test
+        void shouldNotKeepACellWhoseChangesCancelOutInOnePoll() {
+            // given a lead that comes into a cell and leaves it again, then a marker change, all on one partition
+            String rep = unique("rep");
+            FunnelCell passing = FunnelCells.cell("2027-05-11", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            FunnelCell marker = FunnelCells.cell("2027-05-12", rep, "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).build();
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                transactional.send(change(rep + "-C1", FunnelCells.change(passing)));
+                transactional.send(change(rep + "-C1", FunnelCells.change(FunnelCells.minus(passing))));
+                transactional.send(change(rep + "-C1", FunnelCells.change(marker)));
+                transactional.commitTransaction();
+            }
+
+            // when
+            awaitCell(marker.key(), "1 | 0 | 0.0000");
+
+            // then
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where cell_key = ?", passing.key())).isZero();
         }
 
         @Test
@@ -219,21 +363,127 @@ class ProjectorIT {
         }
 
         @Test
-        void shouldSkipAnIncompleteActivityRowAndProjectTheRecordsAfterIt() {
+        void shouldSkipIncompleteChangesAndProjectTheRecordsAfterThem() {
             // given an application of its own, since the bug stops its projection for good
-            TopicNames ownTopics = kafka.topics("-incomplete-row");
-            String database = postgres.createDatabase("incomplete_row");
-            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "incomplete-row",
+            TopicNames ownTopics = kafka.topics("-incomplete-change");
+            String database = postgres.createDatabase("incomplete_change");
+            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "incomplete-change",
                     TestKafka.topicSettings(ownTopics))) {
-                // when a row without scope, granularity or bucket arrives, then a follow-up
-                send(ownTopics.repActivity(), "incomplete", "{\"followUps\": 1, \"customers\": 1}".getBytes(StandardCharsets.UTF_8));
-                ObjectNode after = followUp(unique("C"));
-                send(ownTopics.followups(), after.get("customerId").asString(), bytes(after));
+                // when, on one partition (one key), an activity touch without day and channel, a funnel change
+                // without cohort day, bytes that are no change and a tombstone arrive, then a good change
+                String customer = unique("C");
+                send(ownTopics.changes(), customer, "{\"activity\": {\"repId\": \"rep-x\"}}".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer,
+                        "{\"funnel\": [{\"repId\": \"rep-x\", \"customers\": 1}]}".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer, "{\"activity\": 42".getBytes(StandardCharsets.UTF_8));
+                send(ownTopics.changes(), customer, null);
+                send(ownTopics.changes(), customer, bytes(touch("rep-y", null, "2026-03-03", "PHONE", Granularity.DAY)));
 
-                // then
-                awaitOneRow(database, "select count(*) from followup where event_id = ?::uuid", eventId(after));
-                assertThat(queryLong(database, "select count(*) from rep_activity")).isZero();
+                // then only the good change is projected: three rows of rep-y, no team, no funnel cell
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from rep_activity") == 3);
+                assertThat(queryRows(database, "select rep_id, granularity, follow_ups, customers from rep_activity "
+                        + "order by granularity"))
+                        .containsExactly("rep-y | DAY | 1 | 1", "rep-y | MONTH | 1 | 0", "rep-y | WEEK | 1 | 0");
+                assertThat(queryLong(database, "select count(*) from funnel_cell")).isZero();
             }
+        }
+    }
+
+    /**
+     * Duplicate flags and alerts, each poll's records in one multi-row statement per table: what the
+     * one-statement-per-record projection did (dismissals, never reopening an alert, one outbox
+     * message per alert event and receiver) must still hold. An application of its own, with a
+     * receiver, so the outbox is written (its deliveries fail; only the queued rows are looked at).
+     */
+    @Nested
+    class FlagsAndAlerts {
+
+        private static final JsonSerde<DuplicateFlag> FLAGS = JsonSerde.of(DuplicateFlag.class);
+        private static final JsonSerde<Alert> ALERTS = JsonSerde.of(Alert.class);
+        private static final Instant T0 = Instant.parse("2026-03-03T06:00:00Z");
+
+        @Test
+        void shouldKeepADismissalUntilTheFlagGrowsAndProjectAlertsWithoutReopeningThem() {
+            TopicNames ownTopics = kafka.topics("-flags-alerts");
+            String database = postgres.createDatabase("flags_alerts");
+            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "flags-alerts",
+                    withSettings(TestKafka.topicSettings(ownTopics), "pulse.alerts.webhooks=http://127.0.0.1:9/hook"))) {
+                // given a flag, projected, then dismissed by a manager
+                DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
+                        List.of("C-1", "C-2"), List.of("rep-1"), List.of("e-1", "e-2"), T0, T0.plusSeconds(60));
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from duplicate_flag") == 1);
+                TestPostgres.execute(database, "update duplicate_flag set status = 'DISMISSED', dismissed_by = 'manager', "
+                        + "dismissed_reason = 'same person', dismissed_at = now()");
+
+                // when the same membership comes again (a replay), then another flag, in one poll on one partition
+                DuplicateFlag other = new DuplicateFlag(DuplicateType.MULTI_REP, "C-9", List.of("C-9"),
+                        List.of("rep-1", "rep-2"), List.of("e-8", "e-9"), T0, T0);
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)),
+                        new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(other)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from duplicate_flag") == 2);
+
+                // then the dismissal stands
+                assertThat(queryRows(database, "select status, dismissed_by from duplicate_flag where type = ?",
+                        "DUPLICATE_CUSTOMER")).containsExactly("DISMISSED | manager");
+
+                // when it gains a customer, its last update in a poll after an unchanged one
+                DuplicateFlag grown = new DuplicateFlag(flag.type(), flag.key(), List.of("C-1", "C-2", "C-3"),
+                        List.of("rep-1"), List.of("e-1", "e-2", "e-3"), T0, T0.plusSeconds(120));
+                inTransaction(new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(flag)),
+                        new ProducerRecord<>(ownTopics.duplicateFlags(), flag.flagId(), flag(grown)));
+
+                // then it opens again, still saying who dismissed it and why
+                await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(database, """
+                        select status, array_to_string(customer_ids, ','), dismissed_by, dismissed_reason,
+                               to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS')
+                        from duplicate_flag where type = 'DUPLICATE_CUSTOMER'"""))
+                        .containsExactly("OPEN | C-1,C-2,C-3 | manager | same person | 2026-03-03 06:02:00"));
+
+                // given an alert opened and resolved in one poll
+                Alert opened = new Alert(UUID.randomUUID(), AlertKind.STALE, AlertStatus.OPEN, "C-1", "王芳", "rep-1",
+                        "east", "QUOTE", T0, null, 3.0, T0.plus(Duration.ofDays(3)),
+                        T0.plus(Duration.ofDays(3)).plusSeconds(5), null, null);
+                Alert resolved = opened.resolved(T0.plus(Duration.ofDays(4)), "FOLLOWED_UP");
+                inTransaction(new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(opened)),
+                        new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(resolved)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from alert") == 1);
+
+                // when the OPEN record comes again (a replay), then another alert after it on the same partition
+                Alert marker = new Alert(UUID.randomUUID(), AlertKind.OVERDUE, AlertStatus.OPEN, "C-2", null, "rep-1",
+                        "east", "LEAD", T0, T0.plusSeconds(600), null, T0.plusSeconds(600), T0.plusSeconds(605), null, null);
+                inTransaction(new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(opened)),
+                        new ProducerRecord<>(ownTopics.alerts(), opened.alertId().toString(), alert(marker)));
+                await().atMost(PROJECTED).until(() -> queryLong(database, "select count(*) from alert") == 2);
+
+                // then the alert stays resolved, and each alert event was queued once for the receiver
+                assertThat(queryRows(database, "select status, resolution, "
+                        + "to_char(resolved_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS'), customer_name from alert "
+                        + "where alert_id = ?::uuid", opened.alertId().toString()))
+                        .containsExactly("RESOLVED | FOLLOWED_UP | 2026-03-07 06:00:00 | 王芳");
+                assertThat(queryRows(database, "select message_id::text || ' ' || event from webhook_delivery"))
+                        .containsExactlyInAnyOrder(opened.alertId() + " OPEN", opened.alertId() + " RESOLVED",
+                                marker.alertId() + " OPEN");
+            }
+        }
+
+        @SafeVarargs
+        private static void inTransaction(ProducerRecord<String, byte[]>... records) {
+            try (var transactional = kafka.transactionalProducer()) {
+                transactional.beginTransaction();
+                for (ProducerRecord<String, byte[]> record : records) {
+                    transactional.send(record);
+                }
+                transactional.commitTransaction();
+            }
+        }
+
+        private static byte[] flag(DuplicateFlag flag) {
+            return FLAGS.serializer().serialize("duplicate-flags", flag);
+        }
+
+        private static byte[] alert(Alert alert) {
+            return ALERTS.serializer().serialize("alerts", alert);
         }
     }
 
@@ -389,6 +639,29 @@ class ProjectorIT {
         }
 
         @Test
+        void shouldPushActivityAndFunnelEventsWhenAChangeIsProjected() throws Exception {
+            // given a dashboard listening to the live stream
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<Stream<String>> response = client.sendAsync(
+                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
+                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
+                LinkedBlockingQueue<String> lines = readInBackground(response);
+                try {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+
+                    // when
+                    String rep = unique("rep");
+                    send(topics.changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
+
+                    // then
+                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity") && lines.contains("event:funnel"));
+                } finally {
+                    response.body().close();
+                }
+            }
+        }
+
+        @Test
         void shouldShutDownPromptlyWhileADashboardIsListening() throws Exception {
             // given an application of its own with one open live stream
             String database = postgres.createDatabase("live_shutdown");
@@ -423,11 +696,23 @@ class ProjectorIT {
         }
     }
 
-    private static ActivityRow dayRow(String repId, long followUps) {
-        // all phone calls but one WeChat message; at most two customers
-        return new ActivityRow(ActivityScope.REP, repId, "east", Granularity.DAY, "2026-03-03",
-                LocalDate.parse("2026-03-03"), LocalDate.parse("2026-03-03"), followUps, Math.min(followUps, 2),
-                followUps == 1 ? Map.of("PHONE", 1L) : Map.of("PHONE", followUps - 1, "WECHAT", 1L));
+    private static ProducerRecord<String, byte[]> change(String customerId, CustomerChange change) {
+        return new ProducerRecord<>(topics.changes(), customerId, bytes(change));
+    }
+
+    /** Waits until the rows of this rep and team are exactly these (scope, granularity, bucket, figures). */
+    private static void awaitActivity(String rep, String team, List<String> rows) {
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(jdbcUrl, """
+                select scope, granularity, bucket, follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting,
+                       ch_visit
+                from rep_activity where (rep_id = ? or (scope = 'TEAM' and team_id = ?)) and team_id = ?
+                order by scope, granularity, bucket""", rep, team, team)).isEqualTo(rows));
+    }
+
+    /** Waits until a funnel cell's customers, with_sale and revenue are these. */
+    private static void awaitCell(String key, String figures) {
+        await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                "select customers, with_sale, revenue from funnel_cell where cell_key = ?", key).equals(List.of(figures)));
     }
 
     private static void send(String topic, String key, byte[] value) {

@@ -2,8 +2,13 @@ package dev.pulse.report;
 
 import dev.pulse.events.Json;
 import dev.pulse.events.JsonSerde;
-import dev.pulse.events.activity.ActivityRow;
+import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.changes.ActivityTouch;
+import dev.pulse.events.changes.CustomerChange;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.databind.node.ObjectNode;
@@ -11,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Valid records with only the required fields, as ingest puts them on the topics; a test adds what it is about. */
 final class Samples {
 
-    private static final Serializer<ActivityRow> ACTIVITY_ROWS = JsonSerde.of(ActivityRow.class).serializer();
+    private static final Serializer<CustomerChange> CHANGES = JsonSerde.of(CustomerChange.class).serializer();
 
     private Samples() {
     }
@@ -51,8 +56,18 @@ final class Samples {
         return Json.MAPPER.writeValueAsBytes(record);
     }
 
-    static byte[] bytes(ActivityRow row) {
-        return ACTIVITY_ROWS.serialize("rep-activity", row);
+    static byte[] bytes(CustomerChange change) {
+        return CHANGES.serialize("pulse-changes", change);
+    }
+
+    /**
+     * The change of one counted follow-up in activity: one more on {@code channel} for the rep and
+     * team on {@code day}, its customer new for both in the periods {@code newIn}.
+     */
+    static CustomerChange touch(String repId, String teamId, String day, String channel, Granularity... newIn) {
+        Set<Granularity> periods = Set.of(newIn);
+        return new CustomerChange(new ActivityTouch(repId, teamId, LocalDate.parse(day), channel, periods, periods),
+                List.of());
     }
 
     static String eventId(ObjectNode record) {

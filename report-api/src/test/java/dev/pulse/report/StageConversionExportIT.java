@@ -58,7 +58,7 @@ class StageConversionExportIT {
         postgres = TestPostgres.start("stage-conversion-export-it");
         topics = kafka.topics("-export-it");
         jdbcUrl = postgres.createDatabase("exports");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "export-it", FunnelCells.settings(topics));
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "export-it", TestKafka.topicSettings(topics));
         seed();
     }
 
@@ -98,8 +98,8 @@ class StageConversionExportIT {
                         .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).build(),
                 cell("2027-01-15", "rep-1", "华东", "web").customers(9).reached("LEAD", 9).current("LEAD", 9).build());
         try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
-            FunnelCells.send(producer, topics.funnelCells(), cells.toArray(FunnelCell[]::new));
-            FunnelCells.send(producer, topics.funnelCells(), IntStream.range(0, BULK_REPS)
+            FunnelCells.send(producer, topics.changes(), cells.toArray(FunnelCell[]::new));
+            FunnelCells.send(producer, topics.changes(), IntStream.range(0, BULK_REPS)
                     .mapToObj(i -> cell("2028-03-01", "bulk-%03d".formatted(i), "bulk", "web").customers(1)
                             .reached("LEAD", 1).current("LEAD", 1).build())
                     .toArray(FunnelCell[]::new));

@@ -47,7 +47,7 @@ final class TestKafka implements AutoCloseable {
     /** Topic names ending in {@code suffix}, so a test's records and offsets are its own; created before use. */
     TopicNames topics(String suffix) {
         TopicNames names = new TopicNames("followups" + suffix, "sales" + suffix, "pulse-errors" + suffix,
-                "rep-activity" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, "funnel-cells" + suffix, 3, (short) 1);
+                "pulse-changes" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, 3, (short) 1);
         try {
             TopicAdmin.ensureTopics(bootstrapServers(), names, 30_000);
         } catch (TimeoutException e) {
@@ -65,7 +65,9 @@ final class TestKafka implements AutoCloseable {
                 "pulse.projector.topics.followups=" + names.followups(),
                 "pulse.projector.topics.sales=" + names.sales(),
                 "pulse.projector.topics.errors=" + names.errors(),
-                "pulse.projector.topics.rep-activity=" + names.repActivity()};
+                "pulse.projector.topics.changes=" + names.changes(),
+                "pulse.projector.topics.duplicate-flags=" + names.duplicateFlags(),
+                "pulse.projector.topics.alerts=" + names.alerts()};
     }
 
     /** A plain idempotent producer: each send is visible to read_committed readers at once. */

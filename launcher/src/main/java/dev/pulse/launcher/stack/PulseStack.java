@@ -121,10 +121,9 @@ public final class PulseStack implements AutoCloseable {
                 "--" + prefix + ".followups=" + topics.followups(),
                 "--" + prefix + ".sales=" + topics.sales(),
                 "--" + prefix + ".errors=" + topics.errors(),
-                "--" + prefix + ".rep-activity=" + topics.repActivity(),
+                "--" + prefix + ".changes=" + topics.changes(),
                 "--" + prefix + ".duplicate-flags=" + topics.duplicateFlags(),
                 "--" + prefix + ".alerts=" + topics.alerts(),
-                "--" + prefix + ".funnel-cells=" + topics.funnelCells(),
                 "--" + prefix + ".partitions=" + topics.partitions());
     }
 

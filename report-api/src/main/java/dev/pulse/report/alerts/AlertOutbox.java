@@ -2,12 +2,11 @@ package dev.pulse.report.alerts;
 
 import dev.pulse.events.alerts.Alert;
 import java.time.Instant;
-import java.util.List;
+import java.util.Collection;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.springframework.stereotype.Component;
 
-/** Queues an alert's OPEN or RESOLVED message for every receiver. */
+/** Queues alerts' OPEN or RESOLVED messages for every receiver. */
 @Component
 public class AlertOutbox {
 
@@ -17,8 +16,12 @@ public class AlertOutbox {
         this.outbox = outbox;
     }
 
-    public List<Query> enqueue(DSLContext db, Alert alert) {
-        return outbox.enqueue(db, alert.alertId(), alert.status().name(), AlertMessages.generic(alert),
-                AlertMessages.title(alert), AlertMessages.text(alert, Instant.now()));
+    /** One message per alert record, in their order (a message queued before is skipped). */
+    public void enqueue(DSLContext db, Collection<Alert> alerts) {
+        Instant now = Instant.now();
+        outbox.enqueue(db, alerts.stream()
+                .map(alert -> new Outbox.Message(alert.alertId(), alert.status().name(), AlertMessages.generic(alert),
+                        AlertMessages.title(alert), AlertMessages.text(alert, now)))
+                .toList());
     }
 }

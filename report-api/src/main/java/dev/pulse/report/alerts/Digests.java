@@ -81,7 +81,7 @@ class Digests {
                 .map(r -> "- " + r.customerName() + " (" + r.customerId() + ") " + r.stage() + ", " + r.kind() + ", "
                         + r.daysSince() + " 天 days")
                 .collect(Collectors.joining("\n"));
-        outbox.enqueue(tx, digestId, "DIGEST", generic, title, text).forEach(q -> q.execute());
+        outbox.enqueue(tx, List.of(new Outbox.Message(digestId, "DIGEST", generic, title, text)));
     }
 
     private LocalDate today() {

@@ -36,16 +36,16 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
     private volatile boolean running;
 
-    /** Topic -> name of the event the dashboards listen for when its projection changed. */
-    private final Map<String, String> eventByTopic;
+    /** Topic -> names of the events the dashboards listen for when its projection changed. */
+    private final Map<String, List<String>> eventsByTopic;
 
     LiveUpdates(ProjectorProperties properties) {
-        this.eventByTopic = Map.of(
-                properties.topics().repActivity(), ACTIVITY,
-                properties.topics().sales(), ACTIVITY,
-                properties.topics().duplicateFlags(), DUPLICATES,
-                properties.topics().alerts(), ALERTS,
-                properties.topics().funnelCells(), FUNNEL);
+        this.eventsByTopic = Map.of(
+                // one change carries activity and funnel deltas alike
+                properties.topics().changes(), List.of(ACTIVITY, FUNNEL),
+                properties.topics().sales(), List.of(ACTIVITY),
+                properties.topics().duplicateFlags(), List.of(DUPLICATES),
+                properties.topics().alerts(), List.of(ALERTS));
     }
 
     SseEmitter open(AccessScope scope) {
@@ -62,12 +62,8 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
     @Override
     public void projected(Map<String, Set<Owner>> ownersByTopic) {
         Map<String, Set<Owner>> ownersByEvent = new HashMap<>();
-        ownersByTopic.forEach((topic, owners) -> {
-            String event = eventByTopic.get(topic);
-            if (event != null) {
-                ownersByEvent.computeIfAbsent(event, e -> new HashSet<>()).addAll(owners);
-            }
-        });
+        ownersByTopic.forEach((topic, owners) -> eventsByTopic.getOrDefault(topic, List.of()).forEach(event ->
+                ownersByEvent.computeIfAbsent(event, e -> new HashSet<>()).addAll(owners)));
         ownersByEvent.forEach((event, owners) -> streams.stream()
                 .filter(stream -> owners.stream().anyMatch(owner -> mayConcern(stream.scope(), owner)))
                 .forEach(stream -> send(stream, event)));

@@ -13,20 +13,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import dev.pulse.report.sql.MultiRowInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.Field;
 
 /**
- * Duplicate flags into duplicate_flag, last update per flag in a batch. A manager's dismissal
- * stands until the flag gains a member: a new customer or rep, or (for a duplicate entry) another
- * copy of the entry; then the flag opens again, still showing who dismissed it before and why.
+ * Duplicate flags into duplicate_flag: the last update of each flag in a poll, all in one multi-row
+ * upsert. A manager's dismissal stands until the flag gains a member: a new customer or rep, or (for
+ * a duplicate entry) another copy of the entry; then the flag opens again, still showing who
+ * dismissed it before and why.
  */
 final class DuplicateFlagWriter implements TopicWriter {
+
+    private static final List<Field<?>> COLUMNS = List.of(DUPLICATE_FLAG.FLAG_ID, DUPLICATE_FLAG.TYPE,
+            DUPLICATE_FLAG.FLAG_KEY, DUPLICATE_FLAG.CUSTOMER_IDS, DUPLICATE_FLAG.REP_IDS, DUPLICATE_FLAG.EVENT_IDS,
+            DUPLICATE_FLAG.FIRST_SEEN_AT, DUPLICATE_FLAG.UPDATED_AT);
 
     private final String topic;
     private final Deserializer<DuplicateFlag> flags = JsonSerde.of(DuplicateFlag.class).deserializer();
@@ -42,7 +49,8 @@ final class DuplicateFlagWriter implements TopicWriter {
 
     @Override
     public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
-        Map<String, DuplicateFlag> latest = new LinkedHashMap<>();
+        // flag id -> its last update in the poll, in id order (the order rows are locked in)
+        Map<String, DuplicateFlag> latest = new TreeMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             DuplicateFlag flag = readable(record);
             if (flag != null) {
@@ -54,28 +62,20 @@ final class DuplicateFlagWriter implements TopicWriter {
                 .or(DUPLICATE_FLAG.REP_IDS.ne(excluded(DUPLICATE_FLAG.REP_IDS)))
                 .or(DUPLICATE_FLAG.TYPE.eq(DuplicateType.DUPLICATE_ENTRY.name())
                         .and(DUPLICATE_FLAG.EVENT_IDS.ne(excluded(DUPLICATE_FLAG.EVENT_IDS))));
-        List<Query> upserts = latest.values().stream().map(flag -> (Query) db.insertInto(DUPLICATE_FLAG)
-                .set(DUPLICATE_FLAG.FLAG_ID, UUID.fromString(flag.flagId()))
-                .set(DUPLICATE_FLAG.TYPE, flag.type().name())
-                .set(DUPLICATE_FLAG.FLAG_KEY, flag.key())
-                .set(DUPLICATE_FLAG.CUSTOMER_IDS, flag.customerIds().toArray(String[]::new))
-                .set(DUPLICATE_FLAG.REP_IDS, flag.repIds().toArray(String[]::new))
-                .set(DUPLICATE_FLAG.EVENT_IDS, flag.eventIds().toArray(String[]::new))
-                .set(DUPLICATE_FLAG.FIRST_SEEN_AT, flag.firstSeenAt().atOffset(ZoneOffset.UTC))
-                .set(DUPLICATE_FLAG.UPDATED_AT, flag.updatedAt().atOffset(ZoneOffset.UTC))
-                .onConflict(DUPLICATE_FLAG.FLAG_ID)
-                .doUpdate()
-                .set(DUPLICATE_FLAG.STATUS, when(grew, inline("OPEN")).otherwise(DUPLICATE_FLAG.STATUS))
-                .set(DUPLICATE_FLAG.CUSTOMER_IDS, excluded(DUPLICATE_FLAG.CUSTOMER_IDS))
-                .set(DUPLICATE_FLAG.REP_IDS, excluded(DUPLICATE_FLAG.REP_IDS))
-                .set(DUPLICATE_FLAG.EVENT_IDS, excluded(DUPLICATE_FLAG.EVENT_IDS))
-                .set(DUPLICATE_FLAG.FIRST_SEEN_AT, excluded(DUPLICATE_FLAG.FIRST_SEEN_AT))
-                .set(DUPLICATE_FLAG.UPDATED_AT, excluded(DUPLICATE_FLAG.UPDATED_AT)))
-                .toList();
-        if (!upserts.isEmpty()) {
-            db.batch(upserts).execute();
+        Map<Field<?>, Object> update = new LinkedHashMap<>();
+        // a dismissal (status, dismissed_by, _reason, _at) stands unless the flag grew; who dismissed it stays
+        update.put(DUPLICATE_FLAG.STATUS, when(grew, inline("OPEN")).otherwise(DUPLICATE_FLAG.STATUS));
+        for (Field<?> membership : List.of(DUPLICATE_FLAG.CUSTOMER_IDS, DUPLICATE_FLAG.REP_IDS, DUPLICATE_FLAG.EVENT_IDS,
+                DUPLICATE_FLAG.FIRST_SEEN_AT, DUPLICATE_FLAG.UPDATED_AT)) {
+            update.put(membership, excluded(membership));
         }
-        return upserts.size();
+        MultiRowInsert.insert(db, DUPLICATE_FLAG, COLUMNS, latest.values(), flag -> new Object[] {
+                        UUID.fromString(flag.flagId()), flag.type().name(), flag.key(),
+                        flag.customerIds().toArray(String[]::new), flag.repIds().toArray(String[]::new),
+                        flag.eventIds().toArray(String[]::new), flag.firstSeenAt().atOffset(ZoneOffset.UTC),
+                        flag.updatedAt().atOffset(ZoneOffset.UTC)},
+                insert -> insert.onConflict(DUPLICATE_FLAG.FLAG_ID).doUpdate().set(update));
+        return latest.size();
     }
 
     /** Flags are written only by the stream processor; an unreadable one is skipped, never allowed to block. */

@@ -12,40 +12,56 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import dev.pulse.report.sql.MultiRowInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
-import org.jooq.Query;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Table;
 
 /**
- * Input events into their fact table, once per eventId whatever the number of deliveries: every
- * insert ignores a conflict on any unique key, so a repeated eventId (or a sale's repeated orderId)
- * is skipped instead of failing, and blocking, the whole batch.
+ * Input events into their fact table, once per eventId whatever the number of deliveries: the
+ * poll's events go in multi-row inserts that ignore a conflict on any unique key, so a repeated
+ * eventId (or a sale's repeated orderId) is skipped instead of failing, and blocking, the whole
+ * batch; within a poll the first delivery wins, as it would one statement at a time.
  */
 final class FactWriter<T> implements TopicWriter {
 
+    private static final List<Field<?>> FOLLOW_UP_COLUMNS = List.of(FOLLOWUP.EVENT_ID, FOLLOWUP.CUSTOMER_ID,
+            FOLLOWUP.CUSTOMER_NAME, FOLLOWUP.PHONE, FOLLOWUP.EMAIL, FOLLOWUP.WECHAT, FOLLOWUP.COMPANY, FOLLOWUP.POSITION,
+            FOLLOWUP.REP_ID, FOLLOWUP.REP_NAME, FOLLOWUP.TEAM_ID, FOLLOWUP.OCCURRED_AT, FOLLOWUP.CHANNEL,
+            FOLLOWUP.CONTENT, FOLLOWUP.STAGE, FOLLOWUP.RESULT, FOLLOWUP.NEXT_FOLLOW_UP_AT, FOLLOWUP.LOST_REASON,
+            FOLLOWUP.TAGS, FOLLOWUP.LEVEL, FOLLOWUP.SOURCE);
+    private static final List<Field<?>> SALE_COLUMNS = List.of(SALE.EVENT_ID, SALE.ORDER_ID, SALE.CUSTOMER_ID,
+            SALE.REP_ID, SALE.TEAM_ID, SALE.PRODUCT, SALE.AMOUNT, SALE.CURRENCY, SALE.PAYMENT_METHOD, SALE.OCCURRED_AT,
+            SALE.SHIPPING_STATUS);
+
     private final String topic;
     private final RecordParser<T> parser;
-    private final BiFunction<DSLContext, T, Query> insert;
+    private final Table<?> table;
+    private final List<Field<?>> columns;
+    private final Function<T, Object[]> values;
     private final Function<T, Owner> owner;
 
-    private FactWriter(String topic, RecordParser<T> parser, BiFunction<DSLContext, T, Query> insert,
-                       Function<T, Owner> owner) {
+    private FactWriter(String topic, RecordParser<T> parser, Table<?> table, List<Field<?>> columns,
+                       Function<T, Object[]> values, Function<T, Owner> owner) {
         this.topic = topic;
         this.parser = parser;
-        this.insert = insert;
+        this.table = table;
+        this.columns = columns;
+        this.values = values;
         this.owner = owner;
     }
 
     static FactWriter<FollowUp> followUps(String topic, FollowUpValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, FollowUp::eventId), FactWriter::insertFollowUp,
-                f -> new Owner(f.repId(), f.teamId()));
+        return new FactWriter<>(topic, new RecordParser<>(validator::validate, FollowUp::eventId), FOLLOWUP,
+                FOLLOW_UP_COLUMNS, FactWriter::followUpValues, f -> new Owner(f.repId(), f.teamId()));
     }
 
     static FactWriter<Sale> sales(String topic, SaleValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, Sale::eventId), FactWriter::insertSale,
-                s -> new Owner(s.repId(), s.teamId()));
+        return new FactWriter<>(topic, new RecordParser<>(validator::validate, Sale::eventId), SALE, SALE_COLUMNS,
+                FactWriter::saleValues, s -> new Owner(s.repId(), s.teamId()));
     }
 
     @Override
@@ -55,60 +71,28 @@ final class FactWriter<T> implements TopicWriter {
 
     @Override
     public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
-        List<Query> inserts = new ArrayList<>();
+        List<T> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             T event = parser.parse(record);
             if (event != null) {
                 touched.add(owner.apply(event));
-                inserts.add(insert.apply(db, event));
+                events.add(event);
             }
         }
-        if (!inserts.isEmpty()) {
-            db.batch(inserts).execute();
-        }
-        return inserts.size();
+        MultiRowInsert.insert(db, table, columns, events, values, InsertValuesStepN::onConflictDoNothing);
+        return events.size();
     }
 
-    private static Query insertFollowUp(DSLContext db, FollowUp f) {
-        return db.insertInto(FOLLOWUP)
-                .set(FOLLOWUP.EVENT_ID, f.eventId())
-                .set(FOLLOWUP.CUSTOMER_ID, f.customerId())
-                .set(FOLLOWUP.CUSTOMER_NAME, f.customerName())
-                .set(FOLLOWUP.PHONE, f.phone())
-                .set(FOLLOWUP.EMAIL, f.email())
-                .set(FOLLOWUP.WECHAT, f.wechat())
-                .set(FOLLOWUP.COMPANY, f.company())
-                .set(FOLLOWUP.POSITION, f.position())
-                .set(FOLLOWUP.REP_ID, f.repId())
-                .set(FOLLOWUP.REP_NAME, f.repName())
-                .set(FOLLOWUP.TEAM_ID, f.teamId())
-                .set(FOLLOWUP.OCCURRED_AT, f.occurredAt().atOffset(ZoneOffset.UTC))
-                .set(FOLLOWUP.CHANNEL, f.channel().name())
-                .set(FOLLOWUP.CONTENT, f.content())
-                .set(FOLLOWUP.STAGE, f.stage())
-                .set(FOLLOWUP.RESULT, f.result())
-                .set(FOLLOWUP.NEXT_FOLLOW_UP_AT,
-                        f.nextFollowUpAt() == null ? null : f.nextFollowUpAt().atOffset(ZoneOffset.UTC))
-                .set(FOLLOWUP.LOST_REASON, f.lostReason())
-                .set(FOLLOWUP.TAGS, f.tags() == null ? null : Json.MAPPER.writeValueAsString(f.tags()))
-                .set(FOLLOWUP.LEVEL, f.level())
-                .set(FOLLOWUP.SOURCE, f.source())
-                .onConflictDoNothing();
+    private static Object[] followUpValues(FollowUp f) {
+        return new Object[] {f.eventId(), f.customerId(), f.customerName(), f.phone(), f.email(), f.wechat(),
+                f.company(), f.position(), f.repId(), f.repName(), f.teamId(), f.occurredAt().atOffset(ZoneOffset.UTC),
+                f.channel().name(), f.content(), f.stage(), f.result(),
+                f.nextFollowUpAt() == null ? null : f.nextFollowUpAt().atOffset(ZoneOffset.UTC), f.lostReason(),
+                f.tags() == null ? null : Json.MAPPER.writeValueAsString(f.tags()), f.level(), f.source()};
     }
 
-    private static Query insertSale(DSLContext db, Sale s) {
-        return db.insertInto(SALE)
-                .set(SALE.EVENT_ID, s.eventId())
-                .set(SALE.ORDER_ID, s.orderId())
-                .set(SALE.CUSTOMER_ID, s.customerId())
-                .set(SALE.REP_ID, s.repId())
-                .set(SALE.TEAM_ID, s.teamId())
-                .set(SALE.PRODUCT, s.product())
-                .set(SALE.AMOUNT, s.amount())
-                .set(SALE.CURRENCY, s.currency())
-                .set(SALE.PAYMENT_METHOD, s.paymentMethod())
-                .set(SALE.OCCURRED_AT, s.occurredAt().atOffset(ZoneOffset.UTC))
-                .set(SALE.SHIPPING_STATUS, s.shippingStatus())
-                .onConflictDoNothing();
+    private static Object[] saleValues(Sale s) {
+        return new Object[] {s.eventId(), s.orderId(), s.customerId(), s.repId(), s.teamId(), s.product(), s.amount(),
+                s.currency(), s.paymentMethod(), s.occurredAt().atOffset(ZoneOffset.UTC), s.shippingStatus()};
     }
 }

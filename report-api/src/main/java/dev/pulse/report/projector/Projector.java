@@ -6,13 +6,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -112,27 +115,38 @@ public final class Projector implements Runnable {
         }
     }
 
-    /** @return each topic that changed the read model, with the owners of its changes; empty after a rollback */
+    /**
+     * Each topic's records of the poll (its partitions one after the other, each in offset order) go
+     * to its writer at once, so a writer aggregates the whole poll into one statement per table.
+     *
+     * @return each topic that changed the read model, with the owners of its changes; empty after a rollback
+     */
     private Map<String, Set<Owner>> project(KafkaConsumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> records) {
-        Map<String, Set<Owner>> changed = new HashMap<>();
+        Map<String, List<ConsumerRecord<String, byte[]>>> byTopic = new LinkedHashMap<>();
         Map<TopicPartition, Long> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            byTopic.computeIfAbsent(partition.topic(), topic -> new ArrayList<>()).addAll(records.records(partition));
+            // The position, not last offset + 1: it also steps over transaction markers, so stored offsets
+            // equal the topic's end offset once everything is projected and lag reads true.
+            next.put(partition, consumer.position(partition));
+        }
+        Map<String, Set<Owner>> changed = new HashMap<>();
+        AtomicInteger projectedInBatch = new AtomicInteger();
         db.transaction(tx -> {
             changed.clear(); // a retried transaction starts over
+            projectedInBatch.set(0);
             DSLContext txDb = tx.dsl();
-            for (TopicPartition partition : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+            for (Map.Entry<String, List<ConsumerRecord<String, byte[]>>> topic : byTopic.entrySet()) {
                 Set<Owner> owners = new HashSet<>();
-                int written = writers.get(partition.topic()).write(txDb, batch, owners);
-                projected.increment(written);
+                int written = writers.get(topic.getKey()).write(txDb, topic.getValue(), owners);
+                projectedInBatch.addAndGet(written);
                 if (written > 0) {
-                    changed.computeIfAbsent(partition.topic(), topic -> new HashSet<>()).addAll(owners);
+                    changed.computeIfAbsent(topic.getKey(), t -> new HashSet<>()).addAll(owners);
                 }
-                // The position, not last offset + 1: it also steps over transaction markers, so stored offsets
-                // equal the topic's end offset once everything is projected and lag reads true.
-                next.put(partition, consumer.position(partition));
             }
             offsets.save(txDb, next);
         });
+        projected.increment(projectedInBatch.get());
         return changed;
     }
 

@@ -4,7 +4,6 @@ import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.report.alerts.AlertOutbox;
-import dev.pulse.report.funnel.FunnelCellWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +30,9 @@ class ProjectorConfig {
                 FactWriter.followUps(properties.topics().followups(),
                         new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
                 FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
-                new ActivityWriter(properties.topics().repActivity()),
+                new ChangeWriter(properties.topics().changes()),
                 new DuplicateFlagWriter(properties.topics().duplicateFlags()),
-                new AlertWriter(properties.topics().alerts(), alertOutbox),
-                new FunnelCellWriter(properties.topics().funnelCells()));
+                new AlertWriter(properties.topics().alerts(), alertOutbox));
         return new Projector(properties, db, writers, listener, meters);
     }
 
