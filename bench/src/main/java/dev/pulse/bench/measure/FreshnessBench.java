@@ -157,6 +157,7 @@ public final class FreshnessBench {
                 body.close();
             }
             sse.interrupt();
+            sseHttp.shutdownNow();
         }
         if (results.stream().anyMatch(r -> r.sseMs() < 0) && !probes.repIdsSeen.get()) {
             System.err.println("  ! no activity event named any rep: this report-api's live stream does not say whose rows"

@@ -170,7 +170,7 @@ public final class ReplayBench {
         long processorDoneAt = 0;
         long reported = 0;
         long behindAtStart = 0;
-        int caughtUpTwice = 0;
+        long caughtUpAt = 0;
         try (Offsets offsets = new Offsets(settings.kafkaBootstrap())) {
             while (true) {
                 Offsets.Catchup processor = offsets.group(settings.processorApplicationId(), inputs);
@@ -197,11 +197,12 @@ public final class ReplayBench {
                     if (step > 0) {
                         projected.advance(step);
                     }
-                    caughtUpTwice = projector.caughtUp() ? caughtUpTwice + 1 : 0;
-                    if (caughtUpTwice >= 2) {
+                    // Timed to the first of the two sightings: the second only confirms nothing more came.
+                    caughtUpAt = projector.caughtUp() ? (caughtUpAt == 0 ? now : caughtUpAt) : 0;
+                    if (caughtUpAt != 0 && caughtUpAt != now) {
                         projected.done();
-                        return new Pipeline((now - firstAt) / 1e9, (processorDoneAt - firstAt) / 1e9,
-                                (now - started) / 1e9, loaded.events() - firstConsumed, true);
+                        return new Pipeline((caughtUpAt - firstAt) / 1e9, (processorDoneAt - firstAt) / 1e9,
+                                (caughtUpAt - started) / 1e9, loaded.events() - firstConsumed, true);
                     }
                 }
                 if (now > deadline) {
