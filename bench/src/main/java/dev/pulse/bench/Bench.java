@@ -28,10 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ./pulse bench}: every measurement of issue 7 in one run on this machine, each beside its
- * baseline, into bench-results.json and bench-results.md. The footprint runs first, on its own,
- * in a child JVM exactly as {@code ./pulse run} starts; the rest share one broker and one
- * PostgreSQL in this JVM, under var/bench/&lt;timestamp&gt;, removed at the end.
+ * {@code ./pulse bench}: every measurement of issues 7 and 12 in one run on this machine, each
+ * beside its baseline and target, into bench-results.json and bench-results.md. The footprint runs
+ * first, on its own, in a child JVM exactly as {@code ./pulse run} starts; the rest share one broker
+ * and one PostgreSQL in this JVM, under var/bench/&lt;timestamp&gt;, removed at the end.
  */
 public final class Bench {
 
@@ -79,39 +79,84 @@ public final class Bench {
 
     private static BenchResults run(BenchOptions options, RunPlan plan, Path runDir, Instant end, List<String> notes)
             throws Exception {
-        step("1/6 footprint: pulse run in a child JVM");
+        step("1/7 footprint: pulse run in a child JVM");
         BenchResults.Footprint footprint = FootprintBench.run(options.pulseJar(), runDir.resolve("footprint"),
                 plan.footprintLoadSeconds());
 
         try (BenchInfrastructure infra = new BenchInfrastructure(runDir.resolve("infra"));
              StaleBench staleReceiver = new StaleBench()) {
-            step("2/6 ingest: HTTP API beside ProducerPerformance");
-            BenchResults.Ingest ingest = IngestBench.run(infra, new LoadGenerator(plan.ingestLoad(), options.seed() + 1, end));
-
-            step("3/6 replay: pre-load, then every topology with exactly-once, beside ConsumerPerformance");
-            LoadGenerator history = new LoadGenerator(plan.history(), options.seed(), end);
-            StackSettings settings = infra.settings("replay", STALE_CHECK, List.of());
-            ReplayBench.Loaded loaded = ReplayBench.preload(infra.bootstrapServers(), settings.topics(), history);
-            PulseStack stack = new PulseStack(settings);
+            step("2/7 replay: pre-load, then stream processor and projector with exactly-once until PostgreSQL holds"
+                    + " everything, beside ConsumerPerformance");
+            LoadGenerator replayHistory = new LoadGenerator(plan.replay(), options.seed(), end);
+            StackSettings replaySettings = infra.settings("replay", STALE_CHECK, List.of());
+            ReplayBench.Loaded replayLoaded = ReplayBench.preload(infra.bootstrapServers(), replaySettings.topics(),
+                    replayHistory, plan.replayFollowUps());
+            PulseStack replayStack = new PulseStack(replaySettings);
+            ReplayBench.Measured replay;
             try {
-                BenchResults.Replay replay = ReplayBench.measure(stack, settings, loaded);
-                double projected = ReplayBench.project(stack, settings, loaded);
-                notes.add(String.format("The projector loaded PostgreSQL from the processor's output in %.1f s.", projected));
+                replay = ReplayBench.measure(replayStack, replaySettings, replayLoaded, plan.replayTimeout(),
+                        plan.replayIsHistory());
+            } catch (Exception | Error e) {
+                replayStack.close();
+                throw e;
+            }
+            if (!replay.replay().caughtUp()) {
+                notes.add("The replay was stopped after " + plan.replayTimeout() + " before catching up; its rate is the"
+                        + " stream processor's progress until then.");
+            }
+            if (!plan.replayIsHistory()) {
+                // The reports get a history of their own; a million events would only slow the phases after.
+                replayStack.close();
+                infra.dropScenario(replaySettings, "replay");
+            }
 
-                step("4/6 reports: endpoints beside plain SQL over the fact tables");
+            step("3/7 ingest: HTTP API beside ProducerPerformance on as many records as the replay");
+            BenchResults.Ingest ingest;
+            try {
+                ingest = IngestBench.run(infra, new LoadGenerator(plan.ingestLoad(), options.seed() + 1, end),
+                        replayLoaded.followUps());
+            } catch (Exception | Error e) {
+                if (plan.replayIsHistory()) {
+                    replayStack.close();
+                }
+                throw e;
+            }
+
+            LoadGenerator history;
+            StackSettings settings;
+            PulseStack stack;
+            if (plan.replayIsHistory()) {
+                step("4/7 report data: the replayed history");
+                history = replayHistory;
+                settings = replaySettings;
+                stack = replayStack;
+            } else {
+                step("4/7 report data: " + plan.history().customers() + " customers through the same pipeline");
+                history = new LoadGenerator(plan.history(), options.seed(), end);
+                settings = infra.settings("reports", STALE_CHECK, List.of());
+                ReplayBench.Loaded loaded = ReplayBench.preload(infra.bootstrapServers(), settings.topics(), history,
+                        Long.MAX_VALUE);
+                stack = new PulseStack(settings);
+                ReplayBench.Pipeline loading = ReplayBench.runPipeline(stack, settings, loaded, Duration.ofMinutes(30));
+                notes.add(String.format("The reports' %,d events went from Kafka to PostgreSQL in %.1f s%s.", loaded.events(),
+                        loading.startedSeconds(), loading.caughtUp() ? "" : ", NOT all of them (stopped after 30 min)"));
+            }
+            try {
+                step("5/7 reports: endpoints beside plain SQL over the fact tables");
                 ReportClient report = new ReportClient(URI.create("http://localhost:" + stack.reportPort()),
                         settings.credentials().adminToken());
                 BenchResults.Reports reports = ReportsBench.run(report, settings.database(), history, plan.apiRuns(),
                         plan.sqlRuns());
 
-                step("5/6 freshness: steady 1,000 events/s, report API and SSE");
+                BenchResults.Capacity capacity = BenchResults.Capacity.of(replay.replay().eventsPerSec(), ingest.eventsPerSec());
+                step(String.format("6/7 freshness at %s follow-ups/s (capacity: %,.0f/s), report API and SSE",
+                        plan.freshnessRates(), capacity.eventsPerSec()));
                 stack.startIngest();
                 IngestClient ingestClient = new IngestClient(URI.create("http://localhost:" + stack.ingestPort()),
                         settings.credentials().ingestToken());
-                BenchResults.Freshness freshness = FreshnessBench.run(ingestClient, report,
-                        new LoadGenerator(plan.steadyLoad(), options.seed() + 2, end), plan.freshnessSeconds(), 250);
+                List<BenchResults.Freshness> freshness = freshness(plan, options, end, capacity, ingestClient, report, settings);
 
-                step("6/6 stale detection: threshold crossing to webhook");
+                step("7/7 stale detection: threshold crossing to webhook");
                 // Measured on a processor that has worked off the freshness load, not behind a backlog.
                 ReplayBench.awaitProcessor(settings, Duration.ofMinutes(10));
                 // The report API again, now with a webhook: only alerts opened from here on are delivered.
@@ -130,11 +175,35 @@ public final class Bench {
                 notes.add("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                         + Runtime.version() + "; other builds may have shared it during the run.");
                 return new BenchResults(plan.mode(), LocalDateTime.now().withNano(0).toString(), machine(), plan.describe(),
-                        ingest, replay, freshness, reports, footprint, stale, notes);
+                        ingest, replay.replay(), replay.load(), capacity, freshness, reports, footprint, stale, notes);
             } finally {
                 stack.close();
             }
         }
+    }
+
+    /**
+     * Each rate of the plan in turn, lowest first (so no backlog of a higher rate is in its figure),
+     * each with background follow-ups of its own, after the processor has caught up with the last.
+     */
+    private static List<BenchResults.Freshness> freshness(RunPlan plan, BenchOptions options, Instant end,
+                                                          BenchResults.Capacity capacity, IngestClient ingest,
+                                                          ReportClient report, StackSettings settings) throws Exception {
+        List<Integer> rates = plan.freshnessRates().stream().sorted().toList();
+        long wanted = rates.stream().mapToLong(r -> (long) Math.ceil(capacity.offer(r)) * plan.freshnessSeconds()).sum();
+        List<String> lines = FreshnessBench.loadLines(new LoadGenerator(plan.steadyLoad(), options.seed() + 2, end), wanted);
+        List<BenchResults.Freshness> results = new ArrayList<>();
+        int from = 0;
+        for (int rate : rates) {
+            double offered = capacity.offer(rate);
+            int count = (int) Math.min(lines.size() - from, (long) Math.ceil(offered) * plan.freshnessSeconds());
+            ReplayBench.awaitProcessor(settings, Duration.ofMinutes(10));
+            System.err.printf("  -- %,d follow-ups/s%n", rate);
+            results.add(FreshnessBench.run(ingest, report, lines.subList(from, from + count), rate, offered,
+                    plan.freshnessSeconds(), rate <= 10 ? 300 : 500, capacity));
+            from += count;
+        }
+        return results;
     }
 
     private static String machine() {

@@ -60,6 +60,36 @@ public final class LoadGenerator {
         progress.done();
     }
 
+    /**
+     * Generates customers in order until at least {@code followUps} follow-ups were generated (the
+     * last customer is always finished, so its journey is whole), or the scale's customers run out;
+     * the events are a prefix of what {@link #generate} gives. {@code progress} counts follow-ups.
+     *
+     * @return the number of customers generated
+     */
+    public int generateFollowUps(long followUps, EventSink sink, Progress progress) {
+        long[] count = {0};
+        EventSink counting = new EventSink() {
+            @Override
+            public void followUp(FollowUp followUp) {
+                sink.followUp(followUp);
+                count[0]++;
+                progress.advance(1);
+            }
+
+            @Override
+            public void sale(Sale sale) {
+                sink.sale(sale);
+            }
+        };
+        int customers = 0;
+        while (customers < scale.customers() && count[0] < followUps) {
+            customer(customers++, counting);
+        }
+        progress.done();
+        return customers;
+    }
+
     public String repId(int rep) {
         return String.format("rep-%04d", rep);
     }

@@ -86,7 +86,7 @@ public final class FootprintBench {
             }
             return new Footprint(r(idle), r(load), r(startSeconds), r(jvmIdle), r(jvmLoad), Verdict.all(
                     "<= 1.5 GB resident and <= 30 s to a served dashboard",
-                    Verdict.atMost("<= 1,536 MB under load", load, 1536, "MB"),
+                    Verdict.atMost("<= 1.5 GB (1,536 MB) resident under load", load, 1536, "MB"),
                     Verdict.atMost("<= 30 s to the dashboard", startSeconds, 30, "s")));
         } finally {
             pulse.toHandle().destroy();

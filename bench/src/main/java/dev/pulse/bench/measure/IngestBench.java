@@ -25,17 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Follow-ups per second through the ingest API (NDJSON batches, a few clients in parallel, each
  * batch acknowledged by Kafka with acks=all before the 202) beside Kafka's ProducerPerformance
- * writing records of the same mean size with the same acks to a topic of the same broker.
+ * writing records of the same mean size with the same acks to a topic of the same broker, as many
+ * records as the replay (on a few thousand it measures its own JVM warming up).
  */
 public final class IngestBench {
 
     static final int BATCH = 500;
     static final int CLIENTS = 4;
+    /** Batches posted before the clock starts: the JIT and the producer's connections. */
+    static final int WARM_UP_BATCHES = 20;
 
     private IngestBench() {
     }
 
-    public static Ingest run(BenchInfrastructure infra, LoadGenerator generator) throws Exception {
+    public static Ingest run(BenchInfrastructure infra, LoadGenerator generator, long baselineRecords) throws Exception {
         List<String> batches = new ArrayList<>();
         long[] bytes = {0};
         int[] events = {0};
@@ -72,11 +75,11 @@ public final class IngestBench {
             // the bench's own stack, posted to with its own INGEST token
             IngestClient client = new IngestClient(URI.create("http://localhost:" + stack.ingestPort()),
                     stack.settings().credentials().ingestToken());
-            // Warm-up: the JIT and the producer's connections, not measured.
-            for (int i = 0; i < Math.min(4, batches.size()); i++) {
+            int warmUp = Math.min(WARM_UP_BATCHES, batches.size() / 5);
+            for (int i = 0; i < warmUp; i++) {
                 client.post("followups", batches.get(i));
             }
-            List<String> measured = batches.subList(Math.min(4, batches.size()), batches.size());
+            List<String> measured = batches.subList(warmUp, batches.size());
             long measuredEvents = measured.stream().mapToLong(b -> b.chars().filter(c -> c == '\n').count()).sum();
             Progress progress = Progress.onStderr("follow-ups posted", measuredEvents);
             AtomicInteger next = new AtomicInteger();
@@ -103,12 +106,14 @@ public final class IngestBench {
         } finally {
             stack.close();
         }
-        System.err.println("  ProducerPerformance: " + events[0] + " records of " + recordBytes + " bytes, acks=all");
-        double baseline = KafkaTools.producerPerformance(infra.bootstrapServers(), "bench-producer-perf", events[0],
+        infra.dropScenario(stack.settings(), "ingest");
+        System.err.printf("  ProducerPerformance: %,d records of %d bytes, acks=all%n", baselineRecords, recordBytes);
+        double baseline = KafkaTools.producerPerformance(infra.bootstrapServers(), "bench-producer-perf", baselineRecords,
                 recordBytes, "all");
+        infra.deleteTopics("bench-producer-perf");
         double ratio = perSec / baseline;
         return new Ingest(round(perSec), round(baseline), round3(ratio), events[0], recordBytes, BATCH, CLIENTS, "all",
-                Verdict.atLeast(">= 0.5 of ProducerPerformance", ratio, 0.5, "x"));
+                baselineRecords, Verdict.atLeast(">= 0.5 of ProducerPerformance", ratio, 0.5, "x"));
     }
 
     static double round(double v) {

@@ -57,7 +57,7 @@ public final class ReportsBench {
             double sqlP99 = endpoints.stream().mapToDouble(Endpoint::plainSqlP99Ms).max().orElseThrow();
             double speedup = endpoints.stream().mapToDouble(Endpoint::speedup).min().orElseThrow();
             boolean same = endpoints.stream().allMatch(Endpoint::sameAnswer);
-            Verdict verdict = Verdict.all("p99 <= 50 ms and >= 50x plain SQL, same answers",
+            Verdict verdict = Verdict.all("every report p99 <= 50 ms and >= 50x plain SQL, same answers",
                     Verdict.atMost("p99 <= 50 ms", p99, 50, "ms"),
                     Verdict.atLeast(">= 50x plain SQL", speedup, 50, "x"),
                     new Verdict("same answers", same, same ? "" : "an endpoint's answer differs from plain SQL"));

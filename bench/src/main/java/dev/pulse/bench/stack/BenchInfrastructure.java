@@ -9,9 +9,20 @@ import dev.pulse.launcher.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The real KRaft broker and the embedded PostgreSQL the in-process measurements run against, on
@@ -56,6 +67,40 @@ public final class BenchInfrastructure implements AutoCloseable {
         return new StackSettings(bootstrapServers(), db, Files.createDirectories(dir.resolve(scenario + "-state")),
                 Ports.freePort(), Ports.freePort(), Ports.freePort(), ZONE, scenario + "-processor", scenario + "-projector",
                 topics(scenario), staleCheck, webhooks);
+    }
+
+    /**
+     * Removes what a finished scenario left (its topics, the stream processor's internal topics,
+     * its database and its state), so the phases after it measure a broker and a PostgreSQL not
+     * still carrying a million events. The scenario's services must be stopped.
+     */
+    public void dropScenario(StackSettings settings, String scenario) throws Exception {
+        try (Admin admin = admin()) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(name -> name.startsWith(scenario + "-")).collect(Collectors.toSet());
+            admin.deleteTopics(names).all().get(60, TimeUnit.SECONDS);
+        }
+        DatabaseSettings main = database.settings();
+        try (Connection c = DriverManager.getConnection(main.jdbcUrl(), main.user(), main.password());
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists \"" + scenario.replace('-', '_').replace("\"", "") + "\" with (force)");
+        } catch (SQLException e) {
+            System.err.println("  could not drop the database of " + scenario + ": " + e.getMessage());
+        }
+        try (var paths = Files.walk(settings.stateDir())) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** Deletes these topics, e.g. a baseline tool's once its figure is taken. */
+    public void deleteTopics(String... names) throws Exception {
+        try (Admin admin = admin()) {
+            admin.deleteTopics(List.of(names)).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
     @Override

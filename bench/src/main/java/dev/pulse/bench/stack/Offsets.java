@@ -69,6 +69,7 @@ public final class Offsets implements AutoCloseable {
     private Catchup catchup(Map<TopicPartition, Long> positions, Collection<TopicPartition> plain) throws Exception {
         Map<TopicPartition, Long> ends = ends(positions.keySet());
         long consumedPlain = 0;
+        long behind = 0;
         boolean caughtUp = true;
         for (Map.Entry<TopicPartition, Long> e : positions.entrySet()) {
             long lag = ends.get(e.getKey()) - e.getValue();
@@ -76,14 +77,19 @@ public final class Offsets implements AutoCloseable {
             if (isPlain) {
                 consumedPlain += e.getValue();
             }
+            behind += Math.max(0, lag);
             if (lag > (isPlain ? 0 : 1)) {
                 caughtUp = false;
             }
         }
-        return new Catchup(consumedPlain, caughtUp);
+        return new Catchup(consumedPlain, caughtUp, behind);
     }
 
-    public record Catchup(long consumed, boolean caughtUp) {
+    /**
+     * @param consumed records of the plain (non-transactional input) partitions consumed
+     * @param behind   offsets still to go on every partition, transaction markers included
+     */
+    public record Catchup(long consumed, boolean caughtUp, long behind) {
     }
 
     @Override

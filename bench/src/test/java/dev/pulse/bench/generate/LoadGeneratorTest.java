@@ -96,6 +96,46 @@ class LoadGeneratorTest {
                 .replaceAll("(?s).* customers ", "").trim() + "\n").contains("[##############################]");
     }
 
+    @Test
+    void shouldStopAtTheFirstWholeCustomerWithEnoughFollowUpsGivingAPrefixOfTheFullRun() {
+        Collected all = collect(42);
+        List<FollowUp> some = new ArrayList<>();
+        List<Sale> sales = new ArrayList<>();
+        int customers = new LoadGenerator(SCALE, 42, END).generateFollowUps(5_000, new EventSink() {
+            public void followUp(FollowUp f) {
+                some.add(f);
+            }
+
+            public void sale(Sale s) {
+                sales.add(s);
+            }
+        }, new Progress("follow-ups", 5_000, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+
+        assertThat(some.size()).isGreaterThanOrEqualTo(5_000);
+        assertThat(some).isEqualTo(all.followUps.subList(0, some.size()));
+        assertThat(sales).isEqualTo(all.sales.subList(0, sales.size()));
+        // the last customer is whole, and no customer beyond it was begun
+        String last = String.format("C%08d", customers - 1);
+        assertThat(some.getLast().customerId()).isEqualTo(last);
+        assertThat(all.followUps.get(some.size()).customerId()).isNotEqualTo(last);
+        assertThat(some.size() - all.followUps.stream().filter(f -> f.customerId().equals(last)).count()).isLessThan(5_000);
+    }
+
+    @Test
+    void shouldStopAtTheScaleWhenItHasFewerFollowUps() {
+        long[] count = {0};
+        int customers = new LoadGenerator(new Scale(1, 2, 50, 30), 1, END).generateFollowUps(1_000_000, new EventSink() {
+            public void followUp(FollowUp f) {
+                count[0]++;
+            }
+
+            public void sale(Sale s) {
+            }
+        }, new Progress("follow-ups", 1_000_000, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        assertThat(customers).isEqualTo(50);
+        assertThat(count[0]).isPositive().isLessThan(1_000);
+    }
+
     private static String hash(long seed) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         new LoadGenerator(SCALE, seed, END).generate(new EventSink() {

@@ -1,5 +1,6 @@
 package dev.pulse.report.live;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pulse.report.projector.Owner;
 import dev.pulse.report.projector.ProjectionListener;
 import dev.pulse.report.projector.ProjectorProperties;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent events for the dashboards: after each committed projection that changed an
  * aggregate they show, every open stream whose caller may see the change gets an event named
- * after the aggregate. The event says only "refetch"; what the page then reads is scoped again.
+ * after the aggregate. The event means "refetch"; what the page then reads is scoped again. Its
+ * data also names the reps whose rows changed, as far as the caller may see them, so a client
+ * watching a few reps (or the benchmark timing its own probe) knows which change it was.
  */
 @Component
 public class LiveUpdates implements ProjectionListener, SmartLifecycle {
@@ -31,6 +35,14 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
 
     /** One open stream and the scope of the caller who opened it. */
     private record Stream(SseEmitter emitter, AccessScope scope) {
+    }
+
+    /**
+     * What an event carries. {@code repIds} are the reps whose rows changed and whom the caller may
+     * see, sorted; null (left out of the JSON) when nobody's rows are known, as for "hello".
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Change(String at, List<String> repIds) {
     }
 
     private final List<Stream> streams = new CopyOnWriteArrayList<>();
@@ -55,7 +67,7 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(e -> streams.remove(stream));
-        send(stream, "hello");
+        send(stream, "hello", null);
         return emitter;
     }
 
@@ -66,12 +78,37 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
                 ownersByEvent.computeIfAbsent(event, e -> new HashSet<>()).addAll(owners)));
         ownersByEvent.forEach((event, owners) -> streams.stream()
                 .filter(stream -> owners.stream().anyMatch(owner -> mayConcern(stream.scope(), owner)))
-                .forEach(stream -> send(stream, event)));
+                .forEach(stream -> send(stream, event, visibleRepIds(stream.scope(), owners))));
     }
 
     /** Tells every open stream that what {@code event} names has changed (a change made through the API). */
     public void publish(String event) {
-        streams.forEach(stream -> send(stream, event));
+        streams.forEach(stream -> send(stream, event, null));
+    }
+
+    /**
+     * The reps of these owners a caller with this scope may be told of. Stricter than
+     * {@link #mayConcern}: an owner without a team (a duplicate flag names reps only) still earns a
+     * manager the event, but its rep is named only when the rep's team is known to be theirs, so an
+     * event never names a rep the caller could not read.
+     */
+    static List<String> visibleRepIds(AccessScope scope, Set<Owner> owners) {
+        TreeSet<String> repIds = new TreeSet<>();
+        for (Owner owner : owners) {
+            if (owner.repId() == null) {
+                continue;
+            }
+            boolean visible = switch (scope.kind()) {
+                case EVERYTHING -> true;
+                case TEAMS -> owner.teamId() != null && scope.teamIds().contains(owner.teamId());
+                case REP -> owner.repId().equals(scope.repId());
+                case NOTHING -> false;
+            };
+            if (visible) {
+                repIds.add(owner.repId());
+            }
+        }
+        return List.copyOf(repIds);
     }
 
     /**
@@ -113,9 +150,9 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
         return streams.size();
     }
 
-    private void send(Stream stream, String name) {
+    private void send(Stream stream, String name, List<String> repIds) {
         try {
-            stream.emitter().send(SseEmitter.event().name(name).data(Map.of("at", Instant.now().toString())));
+            stream.emitter().send(SseEmitter.event().name(name).data(new Change(Instant.now().toString(), repIds)));
         } catch (IOException | IllegalStateException e) {
             streams.remove(stream);
         }
