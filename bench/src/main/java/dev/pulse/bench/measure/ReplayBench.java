@@ -60,7 +60,7 @@ public final class ReplayBench {
      * place the bench names them, so a change of the processor's output topics is a change here.
      */
     public static List<String> derivedTopics(TopicNames t) {
-        return List.of(t.repActivity(), t.duplicateFlags(), t.alerts(), t.funnelCells());
+        return List.of(t.changes(), t.duplicateFlags(), t.alerts());
     }
 
     /**
