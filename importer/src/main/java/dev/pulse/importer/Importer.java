@@ -87,8 +87,9 @@ public final class Importer {
         }
         ZoneId zone = mapping.zone() != null ? mapping.zone() : options.zone();
         RowConverter converter = new RowConverter(kind, binding, mapping, zone, pipeline, followUps, sales);
-        Run run = new Run(kind, options.dryRun() ? null : sink, rejected == null ? null : new RejectedRows(rejected, sheet.header()),
-                options.batchSize());
+        boolean chinese = isChinese(sheet.header());
+        Run run = new Run(kind, options.dryRun() ? null : sink,
+                rejected == null ? null : new RejectedRows(rejected, sheet.header(), chinese), options.batchSize());
         try {
             SheetRow row;
             while ((row = sheet.next()) != null) {
@@ -115,7 +116,13 @@ public final class Importer {
         return new ImportSummary(fileName, sheet.description(), kind.option(), options.dryRun(), run.rowsRead,
                 run.accepted, run.rejected, run.tally.customers(), (System.nanoTime() - started) / 1_000_000,
                 binding.recognised(), binding.ignored(), List.copyOf(run.problems), run.problemsOmitted,
-                run.tally.duplicates(), run.tally.duplicateCount(), lostReasonsFrom(run, converter));
+                run.tally.duplicates(), run.tally.duplicateCount(), lostReasonsFrom(run, converter), chinese);
+    }
+
+    /** A sheet speaks Chinese when one of its headers holds a Chinese character: its reasons are then given in Chinese. */
+    static boolean isChinese(List<String> header) {
+        return header.stream().anyMatch(h -> h != null
+                && h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
     }
 
     /** Accepted lost rows per column their reason came from, by the sheet's headers, in the order tried. */

@@ -51,10 +51,11 @@ class LostReasonTest {
         // and the summary line says where the reasons came from
         assertThat(run.summary.lostReasonsFrom()).containsExactly(
                 Map.entry("跟进结果", 1L), Map.entry("备注", 1L), Map.entry("跟进内容", 1L));
+        // (in Chinese, as the sheet's headers are)
         assertThat(run.summary.text().lines().findFirst().orElseThrow()).isEqualTo(
-                "lost.csv (csv UTF-8 delimiter ',', followups): 5 rows read, 4 accepted, 1 rejected, 4 customers, "
-                        + String.format("%.1f s", run.summary.millis() / 1000.0)
-                        + "; lost reason taken from 跟进结果 for 1 row, 备注 for 1 row, 跟进内容 for 1 row (流失原因 empty)");
+                "lost.csv（csv UTF-8 delimiter ','，followups）：读取 5 行，接受 4 行，拒绝 1 行，4 个客户，"
+                        + String.format("%.1f 秒", run.summary.millis() / 1000.0)
+                        + "；流失原因取自 跟进结果 1 行、备注 1 行、跟进内容 1 行（流失原因为空）");
     }
 
     @Test
@@ -74,7 +75,18 @@ class LostReasonTest {
         Imported run = importCsv(HEADER + "戊,13800000005,2025-10-12 10:00,电话,首次电话,有兴趣,意向,王芳,\n");
 
         assertThat(run.summary.lostReasonsFrom()).isEmpty();
-        assertThat(run.summary.text()).doesNotContain("lost reason");
+        assertThat(run.summary.text()).doesNotContain("流失原因取自");
+    }
+
+    @Test
+    void shouldSayWhereReasonsCameFromInEnglishForASheetWithEnglishHeaders() throws IOException {
+        // given: English headers (recognised words) on a lost row with a note only
+        Imported run = importCsv("name,phone,date,channel,content,result,stage,owner,note\n"
+                + "Ann,13800000001,2025-10-12 10:00,phone,called,,lost,rep-a,no budget\n");
+
+        assertThat(run.events).singleElement().satisfies(e -> assertThat(e.get("lostReason").asString()).isEqualTo("no budget"));
+        assertThat(run.summary.text().lines().findFirst().orElseThrow())
+                .endsWith("; lost reason taken from note for 1 row (流失原因 empty)");
     }
 
     private record Imported(ImportSummary summary, List<ObjectNode> events) {

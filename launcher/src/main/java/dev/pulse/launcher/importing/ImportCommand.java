@@ -49,11 +49,14 @@ public final class ImportCommand {
         try {
             ImportSummary summary = importFile(arguments, rules.importer(), err);
             out.print(summary.text());
+            boolean chinese = summary.chinese();
             for (Problem problem : summary.problems().subList(0, Math.min(MAX_PRINTED_PROBLEMS, summary.problems().size()))) {
-                out.printf("row %d, %s: %s%n", problem.row(), problem.column(), problem.reason());
+                out.printf(chinese ? "第 %d 行，%s：%s%n" : "row %d, %s: %s%n", problem.row(), problem.column(),
+                        problem.reason(chinese));
             }
             if (summary.rejected() > 0) {
-                out.printf("%,d rejected rows with their reasons: %s (fix them there and import that file)%n",
+                out.printf(chinese ? "%,d 行被拒绝，原因写在 %s（在那里改正后导入该文件）%n"
+                                : "%,d rejected rows with their reasons: %s (fix them there and import that file)%n",
                         summary.rejected(), arguments.rejected());
                 return 1;
             }

@@ -35,7 +35,7 @@ class ConfiguredPipelineImportTest {
                 allowed-clock-skew: PT2M
             """;
 
-    /** Rows 2 and 3 use the company's stages, row 4 a stage only the default pipeline has. */
+    /** Rows 2 and 3 use the company's stages, row 4 a stage only the default pipeline has (Chinese headers: Chinese output). */
     private static final String SHEET = """
             客户姓名,联系方式,跟进时间,跟进方式,跟进内容,客户状态,负责人
             周杰,13600136000,2025-10-12 10:00,电话,首次电话,接洽,王芳
@@ -56,8 +56,8 @@ class ConfiguredPipelineImportTest {
         Run run = dryRun(Map.of("PULSE_HOME", home.toString()));
 
         // then: the company's stages pass, the default pipeline's QUOTE is refused as ingest would refuse it
-        assertThat(run.out).contains("3 rows read, 2 accepted, 1 rejected")
-                .contains("row 4, 客户状态: stage must be one of [INTAKE, DEMO, SIGNED, LOST]");
+        assertThat(run.out).contains("读取 3 行，接受 2 行，拒绝 1 行")
+                .contains("第 4 行，客户状态：客户状态只能是以下之一：[INTAKE, DEMO, SIGNED, LOST]");
         assertThat(run.exit).isEqualTo(1);
     }
 
@@ -78,9 +78,9 @@ class ConfiguredPipelineImportTest {
         Run run = dryRun(env);
 
         // then
-        assertThat(run.out).contains("3 rows read, 1 accepted, 2 rejected")
-                .contains("row 2, 客户状态: '接洽' is not a stage")
-                .contains("row 4, 客户状态: stage must be one of [INTAKE, DEMO, SIGNED, LOST]");
+        assertThat(run.out).contains("读取 3 行，接受 1 行，拒绝 2 行")
+                .contains("第 2 行，客户状态：“接洽”不是客户状态")
+                .contains("第 4 行，客户状态：客户状态只能是以下之一：[INTAKE, DEMO, SIGNED, LOST]");
     }
 
     @Test
@@ -89,7 +89,7 @@ class ConfiguredPipelineImportTest {
         Run run = dryRun(Map.of("PULSE_HOME", dir.toString()));
 
         // then: DESIGN.md's pipeline: QUOTE passes, 接洽 and DEMO are no stages
-        assertThat(run.out).contains("3 rows read, 1 accepted, 2 rejected").contains("row 3, 客户状态: 'DEMO' is not a stage");
+        assertThat(run.out).contains("读取 3 行，接受 1 行，拒绝 2 行").contains("第 3 行，客户状态：“DEMO”不是客户状态");
         assertThat(IngestRules.read(Map.of(), dir)).isEqualTo(new IngestRules(Pipeline.defaults(), Duration.ofMinutes(5)));
     }
 
