@@ -2,7 +2,7 @@
 // rejected rows and a download of them. Every text from the file (names, cells, reasons) goes
 // into the page as text, never as markup.
 import { initLanguageSwitch } from './header.js';
-import { locale, t } from './i18n.js';
+import { currentLang, locale, t } from './i18n.js';
 import { el } from './dom.js';
 import { csrfHeaders } from './api.js';
 
@@ -90,7 +90,8 @@ function render() {
   $('rejected-table').tBodies[0].replaceChildren(...s.problems.map((p) => el('tr', {},
     el('td', { className: 'num', textContent: String(p.row) }),
     el('td', { textContent: p.column }),
-    el('td', { textContent: p.reason }))));
+    // each reason comes in English and Chinese, with a stable code for support
+    el('td', { textContent: (currentLang() === 'zh' && p.reasonZh) || p.reason, title: p.code || '' }))));
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   downloadUrl = result.rejectedCsv ? URL.createObjectURL(new Blob([result.rejectedCsv], { type: 'text/csv;charset=utf-8' })) : null;
   const link = $('rejected-download');

@@ -19,7 +19,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -83,8 +87,9 @@ public final class Importer {
         }
         ZoneId zone = mapping.zone() != null ? mapping.zone() : options.zone();
         RowConverter converter = new RowConverter(kind, binding, mapping, zone, pipeline, followUps, sales);
-        Run run = new Run(kind, options.dryRun() ? null : sink, rejected == null ? null : new RejectedRows(rejected, sheet.header()),
-                options.batchSize());
+        boolean chinese = isChinese(sheet.header());
+        Run run = new Run(kind, options.dryRun() ? null : sink,
+                rejected == null ? null : new RejectedRows(rejected, sheet.header(), chinese), options.batchSize());
         try {
             SheetRow row;
             while ((row = sheet.next()) != null) {
@@ -111,7 +116,25 @@ public final class Importer {
         return new ImportSummary(fileName, sheet.description(), kind.option(), options.dryRun(), run.rowsRead,
                 run.accepted, run.rejected, run.tally.customers(), (System.nanoTime() - started) / 1_000_000,
                 binding.recognised(), binding.ignored(), List.copyOf(run.problems), run.problemsOmitted,
-                run.tally.duplicates(), run.tally.duplicateCount());
+                run.tally.duplicates(), run.tally.duplicateCount(), lostReasonsFrom(run, converter), chinese);
+    }
+
+    /** A sheet speaks Chinese when one of its headers holds a Chinese character: its reasons are then given in Chinese. */
+    static boolean isChinese(List<String> header) {
+        return header.stream().anyMatch(h -> h != null
+                && h.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN));
+    }
+
+    /** Accepted lost rows per column their reason came from, by the sheet's headers, in the order tried. */
+    private static Map<String, Long> lostReasonsFrom(Run run, RowConverter converter) {
+        Map<String, Long> byHeader = new LinkedHashMap<>();
+        for (String field : RowConverter.LOST_REASON_FALLBACKS) {
+            Long rows = run.lostReasonsFrom.get(field);
+            if (rows != null) {
+                byHeader.put(converter.header(field), rows);
+            }
+        }
+        return Collections.unmodifiableMap(byHeader);
     }
 
     /** The state of one import. */
@@ -123,6 +146,7 @@ public final class Importer {
         final List<ConvertedRow> pending = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
         final CustomerTally tally = new CustomerTally();
+        final Map<String, Long> lostReasonsFrom = new HashMap<>();
         long rowsRead;
         long accepted;
         long rejected;
@@ -191,6 +215,9 @@ public final class Importer {
             accepted += rows.size();
             for (ConvertedRow row : rows) {
                 tally.add(row.customerId(), row.customerName(), row.company(), row.row().number());
+                if (row.lostReasonFrom() != null) {
+                    lostReasonsFrom.merge(row.lostReasonFrom(), 1L, Long::sum);
+                }
             }
         }
     }

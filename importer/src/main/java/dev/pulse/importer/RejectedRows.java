@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The file of rejected rows: a CSV that Excel opens (UTF-8 with BOM, RFC 4180, CRLF) holding the
- * original columns and then the row number, the column(s) and the reason(s). Fix it and import
+ * original columns and then the row number, the column(s) and the reason(s) with their codes, in
+ * Chinese for a sheet with Chinese headers, else in English. Fix it and import
  * it again: the three added columns are not recognised as data and are ignored. A cell a
  * spreadsheet would run as a formula gets a leading quote, which the importer removes again;
  * phone numbers and amounts such as +8613800138000 or -5 are left as they are.
@@ -27,9 +28,12 @@ public final class RejectedRows implements AutoCloseable {
 
     private final Writer writer;
     private final int columns;
+    private final boolean chinese;
     private long rows;
 
-    public RejectedRows(OutputStream out, List<String> header) throws IOException {
+    /** @param chinese the reasons in Chinese (a sheet with Chinese headers), else in English */
+    public RejectedRows(OutputStream out, List<String> header, boolean chinese) throws IOException {
+        this.chinese = chinese;
         out.write(BOM);
         this.writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         this.columns = header.size();
@@ -48,7 +52,9 @@ public final class RejectedRows implements AutoCloseable {
         }
         line.add(Long.toString(row.number()));
         line.add(String.join("; ", problems.stream().map(Problem::column).distinct().toList()));
-        line.add(String.join("; ", problems.stream().map(p -> p.column() + ": " + p.reason()).toList()));
+        // the reason's stable code too, for whoever is asked what it means
+        line.add(String.join("; ", problems.stream()
+                .map(p -> p.column() + ": " + p.reason(chinese) + " [" + p.code() + "]").toList()));
         line(line);
         rows++;
     }

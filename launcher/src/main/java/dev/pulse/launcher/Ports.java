@@ -19,9 +19,19 @@ public final class Ports {
         }
     }
 
+    /**
+     * Whether Pulse may listen on the port: true unless something listens there already. A port
+     * still held by closed connections in TIME_WAIT (right after a Pulse stopped) is free: every
+     * server of the stack binds with SO_REUSEADDR, as this check does, and the kernel lets such a
+     * bind through while it refuses one over a listening socket. The connect attempt catches a
+     * listener where the bind rules are laxer (SO_REUSEADDR on Windows shares a listening port).
+     */
     public static boolean isFree(int port) {
+        if (answers("localhost", port)) {
+            return false;
+        }
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), port));
             return true;
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.pulse.bench.measure;
 import dev.pulse.bench.results.BenchResults.Footprint;
 import dev.pulse.bench.results.Verdict;
 import dev.pulse.bench.stack.IngestClient;
+import dev.pulse.launcher.JvmOptions;
 import dev.pulse.launcher.Ports;
 import dev.pulse.security.TokenHash;
 import java.io.IOException;
@@ -36,10 +37,12 @@ public final class FootprintBench {
         int offset = freeOffset();
         int pgPort = Ports.freePort();
         Files.createDirectories(dataDir.resolve("tmp"));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
+        // as ./pulse run starts it, with this JVM's java binary and the options chosen for it
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JvmOptions.quiet());
+        command.addAll(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
                 "-Djava.io.tmpdir=" + dataDir.resolve("tmp"), "-jar", pulseJar.toString(), "run", "--no-demo",
-                "--data-dir", dataDir.toString(), "--ports-offset", String.valueOf(offset));
+                "--data-dir", dataDir.toString(), "--ports-offset", String.valueOf(offset)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("pulse-run.log").toFile());
         builder.environment().put("PULSE_DB_URL", "jdbc:postgresql://localhost:" + pgPort + "/pulse");

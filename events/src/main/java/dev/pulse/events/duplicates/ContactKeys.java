@@ -64,10 +64,60 @@ public final class ContactKeys {
     }
 
     /**
-     * Content compared for duplicate entries: runs of whitespace, including the full-width space of
-     * Chinese keyboards, folded to one space, ends trimmed.
+     * Content compared for duplicate entries, without the whitespace that carries no meaning:
+     * leading and trailing whitespace goes, a run inside is folded to one space, and a run next to
+     * a CJK character or CJK / full-width punctuation goes entirely, because Chinese and Japanese
+     * put no spaces between words ("已电话沟通，  客户有意向 " is "已电话沟通，客户有意向"). Whitespace is
+     * every Unicode space, line break and tab, the full-width space U+3000 included. Between two
+     * Latin words or numbers a space stays, so "call back" and "callback" remain two texts; Hangul
+     * is not CJK here, since Korean separates its words with spaces.
      */
     public static String normalisedContent(String content) {
-        return content == null ? "" : content.replaceAll("[\\s\u3000]+", " ").strip();
+        if (content == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(content.length());
+        int i = 0;
+        while (i < content.length()) {
+            int c = content.codePointAt(i);
+            if (!isInvisibleSpace(c)) {
+                out.appendCodePoint(c);
+                i += Character.charCount(c);
+                continue;
+            }
+            while (i < content.length() && isInvisibleSpace(content.codePointAt(i))) {
+                i += Character.charCount(content.codePointAt(i));
+            }
+            boolean inside = !out.isEmpty() && i < content.length();
+            if (inside && !isCjk(out.codePointBefore(out.length())) && !isCjk(content.codePointAt(i))) {
+                out.append(' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whitespace, the no-break and full-width spaces, and the zero-width space and BOM nobody sees. */
+    private static boolean isInvisibleSpace(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
+    }
+
+    /** Han, kana, bopomofo and the CJK and full-width punctuation blocks; not Hangul. */
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        if (script == Character.UnicodeScript.HANGUL) {
+            return false;
+        }
+        if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.BOPOMOFO) {
+            return true;
+        }
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+        return block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || block == Character.UnicodeBlock.CJK_COMPATIBILITY_FORMS
+                || block == Character.UnicodeBlock.VERTICAL_FORMS
+                || block == Character.UnicodeBlock.SMALL_FORM_VARIANTS
+                || block == Character.UnicodeBlock.KATAKANA
+                || block == Character.UnicodeBlock.HIRAGANA;
     }
 }

@@ -145,28 +145,67 @@ class ContactKeysTest {
     }
 
     @Test
-    void shouldFoldEveryRunOfWhitespaceInContentToOneSpaceAndTrimTheEnds() {
+    void shouldFoldEveryRunOfWhitespaceBetweenLatinWordsToOneSpaceAndTrimTheEnds() {
         // given: the same note typed once on one line and once with line breaks, tabs and padding
-        String oneLine = "电话沟通 介绍产品 客户要报价";
-        String retyped = "  电话沟通\n\n介绍产品\t \t客户要报价\r\n";
+        String oneLine = "call back Friday 10am";
+        String retyped = "  call\n\nback\t \tFriday\u00A010am\r\n";
 
-        // when
-        String first = ContactKeys.normalisedContent(oneLine);
-        String second = ContactKeys.normalisedContent(retyped);
-
-        // then
-        assertThat(first).isEqualTo("电话沟通 介绍产品 客户要报价");
-        assertThat(second).isEqualTo("电话沟通 介绍产品 客户要报价");
+        // when / then: a space between two Latin words stays, one of it
+        assertThat(ContactKeys.normalisedContent(oneLine)).isEqualTo("call back Friday 10am");
+        assertThat(ContactKeys.normalisedContent(retyped)).isEqualTo("call back Friday 10am");
     }
 
     @Test
-    void shouldKeepContentThatDiffersInMoreThanWhitespaceApart() {
-        // given: a space taken out of the middle is a different text, not a different layout
-        String spaced = "介绍产品 客户要报价";
-        String joined = "介绍产品客户要报价";
+    void shouldDropTheSpacesARetypedChineseNoteGainedAroundItsCharactersAndPunctuation() {
+        // given: the pair; Chinese has no spaces between words, the copy only has spaces added
+        String original = "已电话沟通，客户有意向";
+        String retyped = " 已电话沟通，  客户有意向 ";
 
         // when / then
-        assertThat(ContactKeys.normalisedContent(spaced)).isNotEqualTo(ContactKeys.normalisedContent(joined));
-        assertThat(ContactKeys.normalisedContent(null)).isEmpty();
+        assertThat(ContactKeys.normalisedContent(retyped)).isEqualTo("已电话沟通，客户有意向");
+        assertThat(ContactKeys.normalisedContent(original)).isEqualTo("已电话沟通，客户有意向");
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {
+            "电话沟通 介绍产品 客户要报价",
+            "电话沟通\u3000介绍产品\u3000\u3000客户要报价",
+            "电话沟通\n介绍产品\r\n客户要报价\n",
+            "\t电话沟通\t介绍产品 \u3000\n 客户要报价",
+            "\u3000电话沟通介绍产品客户要报价\u3000",
+            "电话沟通\u200B介绍产品\u00A0客户要报价"})
+    void shouldDropWhitespaceOfEveryKindNextToACjkCharacter(String written) {
+        // full-width spaces (U+3000), line breaks, tabs, no-break and zero-width spaces all count
+        assertThat(ContactKeys.normalisedContent(written)).isEqualTo("电话沟通介绍产品客户要报价");
+    }
+
+    @Test
+    void shouldDropASpaceBetweenChineseAndLatinButKeepOneBetweenLatinWordsAndNumbers() {
+        // given: a note mixing Chinese with a product name and a number
+        String written = "报价 iPhone 15 Pro  两台 ， 含税 （ 增值税 ）";
+
+        // when / then: 价|i, o|两, 台|，, ，|含 and the full-width brackets lose their spaces;
+        // "iPhone 15 Pro" keeps its two
+        assertThat(ContactKeys.normalisedContent(written)).isEqualTo("报价iPhone 15 Pro两台，含税（增值税）");
+    }
+
+    @Test
+    void shouldKeepContentThatDiffersInOneMeaningfulCharacterApart() {
+        // a different word, a removed space between Latin words, digits run together, a full stop,
+        // and Korean (which separates words with spaces) are other texts, not other layouts
+        assertThat(ContactKeys.normalisedContent("客户有意向")).isNotEqualTo(ContactKeys.normalisedContent("客户无意向"));
+        assertThat(ContactKeys.normalisedContent("call back")).isNotEqualTo(ContactKeys.normalisedContent("callback"));
+        assertThat(ContactKeys.normalisedContent("报价 1 2 台")).isEqualTo("报价1 2台")
+                .isNotEqualTo(ContactKeys.normalisedContent("报价12台"));
+        assertThat(ContactKeys.normalisedContent("客户有意向。")).isNotEqualTo(ContactKeys.normalisedContent("客户有意向"));
+        assertThat(ContactKeys.normalisedContent("내일 다시 전화")).isEqualTo("내일 다시 전화")
+                .isNotEqualTo(ContactKeys.normalisedContent("내일다시 전화"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {" ", "\u3000\n\t"})
+    void shouldNormaliseMissingOrBlankContentToNothing(String written) {
+        assertThat(ContactKeys.normalisedContent(written)).isEmpty();
     }
 }

@@ -37,6 +37,16 @@ public final class RowConverter {
     private static final Pattern AMOUNT_NOISE = Pattern.compile("[\\s,，¥￥$元]|rmb|cny", Pattern.CASE_INSENSITIVE);
     private static final Pattern LEVEL = Pattern.compile("^([ABCabc])\\s*(级|类)?(客户)?$");
     private static final Set<String> CONTACT_FIELDS = Set.of("phone", "email", "wechat");
+    /**
+     * Where a lost customer's reason comes from, first non-empty wins: most sheets have no 流失原因
+     * column, and the 跟进结果, the 备注 or at last the 跟进内容 of the lost row says why.
+     */
+    private static final List<String> LOST_REASON_SOURCES = List.of("lostReason", "result", "note", "content");
+    /** The sources after 流失原因, in the order they are tried. */
+    public static final List<String> LOST_REASON_FALLBACKS = LOST_REASON_SOURCES.subList(1, LOST_REASON_SOURCES.size());
+    /** How a source is named in a message when the sheet has no column for it. */
+    private static final Map<String, String> USUAL_HEADERS = Map.of(
+            "lostReason", "流失原因", "result", "跟进结果", "note", "备注", "content", "跟进内容");
 
     private final EventKind kind;
     private final ColumnBinding binding;
@@ -91,12 +101,14 @@ public final class RowConverter {
             }
         }
         if (!f.problems.isEmpty()) {
-            return new ConvertedRow(row, null, customerId, f.value("customerName"), f.value("company"), List.copyOf(f.problems));
+            return new ConvertedRow(row, null, customerId, f.value("customerName"), f.value("company"), List.copyOf(f.problems),
+                    null);
         }
         UUID eventId = Ids.eventId(kind.eventType(), event.toString());
         ObjectNode withId = Json.MAPPER.createObjectNode().put("eventId", eventId.toString());
         withId.setAll(event);
-        return new ConvertedRow(row, withId, customerId, f.value("customerName"), f.value("company"), List.of());
+        return new ConvertedRow(row, withId, customerId, f.value("customerName"), f.value("company"), List.of(),
+                f.lostReasonFrom);
     }
 
     private void followUp(Fields f, ObjectNode event, Contacts contacts) {
@@ -130,10 +142,8 @@ public final class RowConverter {
         f.text(event, "result");
         f.time(event, "nextFollowUpAt");
         if (Pipeline.LOST.equals(stage)) {
-            // Sheets rarely have a 流失原因 column; the 跟进结果 of a lost customer says why. A
-            // reason on a row that is not lost is left out: it would describe nothing.
-            String lostReason = f.value("lostReason");
-            put(event, "lostReason", lostReason.isEmpty() ? f.value("result") : lostReason);
+            // A reason on a row that is not lost is left out: it would describe nothing.
+            lostReason(f, event);
         }
         String tags = f.value("tags");
         if (!tags.isEmpty()) {
@@ -144,6 +154,27 @@ public final class RowConverter {
         var levelMatch = LEVEL.matcher(level);
         put(event, "level", levelMatch.matches() ? levelMatch.group(1).toUpperCase(java.util.Locale.ROOT) : level);
         f.text(event, "source");
+    }
+
+    private void lostReason(Fields f, ObjectNode event) {
+        for (String field : LOST_REASON_SOURCES) {
+            String value = f.value(field);
+            if (!value.isEmpty()) {
+                event.put("lostReason", value);
+                f.lostReasonFrom = field.equals("lostReason") ? null : field;
+                return;
+            }
+        }
+        // Every source is empty, the content too: one problem says both, since filling the content fixes both.
+        f.reported.add("lostReason");
+        f.problem("content", binding.columnOf("content"), "content is required; for a lost customer it is also the"
+                + " lost reason when " + header("lostReason") + ", " + header("result") + " and " + header("note")
+                + " are empty");
+    }
+
+    /** The sheet's header of the field, or the usual Chinese one when the sheet has no such column. */
+    public String header(String field) {
+        return binding.has(field) ? binding.columnOf(field) : USUAL_HEADERS.getOrDefault(field, field);
     }
 
     private void sale(Fields f, ObjectNode event) {
@@ -224,6 +255,7 @@ public final class RowConverter {
         final List<Problem> problems = new ArrayList<>();
         final Set<String> reported = new HashSet<>();
         final Map<String, String> cache = new LinkedHashMap<>();
+        String lostReasonFrom;
 
         Fields(SheetRow row) {
             this.row = row;

@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * {@code pulse import FILE ...}: posts a follow-up or sales sheet to the ingest API and prints
- * the summary. Exit code 0 when every row was accepted, 1 when some were rejected (they are in
+ * the summary. Rows are validated with ingest's configured rules (its pipeline above all), so a
+ * row refused here is one ingest would refuse. Exit code 0 when every row was accepted, 1 when some were rejected (they are in
  * the rejected-rows file), 2 for a usage error, an unreadable file or a failing ingest.
  */
 public final class ImportCommand {
@@ -37,14 +38,25 @@ public final class ImportCommand {
             err.println("pulse import: " + e.getMessage() + "\n" + ImportArguments.USAGE);
             return 2;
         }
+        IngestRules rules;
         try {
-            ImportSummary summary = importFile(arguments, err);
+            rules = IngestRules.read(env, servicesDir(env));
+        } catch (RuntimeException e) {
+            err.println("pulse import: ingest's configuration (pulse.pipeline.stages, pulse.ingest.allowed-clock-skew)"
+                    + " cannot be used: " + e.getMessage());
+            return 2;
+        }
+        try {
+            ImportSummary summary = importFile(arguments, rules.importer(), err);
             out.print(summary.text());
+            boolean chinese = summary.chinese();
             for (Problem problem : summary.problems().subList(0, Math.min(MAX_PRINTED_PROBLEMS, summary.problems().size()))) {
-                out.printf("row %d, %s: %s%n", problem.row(), problem.column(), problem.reason());
+                out.printf(chinese ? "第 %d 行，%s：%s%n" : "row %d, %s: %s%n", problem.row(), problem.column(),
+                        problem.reason(chinese));
             }
             if (summary.rejected() > 0) {
-                out.printf("%,d rejected rows with their reasons: %s (fix them there and import that file)%n",
+                out.printf(chinese ? "%,d 行被拒绝，原因写在 %s（在那里改正后导入该文件）%n"
+                                : "%,d rejected rows with their reasons: %s (fix them there and import that file)%n",
                         summary.rejected(), arguments.rejected());
                 return 1;
             }
@@ -58,7 +70,14 @@ public final class ImportCommand {
         }
     }
 
-    private static ImportSummary importFile(ImportArguments arguments, PrintStream err) throws IOException {
+    /** Where {@code ./pulse run} starts the services (the script passes it), else here. */
+    static Path servicesDir(Map<String, String> env) {
+        String home = env.get("PULSE_HOME");
+        return Path.of(home == null || home.isBlank() ? "" : home);
+    }
+
+    private static ImportSummary importFile(ImportArguments arguments, Importer importer, PrintStream err)
+            throws IOException {
         Mapping mapping = Mapping.NONE;
         if (arguments.mapping() != null) {
             try (InputStream in = Files.newInputStream(arguments.mapping())) {
@@ -68,7 +87,7 @@ public final class ImportCommand {
         Path rejected = arguments.rejected();
         boolean keep = false;
         try (Sheet sheet = Sheets.open(arguments.file()); OutputStream rejectedOut = Files.newOutputStream(rejected)) {
-            ImportSummary summary = Importer.withDefaults().run(arguments.file().getFileName().toString(), sheet,
+            ImportSummary summary = importer.run(arguments.file().getFileName().toString(), sheet,
                     new Importer.Options(arguments.type(), mapping, arguments.dryRun(), arguments.zone(), arguments.batchSize()),
                     new IngestClient(arguments.ingest(), arguments.token()), rejectedOut, new ProgressBar(err));
             keep = summary.rejected() > 0;

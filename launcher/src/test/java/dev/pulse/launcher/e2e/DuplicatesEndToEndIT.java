@@ -153,11 +153,14 @@ class DuplicatesEndToEndIT {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).sorted().toList();
     }
 
-    /** First 16 hex digits of SHA-256("报价 已发送"), the normalised content, computed here independently. */
+    /**
+     * First 16 hex digits of SHA-256("报价已发送"), the normalised content (whitespace next to Chinese
+     * characters means nothing, issue 17), computed here independently.
+     */
     private static String entryHash() {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest("报价 已发送".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest("报价已发送".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -65,14 +65,15 @@ class ImportEndToEndIT {
         // given a dry run of every sheet: the figures are reported, nothing is posted
         Run dry = run(xlsx, "--dry-run");
         assertThat(dry.exit).isZero();
-        assertThat(dry.out).contains("dry run, nothing written: 客户跟进记录表.xlsx (xlsx, followups): "
-                + "6 rows read, 6 accepted, 0 rejected, 5 customers");
-        assertThat(dry.out).contains("likely duplicate (not merged): 王建国 / 杭州某科技有限公司");
+        // (in Chinese: the sheets' headers are Chinese)
+        assertThat(dry.out).contains("试运行，未写入：客户跟进记录表.xlsx（xlsx，followups）："
+                + "读取 6 行，接受 6 行，拒绝 0 行，5 个客户").contains("流失原因取自 跟进结果 1 行");
+        assertThat(dry.out).contains("疑似重复客户（未合并）：王建国 / 杭州某科技有限公司");
         assertThat(run(sales, "--dry-run").exit).isZero();
         Run badDry = run(bad, "--dry-run");
         assertThat(badDry.exit).isEqualTo(1);
-        assertThat(badDry.out).contains("8 rows read, 2 accepted, 6 rejected, 2 customers")
-                .contains("row 4, 跟进时间: is not a real date or time: 2025-13-45");
+        assertThat(badDry.out).contains("读取 8 行，接受 2 行，拒绝 6 行，2 个客户")
+                .contains("第 4 行，跟进时间：不是存在的日期或时间：2025-13-45");
         assertThat(dir.resolve("bad-rows.rejected.csv")).exists();
 
         // when the bad-rows sheet is imported for real, its two valid rows arrive and the dry runs left no trace
@@ -131,6 +132,8 @@ class ImportEndToEndIT {
         assertThat(body.at("/summary/rejected").asInt()).isEqualTo(6);
         assertThat(body.at("/summary/dryRun").asBoolean()).isTrue();
         assertThat(body.at("/summary/problems/0/column").asString()).isEqualTo("联系方式");
+        assertThat(body.at("/summary/problems/0/code").asString()).isEqualTo("NO_CUSTOMER_ID");
+        assertThat(body.at("/summary/problems/0/reasonZh").asString()).isEqualTo("没有客户ID，也没有可生成客户ID的电话、邮箱或微信");
         assertThat(body.get("rejectedFileName").asString()).isEqualTo("bad-rows.rejected.csv");
         assertThat(body.get("rejectedCsv").asString()).startsWith("\uFEFF客户姓名;".replace(';', ',')).hasLineCount(7);
 

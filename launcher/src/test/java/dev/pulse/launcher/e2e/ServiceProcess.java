@@ -1,5 +1,6 @@
 package dev.pulse.launcher.e2e;
 
+import dev.pulse.launcher.JvmOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -75,7 +76,10 @@ final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = new ArrayList<>(List.of(javaOfThisJvm(),
+        List<String> command = new ArrayList<>(List.of(javaOfThisJvm()));
+        // the same java binary as this JVM's, so the options chosen for this JDK apply
+        command.addAll(JvmOptions.quiet());
+        command.addAll(List.of(
                 // two cores and four JVMs on them: small heaps and the serial collector
                 "-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
