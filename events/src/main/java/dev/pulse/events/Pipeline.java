@@ -1,10 +1,7 @@
 package dev.pulse.events;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The ordered stages a customer moves through. Codes are stable; names and order are configuration. */
 public record Pipeline(List<Stage> stages) {
@@ -39,15 +36,17 @@ public record Pipeline(List<Stage> stages) {
         return stages == null || stages.isEmpty() ? defaults() : new Pipeline(stages);
     }
 
+    /** A scan of a handful of stages: called for every step of every journey, so no map is built per call. */
     public Optional<Stage> find(String code) {
-        return Optional.ofNullable(byCode().get(code));
+        for (Stage stage : stages) {
+            if (stage.code().equals(code)) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean contains(String code) {
-        return code != null && byCode().containsKey(code);
-    }
-
-    private Map<String, Stage> byCode() {
-        return stages.stream().collect(Collectors.toMap(Stage::code, Function.identity()));
+        return code != null && find(code).isPresent();
     }
 }

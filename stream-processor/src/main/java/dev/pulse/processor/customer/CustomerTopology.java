@@ -41,7 +41,7 @@ public final class CustomerTopology {
     public void build(StreamsBuilder builder, KStream<String, FollowUp> followUps, KStream<String, Sale> sales) {
         // Cached: a customer written several times between two commits reaches RocksDB and its changelog once.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_STORE),
-                Serdes.String(), JsonSerde.of(CustomerState.class)).withCachingEnabled());
+                Serdes.String(), JsonSerde.forState(CustomerState.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
 
