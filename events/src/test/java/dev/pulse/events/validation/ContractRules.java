@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * DESIGN.md's field rules, written a second time and in another shape than the validators, so the
  * property tests can tell which fields of any JSON value break the contract without asking the
  * code under test. The limits (lengths, 1990, five minutes of skew, ten years of planning,
- * 10^12) are the ones the README and the validators' messages promise.
+ * 10^12) are the ones docs/DESIGN.md ("Events"), docs/api.md and the validators' messages promise.
  */
 final class ContractRules {
 

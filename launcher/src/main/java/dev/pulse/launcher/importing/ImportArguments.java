@@ -20,7 +20,7 @@ record ImportArguments(Path file, EventKind type, Path mapping, boolean dryRun, 
                                      [--ingest URL] [--rejected FILE] [--zone ZONE] [--batch N]
               FILE         .xlsx, .xls or .csv (UTF-8, UTF-8 with BOM or GBK/GB18030; comma, semicolon or tab)
               --type       followups (客户跟进记录表) or sales (销售记录表); guessed from the headers when absent
-              --mapping    a JSON mapping file for headers Pulse does not know (see README, "Importing sheets")
+              --mapping    a JSON mapping file for headers Pulse does not know (see docs/import.md)
               --dry-run    read, convert and validate every row, post nothing
               --ingest     the ingest API (default $PULSE_INGEST_URL or http://localhost:8081); token from $PULSE_TOKEN
               --rejected   the rejected-rows CSV (default FILE.rejected.csv beside FILE)

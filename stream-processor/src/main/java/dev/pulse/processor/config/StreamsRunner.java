@@ -82,7 +82,7 @@ public class StreamsRunner implements SmartLifecycle {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, properties.stateDir().toAbsolutePath().toString());
-        // Chosen on purpose (README, Configuration): see each line's reason.
+        // Chosen on purpose (docs/operations.md, "Stream-processing settings"): see each line's reason.
         // Each commit ends an exactly-once transaction, and what it wrote becomes visible to the
         // projector (read_committed) only then: the interval is most of the dashboards' delay.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) properties.commitInterval().toMillis());
