@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The live follow-up activity of one rep or team in one period: the value of the rep-activity
- * topic, keyed by {@link #key()}. Every update carries the full current figures, so the
- * projector writes absolute values and a replay is harmless.
+ * The live follow-up activity of one rep or team in one period, keyed by {@link #key()}: a row of
+ * rep_activity, and, as a delta, what one counted follow-up adds to it ({@code ActivityTouch#rows()}).
+ * The projector adds deltas inside the transaction that stores its offsets, so each counts once.
  *
  * @param followUps follow-ups in the period (a resubmitted eventId counts once)
  * @param customers distinct customers those follow-ups touched

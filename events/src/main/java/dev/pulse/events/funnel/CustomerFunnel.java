@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * One customer's place in the funnel, derived from its whole stage history ordered by
- * {@code occurredAt} (so an out-of-order arrival changes nothing): the value of the internal
- * customer-funnel table, keyed by customerId.
+ * {@code occurredAt} (so an out-of-order arrival changes nothing): what the stream processor
+ * derives from the customer's journey to decide which funnel cell it leaves and joins.
  *
  * @param cohortDay    day of the first follow-up in the reporting time zone
  * @param repId        owner: the rep of the latest follow-up

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The pre-aggregated funnel of one cohort day, owner rep, team and source: the value of the
- * funnel-cells topic. Every figure is additive, so any funnel query (a period, a rep, a team,
+ * The pre-aggregated funnel of one cohort day, owner rep, team and source: a row of funnel_cell,
+ * and, with signed figures, the change a customer makes to it (on the changes topic). Every figure is additive, so any funnel query (a period, a rep, a team,
  * a source) is a sum of cells and never a scan of follow-ups. Time in stage is kept as a
  * histogram of whole days so medians can be taken over any sum of cells.
  *

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DESIGN.md "Live aggregates", definition 1, through the very topology the service runs: raw JSON
- * bytes in on followups/sales, ActivityRow out on rep-activity, PoisonRecord out on pulse-errors.
+ * bytes in on followups/sales, activity touches out on pulse-changes (folded into ActivityRows as the projector adds them), PoisonRecord out on pulse-errors.
  * Every expected number is worked out by hand in the test's comments.
  */
 class ActivityTopologyTest {

@@ -44,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DESIGN.md definition 4 (duplicate flags) through the very topology the service runs: raw JSON
  * bytes in on followups, DuplicateFlag out on duplicate-flags (keyed by flagId), ActivityRow out
- * on rep-activity to show what is counted. Every expected value is worked out by hand in the
+ * on pulse-changes (folded into activity rows) to show what is counted. Every expected value is worked out by hand in the
  * comments; times are written in Shanghai time (+08:00) and expected in UTC.
  */
 class DuplicatesTopologyTest {

@@ -46,8 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DESIGN.md definition 2 (stage funnel and conversion) through the very topology the service runs:
- * raw JSON bytes in on followups and sales, {@link FunnelCell} out on funnel-cells (keyed by cohort
- * day, owner rep, team and source). Each test reads the latest cell per key and compares whole
+ * raw JSON bytes in on followups and sales, signed {@link FunnelCell} changes out on pulse-changes,
+ * folded into cells keyed by cohort day, owner rep, team and source as the projector adds them
+ * ({@link dev.pulse.processor.FoldedChanges}). Each test reads the latest cell per key and compares whole
  * cells with ones written out by hand; follow-up times are written in Shanghai time, the reporting
  * time zone, so cohort days and whole days in a stage can be read off them.
  */
