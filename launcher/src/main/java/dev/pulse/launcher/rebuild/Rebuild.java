@@ -114,6 +114,9 @@ public final class Rebuild {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("delete from rep_activity");
                 statement.executeUpdate("delete from funnel_cell");
+                statement.executeUpdate("delete from funnel_stage");
+                statement.executeUpdate("delete from funnel_transition");
+                statement.executeUpdate("delete from funnel_stage_days");
                 statement.executeUpdate("delete from duplicate_flag where status <> 'DISMISSED'");
                 statement.executeUpdate("delete from alert where status = 'OPEN'");
             }

@@ -1,6 +1,5 @@
 package dev.pulse.launcher.e2e;
 
-import dev.pulse.events.Json;
 import dev.pulse.launcher.database.DatabaseSettings;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
 
 /** Reads the read model with plain SQL into the shape of {@link KillFigures}. */
 final class KillReadModel {
@@ -78,27 +75,35 @@ final class KillReadModel {
     }
 
     private static Map<String, String> funnel(Statement sql) throws SQLException {
+        // cell_key -> stage -> customers that reached it / are now at it (only counts that are not zero)
+        Map<String, Map<String, Long>> reached = new TreeMap<>();
+        Map<String, Map<String, Long>> current = new TreeMap<>();
+        try (ResultSet rows = sql.executeQuery("select cell_key, stage, reached, at_stage from funnel_stage")) {
+            while (rows.next()) {
+                if (rows.getLong(3) != 0) {
+                    reached.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getLong(3));
+                }
+                if (rows.getLong(4) != 0) {
+                    current.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getLong(4));
+                }
+            }
+        }
         Map<String, String> funnel = new TreeMap<>();
         try (ResultSet rows = sql.executeQuery(
-                "select cohort_day, rep_id, team_id, source, customers, with_sale, revenue, figures from funnel_cell")) {
+                "select cohort_day, rep_id, team_id, source, customers, with_sale, revenue, cell_key from funnel_cell")) {
             while (rows.next()) {
                 long customers = rows.getLong(5);
                 BigDecimal revenue = rows.getBigDecimal(7);
                 if (customers == 0 && rows.getLong(6) == 0 && revenue.signum() == 0) {
-                    continue; // a cell every customer has left stays behind empty, which is no figure
+                    continue; // a cell every customer has left is no figure (the projector deletes it)
                 }
-                JsonNode figures = Json.MAPPER.readTree(rows.getString(8));
+                String key = rows.getString(8);
                 funnel.put(String.join(" ", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)),
                         KillFigures.funnelFigures(customers, rows.getLong(6), revenue,
-                                counts(figures.get("current")), counts(figures.get("reached"))));
+                                current.getOrDefault(key, Map.of()), reached.getOrDefault(key, Map.of())));
             }
         }
         return funnel;
-    }
-
-    private static Map<String, Long> counts(JsonNode node) {
-        return node == null ? Map.of() : Json.MAPPER.convertValue(node, new TypeReference<Map<String, Long>>() {
-        });
     }
 
     private static Set<String> flags(Statement sql) throws SQLException {

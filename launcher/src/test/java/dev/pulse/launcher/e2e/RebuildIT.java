@@ -3,9 +3,7 @@ package dev.pulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pulse.events.Json;
 import dev.pulse.events.TopicNames;
-import dev.pulse.events.funnel.FunnelCell;
 import dev.pulse.launcher.Ports;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.database.Database;
@@ -27,7 +25,9 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,9 +105,23 @@ class RebuildIT {
                             r.getLong(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9)));
                 }
             }
-            try (ResultSet r = s.executeQuery("select cell_key, figures from funnel_cell order by cell_key")) {
+            try (ResultSet r = s.executeQuery("select cell_key, customers, with_sale, revenue from funnel_cell"
+                    + " order by cell_key")) {
                 while (r.next()) {
-                    rows.add("cell " + r.getString(1) + " " + Json.MAPPER.readValue(r.getString(2), FunnelCell.class));
+                    rows.add("cell %s %d %d %s".formatted(r.getString(1), r.getLong(2), r.getLong(3), r.getBigDecimal(4)));
+                }
+            }
+            Map<String, String> rollups = new LinkedHashMap<>();
+            rollups.put("stage", "select cell_key, stage, reached, at_stage from funnel_stage order by 1, 2");
+            rollups.put("transition", "select cell_key, from_stage || '>' || to_stage, n, 0 from funnel_transition"
+                    + " order by cell_key, from_stage, to_stage");
+            rollups.put("days", "select cell_key, stage || ' ' || days, n, 0 from funnel_stage_days order by cell_key, stage, days");
+            for (var rollup : rollups.entrySet()) {
+                try (ResultSet r = s.executeQuery(rollup.getValue())) {
+                    while (r.next()) {
+                        rows.add("%s %s %s %d %d".formatted(rollup.getKey(), r.getString(1), r.getString(2), r.getLong(3),
+                                r.getLong(4)));
+                    }
                 }
             }
             try (ResultSet r = s.executeQuery("select type, flag_id, customer_ids, rep_ids, event_ids, first_seen_at,"

@@ -1,59 +1,47 @@
 package dev.pulse.report.funnel;
 
-import static dev.pulse.report.db.Tables.FUNNEL_CELL;
-import static org.jooq.impl.DSL.noCondition;
-
-import dev.pulse.report.security.Scopes;
-
-import dev.pulse.events.Json;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.Stage;
-import dev.pulse.events.funnel.FunnelCell;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The stage funnel (DESIGN.md definition 2) from the pre-aggregated cells: each answer loads the
- * cells of a cohort period and filter, sums them and derives its figures from the sum. No query
- * here touches the follow-up or sale fact tables.
+ * The stage funnel (DESIGN.md definition 2) from the pre-aggregated cells: each answer sums the
+ * typed rollups of a cohort period and filter in SQL ({@link FunnelSums}) and derives its figures
+ * from the sums. No query here touches the follow-up or sale fact tables.
  */
 @Service
 public class FunnelQueries {
 
-    /** Cells are read through a cursor: a long period never holds all its cells in memory at once. */
-    private static final int FETCH_SIZE = 1_000;
     private static final Comparator<String> NULLS_LAST = Comparator.nullsLast(Comparator.naturalOrder());
 
-    private final DSLContext db;
+    private final FunnelSums sums;
     private final Pipeline pipeline;
 
     FunnelQueries(DSLContext db, ObjectProvider<Pipeline> pipeline) {
-        this.db = db;
+        this.sums = new FunnelSums(db);
         this.pipeline = pipeline.getIfAvailable(Pipeline::defaults);
     }
 
     public FunnelView funnel(FunnelFilter filter) {
-        return view(total(filter));
+        return view(sums.totals(filter, null).get(null));
     }
 
     /** One funnel per group that has customers, groups in ascending order (no team last). */
     public List<GroupFunnel> funnelsBy(FunnelFilter filter, CohortGrouping grouping) {
         Map<String, FunnelTotals> groups = new TreeMap<>(NULLS_LAST);
-        forEachCell(filter, cell -> groups.computeIfAbsent(grouping.groupOf(cell), g -> new FunnelTotals()).add(cell));
+        sums.totals(filter, grouping::of).forEach((group, totals) -> groups.put(grouping.label(group), totals));
         return groups.entrySet().stream().map(e -> new GroupFunnel(e.getKey(), view(e.getValue()))).toList();
     }
 
@@ -62,14 +50,7 @@ public class FunnelQueries {
         Comparator<TransitionView> order = Comparator.comparingLong(TransitionView::count).reversed()
                 .thenComparing(TransitionView::from, byStage())
                 .thenComparing(TransitionView::to, byStage());
-        return total(filter).transitions().entrySet().stream()
-                .filter(e -> e.getValue() > 0 && e.getKey().indexOf('>') > 0)
-                .map(e -> {
-                    int arrow = e.getKey().indexOf('>');
-                    return new TransitionView(e.getKey().substring(0, arrow), e.getKey().substring(arrow + 1), e.getValue());
-                })
-                .sorted(order)
-                .toList();
+        return sums.transitions(filter).stream().sorted(order).toList();
     }
 
     /**
@@ -77,7 +58,7 @@ public class FunnelQueries {
      * null median where nobody moved on yet), then any other stage the cells hold days for.
      */
     public List<TimeInStageView> timeInStage(FunnelFilter filter) {
-        Map<String, TreeMap<Long, Long>> days = total(filter).stageDays();
+        Map<String, TreeMap<Long, Long>> days = sums.stageDays(filter);
         Set<String> stages = new LinkedHashSet<>();
         forward().stream().filter(s -> !s.terminal()).map(Stage::code).forEach(stages::add);
         days.keySet().stream().sorted(byStage()).forEach(stages::add);
@@ -91,13 +72,15 @@ public class FunnelQueries {
     /** Per owner rep, ordered by rep id. */
     public List<RepConversionView> repConversion(FunnelFilter filter) {
         Map<String, FunnelTotals> byRep = new TreeMap<>(NULLS_LAST);
-        Map<String, StoredCell> latest = new HashMap<>();
-        Comparator<StoredCell> later = Comparator.comparing(StoredCell::cohortDay)
-                .thenComparing(StoredCell::teamId, Comparator.nullsFirst(Comparator.naturalOrder()));
-        forEachCell(filter, cell -> {
-            byRep.computeIfAbsent(cell.repId(), r -> new FunnelTotals()).add(cell);
-            latest.merge(cell.repId(), cell, (a, b) -> later.compare(a, b) >= 0 ? a : b);
-        });
+        // the rep's team: that of their latest cell (cohort day, then team with no team first)
+        Map<String, FunnelSums.RepTeam> latest = new TreeMap<>(NULLS_LAST);
+        Comparator<FunnelSums.RepTeam> later = Comparator.comparing(FunnelSums.RepTeam::latestDay)
+                .thenComparing(FunnelSums.RepTeam::teamId, Comparator.nullsFirst(Comparator.naturalOrder()));
+        for (FunnelSums.RepTeam row : sums.byRepAndTeam(filter)) {
+            byRep.computeIfAbsent(row.repId(), r -> new FunnelTotals()).addCells(BigDecimal.valueOf(row.customers()),
+                    BigDecimal.valueOf(row.withSale()), row.revenue());
+            latest.merge(row.repId(), row, (a, b) -> later.compare(a, b) >= 0 ? a : b);
+        }
         return byRep.entrySet().stream().map(e -> {
             FunnelTotals t = e.getValue();
             return new RepConversionView(e.getKey(), latest.get(e.getKey()).teamId(), t.customers(), t.withSale(),
@@ -125,35 +108,6 @@ public class FunnelQueries {
         long won = forward.stream().filter(Stage::terminal).mapToLong(s -> t.current(s.code())).sum();
         long lost = lostStages().mapToLong(s -> t.current(s.code())).sum();
         return new FunnelView(stages, List.copyOf(conversions), won, lost, ratio(won, won + lost), t.customers());
-    }
-
-    private FunnelTotals total(FunnelFilter filter) {
-        FunnelTotals totals = new FunnelTotals();
-        forEachCell(filter, totals::add);
-        return totals;
-    }
-
-    private void forEachCell(FunnelFilter filter, Consumer<StoredCell> action) {
-        Condition condition = FUNNEL_CELL.COHORT_DAY.between(filter.cohort().from(), filter.cohort().to())
-                .and(filter.repId() == null ? noCondition() : FUNNEL_CELL.REP_ID.eq(filter.repId()))
-                .and(filter.teamId() == null ? noCondition() : FUNNEL_CELL.TEAM_ID.eq(filter.teamId()))
-                .and(filter.source() == null ? noCondition() : FUNNEL_CELL.SOURCE.eq(filter.source()))
-                .and(Scopes.rows(filter.scope(), FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID));
-        // PostgreSQL streams a result with a fetch size only inside a transaction.
-        db.transaction(tx -> {
-            try (var cells = tx.dsl()
-                    .select(FUNNEL_CELL.COHORT_DAY, FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, FUNNEL_CELL.SOURCE,
-                            FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE, FUNNEL_CELL.REVENUE, FUNNEL_CELL.FIGURES)
-                    .from(FUNNEL_CELL)
-                    .where(condition)
-                    .fetchSize(FETCH_SIZE)
-                    .fetchLazy()) {
-                for (var r : cells) {
-                    action.accept(new StoredCell(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                            r.value7(), Json.MAPPER.readValue(r.value8(), FunnelCell.class)));
-                }
-            }
-        });
     }
 
     /** Forward stages by order, then LOST: the order of every stage list in the answers. */

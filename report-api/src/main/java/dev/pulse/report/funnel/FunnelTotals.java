@@ -3,9 +3,8 @@ package dev.pulse.report.funnel;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
-/** The sum of any number of funnel cells; every figure of a cell is additive, the day histograms too. */
+/** The figures of one funnel: sums over its cells, as SQL returns them (per funnel and per stage). */
 final class FunnelTotals {
 
     private long customers;
@@ -13,26 +12,18 @@ final class FunnelTotals {
     private BigDecimal revenue = BigDecimal.ZERO;
     private final Map<String, Long> reached = new HashMap<>();
     private final Map<String, Long> current = new HashMap<>();
-    private final Map<String, Long> transitions = new HashMap<>();
-    /** stage -> whole days -> customers, the days in numeric order */
-    private final Map<String, TreeMap<Long, Long>> stageDays = new HashMap<>();
 
-    void add(StoredCell cell) {
-        customers += cell.customers();
-        withSale += cell.withSale();
-        revenue = revenue.add(cell.revenue());
-        cell.figures().reached().forEach((stage, n) -> reached.merge(stage, n, Long::sum));
-        cell.figures().current().forEach((stage, n) -> current.merge(stage, n, Long::sum));
-        cell.figures().transitions().forEach((move, n) -> transitions.merge(move, n, Long::sum));
-        cell.figures().stageDays().forEach((stage, histogram) -> {
-            TreeMap<Long, Long> merged = stageDays.computeIfAbsent(stage, s -> new TreeMap<>());
-            histogram.forEach((days, n) -> {
-                Long whole = wholeDays(days);
-                if (whole != null && n != null) {
-                    merged.merge(whole, n, Long::sum);
-                }
-            });
-        });
+    /** Sums of funnel_cell rows; null where SQL summed no row. */
+    void addCells(BigDecimal customers, BigDecimal withSale, BigDecimal revenue) {
+        this.customers += customers == null ? 0 : customers.longValueExact();
+        this.withSale += withSale == null ? 0 : withSale.longValueExact();
+        this.revenue = revenue == null ? this.revenue : this.revenue.add(revenue);
+    }
+
+    /** Sums of funnel_stage rows of one stage. */
+    void addStage(String stage, long reached, long current) {
+        this.reached.merge(stage, reached, Long::sum);
+        this.current.merge(stage, current, Long::sum);
     }
 
     long customers() {
@@ -53,23 +44,5 @@ final class FunnelTotals {
 
     long current(String stage) {
         return current.getOrDefault(stage, 0L);
-    }
-
-    /** {@code FROM>TO} -> stage changes */
-    Map<String, Long> transitions() {
-        return transitions;
-    }
-
-    /** stage -> (whole days -> customers), days ascending */
-    Map<String, TreeMap<Long, Long>> stageDays() {
-        return stageDays;
-    }
-
-    private static Long wholeDays(String days) {
-        try {
-            return Long.parseLong(days.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -1,0 +1,121 @@
+package dev.pulse.report.funnel;
+
+import static dev.pulse.report.db.Tables.FUNNEL_CELL;
+import static dev.pulse.report.db.Tables.FUNNEL_STAGE;
+import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
+import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectFieldOrAsterisk;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The SQL of the funnel reports: each sums the rows of a cohort period and filter with GROUP BY in
+ * PostgreSQL and returns a handful of rows (per group, stage, stage change or day bucket), so the
+ * work in Java does not grow with the number of cells. Each answer is one statement, so it reads
+ * one snapshot: customers and per-stage figures of one answer always belong together.
+ */
+final class FunnelSums {
+
+    private final DSLContext db;
+
+    FunnelSums(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * @param group a cell's group, or null for one funnel of all cells (under the key null)
+     * @return group value -> its totals; without a group, always one entry (zeros when no cell matches)
+     */
+    Map<Object, FunnelTotals> totals(FunnelFilter filter, Function<CellColumns, Field<?>> group) {
+        Select<Record> cells = sums(FUNNEL_CELL, CellColumns.CELL, filter, group, inline(null, SQLDataType.VARCHAR),
+                sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE));
+        Select<Record> stages = sums(FUNNEL_STAGE, CellColumns.STAGE, filter, group, FUNNEL_STAGE.STAGE,
+                sum(FUNNEL_STAGE.REACHED), sum(FUNNEL_STAGE.AT_STAGE), inline(null, SQLDataType.NUMERIC));
+        Map<Object, FunnelTotals> totals = new HashMap<>();
+        // the funnel_cell sums carry no stage; funnel_stage's stage column is never null
+        for (Record r : db.fetch(cells.unionAll(stages))) {
+            FunnelTotals t = totals.computeIfAbsent(r.get(0), g -> new FunnelTotals());
+            String stage = r.get(1, String.class);
+            if (stage == null) {
+                t.addCells(r.get(2, BigDecimal.class), r.get(3, BigDecimal.class), r.get(4, BigDecimal.class));
+            } else {
+                t.addStage(stage, r.get(2, BigDecimal.class).longValueExact(), r.get(3, BigDecimal.class).longValueExact());
+            }
+        }
+        return totals;
+    }
+
+    /** {@code select group, stage?, sums from table where filter group by group, stage?} */
+    private Select<Record> sums(Table<?> table, CellColumns columns, FunnelFilter filter,
+                                Function<CellColumns, Field<?>> group, Field<String> stage, Field<?>... figures) {
+        List<Field<?>> groupBy = new ArrayList<>();
+        List<SelectFieldOrAsterisk> select = new ArrayList<>();
+        if (group == null) {
+            select.add(inline(null, SQLDataType.VARCHAR));
+        } else {
+            groupBy.add(group.apply(columns));
+            select.add(groupBy.get(0));
+        }
+        select.add(stage);
+        select.addAll(List.of(figures));
+        if (table != FUNNEL_CELL) {
+            groupBy.add(stage);
+        }
+        var from = db.select(select).from(table).where(columns.where(filter));
+        return groupBy.isEmpty() ? from : from.groupBy(groupBy);
+    }
+
+    /** Stage changes with a positive sum: {@code from, to, count}, in no particular order. */
+    List<TransitionView> transitions(FunnelFilter filter) {
+        Field<BigDecimal> n = sum(FUNNEL_TRANSITION.N);
+        return db.select(FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE, n)
+                .from(FUNNEL_TRANSITION)
+                .where(CellColumns.TRANSITION.where(filter))
+                .groupBy(FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE)
+                .having(n.gt(BigDecimal.ZERO))
+                .fetch(r -> new TransitionView(r.value1(), r.value2(), r.value3().longValueExact()));
+    }
+
+    /** stage -> (whole days -> customers), days ascending: the summed histograms of time in stage. */
+    Map<String, TreeMap<Long, Long>> stageDays(FunnelFilter filter) {
+        Field<BigDecimal> n = sum(FUNNEL_STAGE_DAYS.N);
+        Map<String, TreeMap<Long, Long>> days = new HashMap<>();
+        db.select(FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS, n)
+                .from(FUNNEL_STAGE_DAYS)
+                .where(CellColumns.STAGE_DAYS.where(filter))
+                .groupBy(FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS)
+                .forEach(r -> days.computeIfAbsent(r.value1(), s -> new TreeMap<>())
+                        .put(r.value2(), r.value3().longValueExact()));
+        return days;
+    }
+
+    /** The cells of one rep and team summed, with the latest cohort day among them. */
+    record RepTeam(String repId, String teamId, LocalDate latestDay, long customers, long withSale, BigDecimal revenue) {
+    }
+
+    List<RepTeam> byRepAndTeam(FunnelFilter filter) {
+        return db.select(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, max(FUNNEL_CELL.COHORT_DAY),
+                        sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE))
+                .from(FUNNEL_CELL)
+                .where(CellColumns.CELL.where(filter))
+                .groupBy(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID)
+                .fetch(r -> new RepTeam(r.value1(), r.value2(), r.value3(), r.value4().longValueExact(),
+                        r.value5().longValueExact(), r.value6()));
+    }
+}
