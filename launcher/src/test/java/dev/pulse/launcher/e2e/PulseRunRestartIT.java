@@ -2,6 +2,7 @@ package dev.pulse.launcher.e2e;
 
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.JvmOptions;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -104,21 +106,17 @@ class PulseRunRestartIT {
             builder.environment().put("PULSE_LOG_DIR", dataDir.resolve("logs").toString());
             builder.environment().put("PULSE_ADMIN_TOKEN", adminToken);
             process = builder.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_BOUND_SECONDS);
-            while (true) {
-                List<String> lines = lines();
-                if (lines.stream().skip(linesBefore).anyMatch(line -> line.startsWith("Pulse is running"))) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("pulse run exited with " + process.exitValue() + ":\n"
-                            + String.join("\n", lines.subList((int) linesBefore, lines.size())));
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("pulse run not running after " + START_BOUND_SECONDS + " s; see " + log);
-                }
-                Thread.sleep(200);
-            }
+            // Polled, not slept through: the wait ends the moment the line appears or the process dies.
+            await().atMost(Duration.ofSeconds(START_BOUND_SECONDS)).pollInterval(Duration.ofMillis(200))
+                    .alias("pulse run printing 'Pulse is running'; see " + log)
+                    .until(() -> {
+                        List<String> lines = lines();
+                        if (!process.isAlive()) {
+                            throw new AssertionError("pulse run exited with " + process.exitValue() + ":\n"
+                                    + String.join("\n", lines.subList((int) linesBefore, lines.size())));
+                        }
+                        return lines.stream().skip(linesBefore).anyMatch(line -> line.startsWith("Pulse is running"));
+                    });
         }
 
         /** SIGTERM, as Ctrl-C: the launcher's shutdown hook stops services, database and broker in order. */
