@@ -111,7 +111,7 @@ class FunnelApiIT {
         FunnelCells.send(producer, topics.changes(), "no-day",
                 "{\"funnel\": [{\"repId\": \"rep-x\", \"customers\": 1}]}".getBytes(StandardCharsets.UTF_8));
         FunnelCells.send(producer, topics.changes(), F, D, E);
-        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell") == 6);
+        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP'") == 6);
     }
 
     @Nested
@@ -415,7 +415,7 @@ class FunnelApiIT {
             assertThat(answer.get("customers").asLong()).isEqualTo(2);
             assertThat(answer.get("stages").get(0).get("reached").asLong()).isEqualTo(2);
             assertThat(answer.get("conversions").get(0).get("rate")).isEqualTo(json("0.5000"));
-            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where cohort_day = date '2027-01-10'"))
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-10'"))
                     .isEqualTo(1);
         }
 
@@ -428,7 +428,7 @@ class FunnelApiIT {
                     .current("LEAD", 1).build();
             FunnelCells.send(producer, topics.changes(), emptied, alsoEmptied);
             await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
-                    "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 2);
+                    "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-20'") == 2);
 
             // when both customers move to cells of the next day, with a tombstone (which changes nothing) between
             FunnelCells.sendChange(producer, topics.changes(), emptied.key(), FunnelCells.minus(emptied),
@@ -439,7 +439,7 @@ class FunnelApiIT {
 
             // then
             await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
-                    "select count(*) from funnel_cell where cohort_day = date '2027-01-20'") == 0);
+                    "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-20'") == 0);
             assertThat(report.getJson("/api/v1/reports/funnel?from=2027-01-20&to=2027-01-20").get("customers").asLong())
                     .isZero();
             await().atMost(PROJECTED).until(() -> report.getJson("/api/v1/reports/funnel?from=2027-01-21&to=2027-01-21")

@@ -4,6 +4,9 @@ import static dev.pulse.report.TestPostgres.execute;
 import static dev.pulse.report.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.events.funnel.FunnelCell;
+import dev.pulse.report.funnel.FunnelGrain;
+import java.time.LocalDate;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * V6 on a database projected before it: the funnel cells' JSON figures become rows of the typed
  * rollups, read as the reports read the JSON (whole days only, " 3" being 3; transitions with a
- * FROM), and the JSON column goes.
+ * FROM), and the JSON column goes. Then V7 sums the rep-grain rows into the team and company
+ * grains, under the keys the projector writes for them.
  */
 class FunnelRollupMigrationIT {
 
@@ -46,7 +50,7 @@ class FunnelRollupMigrationIT {
     void shouldTurnEachCellsStageFiguresIntoRows() {
         assertThat(queryRows(jdbcUrl, """
                 select cohort_day, cell_key, stage, rep_id, team_id, source, reached, at_stage
-                from funnel_stage order by cell_key, stage""")).containsExactly(
+                from funnel_stage where grain = 'REP' order by cell_key, stage""")).containsExactly(
                 "2027-02-01 | a | LEAD | rep-1 | east | web | 3 | 1",
                 "2027-02-01 | a | QUALIFIED | rep-1 | east | web | 2 | 2",
                 "2027-02-02 | b | LEAD | rep-2 | null | null | 1 | 0",
@@ -55,22 +59,55 @@ class FunnelRollupMigrationIT {
 
     @Test
     void shouldKeepOnlyTransitionsTheReportsShowed() {
-        assertThat(queryRows(jdbcUrl, "select cell_key, from_stage, to_stage, n from funnel_transition order by cell_key"))
+        assertThat(queryRows(jdbcUrl, "select cell_key, from_stage, to_stage, n from funnel_transition where grain = 'REP' order by cell_key"))
                 .containsExactly("a | LEAD | QUALIFIED | 2", "b | LEAD | LOST | 1");
     }
 
     @Test
     void shouldSumWholeDaysAsTheReportsParsedThem() {
-        assertThat(queryRows(jdbcUrl, "select cell_key, stage, days, n from funnel_stage_days order by cell_key, days"))
+        assertThat(queryRows(jdbcUrl, "select cell_key, stage, days, n from funnel_stage_days where grain = 'REP' order by cell_key, days"))
                 .containsExactly("a | LEAD | 2 | 2", "a | LEAD | 4 | 1");
     }
 
     @Test
     void shouldKeepTheCellsScalarFiguresAndDropTheirJson() {
-        assertThat(queryRows(jdbcUrl, "select cell_key, customers, with_sale, revenue from funnel_cell order by cell_key"))
+        assertThat(queryRows(jdbcUrl, "select cell_key, customers, with_sale, revenue from funnel_cell where grain = 'REP' order by cell_key"))
                 .containsExactly("a | 3 | 1 | 10.5000", "b | 1 | 0 | 0.0000");
         assertThat(queryRows(jdbcUrl, "select column_name from information_schema.columns"
                 + " where table_name = 'funnel_cell' and column_name = 'figures'")).isEmpty();
+    }
+
+    @Test
+    void shouldSumTheRepGrainIntoTheTeamAndCompanyGrainsUnderTheProjectorsKeys() {
+        String teamA = FunnelGrain.TEAM.key(cell("2027-02-01", "east", "web"));
+        String teamB = FunnelGrain.TEAM.key(cell("2027-02-02", null, null));
+        String allA = FunnelGrain.ALL.key(cell("2027-02-01", null, "web"));
+        String allB = FunnelGrain.ALL.key(cell("2027-02-02", null, null));
+        assertThat(queryRows(jdbcUrl, """
+                select grain, cell_key, rep_id, team_id, source, customers, with_sale, revenue
+                from funnel_cell where grain <> 'REP' order by grain, cohort_day""")).containsExactly(
+                "ALL | " + allA + " | null | null | web | 3 | 1 | 10.5000",
+                "ALL | " + allB + " | null | null | null | 1 | 0 | 0.0000",
+                "TEAM | " + teamA + " | null | east | web | 3 | 1 | 10.5000",
+                "TEAM | " + teamB + " | null | null | null | 1 | 0 | 0.0000");
+        assertThat(queryRows(jdbcUrl, """
+                select grain, cell_key, stage, reached, at_stage from funnel_stage
+                where grain <> 'REP' order by grain, cohort_day, stage""")).containsExactly(
+                "ALL | " + allA + " | LEAD | 3 | 1", "ALL | " + allA + " | QUALIFIED | 2 | 2",
+                "ALL | " + allB + " | LEAD | 1 | 0", "ALL | " + allB + " | LOST | 0 | 1",
+                "TEAM | " + teamA + " | LEAD | 3 | 1", "TEAM | " + teamA + " | QUALIFIED | 2 | 2",
+                "TEAM | " + teamB + " | LEAD | 1 | 0", "TEAM | " + teamB + " | LOST | 0 | 1");
+        assertThat(queryRows(jdbcUrl, """
+                select grain, from_stage, to_stage, n from funnel_transition where grain <> 'REP'
+                order by grain, cohort_day""")).containsExactly(
+                "ALL | LEAD | QUALIFIED | 2", "ALL | LEAD | LOST | 1", "TEAM | LEAD | QUALIFIED | 2", "TEAM | LEAD | LOST | 1");
+        assertThat(queryRows(jdbcUrl, """
+                select grain, stage, days, n from funnel_stage_days where grain <> 'REP' order by grain, days"""))
+                .containsExactly("ALL | LEAD | 2 | 2", "ALL | LEAD | 4 | 1", "TEAM | LEAD | 2 | 2", "TEAM | LEAD | 4 | 1");
+    }
+
+    private static FunnelCell cell(String cohortDay, String teamId, String source) {
+        return new FunnelCell(LocalDate.parse(cohortDay), null, teamId, source, 0, null, null, null, null, 0, null);
     }
 
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway() {

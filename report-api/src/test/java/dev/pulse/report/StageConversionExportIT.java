@@ -104,7 +104,7 @@ class StageConversionExportIT {
                             .reached("LEAD", 1).current("LEAD", 1).build())
                     .toArray(FunnelCell[]::new));
         }
-        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell")
+        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP'")
                 == cells.size() + BULK_REPS);
     }
 

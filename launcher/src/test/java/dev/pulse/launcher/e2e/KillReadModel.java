@@ -78,7 +78,8 @@ final class KillReadModel {
         // cell_key -> stage -> customers that reached it / are now at it (only counts that are not zero)
         Map<String, Map<String, Long>> reached = new TreeMap<>();
         Map<String, Map<String, Long>> current = new TreeMap<>();
-        try (ResultSet rows = sql.executeQuery("select cell_key, stage, reached, at_stage from funnel_stage")) {
+        try (ResultSet rows = sql.executeQuery(
+                "select cell_key, stage, reached, at_stage from funnel_stage where grain = 'REP'")) {
             while (rows.next()) {
                 if (rows.getLong(3) != 0) {
                     reached.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getLong(3));
@@ -90,7 +91,8 @@ final class KillReadModel {
         }
         Map<String, String> funnel = new TreeMap<>();
         try (ResultSet rows = sql.executeQuery(
-                "select cohort_day, rep_id, team_id, source, customers, with_sale, revenue, cell_key from funnel_cell")) {
+                "select cohort_day, rep_id, team_id, source, customers, with_sale, revenue, cell_key from funnel_cell"
+                        + " where grain = 'REP'")) {
             while (rows.next()) {
                 long customers = rows.getLong(5);
                 BigDecimal revenue = rows.getBigDecimal(7);
@@ -103,7 +105,35 @@ final class KillReadModel {
                                 current.getOrDefault(key, Map.of()), reached.getOrDefault(key, Map.of())));
             }
         }
+        // the coarser grains must hold the rep grain's sums; a disagreement is an unexpected "cell"
+        grainDisagreements(sql, "funnel_cell", "", "customers, with_sale, revenue")
+                .forEach(row -> funnel.put("grain disagreement " + row, ""));
+        grainDisagreements(sql, "funnel_stage", ", stage", "reached, at_stage")
+                .forEach(row -> funnel.put("grain disagreement " + row, ""));
         return funnel;
+    }
+
+    /** Rows of the TEAM and ALL grains that differ from the sums of the REP grain (none when consistent). */
+    private static List<String> grainDisagreements(Statement sql, String table, String identity, String figures)
+            throws SQLException {
+        List<String> rows = new ArrayList<>();
+        for (String[] grain : new String[][] {{"TEAM", "team_id, "}, {"ALL", ""}}) {
+            String key = "cohort_day, " + grain[1] + "source" + identity;
+            String sums = Arrays.stream(figures.split(", ")).map(f -> "sum(" + f + ") as " + f)
+                    .reduce((a, b) -> a + ", " + b).orElseThrow();
+            try (ResultSet r = sql.executeQuery("""
+                    (select %1$s, %2$s from %3$s where grain = 'REP' group by %1$s
+                     except select %1$s, %4$s from %3$s where grain = '%5$s')
+                    union all
+                    (select %1$s, %4$s from %3$s where grain = '%5$s'
+                     except select %1$s, %2$s from %3$s where grain = 'REP' group by %1$s)"""
+                    .formatted(key, sums, table, figures, grain[0]))) {
+                while (r.next()) {
+                    rows.add(table + " " + grain[0] + " " + r.getString(1) + " " + r.getString(2));
+                }
+            }
+        }
+        return rows;
     }
 
     private static Set<String> flags(Statement sql) throws SQLException {

@@ -28,6 +28,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ActivityRepository {
 
+    /** A month, the longest period of any granularity, less its first day. */
+    private static final int LONGEST_PERIOD_DAYS = 30;
+
     private final DSLContext db;
 
     ActivityRepository(DSLContext db) {
@@ -44,6 +47,8 @@ class ActivityRepository {
                 .and(REP_ACTIVITY.GRANULARITY.eq(granularity.name()))
                 .and(REP_ACTIVITY.PERIOD_START.le(range.to()))
                 .and(REP_ACTIVITY.PERIOD_END.ge(range.from()))
+                // implied by the line above, as no period is longer than a month; it bounds the index range
+                .and(REP_ACTIVITY.PERIOD_START.ge(range.from().minusDays(LONGEST_PERIOD_DAYS)))
                 .and(repId == null ? noCondition() : REP_ACTIVITY.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId))
                 .orderBy(REP_ACTIVITY.PERIOD_START, REP_ACTIVITY.TEAM_ID, REP_ACTIVITY.REP_ID)

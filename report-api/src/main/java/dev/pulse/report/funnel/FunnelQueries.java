@@ -41,7 +41,7 @@ public class FunnelQueries {
     /** One funnel per group that has customers, groups in ascending order (no team last). */
     public List<GroupFunnel> funnelsBy(FunnelFilter filter, CohortGrouping grouping) {
         Map<String, FunnelTotals> groups = new TreeMap<>(NULLS_LAST);
-        sums.totals(filter, grouping::of).forEach((group, totals) -> groups.put(grouping.label(group), totals));
+        sums.totals(filter, grouping).forEach((group, totals) -> groups.put(grouping.label(group), totals));
         return groups.entrySet().stream().map(e -> new GroupFunnel(e.getKey(), view(e.getValue()))).toList();
     }
 

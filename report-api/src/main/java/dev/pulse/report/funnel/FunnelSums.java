@@ -39,13 +39,16 @@ final class FunnelSums {
     }
 
     /**
-     * @param group a cell's group, or null for one funnel of all cells (under the key null)
+     * @param grouping how cells are grouped, or null for one funnel of all cells (under the key null)
      * @return group value -> its totals; without a group, always one entry (zeros when no cell matches)
      */
-    Map<Object, FunnelTotals> totals(FunnelFilter filter, Function<CellColumns, Field<?>> group) {
-        Select<Record> cells = sums(FUNNEL_CELL, CellColumns.CELL, filter, group, inline(null, SQLDataType.VARCHAR),
+    Map<Object, FunnelTotals> totals(FunnelFilter filter, CohortGrouping grouping) {
+        FunnelGrain grain = FunnelGrain.forQuery(filter, grouping);
+        Function<CellColumns, Field<?>> group = grouping == null ? null : grouping::of;
+        Select<Record> cells = sums(FUNNEL_CELL, CellColumns.CELL, filter, grain, group,
+                inline(null, SQLDataType.VARCHAR),
                 sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE));
-        Select<Record> stages = sums(FUNNEL_STAGE, CellColumns.STAGE, filter, group, FUNNEL_STAGE.STAGE,
+        Select<Record> stages = sums(FUNNEL_STAGE, CellColumns.STAGE, filter, grain, group, FUNNEL_STAGE.STAGE,
                 sum(FUNNEL_STAGE.REACHED), sum(FUNNEL_STAGE.AT_STAGE), inline(null, SQLDataType.NUMERIC));
         Map<Object, FunnelTotals> totals = new HashMap<>();
         // the funnel_cell sums carry no stage; funnel_stage's stage column is never null
@@ -62,7 +65,7 @@ final class FunnelSums {
     }
 
     /** {@code select group, stage?, sums from table where filter group by group, stage?} */
-    private Select<Record> sums(Table<?> table, CellColumns columns, FunnelFilter filter,
+    private Select<Record> sums(Table<?> table, CellColumns columns, FunnelFilter filter, FunnelGrain grain,
                                 Function<CellColumns, Field<?>> group, Field<String> stage, Field<?>... figures) {
         List<Field<?>> groupBy = new ArrayList<>();
         List<SelectFieldOrAsterisk> select = new ArrayList<>();
@@ -77,7 +80,7 @@ final class FunnelSums {
         if (table != FUNNEL_CELL) {
             groupBy.add(stage);
         }
-        var from = db.select(select).from(table).where(columns.where(filter));
+        var from = db.select(select).from(table).where(columns.where(filter, grain));
         return groupBy.isEmpty() ? from : from.groupBy(groupBy);
     }
 
@@ -86,7 +89,7 @@ final class FunnelSums {
         Field<BigDecimal> n = sum(FUNNEL_TRANSITION.N);
         return db.select(FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE, n)
                 .from(FUNNEL_TRANSITION)
-                .where(CellColumns.TRANSITION.where(filter))
+                .where(CellColumns.TRANSITION.where(filter, FunnelGrain.forQuery(filter, null)))
                 .groupBy(FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE)
                 .having(n.gt(BigDecimal.ZERO))
                 .fetch(r -> new TransitionView(r.value1(), r.value2(), r.value3().longValueExact()));
@@ -98,7 +101,7 @@ final class FunnelSums {
         Map<String, TreeMap<Long, Long>> days = new HashMap<>();
         db.select(FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS, n)
                 .from(FUNNEL_STAGE_DAYS)
-                .where(CellColumns.STAGE_DAYS.where(filter))
+                .where(CellColumns.STAGE_DAYS.where(filter, FunnelGrain.forQuery(filter, null)))
                 .groupBy(FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS)
                 .forEach(r -> days.computeIfAbsent(r.value1(), s -> new TreeMap<>())
                         .put(r.value2(), r.value3().longValueExact()));
@@ -113,7 +116,7 @@ final class FunnelSums {
         return db.select(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, max(FUNNEL_CELL.COHORT_DAY),
                         sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE))
                 .from(FUNNEL_CELL)
-                .where(CellColumns.CELL.where(filter))
+                .where(CellColumns.CELL.where(filter, FunnelGrain.REP))
                 .groupBy(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID)
                 .fetch(r -> new RepTeam(r.value1(), r.value2(), r.value3(), r.value4().longValueExact(),
                         r.value5().longValueExact(), r.value6()));

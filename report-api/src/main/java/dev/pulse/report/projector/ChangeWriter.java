@@ -32,7 +32,8 @@ import org.jooq.Field;
  * <ul>
  *   <li>rep_activity: one multi-row upsert
  *       ({@code follow_ups = rep_activity.follow_ups + excluded.follow_ups}, ...).</li>
- *   <li>funnel_cell, funnel_stage, funnel_transition, funnel_stage_days: {@link FunnelWriter}.</li>
+ *   <li>funnel_cell, funnel_stage, funnel_transition, funnel_stage_days: {@link FunnelWriter}, each
+ *       delta at every {@link dev.pulse.report.funnel.FunnelGrain}.</li>
  * </ul>
  *
  * <p>Rows are written in key order, so two projector instances adding to the same row or cell
@@ -67,7 +68,7 @@ final class ChangeWriter implements TopicWriter {
     public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
         // key -> the sum of the poll's deltas, in key order (the order rows are locked in)
         Map<String, ActivityRow> activity = new TreeMap<>();
-        Map<String, FunnelCell> funnel = new TreeMap<>();
+        Map<String, FunnelRollup> funnel = new TreeMap<>();
         int projected = 0;
         for (ConsumerRecord<String, byte[]> record : records) {
             CustomerChange change = readable(record);
@@ -80,7 +81,7 @@ final class ChangeWriter implements TopicWriter {
                 touched.add(new Owner(delta.repId(), delta.teamId()));
             }
             for (FunnelCell delta : change.funnel()) {
-                funnel.merge(delta.key(), delta, FunnelCell::plus);
+                FunnelRollup.addAtEveryGrain(delta, funnel);
                 touched.add(new Owner(delta.repId(), delta.teamId()));
             }
         }

@@ -18,34 +18,35 @@ import java.util.TreeSet;
  */
 record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDays> stageDays) {
 
-    record Stage(FunnelCell cell, String stage, long reached, long atStage) {
+    record Stage(FunnelRollup cell, String stage, long reached, long atStage) {
     }
 
-    record Transition(FunnelCell cell, String from, String to, long n) {
+    record Transition(FunnelRollup cell, String from, String to, long n) {
     }
 
-    record StageDays(FunnelCell cell, String stage, long days, long n) {
+    record StageDays(FunnelRollup cell, String stage, long days, long n) {
     }
 
     /** @param cells distinct cells, in the order their rows should be written */
-    static FunnelRows of(List<FunnelCell> cells) {
+    static FunnelRows of(List<FunnelRollup> rollups) {
         List<Stage> stages = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
         List<StageDays> stageDays = new ArrayList<>();
-        for (FunnelCell cell : cells) {
+        for (FunnelRollup rollup : rollups) {
+            FunnelCell cell = rollup.cell();
             Set<String> touched = new TreeSet<>(cell.reached().keySet());
             touched.addAll(cell.current().keySet());
             for (String stage : touched) {
                 long reached = cell.reached().getOrDefault(stage, 0L);
                 long atStage = cell.current().getOrDefault(stage, 0L);
                 if (reached != 0 || atStage != 0) {
-                    stages.add(new Stage(cell, stage, reached, atStage));
+                    stages.add(new Stage(rollup, stage, reached, atStage));
                 }
             }
             new TreeMap<>(cell.transitions()).forEach((move, n) -> {
                 int arrow = move.indexOf('>');
                 if (arrow > 0 && n != 0) {
-                    transitions.add(new Transition(cell, move.substring(0, arrow), move.substring(arrow + 1), n));
+                    transitions.add(new Transition(rollup, move.substring(0, arrow), move.substring(arrow + 1), n));
                 }
             });
             new TreeMap<>(cell.stageDays()).forEach((stage, histogram) -> {
@@ -58,7 +59,7 @@ record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDa
                 });
                 byDays.forEach((days, n) -> {
                     if (n != 0) {
-                        stageDays.add(new StageDays(cell, stage, days, n));
+                        stageDays.add(new StageDays(rollup, stage, days, n));
                     }
                 });
             });

@@ -7,7 +7,6 @@ import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
 import static org.jooq.impl.DSL.any;
 import static org.jooq.impl.DSL.excluded;
 
-import dev.pulse.events.funnel.FunnelCell;
 import dev.pulse.report.sql.MultiRowInsert;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -19,7 +18,7 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * A poll's summed funnel deltas, one per cell, added in SQL: funnel_cell (customers, with_sale,
+ * A poll's summed funnel deltas, one per cell of each {@link dev.pulse.report.funnel.FunnelGrain}, added in SQL: funnel_cell (customers, with_sale,
  * revenue) and its typed rollups funnel_stage, funnel_transition and funnel_stage_days, one
  * multi-row upsert per table ({@code figure = figure + excluded.figure}), nothing read back.
  *
@@ -34,48 +33,49 @@ import org.jooq.Table;
  */
 final class FunnelWriter {
 
-    private static final List<Field<?>> CELL_COLUMNS = List.of(FUNNEL_CELL.CELL_KEY, FUNNEL_CELL.COHORT_DAY,
-            FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, FUNNEL_CELL.SOURCE, FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE,
+    private static final List<Field<?>> CELL_COLUMNS = List.of(FUNNEL_CELL.CELL_KEY, FUNNEL_CELL.GRAIN,
+            FUNNEL_CELL.COHORT_DAY, FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, FUNNEL_CELL.SOURCE, FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE,
             FUNNEL_CELL.REVENUE, FUNNEL_CELL.UPDATED_AT);
-    private static final List<Field<?>> STAGE_COLUMNS = List.of(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY,
+    private static final List<Field<?>> STAGE_COLUMNS = List.of(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY, FUNNEL_STAGE.GRAIN,
             FUNNEL_STAGE.STAGE, FUNNEL_STAGE.REP_ID, FUNNEL_STAGE.TEAM_ID, FUNNEL_STAGE.SOURCE, FUNNEL_STAGE.REACHED,
             FUNNEL_STAGE.AT_STAGE);
     private static final List<Field<?>> TRANSITION_COLUMNS = List.of(FUNNEL_TRANSITION.COHORT_DAY,
-            FUNNEL_TRANSITION.CELL_KEY, FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE,
+            FUNNEL_TRANSITION.CELL_KEY, FUNNEL_TRANSITION.GRAIN, FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE,
             FUNNEL_TRANSITION.REP_ID, FUNNEL_TRANSITION.TEAM_ID, FUNNEL_TRANSITION.SOURCE, FUNNEL_TRANSITION.N);
     private static final List<Field<?>> DAYS_COLUMNS = List.of(FUNNEL_STAGE_DAYS.COHORT_DAY,
-            FUNNEL_STAGE_DAYS.CELL_KEY, FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS, FUNNEL_STAGE_DAYS.REP_ID,
+            FUNNEL_STAGE_DAYS.CELL_KEY, FUNNEL_STAGE_DAYS.GRAIN, FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS, FUNNEL_STAGE_DAYS.REP_ID,
             FUNNEL_STAGE_DAYS.TEAM_ID, FUNNEL_STAGE_DAYS.SOURCE, FUNNEL_STAGE_DAYS.N);
 
     private FunnelWriter() {
     }
 
-    /** @param deltas one summed delta per cell, in key order */
-    static void add(DSLContext db, Collection<FunnelCell> deltas, OffsetDateTime now) {
-        List<FunnelCell> changed = deltas.stream().filter(delta -> !delta.isZero()).toList();
+    /** @param deltas one summed delta per cell of each grain, in key order */
+    static void add(DSLContext db, Collection<FunnelRollup> deltas, OffsetDateTime now) {
+        List<FunnelRollup> changed = deltas.stream().filter(delta -> !delta.cell().isZero()).toList();
         if (changed.isEmpty()) {
             return; // a cell whose changes cancel out in the poll: nothing to add, nothing to create
         }
         FunnelRows rows = FunnelRows.of(changed);
-        MultiRowInsert.insert(db, FUNNEL_CELL, CELL_COLUMNS, changed, cell -> new Object[] {
-                        cell.key(), cell.cohortDay(), cell.repId(), cell.teamId(), cell.source(), cell.customers(),
-                        cell.withSale(), cell.revenue(), now},
+        MultiRowInsert.insert(db, FUNNEL_CELL, CELL_COLUMNS, changed, rollup -> new Object[] {
+                        rollup.key(), rollup.grain().name(), rollup.cohortDay(), rollup.repId(), rollup.teamId(),
+                        rollup.source(), rollup.cell().customers(), rollup.cell().withSale(), rollup.cell().revenue(),
+                        now},
                 insert -> insert.onConflict(FUNNEL_CELL.CELL_KEY).doUpdate().set(adding(FUNNEL_CELL.UPDATED_AT,
                         FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE, FUNNEL_CELL.REVENUE)));
         MultiRowInsert.insert(db, FUNNEL_STAGE, STAGE_COLUMNS, rows.stages(), row -> new Object[] {
-                        row.cell().cohortDay(), row.cell().key(), row.stage(), row.cell().repId(), row.cell().teamId(),
-                        row.cell().source(), row.reached(), row.atStage()},
+                        row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.stage(),
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.reached(), row.atStage()},
                 insert -> insert.onConflict(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY, FUNNEL_STAGE.STAGE)
                         .doUpdate().set(adding(null, FUNNEL_STAGE.REACHED, FUNNEL_STAGE.AT_STAGE)));
         MultiRowInsert.insert(db, FUNNEL_TRANSITION, TRANSITION_COLUMNS, rows.transitions(), row -> new Object[] {
-                        row.cell().cohortDay(), row.cell().key(), row.from(), row.to(), row.cell().repId(),
-                        row.cell().teamId(), row.cell().source(), row.n()},
+                        row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.from(), row.to(),
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()},
                 insert -> insert.onConflict(FUNNEL_TRANSITION.COHORT_DAY, FUNNEL_TRANSITION.CELL_KEY,
                         FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE)
                         .doUpdate().set(adding(null, FUNNEL_TRANSITION.N)));
         MultiRowInsert.insert(db, FUNNEL_STAGE_DAYS, DAYS_COLUMNS, rows.stageDays(), row -> new Object[] {
-                        row.cell().cohortDay(), row.cell().key(), row.stage(), row.days(), row.cell().repId(),
-                        row.cell().teamId(), row.cell().source(), row.n()},
+                        row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.stage(), row.days(),
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()},
                 insert -> insert.onConflict(FUNNEL_STAGE_DAYS.COHORT_DAY, FUNNEL_STAGE_DAYS.CELL_KEY,
                         FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS)
                         .doUpdate().set(adding(null, FUNNEL_STAGE_DAYS.N)));
@@ -104,8 +104,8 @@ final class FunnelWriter {
      * cell is gone (the second sees the first's deletes: same transaction). The touched cells are
      * passed as two arrays, so a poll of any size is two bind values per statement.
      */
-    private static void deleteEmpty(DSLContext db, List<FunnelCell> cells) {
-        String[] keys = cells.stream().map(FunnelCell::key).toArray(String[]::new);
+    private static void deleteEmpty(DSLContext db, List<FunnelRollup> cells) {
+        String[] keys = cells.stream().map(FunnelRollup::key).toArray(String[]::new);
         String[] days = cells.stream().map(cell -> cell.cohortDay().toString()).toArray(String[]::new);
         db.deleteFrom(FUNNEL_CELL).where(FUNNEL_CELL.CELL_KEY.eq(any(keys))).and(FUNNEL_CELL.CUSTOMERS.le(0L)).execute();
         deleteEmptyRows(db, FUNNEL_STAGE, "reached = 0 and at_stage = 0", days, keys);
