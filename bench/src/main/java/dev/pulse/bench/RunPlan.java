@@ -23,7 +23,7 @@ record RunPlan(String mode, Scale history, Scale replay, long replayFollowUps, b
                Duration replayTimeout, Scale ingestLoad, Scale steadyLoad, List<Integer> freshnessRates,
                int freshnessSeconds, int apiRuns, int sqlRuns, int staleProbes, int footprintLoadSeconds) {
 
-    /** About 4.7 follow-ups a customer over 180 days: 300,000 customers leave room for the 1,000,000. */
+    /** About nine follow-ups a customer over 180 days: 300,000 customers leave room for the 1,000,000. */
     static RunPlan quick() {
         return new RunPlan("quick", new Scale(4, 10, 6_000, 180), new Scale(10, 20, 300_000, 180), 1_000_000, false,
                 Duration.ofMinutes(10), new Scale(2, 10, 20_000, 90), new Scale(2, 10, 20_000, 90), List.of(10, 1_000),

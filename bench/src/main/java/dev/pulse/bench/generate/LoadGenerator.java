@@ -123,7 +123,7 @@ public final class LoadGenerator {
         while (true) {
             String stageCode = STAGES.get(stage);
             boolean terminal = stage == STAGES.size() - 1;
-            int contacts = terminal ? 1 : 1 + random.nextInt(3);
+            int contacts = terminal ? 1 : 2 + random.nextInt(7); // 2-8 touches a stage: about ten a customer
             for (int c = 0; c < contacts; c++) {
                 if (step > 0) {
                     at = at.plus(gap(random));

@@ -1,8 +1,9 @@
 package dev.pulse.bench.generate;
 
 /**
- * How big the generated sales floor is. Each customer gets about ten follow-ups, so a million
- * customers make about ten million follow-ups.
+ * How big the generated sales floor is. Each customer gets about ten follow-ups over a year (10.3
+ * with seed 42; fewer when the history is shorter, as a walk is cut at the run's start), so a
+ * million customers make about ten million follow-ups.
  *
  * @param historyDays how far back the first contacts go
  */
