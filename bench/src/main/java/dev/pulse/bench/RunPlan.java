@@ -33,7 +33,7 @@ record RunPlan(String mode, Scale history, Scale replay, long replayFollowUps, b
     static RunPlan full() {
         Scale history = new Scale(40, 50, 1_000_000, 365);
         return new RunPlan("full", history, history, Long.MAX_VALUE, true, Duration.ofHours(12),
-                new Scale(10, 20, 100_000, 365), new Scale(10, 20, 100_000, 365), List.of(10, 1_000), 60, 500, 10, 5, 30);
+                new Scale(10, 20, 100_000, 365), new Scale(10, 20, 100_000, 365), List.of(10, 1_000), 60, 500, 5, 5, 30);
     }
 
     Map<String, Object> describe() {

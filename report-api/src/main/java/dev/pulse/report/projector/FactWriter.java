@@ -13,18 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import dev.pulse.report.sql.MultiRowInsert;
+import dev.pulse.report.sql.CopyInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Table;
 
 /**
  * Input events into their fact table, once per eventId whatever the number of deliveries: the
- * poll's events go in multi-row inserts that ignore a conflict on any unique key, so a repeated
- * eventId (or a sale's repeated orderId) is skipped instead of failing, and blocking, the whole
- * batch; within a poll the first delivery wins, as it would one statement at a time.
+ * poll's events are streamed in with COPY and inserted ignoring a conflict on any unique key
+ * ({@link CopyInsert}), so a repeated eventId (or a sale's repeated orderId) is skipped instead of
+ * failing, and blocking, the whole batch; within a poll the first delivery wins, as it would one
+ * statement at a time.
  */
 final class FactWriter<T> implements TopicWriter {
 
@@ -79,7 +79,7 @@ final class FactWriter<T> implements TopicWriter {
                 events.add(event);
             }
         }
-        MultiRowInsert.insert(db, table, columns, events, values, InsertValuesStepN::onConflictDoNothing);
+        CopyInsert.insertIgnoringConflicts(db, table, columns, events, values);
         return events.size();
     }
 

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param groupId      consumer group; its offsets live in PostgreSQL, not in Kafka
- * @param maxPollRecords records per batch, i.e. per database transaction
+ * @param maxPollRecords records per batch, i.e. per database transaction (5,000: while catching up, a larger
+ *                       batch sums more changes into one row each; live, a poll holds what arrived)
  * @param retryBackoff wait before retrying a batch after a database or Kafka failure
  * @param instanceId   stable name of this instance in the consumer group (static membership), or blank:
  *                     an instance restarted under the same name after a crash gets its partitions back at
@@ -24,7 +25,7 @@ public record ProjectorProperties(
     public ProjectorProperties {
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
         groupId = groupId == null ? "pulse-projector" : groupId;
-        maxPollRecords = maxPollRecords == null ? 2_000 : maxPollRecords;
+        maxPollRecords = maxPollRecords == null ? 5_000 : maxPollRecords;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
         topics = topics == null ? TopicNames.defaults() : topics;
         instanceId = instanceId == null ? "" : instanceId.strip();
