@@ -114,7 +114,21 @@ public enum MessageCode {
     NOT_AN_IMPORT_TYPE("PULSE-U002", "type must be followups or sales, not '{0}'", "type 只能是 followups 或 sales，不能是“{0}”"),
     UNREADABLE_FILE("PULSE-U003", "{0}", "无法读取文件：{0}"),
     INVALID_MAPPING("PULSE-U004", "{0}", "列映射无效：{0}"),
-    IMPORT_INTERRUPTED("PULSE-U005", "{0}", "导入中断：{0}");
+    IMPORT_INTERRUPTED("PULSE-U005", "{0}", "导入中断：{0}"),
+
+    // R: the importer's own reasons for rejecting a row of a sheet
+    NO_CUSTOMER_ID("PULSE-R001", "no customer id, and no phone, email or WeChat to derive one from",
+            "没有客户ID，也没有可生成客户ID的电话、邮箱或微信"),
+    NOT_A_STAGE("PULSE-R002", "'{0}' is not a stage: use {1} or a stage code such as QUALIFIED",
+            "“{0}”不是客户状态：请填 {1} 或阶段代码（如 QUALIFIED）"),
+    NOT_AN_AMOUNT("PULSE-R003", "'{0}' is not an amount", "“{0}”不是金额"),
+    NOT_A_REAL_DATE("PULSE-R004", "is not a real date or time: {0}", "不是存在的日期或时间：{0}"),
+    NOT_A_DATE("PULSE-R005", "is not a date: {0} (use 2026-11-03 14:05, 2026/11/3 14:05, 2026年11月3日 or an Excel date)",
+            "不是日期：{0}（可写 2026-11-03 14:05、2026/11/3 14:05、2026年11月3日 或 Excel 日期）"),
+    NOT_AN_EXCEL_DATE("PULSE-R006", "is not a date: {0}", "不是日期：{0}"),
+    LOST_WITHOUT_CONTENT("PULSE-R007", "content is required; for a lost customer it is also the lost reason when {0},"
+            + " {1} and {2} are empty", "跟进内容必填；流失客户的{0}、{1}、{2}都为空时，跟进内容就是流失原因"),
+    REFUSED_BY_INGEST("PULSE-R008", "refused by ingest: {0}", "被 ingest 拒绝：{0}");
 
     private final String code;
     private final String en;
