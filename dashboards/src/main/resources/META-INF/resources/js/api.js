@@ -1,6 +1,8 @@
 // Same-origin calls to report-api. One refresh loads everything a page shows, so the cards,
 // charts and table always describe the same filters.
 
+import { currentLang } from './i18n.js';
+
 /** A failed call: HTTP status and the problem+json detail, for callers that tell cases apart. */
 export class ApiError extends Error {
   constructor(status, detail, path) {
@@ -11,6 +13,11 @@ export class ApiError extends Error {
 }
 
 /** The CSRF token Spring Security keeps in a cookie; state-changing calls echo it in a header. */
+/** The page's language, so that the API words its errors (problem+json detail) in it, not in the browser's. */
+export function languageHeaders() {
+  return { 'Accept-Language': currentLang() === 'zh' ? 'zh-CN' : 'en' };
+}
+
 export function csrfHeaders() {
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) } : {};
@@ -35,7 +42,7 @@ async function getJson(path, params, signal) {
   }
   const qs = query.toString();
   const url = qs ? `${path}?${qs}` : path;
-  const res = await fetch(url, { headers: { Accept: 'application/json' }, signal });
+  const res = await fetch(url, { headers: { Accept: 'application/json', ...languageHeaders() }, signal });
   if (!res.ok) throw await failure(res, path);
   return res.json();
 }
@@ -43,7 +50,7 @@ async function getJson(path, params, signal) {
 async function postJson(path, body) {
   const res = await fetch(path, {
     method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrfHeaders() },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...languageHeaders(), ...csrfHeaders() },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw await failure(res, path);

@@ -4,7 +4,7 @@
 import { initLanguageSwitch } from './header.js';
 import { currentLang, locale, t } from './i18n.js';
 import { el } from './dom.js';
-import { csrfHeaders } from './api.js';
+import { csrfHeaders, languageHeaders } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 let file = null;
@@ -49,7 +49,7 @@ async function submit(event) {
   setState('uploading');
   showError(null);
   try {
-    const res = await fetch(`/api/v1/imports?${query}`, { method: 'POST', body: form, headers: { Accept: 'application/json', ...csrfHeaders() } });
+    const res = await fetch(`/api/v1/imports?${query}`, { method: 'POST', body: form, headers: { Accept: 'application/json', ...languageHeaders(), ...csrfHeaders() } });
     if (!res.ok) {
       const problem = await res.json().catch(() => ({}));
       const detail = problem.detail || problem.title || res.statusText;

@@ -2,7 +2,7 @@
 // header), then goes where the server says: the page that sent the user here, or the overview.
 // OIDC providers, when configured, are offered as links below the form.
 import { LANGUAGES, currentLang, setLang, t, translateDom } from './i18n.js';
-import { csrfHeaders } from './api.js';
+import { csrfHeaders, languageHeaders } from './api.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,7 +58,7 @@ async function signIn(event) {
   try {
     const res = await fetch('login', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...csrfHeaders() },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...languageHeaders(), ...csrfHeaders() },
       body: new URLSearchParams({ username: $('username').value, password: $('password').value }),
     });
     if (res.ok) {

@@ -123,11 +123,11 @@ class ImporterTest {
         assertThat(lines.get(0)).isEqualTo("\uFEFF客户姓名,联系方式,跟进时间,跟进方式,跟进内容,客户状态,负责人,错误行号 Row,错误列 Column,错误原因 Reason");
         // a Chinese sheet: its reasons in Chinese, each with its stable code
         assertThat(lines.get(1)).isEqualTo("吴磊,,2025-10-12,电话,首次电话,潜在,王芳,3,联系方式,"
-                + "联系方式: 没有客户ID，也没有可生成客户ID的电话、邮箱或微信 [NO_CUSTOMER_ID]");
+                + "联系方式: 没有客户ID，也没有可生成客户ID的电话、邮箱或微信 [PULSE-R001]");
         assertThat(lines.get(4)).isEqualTo("冯巩,13300133000,2025-10-12,电话,,流失,王芳,6,跟进内容,"
-                + "跟进内容: 跟进内容必填；流失客户的流失原因、跟进结果、备注都为空时，跟进内容就是流失原因 [LOST_WITHOUT_CONTENT]");
+                + "跟进内容: 跟进内容必填；流失客户的流失原因、跟进结果、备注都为空时，跟进内容就是流失原因 [PULSE-R007]");
         assertThat(lines.get(6)).isEqualTo("黄渤,13100131000,2099-01-01,电话,首次电话,潜在,王芳,8,跟进时间,"
-                + "跟进时间: 时间不能晚于现在 5 分钟以上 [IN_THE_FUTURE]");
+                + "跟进时间: 时间不能晚于现在 5 分钟以上 [PULSE-V025]");
         assertThat(run.summary.chinese()).isTrue();
     }
 

@@ -88,6 +88,26 @@ final class RunningIngest implements AutoCloseable {
         return send(request);
     }
 
+    /**
+     * Any method with an {@code Accept-Language} header (none when null), the given Authorization
+     * (none when null) and a Content-Type only when {@code contentType} is not null.
+     */
+    HttpResponse<String> request(String method, String path, String contentType, String body, String authorization,
+                                 String acceptLanguage) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .method(method, BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
+        return send(request);
+    }
+
     /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());

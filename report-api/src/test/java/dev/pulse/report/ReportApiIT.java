@@ -431,6 +431,49 @@ class ReportApiIT {
                     "limit must be between 1 and 1000");
         }
 
+        @Test
+        void shouldRejectFromAfterToInChineseWhenAskedForZhCn() {
+            assertProblemIn("zh-CN,zh;q=0.9", "/api/v1/reports/rep-activity?from=2026-11-05&to=2026-11-01", 400,
+                    "PULSE-Q001", "开始日期 from（2026-11-05）不能晚于结束日期 to（2026-11-01）");
+        }
+
+        @Test
+        void shouldRejectFromAfterToInEnglishWhenAskedForEn() {
+            assertProblemIn("en-US", "/api/v1/reports/rep-activity?from=2026-11-05&to=2026-11-01", 400,
+                    "PULSE-Q001", "from (2026-11-05) must not be after to (2026-11-01)");
+        }
+
+        @Test
+        void shouldRejectAnUnknownGranularityInBothLanguages() {
+            String path = "/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-04&granularity=year";
+            assertProblemIn("zh", path, 400, "PULSE-Q004", "参数 granularity 只能是以下之一：[day, week, month]，不能是“year”");
+            assertProblemIn(null, path, 400, "PULSE-Q004", "granularity must be one of [day, week, month], not 'year'");
+        }
+
+        @Test
+        void shouldRejectAMissingAndAnUnparsableParameterInChinese() {
+            assertProblemIn("zh-CN", "/api/v1/reports/rep-activity?to=2026-11-04", 400, "PULSE-H001", "缺少必需的参数 from。");
+            assertProblemIn("zh-CN", "/api/v1/reports/summary?from=2026-13-01&to=2026-11-04", 400, "PULSE-H002",
+                    "参数 from 的值“2026-13-01”格式不对");
+        }
+
+        @Test
+        void shouldRejectAControlCharacterInAParameterInChinese() {
+            assertProblemIn("zh-CN", "/api/v1/followups?customerId=C%01100", 400, "PULSE-Q003", "参数 customerId 不能含控制字符");
+        }
+
+        private void assertProblemIn(String language, String pathAndQuery, int status, String code, String detail) {
+            // when
+            HttpResponse<String> response = report.get(pathAndQuery, true, language);
+
+            // then
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+            assertThat(contentType(response)).startsWith(PROBLEM_JSON);
+            var problem = json(response);
+            assertThat(problem.get("code").asString()).isEqualTo(code);
+            assertThat(problem.get("detail").asString()).isEqualTo(detail);
+        }
+
         private void assertProblem(String pathAndQuery, String title, String detail) {
             // when
             HttpResponse<String> response = report.get(pathAndQuery);
@@ -442,8 +485,24 @@ class ReportApiIT {
             assertThat(problem.get("status").asInt()).isEqualTo(400);
             assertThat(problem.get("title").asString()).isEqualTo(title);
             assertThat(problem.get("detail").asString()).isEqualTo(detail);
+            assertThat(problem.get("code").asString()).startsWith("PULSE-");
             assertThat(problem.get("instance").asString()).isEqualTo(pathAndQuery.substring(0, pathAndQuery.indexOf('?')));
         }
+    }
+
+    @Test
+    void shouldRefuseAnAnonymousCallerWithACodeInTheAskedLanguage() {
+        // when
+        HttpResponse<String> zh = report.get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, "zh-CN");
+        HttpResponse<String> en = report.get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, null);
+
+        // then
+        assertThat(zh.statusCode()).isEqualTo(401);
+        assertThat(json(zh).get("code").asString()).isEqualTo("PULSE-A001");
+        assertThat(json(zh).get("detail").asString()).isEqualTo("请发送 Authorization: Bearer <token>，或先登录。");
+        assertThat(en.statusCode()).isEqualTo(401);
+        assertThat(json(en).get("code").asString()).isEqualTo("PULSE-A001");
+        assertThat(json(en).get("detail").asString()).isEqualTo("Send Authorization: Bearer <token>, or sign in.");
     }
 
     @Nested

@@ -65,9 +65,23 @@ final class RunningReport implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path) {
+        return get(path, true, null);
+    }
+
+    /**
+     * A GET as the admin or with no authentication at all, with an {@code Accept-Language} header
+     * (none when null).
+     */
+    HttpResponse<String> get(String path, boolean asAdmin, String acceptLanguage) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        if (asAdmin) {
+            authorized(request);
+        }
+        if (acceptLanguage != null) {
+            request.header("Accept-Language", acceptLanguage);
+        }
         try {
-            return HTTP.send(authorized(HttpRequest.newBuilder(base.resolve(path))).timeout(REQUEST_TIMEOUT).GET().build(),
-                    BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(request.timeout(REQUEST_TIMEOUT).GET().build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

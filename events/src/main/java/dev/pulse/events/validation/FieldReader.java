@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -33,8 +34,8 @@ final class FieldReader {
         return errors;
     }
 
-    void error(String field, String message) {
-        errors.add(new FieldError(index, field, message));
+    void error(String field, MessageCode code, Object... args) {
+        errors.add(new FieldError(index, field, code, args));
     }
 
     boolean present(String field) {
@@ -44,7 +45,7 @@ final class FieldReader {
 
     String requiredText(String field, int maxLength) {
         if (!present(field)) {
-            error(field, "is required");
+            error(field, MessageCode.REQUIRED);
             return null;
         }
         return optionalText(field, maxLength);
@@ -53,7 +54,7 @@ final class FieldReader {
     /** Free text such as follow-up content: line breaks and tabs allowed, other control characters not. */
     String requiredLongText(String field, int maxLength) {
         if (!present(field)) {
-            error(field, "is required");
+            error(field, MessageCode.REQUIRED);
             return null;
         }
         return text(field, maxLength, true);
@@ -73,15 +74,15 @@ final class FieldReader {
         }
         JsonNode value = node.get(field);
         if (!value.isString()) {
-            error(field, "must be a string");
+            error(field, MessageCode.NOT_A_STRING);
             return null;
         }
         String text = value.asString().strip();
         if (text.codePointCount(0, text.length()) > maxLength) {
-            error(field, "must be at most " + maxLength + " characters");
+            error(field, MessageCode.TOO_LONG, maxLength);
             return null;
         }
-        String forbidden = forbiddenCharacter(text, multiline);
+        MessageCode forbidden = forbiddenCharacter(text, multiline);
         if (forbidden != null) {
             error(field, forbidden);
             return null;
@@ -96,19 +97,19 @@ final class FieldReader {
      * an id or a name display as something else ("Trojan Source"), so only free text, where mixed
      * right-to-left writing may need them, can hold them.
      */
-    private static String forbiddenCharacter(String text, boolean multiline) {
+    private static MessageCode forbiddenCharacter(String text, boolean multiline) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
             if (Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\r' || c == '\t'))
                     || c == 0x2028 || c == 0x2029) {
-                return "must not contain control characters";
+                return MessageCode.CONTROL_CHARACTERS;
             }
             if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
-                return "must be valid Unicode text (it holds an unpaired surrogate)";
+                return MessageCode.BROKEN_UNICODE;
             }
             if (!multiline && (c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)) {
-                return "must not contain bidi embedding, override or isolate characters";
+                return MessageCode.BIDI_CHARACTERS;
             }
         }
         return null;
@@ -122,7 +123,7 @@ final class FieldReader {
         try {
             return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            error(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            error(field, MessageCode.ONE_OF, java.util.Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }
@@ -139,14 +140,14 @@ final class FieldReader {
             }
             return id;
         } catch (IllegalArgumentException e) {
-            error(field, "must be a UUID such as 3f2b7c1e-0d4a-4c55-9a7e-2b1f6e0c9d11");
+            error(field, MessageCode.NOT_A_UUID);
             return null;
         }
     }
 
     Instant requiredInstant(String field) {
         if (!present(field)) {
-            error(field, "is required");
+            error(field, MessageCode.REQUIRED);
             return null;
         }
         return optionalInstant(field);
@@ -160,14 +161,14 @@ final class FieldReader {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            error(field, "must be an ISO-8601 time with offset, such as 2026-11-03T14:05:00+08:00");
+            error(field, MessageCode.NOT_A_TIME);
             return null;
         }
     }
 
     BigDecimal requiredDecimal(String field) {
         if (!present(field)) {
-            error(field, "is required");
+            error(field, MessageCode.REQUIRED);
             return null;
         }
         JsonNode value = node.get(field);
@@ -181,7 +182,7 @@ final class FieldReader {
         } catch (NumberFormatException e) {
             // falls through to the error below
         }
-        error(field, "must be a decimal number");
+        error(field, MessageCode.NOT_A_DECIMAL);
         return null;
     }
 
@@ -191,11 +192,11 @@ final class FieldReader {
         }
         JsonNode value = node.get(field);
         if (!value.isArray()) {
-            error(field, "must be an array of strings");
+            error(field, MessageCode.NOT_AN_ARRAY);
             return null;
         }
         if (value.size() > maxItems) {
-            error(field, "must have at most " + maxItems + " items");
+            error(field, MessageCode.TOO_MANY_ITEMS, maxItems);
             return null;
         }
         List<String> items = new ArrayList<>();
@@ -203,7 +204,7 @@ final class FieldReader {
             String text = item.isString() ? item.asString().strip() : null;
             if (text == null || text.isEmpty() || text.codePointCount(0, text.length()) > maxLength
                     || forbiddenCharacter(text, false) != null) {
-                error(field, "items must be non-blank strings of at most " + maxLength + " characters");
+                error(field, MessageCode.BAD_ITEMS, maxLength);
                 return null;
             }
             items.add(text);

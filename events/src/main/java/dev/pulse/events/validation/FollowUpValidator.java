@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.Channel;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Pipeline;
@@ -48,7 +49,7 @@ public final class FollowUpValidator {
     /** Validates record {@code index} of a request; a missing eventId stays null for the caller to assign. */
     public Validated<FollowUp> validate(JsonNode node, int index) {
         if (node == null || !node.isObject()) {
-            return new Validated<>(null, List.of(new FieldError(index, "", "must be a JSON object")));
+            return new Validated<>(null, List.of(new FieldError(index, "", MessageCode.NOT_AN_OBJECT)));
         }
         FieldReader r = new FieldReader(node, index);
         UUID eventId = r.optionalUuid("eventId");
@@ -71,19 +72,19 @@ public final class FollowUpValidator {
         String result = r.optionalLongText("result", 2_000);
         Instant nextFollowUpAt = r.optionalInstant("nextFollowUpAt");
         if (nextFollowUpAt != null && occurredAt != null && !nextFollowUpAt.isAfter(occurredAt)) {
-            r.error("nextFollowUpAt", "must be after occurredAt");
+            r.error("nextFollowUpAt", MessageCode.NOT_AFTER_OCCURRED);
         } else if (nextFollowUpAt != null && occurredAt != null
                 && nextFollowUpAt.isAfter(occurredAt.atOffset(ZoneOffset.UTC).plus(NEXT_FOLLOW_UP_HORIZON).toInstant())) {
-            r.error("nextFollowUpAt", "must be at most " + NEXT_FOLLOW_UP_HORIZON.getYears() + " years after occurredAt");
+            r.error("nextFollowUpAt", MessageCode.TOO_FAR_AHEAD, NEXT_FOLLOW_UP_HORIZON.getYears());
         }
         String lostReason = r.optionalLongText("lostReason", 2_000);
         if (Pipeline.LOST.equals(stage) && lostReason == null && !r.present("lostReason")) {
-            r.error("lostReason", "is required when stage is LOST");
+            r.error("lostReason", MessageCode.LOST_REASON_REQUIRED);
         }
         List<String> tags = r.optionalTextList("tags", 20, 50);
         String level = r.optionalText("level", 1);
         if (level != null && !LEVELS.contains(level.toUpperCase(java.util.Locale.ROOT))) {
-            r.error("level", "must be A, B or C");
+            r.error("level", MessageCode.NOT_A_LEVEL);
         }
         String source = r.optionalText("source", 100);
         if (!r.errors().isEmpty()) {
@@ -98,13 +99,13 @@ public final class FollowUpValidator {
     private static void checkContacts(FieldReader r, String phone, String email, String wechat) {
         boolean anyPresent = r.present("phone") || r.present("email") || r.present("wechat");
         if (!anyPresent) {
-            r.error("phone", "at least one of phone, email or wechat is required");
+            r.error("phone", MessageCode.CONTACT_REQUIRED);
         }
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            r.error("phone", "must be a phone number: digits, spaces, dashes, parentheses, optional leading +");
+            r.error("phone", MessageCode.NOT_A_PHONE);
         }
         if (email != null && !EMAIL.matcher(email).matches()) {
-            r.error("email", "must be an email address");
+            r.error("email", MessageCode.NOT_AN_EMAIL);
         }
     }
 
@@ -114,7 +115,7 @@ public final class FollowUpValidator {
         }
         String code = stage.toUpperCase(java.util.Locale.ROOT);
         if (!pipeline.contains(code)) {
-            r.error("stage", "must be one of " + pipeline.stages().stream().map(s -> s.code()).toList());
+            r.error("stage", MessageCode.ONE_OF, pipeline.stages().stream().map(s -> s.code()).toList());
             return null;
         }
         return code;

@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.Sale;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -39,7 +40,7 @@ public final class SaleValidator {
 
     public Validated<Sale> validate(JsonNode node, int index) {
         if (node == null || !node.isObject()) {
-            return new Validated<>(null, List.of(new FieldError(index, "", "must be a JSON object")));
+            return new Validated<>(null, List.of(new FieldError(index, "", MessageCode.NOT_AN_OBJECT)));
         }
         FieldReader r = new FieldReader(node, index);
         UUID eventId = r.optionalUuid("eventId");
@@ -50,11 +51,11 @@ public final class SaleValidator {
         String product = r.requiredText("product", FieldReader.MEDIUM);
         BigDecimal amount = r.requiredDecimal("amount");
         if (amount != null && (amount.signum() <= 0 || amount.compareTo(MAX_AMOUNT) >= 0 || amount.scale() > 4)) {
-            r.error("amount", "must be positive, below 10^12, with at most 4 decimals");
+            r.error("amount", MessageCode.BAD_AMOUNT);
         }
         String currency = r.optionalText("currency", 3);
         if (currency != null && !isKnownCurrency(currency.toUpperCase(Locale.ROOT))) {
-            r.error("currency", "must be a three-letter ISO 4217 code such as CNY");
+            r.error("currency", MessageCode.NOT_A_CURRENCY);
         }
         String paymentMethod = r.optionalText("paymentMethod", FieldReader.SHORT);
         Instant occurredAt = r.requiredInstant("occurredAt");

@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +15,9 @@ record TimeRules(Clock clock, Duration allowedSkew) {
             return;
         }
         if (occurredAt.isBefore(EARLIEST)) {
-            reader.error(field, "must not be before 1990-01-01");
+            reader.error(field, MessageCode.BEFORE_1990);
         } else if (occurredAt.isAfter(clock.instant().plus(allowedSkew))) {
-            reader.error(field, "must not be more than " + allowedSkew.toMinutes() + " minutes in the future");
+            reader.error(field, MessageCode.IN_THE_FUTURE, allowedSkew.toMinutes());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Channel;
@@ -108,7 +109,7 @@ class FollowUpValidatorTest {
         // then
         assertThat(result.isValid()).isFalse();
         assertThat(result.value()).isNull();
-        assertThat(result.errors()).containsExactly(new FieldError(7, field, "is required"));
+        assertThat(result.errors()).containsExactly(new FieldError(7, field, MessageCode.REQUIRED));
     }
 
     @ParameterizedTest
@@ -122,7 +123,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 2);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(2, field, "is required"));
+        assertThat(result.errors()).containsExactly(new FieldError(2, field, MessageCode.REQUIRED));
     }
 
     @Test
@@ -182,7 +183,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", "must be a string"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", MessageCode.NOT_A_STRING));
     }
 
     @Test
@@ -195,7 +196,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "tags", "must be an array of strings"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "tags", MessageCode.NOT_AN_ARRAY));
     }
 
     @Test
@@ -268,7 +269,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", "must not be before 1990-01-01"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", MessageCode.BEFORE_1990));
     }
 
     @Test
@@ -310,7 +311,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "nextFollowUpAt", "must be after occurredAt"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "nextFollowUpAt", MessageCode.NOT_AFTER_OCCURRED));
     }
 
     @Test
@@ -341,7 +342,7 @@ class FollowUpValidatorTest {
 
         // then
         assertThat(result.errors()).containsExactly(
-                new FieldError(0, "nextFollowUpAt", "must be at most 10 years after occurredAt"));
+                new FieldError(0, "nextFollowUpAt", MessageCode.TOO_FAR_AHEAD, 10));
     }
 
     @Test
@@ -388,7 +389,7 @@ class FollowUpValidatorTest {
 
         // then
         assertThat(result.errors()).containsExactly(
-                new FieldError(0, field, "must not contain bidi embedding, override or isolate characters"));
+                new FieldError(0, field, MessageCode.BIDI_CHARACTERS));
     }
 
     @Test
@@ -420,7 +421,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 4);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(4, "lostReason", "is required when stage is LOST"));
+        assertThat(result.errors()).containsExactly(new FieldError(4, "lostReason", MessageCode.LOST_REASON_REQUIRED));
     }
 
     @Test
@@ -464,7 +465,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, field, "must not contain control characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, field, MessageCode.CONTROL_CHARACTERS));
     }
 
     @Test
@@ -477,7 +478,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "repId", "must not contain control characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "repId", MessageCode.CONTROL_CHARACTERS));
     }
 
     @Test
@@ -504,7 +505,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "content", "must not contain control characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "content", MessageCode.CONTROL_CHARACTERS));
     }
 
     @Test
@@ -517,7 +518,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", "must be at most 64 characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", MessageCode.TOO_LONG, 64));
     }
 
     @Test
@@ -543,7 +544,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "content", "must be at most 10000 characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "content", MessageCode.TOO_LONG, 10000));
     }
 
     @Test
@@ -570,7 +571,7 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "customerName", "must be at most 200 characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerName", MessageCode.TOO_LONG, 200));
     }
 
     @ParameterizedTest
@@ -629,6 +630,6 @@ class FollowUpValidatorTest {
         Validated<FollowUp> result = validator.validate(array, 5);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(5, "", "must be a JSON object"));
+        assertThat(result.errors()).containsExactly(new FieldError(5, "", MessageCode.NOT_AN_OBJECT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.events.validation;
 
+import dev.pulse.events.messages.MessageCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
@@ -98,7 +99,7 @@ class SaleValidatorTest {
 
         // then
         assertThat(result.value()).isNull();
-        assertThat(result.errors()).containsExactly(new FieldError(9, field, "is required"));
+        assertThat(result.errors()).containsExactly(new FieldError(9, field, MessageCode.REQUIRED));
     }
 
     @ParameterizedTest
@@ -139,7 +140,7 @@ class SaleValidatorTest {
         Validated<Sale> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "amount", "must be a decimal number"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "amount", MessageCode.NOT_A_DECIMAL));
     }
 
     @Test
@@ -152,7 +153,7 @@ class SaleValidatorTest {
         Validated<Sale> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "amount", "must be a decimal number"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "amount", MessageCode.NOT_A_DECIMAL));
     }
 
     @ParameterizedTest
@@ -233,7 +234,7 @@ class SaleValidatorTest {
         Validated<Sale> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", "must not be before 1990-01-01"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", MessageCode.BEFORE_1990));
     }
 
     @Test
@@ -246,7 +247,7 @@ class SaleValidatorTest {
         Validated<Sale> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "orderId", "must not contain control characters"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "orderId", MessageCode.CONTROL_CHARACTERS));
     }
 
     @Test
@@ -259,7 +260,7 @@ class SaleValidatorTest {
         Validated<Sale> result = validator.validate(record, 0);
 
         // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", "must be a string"));
+        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", MessageCode.NOT_A_STRING));
     }
 
     @Test

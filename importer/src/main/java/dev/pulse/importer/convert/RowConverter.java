@@ -1,5 +1,7 @@
 package dev.pulse.importer.convert;
 
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.Json;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.validation.FieldError;
@@ -83,8 +85,7 @@ public final class RowConverter {
         if (customerId == null) {
             // One reason is enough: the validator's "at least one contact" would repeat it.
             f.reported.add("phone");
-            f.problem("customerId", contactColumn("customerId"),
-                    "no customer id, and no phone, email or WeChat to derive one from");
+            f.problem("customerId", contactColumn("customerId"), Message.of(MessageCode.NO_CUSTOMER_ID));
         } else {
             event.put("customerId", customerId);
         }
@@ -97,7 +98,7 @@ public final class RowConverter {
                 ? followUps.validate(event, 0).errors() : sales.validate(event, 0).errors();
         for (FieldError error : errors) {
             if (!f.reported.contains(error.field())) {
-                f.problem(error.field(), columnOfField(error.field()), error.field() + " " + error.message());
+                f.problem(error.field(), columnOfField(error.field()), error.reason());
             }
         }
         if (!f.problems.isEmpty()) {
@@ -136,8 +137,8 @@ public final class RowConverter {
         if (stage != null) {
             event.put("stage", stage);
         } else if (!stageWord.isEmpty()) {
-            f.problem("stage", binding.columnOf("stage"), "'" + stageWord
-                    + "' is not a stage: use 潜在, 意向, 方案, 报价, 合同, 成交, 流失 or a stage code such as QUALIFIED");
+            f.problem("stage", binding.columnOf("stage"),
+                    Message.of(MessageCode.NOT_A_STAGE, stageWord, "潜在, 意向, 方案, 报价, 合同, 成交, 流失"));
         }
         f.text(event, "result");
         f.time(event, "nextFollowUpAt");
@@ -167,9 +168,8 @@ public final class RowConverter {
         }
         // Every source is empty, the content too: one problem says both, since filling the content fixes both.
         f.reported.add("lostReason");
-        f.problem("content", binding.columnOf("content"), "content is required; for a lost customer it is also the"
-                + " lost reason when " + header("lostReason") + ", " + header("result") + " and " + header("note")
-                + " are empty");
+        f.problem("content", binding.columnOf("content"), Message.of(MessageCode.LOST_WITHOUT_CONTENT,
+                header("lostReason"), header("result"), header("note")));
     }
 
     /** The sheet's header of the field, or the usual Chinese one when the sheet has no such column. */
@@ -190,7 +190,7 @@ public final class RowConverter {
                         : new java.math.BigDecimal(plain);
                 event.put("amount", value.stripTrailingZeros().toPlainString());
             } catch (NumberFormatException e) {
-                f.problem("amount", binding.columnOf("amount"), "'" + amount + "' is not an amount");
+                f.problem("amount", binding.columnOf("amount"), Message.of(MessageCode.NOT_AN_AMOUNT, amount));
             }
         }
         for (String field : List.of("currency", "paymentMethod")) {
@@ -285,6 +285,11 @@ public final class RowConverter {
         }
 
         void problem(String field, String column, String reason) {
+            reported.add(field);
+            problems.add(new Problem(row.number(), column, reason));
+        }
+
+        void problem(String field, String column, Message reason) {
             reported.add(field);
             problems.add(new Problem(row.number(), column, reason));
         }

@@ -52,6 +52,8 @@ public final class IngestClient implements EventSink {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(kind.ingestPath()))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-ndjson")
+                // English: the importer reads a refusal's words back into the catalogue's code and both texts
+                .header("Accept-Language", "en")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

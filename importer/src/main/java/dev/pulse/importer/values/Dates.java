@@ -1,5 +1,7 @@
 package dev.pulse.importer.values;
 
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +47,7 @@ public final class Dates {
                         Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
                 return date.atTime(time).atZone(zone).toInstant();
             } catch (java.time.DateTimeException e) {
-                throw new IllegalArgumentException("is not a real date or time: " + value);
+                throw new IllegalArgumentException(Message.of(MessageCode.NOT_A_REAL_DATE, value).en());
             }
         }
         // Last, as its failure is an exception: ISO-8601 with an offset (Z, +08:00).
@@ -54,14 +56,13 @@ public final class Dates {
         } catch (DateTimeParseException e) {
             // none of the forms: say which ones work
         }
-        throw new IllegalArgumentException("is not a date: " + value
-                + " (use 2026-11-03 14:05, 2026/11/3 14:05, 2026年11月3日 or an Excel date)");
+        throw new IllegalArgumentException(Message.of(MessageCode.NOT_A_DATE, value).en());
     }
 
     /** Excel's serial day number: whole days since 1899-12-30, the fraction is the time of day. */
     static LocalDateTime serial(BigDecimal serial) {
         if (serial.signum() <= 0 || serial.compareTo(BigDecimal.valueOf(MAX_SERIAL + 1)) >= 0) {
-            throw new IllegalArgumentException("is not a date: " + serial.toPlainString());
+            throw new IllegalArgumentException(Message.of(MessageCode.NOT_AN_EXCEL_DATE, serial.toPlainString()).en());
         }
         long days = serial.longValue();
         long seconds = serial.subtract(BigDecimal.valueOf(days)).multiply(BigDecimal.valueOf(86_400))

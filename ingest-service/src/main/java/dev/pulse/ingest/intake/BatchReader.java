@@ -1,6 +1,8 @@
 package dev.pulse.ingest.intake;
 
 import dev.pulse.events.Json;
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.validation.FieldError;
 import dev.pulse.ingest.config.IngestProperties;
 import java.io.ByteArrayOutputStream;
@@ -34,12 +36,12 @@ public class BatchReader {
 
     public List<JsonNode> read(InputStream body, long declaredLength, boolean ndjson) throws IOException {
         if (declaredLength > maxBytes) {
-            throw new BodyTooLargeException("body of " + declaredLength + " bytes exceeds the limit of " + maxBytes);
+            throw new BodyTooLargeException(Message.of(MessageCode.BODY_OVER_LIMIT, declaredLength, maxBytes));
         }
         String text = decode(readBounded(body));
         List<JsonNode> records = ndjson ? readLines(text) : readDocument(text);
         if (records.size() > maxRecords) {
-            throw new BodyTooLargeException(records.size() + " records exceed the limit of " + maxRecords + " per request");
+            throw new BodyTooLargeException(Message.of(MessageCode.TOO_MANY_RECORDS, records.size(), maxRecords));
         }
         return records;
     }
@@ -51,7 +53,7 @@ public class BatchReader {
         for (int n; (n = body.read(buffer)) != -1; ) {
             total += n;
             if (total > maxBytes) {
-                throw new BodyTooLargeException("body exceeds the limit of " + maxBytes + " bytes");
+                throw new BodyTooLargeException(Message.of(MessageCode.BODY_TOO_LARGE, maxBytes));
             }
             out.write(buffer, 0, n);
         }
@@ -65,7 +67,7 @@ public class BatchReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidRecordsException(List.of(new FieldError(0, "", "body is not valid UTF-8")));
+            throw new InvalidRecordsException(List.of(new FieldError(0, "", MessageCode.NOT_UTF8)));
         }
     }
 
@@ -75,7 +77,7 @@ public class BatchReader {
             List<JsonNode> records = new ArrayList<>(root.size());
             root.forEach(records::add);
             if (records.isEmpty()) {
-                throw new InvalidRecordsException(List.of(new FieldError(0, "", "the array holds no records")));
+                throw new InvalidRecordsException(List.of(new FieldError(0, "", MessageCode.EMPTY_ARRAY)));
             }
             return records;
         }
@@ -99,19 +101,19 @@ public class BatchReader {
             throw new InvalidRecordsException(errors);
         }
         if (records.isEmpty()) {
-            throw new InvalidRecordsException(List.of(new FieldError(0, "", "the body holds no records")));
+            throw new InvalidRecordsException(List.of(new FieldError(0, "", MessageCode.NO_RECORDS)));
         }
         return records;
     }
 
     private static JsonNode parse(String text, int index) {
         if (text.isBlank()) {
-            throw new InvalidRecordsException(List.of(new FieldError(index, "", "the body is empty")));
+            throw new InvalidRecordsException(List.of(new FieldError(index, "", MessageCode.EMPTY_BODY)));
         }
         try {
             return Json.MAPPER.readTree(text);
         } catch (JacksonException e) {
-            throw new InvalidRecordsException(List.of(new FieldError(index, "", "malformed JSON: " + e.getOriginalMessage())));
+            throw new InvalidRecordsException(List.of(new FieldError(index, "", MessageCode.MALFORMED_JSON, e.getOriginalMessage())));
         }
     }
 }

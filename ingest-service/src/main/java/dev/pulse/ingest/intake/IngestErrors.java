@@ -1,6 +1,13 @@
 package dev.pulse.ingest.intake;
 
+import dev.pulse.events.messages.Language;
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
+import dev.pulse.events.validation.FieldError;
 import dev.pulse.ingest.publish.KafkaUnavailableException;
+import dev.pulse.security.web.LocalizedErrors;
+import dev.pulse.security.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,37 +15,46 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every failure of ingest as {@code application/problem+json}, with the precise status. */
+/**
+ * Every failure of ingest as {@code application/problem+json}, with the precise status, a code
+ * from the message catalogue and its text in the language of the request's Accept-Language.
+ */
 @RestControllerAdvice
-class IngestErrors extends ResponseEntityExceptionHandler {
+class IngestErrors extends LocalizedErrors {
 
     private static final Logger log = LoggerFactory.getLogger(IngestErrors.class);
 
+    /**
+     * One error of the 400's {@code errors}: {@code index}, {@code field} and {@code message} as
+     * clients have always read them (the message in the asked language now), with the code beside.
+     */
+    record ErrorView(int index, String field, String message, String code) {
+
+        static ErrorView of(FieldError error, Language language) {
+            return new ErrorView(error.index(), error.field(), error.message(language), error.code());
+        }
+    }
+
     @ExceptionHandler
-    ProblemDetail invalid(InvalidRecordsException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "No record was written: " + e.errors().size() + " error(s) in the request.");
+    ProblemDetail invalid(InvalidRecordsException e, HttpServletRequest request) {
+        Language language = Problems.language(request);
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Invalid records",
+                Message.of(MessageCode.INVALID_RECORDS, e.errors().size()), language);
         problem.setType(URI.create("urn:pulse:invalid-records"));
-        problem.setTitle("Invalid records");
-        problem.setProperty("errors", e.errors());
+        problem.setProperty("errors", e.errors().stream().map(error -> ErrorView.of(error, language)).toList());
         return problem;
     }
 
     @ExceptionHandler
-    ProblemDetail tooLarge(BodyTooLargeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-        problem.setTitle("Request too large");
-        return problem;
+    ProblemDetail tooLarge(BodyTooLargeException e, HttpServletRequest request) {
+        return Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request too large", e.reason(), Problems.language(request));
     }
 
     @ExceptionHandler
-    ProblemDetail unavailable(KafkaUnavailableException e) {
+    ProblemDetail unavailable(KafkaUnavailableException e, HttpServletRequest request) {
         log.warn("answering 503: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Nothing was accepted: " + e.getMessage() + ". Retry with the same eventIds.");
-        problem.setTitle("Kafka unavailable");
-        return problem;
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
+                Message.of(MessageCode.KAFKA_UNAVAILABLE, e.getMessage()), Problems.language(request));
     }
 }

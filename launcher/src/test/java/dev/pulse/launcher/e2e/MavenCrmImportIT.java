@@ -70,7 +70,7 @@ class MavenCrmImportIT {
         assertThat(output).contains(String.format("%,d rows read, %,d accepted, %,d rejected, %,d customers",
                 opportunities.size(), imported, prospecting, imported));
         assertThat(Files.readAllLines(dir.resolve("rejected.csv"))).hasSize((int) prospecting + 1)
-                .allMatch(line -> line.startsWith("\uFEFF") || line.contains("Prospecting") && line.endsWith("occurredAt is required [REQUIRED]"));
+                .allMatch(line -> line.startsWith("\uFEFF") || line.contains("Prospecting") && line.endsWith("occurredAt is required [PULSE-V001]"));
     }
 
     @Test

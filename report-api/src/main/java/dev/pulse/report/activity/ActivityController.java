@@ -2,12 +2,13 @@ package dev.pulse.report.activity;
 
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.config.ReportProperties;
 import dev.pulse.report.security.Scopes;
-import dev.pulse.security.AccessScope;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Rows;
+import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -76,8 +77,8 @@ class ActivityController {
         try {
             return Granularity.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("granularity must be one of " + Arrays.stream(Granularity.values())
-                    .map(g -> g.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value + "'");
+            throw new BadRequestException(MessageCode.PARAMETER_NOT_ONE_OF, "granularity", Arrays.stream(Granularity.values())
+                    .map(g -> g.name().toLowerCase(Locale.ROOT)).toList(), value);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.report.admin;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.PulseUser;
@@ -57,13 +58,13 @@ class AdminController {
         String repId = Identifiers.check("repId", request.repId());
         String teamId = Identifiers.check("teamId", request.teamId());
         if (role == Role.REP && (repId == null || teamId != null)) {
-            throw new BadRequestException("a REP token needs repId (and no teamId)");
+            throw new BadRequestException(MessageCode.REP_TOKEN_SCOPE);
         }
         if (role == Role.MANAGER && (teamId == null || repId != null)) {
-            throw new BadRequestException("a MANAGER token needs teamId (and no repId)");
+            throw new BadRequestException(MessageCode.MANAGER_TOKEN_SCOPE);
         }
         if (role != Role.REP && role != Role.MANAGER && (repId != null || teamId != null)) {
-            throw new BadRequestException("a " + role + " token is not scoped: give neither repId nor teamId");
+            throw new BadRequestException(MessageCode.UNSCOPED_TOKEN, role);
         }
         String name = request.name() == null || request.name().isBlank()
                 ? role.name().toLowerCase() + (repId != null ? "-" + repId : teamId != null ? "-" + teamId : "")
@@ -111,15 +112,15 @@ class AdminController {
         teams.forEach(team -> Identifiers.require("teamIds[]", team));
         Identifiers.check("repId", request.repId());
         if (request.password() != null && (request.password().length() < 12 || request.password().length() > 200)) {
-            throw new BadRequestException("password must have 12 to 200 characters");
+            throw new BadRequestException(MessageCode.PASSWORD_LENGTH);
         }
         if (request.displayName() != null && request.displayName().length() > 200) {
-            throw new BadRequestException("displayName must have at most 200 characters");
+            throw new BadRequestException(MessageCode.DISPLAY_NAME_LENGTH);
         }
         try {
             users.save(new UserSpec(username, request.password(), role, request.repId(), teams, request.displayName()));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(MessageCode.USER_REFUSED, e.getMessage());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("role", role.name());
@@ -140,13 +141,13 @@ class AdminController {
     @GetMapping("/audit")
     Rows<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Long before) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, 1000);
         }
         return new Rows<>(audit.recent(limit, before));
     }
 
     private static Role role(String value) {
         return Role.parse(value).orElseThrow(() -> new BadRequestException(
-                "role must be one of " + Arrays.toString(Role.values()) + ", not '" + value + "'"));
+                MessageCode.PARAMETER_NOT_ONE_OF, "role", Arrays.toString(Role.values()), value));
     }
 }

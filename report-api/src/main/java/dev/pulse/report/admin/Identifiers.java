@@ -1,5 +1,6 @@
 package dev.pulse.report.admin;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,7 @@ final class Identifiers {
 
     static String require(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadRequestException(field + " is required");
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, field);
         }
         return check(field, value);
     }
@@ -24,7 +25,7 @@ final class Identifiers {
             return null;
         }
         if (!ID.matcher(value).matches()) {
-            throw new BadRequestException(field + " must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
+            throw new BadRequestException(MessageCode.NOT_AN_IDENTIFIER, field);
         }
         return value;
     }

@@ -2,6 +2,7 @@ package dev.pulse.report.alerts;
 
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Rows;
@@ -44,7 +45,7 @@ class AlertController {
                            @RequestParam(required = false) String customerId,
                            @RequestParam(defaultValue = "500") int limit) {
         if (limit < 1 || limit > 5_000) {
-            throw new BadRequestException("limit must be between 1 and 5000");
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, 5000);
         }
         return new Rows<>(repository.alerts(Scopes.checked(null, null), status(status), blankToNull(customerId), limit));
     }
@@ -53,7 +54,7 @@ class AlertController {
     @GetMapping("/api/v1/alerts/digest")
     Digests.Digest digest(@RequestParam(required = false) String repId, @RequestParam(required = false) String teamId) {
         if ((repId == null || repId.isBlank()) == (teamId == null || teamId.isBlank())) {
-            throw new BadRequestException("give exactly one of repId or teamId");
+            throw new BadRequestException(MessageCode.REP_OR_TEAM);
         }
         AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
         return repId != null && !repId.isBlank() ? digests.forRep(scope, repId.strip()) : digests.forTeam(scope, teamId.strip());
@@ -74,8 +75,8 @@ class AlertController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(type.getSimpleName().replace("Alert", "").toLowerCase(Locale.ROOT)
-                    + " must be one of " + Arrays.toString(type.getEnumConstants()));
+            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF,
+                    type.getSimpleName().replace("Alert", "").toLowerCase(Locale.ROOT), Arrays.toString(type.getEnumConstants()));
         }
     }
 

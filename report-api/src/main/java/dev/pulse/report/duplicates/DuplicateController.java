@@ -1,9 +1,12 @@
 package dev.pulse.report.duplicates;
 
 import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.RefusedException;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import dev.pulse.security.web.CurrentUser;
@@ -21,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Duplicate flags (DESIGN.md definition 4) and a manager's dismissal of one. */
 @RestController
@@ -71,8 +73,8 @@ class DuplicateController {
         }
         if (!repository.dismiss(scope, id, by, reason)) {
             throw repository.findById(scope, id).isPresent()
-                    ? new ResponseStatusException(HttpStatus.CONFLICT, "flag " + id + " is not open")
-                    : new ResponseStatusException(HttpStatus.NOT_FOUND, "no flag " + id);
+                    ? new RefusedException(HttpStatus.CONFLICT, Message.of(MessageCode.FLAG_NOT_OPEN, id))
+                    : new RefusedException(HttpStatus.NOT_FOUND, Message.of(MessageCode.NO_SUCH_FLAG, id));
         }
         live.publish(LiveUpdates.DUPLICATES);
         return repository.findById(scope, id).orElseThrow();
@@ -85,7 +87,7 @@ class DuplicateController {
         try {
             return DuplicateType.valueOf(value.strip().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("type must be one of " + Arrays.toString(DuplicateType.values()));
+            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "type", Arrays.toString(DuplicateType.values()));
         }
     }
 
@@ -94,7 +96,7 @@ class DuplicateController {
             case "OPEN" -> DuplicateRepository.OPEN;
             case "DISMISSED" -> DuplicateRepository.DISMISSED;
             case "ALL" -> null;
-            default -> throw new BadRequestException("status must be OPEN, DISMISSED or ALL");
+            default -> throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "status", "OPEN, DISMISSED, ALL");
         };
     }
 
@@ -102,17 +104,17 @@ class DuplicateController {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("flagId must be a UUID");
+            throw new BadRequestException(MessageCode.PARAMETER_NOT_A_UUID, "flagId");
         }
     }
 
     private static String required(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new BadRequestException(field + " is required");
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, field);
         }
         String text = value.strip();
         if (text.length() > maxLength || text.codePoints().anyMatch(Character::isISOControl)) {
-            throw new BadRequestException(field + " must be at most " + maxLength + " printable characters");
+            throw new BadRequestException(MessageCode.PARAMETER_TOO_LONG, field, maxLength);
         }
         return text;
     }

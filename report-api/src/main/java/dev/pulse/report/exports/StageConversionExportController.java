@@ -1,5 +1,6 @@
 package dev.pulse.report.exports;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.CohortGrouping;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.funnel.FunnelQueries;
@@ -112,8 +113,8 @@ class StageConversionExportController {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(parameter + " must be one of "
-                    + Arrays.stream(type.getEnumConstants()).map(StageConversionExportController::lower).toList());
+            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, parameter,
+                    Arrays.stream(type.getEnumConstants()).map(StageConversionExportController::lower).toList());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.report.followup;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.config.ReportProperties;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
@@ -36,13 +37,13 @@ class FollowUpController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "200") int limit) {
         if (isBlank(customerId) && isBlank(repId)) {
-            throw new BadRequestException("give customerId or repId");
+            throw new BadRequestException(MessageCode.CUSTOMER_OR_REP);
         }
         if ((from == null) != (to == null)) {
-            throw new BadRequestException("give both from and to, or neither");
+            throw new BadRequestException(MessageCode.BOTH_DATES_OR_NEITHER);
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, MAX_LIMIT);
         }
         DateRange range = from == null ? null : new DateRange(from, to);
         AccessScope scope = Scopes.checked(isBlank(repId) ? null : repId.strip(), null);

@@ -1,6 +1,7 @@
 package dev.pulse.report.imports;
 
 import dev.pulse.events.Pipeline;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.importer.ImportSummary;
@@ -75,7 +76,7 @@ class ImportController {
             @Parameter(description = "an optional JSON mapping file") @RequestPart(name = "mapping", required = false)
             MultipartFile mapping) throws IOException {
         if (file.isEmpty()) {
-            throw new BadRequestException("the file is empty");
+            throw new BadRequestException(MessageCode.EMPTY_FILE);
         }
         EventKind kind = parseType(type);
         Mapping columns = mapping == null || mapping.isEmpty() ? Mapping.NONE : readMapping(mapping);
@@ -109,7 +110,7 @@ class ImportController {
         try {
             return EventKind.parse(type);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(MessageCode.NOT_AN_IMPORT_TYPE, type);
         }
     }
 

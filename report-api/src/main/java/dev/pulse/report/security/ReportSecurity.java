@@ -5,6 +5,8 @@ import static dev.pulse.security.Role.BI;
 import static dev.pulse.security.Role.MANAGER;
 import static dev.pulse.security.Role.REP;
 
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.security.PulseSecurityBeans;
 import dev.pulse.security.SecurityStores;
 import dev.pulse.security.web.BearerTokenFilter;
@@ -66,8 +68,8 @@ class ReportSecurity {
                             writeJson(response, HttpServletResponse.SC_OK,
                                     Map.of("redirect", saved == null ? "./" : saved.getRedirectUrl()));
                         })
-                        .failureHandler((request, response, e) -> Problems.write(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "Sign-in failed", "Wrong user name or password."))
+                        .failureHandler((request, response, e) -> Problems.write(request, response,
+                                HttpServletResponse.SC_UNAUTHORIZED, "Sign-in failed", Message.of(MessageCode.SIGN_IN_FAILED)))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler((request, response, authentication) ->

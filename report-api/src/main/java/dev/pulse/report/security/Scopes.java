@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectDistinct;
 
 import dev.pulse.events.activity.ActivityScope;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.security.AccessScope;
 import dev.pulse.security.web.CurrentUser;
 import org.jooq.Condition;
@@ -27,10 +28,10 @@ public final class Scopes {
     public static AccessScope checked(String repId, String teamId) {
         AccessScope scope = CurrentUser.get().scope();
         if (repId != null && !scope.mayAskForRep(repId)) {
-            throw new ForbiddenException("your scope does not include rep '" + repId + "'");
+            throw new ForbiddenException(MessageCode.OUTSIDE_SCOPE_REP, repId);
         }
         if (teamId != null && scope.kind() == AccessScope.Kind.TEAMS && !scope.coversTeam(teamId)) {
-            throw new ForbiddenException("your scope does not include team '" + teamId + "'");
+            throw new ForbiddenException(MessageCode.OUTSIDE_SCOPE_TEAM, teamId);
         }
         return scope;
     }

@@ -1,9 +1,13 @@
 package dev.pulse.report.web;
 
-/** A query parameter that parses but makes no sense (400). */
-public class BadRequestException extends RuntimeException {
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
+import org.springframework.http.HttpStatus;
 
-    public BadRequestException(String message) {
-        super(message);
+/** A query parameter or a request that parses but makes no sense (400). */
+public class BadRequestException extends RefusedException {
+
+    public BadRequestException(MessageCode code, Object... args) {
+        super(HttpStatus.BAD_REQUEST, Message.of(code, args));
     }
 }

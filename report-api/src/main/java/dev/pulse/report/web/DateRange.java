@@ -1,5 +1,6 @@
 package dev.pulse.report.web;
 
+import dev.pulse.events.messages.MessageCode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,10 +13,10 @@ public record DateRange(LocalDate from, LocalDate to) {
 
     public DateRange {
         if (from.isAfter(to)) {
-            throw new BadRequestException("from (" + from + ") must not be after to (" + to + ")");
+            throw new BadRequestException(MessageCode.FROM_AFTER_TO, from, to);
         }
         if (ChronoUnit.DAYS.between(from, to) > MAX_DAYS) {
-            throw new BadRequestException("the range from " + from + " to " + to + " exceeds " + MAX_DAYS + " days");
+            throw new BadRequestException(MessageCode.RANGE_TOO_LONG, from, to, MAX_DAYS);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.report.web;
 
+import dev.pulse.events.messages.MessageCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -27,7 +28,7 @@ class QueryParameterGuard implements WebMvcConfigurer, HandlerInterceptor {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {
                 if (value.codePoints().anyMatch(Character::isISOControl)) {
-                    throw new BadRequestException(parameter.getKey() + " must not contain control characters");
+                    throw new BadRequestException(MessageCode.PARAMETER_CONTROL_CHARACTERS, parameter.getKey());
                 }
             }
         }

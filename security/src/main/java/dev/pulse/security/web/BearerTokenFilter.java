@@ -1,5 +1,7 @@
 package dev.pulse.security.web;
 
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.security.PulseUser;
 import dev.pulse.security.TokenAuthenticator;
 import jakarta.servlet.FilterChain;
@@ -48,14 +50,14 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
             user = token.isEmpty() || token.length() > 200 ? Optional.empty() : authenticator.authenticate(token);
         } catch (DataAccessException e) {
             log.warn("cannot check a bearer token: {}", e.getMessage());
-            Problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Token check unavailable",
-                    "The token database cannot be reached; retry shortly.");
+            Problems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Token check unavailable",
+                    Message.of(MessageCode.TOKEN_CHECK_UNAVAILABLE));
             return;
         }
         if (user.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token",
-                    "The bearer token is unknown or has been revoked.");
+            Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Invalid token",
+                    Message.of(MessageCode.INVALID_TOKEN));
             return;
         }
         SecurityContext context = contexts.createEmptyContext();

@@ -1,5 +1,7 @@
 package dev.pulse.security.web;
 
+import dev.pulse.events.messages.Message;
+import dev.pulse.events.messages.MessageCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,8 +21,8 @@ public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPo
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
-                "Send Authorization: Bearer <token>, or sign in.");
+        Problems.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
+                Message.of(MessageCode.AUTHENTICATION_REQUIRED));
     }
 
     @Override
@@ -29,8 +31,8 @@ public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPo
         // A browser session whose POST lacks the CSRF token is told so; a caller with neither session
         // nor token (a machine that forgot its token) is told to authenticate, not that its role may not.
         if (e instanceof CsrfException && request.getRequestedSessionId() != null) {
-            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                    "Missing or invalid CSRF token: send the XSRF-TOKEN cookie's value in X-XSRF-TOKEN.");
+            Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    Message.of(MessageCode.CSRF_TOKEN));
             return;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -38,7 +40,7 @@ public final class JsonAuthenticationEntryPoint implements AuthenticationEntryPo
             commence(request, response, null);
             return;
         }
-        Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
-                "Your role may not " + request.getMethod() + " " + request.getRequestURI() + ".");
+        Problems.write(request, response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                Message.of(MessageCode.ROLE_FORBIDDEN, request.getMethod(), request.getRequestURI()));
     }
 }
