@@ -110,7 +110,8 @@ class FunnelEndToEndIT {
                     .orElseThrow();
             assertThat(repF1.get("customers").asInt()).isEqualTo(4);
             assertThat(repF1.get("customersWithSale").asInt()).isEqualTo(1);
-            assertThat(repF1.get("revenue").decimalValue()).isEqualByComparingTo("12800.50");
+            assertThat(repF1.get("revenueByCurrency").get("CNY").decimalValue()).isEqualByComparingTo("12800.50");
+            assertThat(repF1.get("revenueByCurrency").size()).isEqualTo(1);
             assertThat(repF1.get("conversion").asDouble()).isEqualTo(0.25);
         });
     }
