@@ -20,6 +20,36 @@ export function formatMoney(value, currency = 'CNY') {
   return new Intl.NumberFormat(locale(), { style: 'currency', currency }).format(n);
 }
 
+/** ISO 4217's "no currency": revenue projected before Pulse kept currencies (see DESIGN.md). */
+const UNKNOWN_CURRENCY = 'XXX';
+
+/**
+ * Revenue per currency ({"CNY": "12300.00", "USD": "450.00"}) as "¥12,300.00 · US$450.00", each
+ * currency on its own: amounts in different currencies are never added. A dash without sales.
+ * The text is set with textContent by the callers; a code Intl does not know is shown as it is.
+ */
+export function formatRevenue(byCurrency) {
+  const entries = Object.entries(byCurrency ?? {}).filter(([, amount]) => amount != null && amount !== '');
+  if (entries.length === 0) return '—';
+  return entries
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([code, amount]) => {
+      if (code === UNKNOWN_CURRENCY) return `${formatNumber(amount)} (${t('unknownCurrency')})`;
+      try {
+        return formatMoney(amount, code);
+      } catch {
+        return `${code} ${formatNumber(amount)}`; // not a currency this browser knows: the code, plainly
+      }
+    })
+    .join(' · ');
+}
+
+function formatNumber(value) {
+  const n = Number(value);
+  return Number.isNaN(n) ? String(value)
+    : new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+}
+
 /** A share (0.6, or "0.6000") as a percentage ("60%"), a dash when there is none (nothing to divide by). */
 export function formatPercent(rate) {
   const n = Number(rate);

@@ -5,7 +5,7 @@
 import { currentLang, t } from './i18n.js';
 import { compareKeys } from './aggregate.js';
 import { formatCount } from './charts.js';
-import { el, formatMoney, formatPercent, translated, unchanged } from './dom.js';
+import { el, formatPercent, formatRevenue, translated, unchanged } from './dom.js';
 
 const LOST = 'LOST';
 
@@ -115,7 +115,7 @@ export function renderRepConversion(tbody, rows, selectedRep) {
       el('td', { textContent: row.teamId ?? t('noTeam'), className: row.teamId == null ? 'muted' : '' }),
       el('td', { className: 'num', textContent: formatCount(row.customers ?? 0) }),
       el('td', { className: 'num', textContent: formatCount(row.customersWithSale ?? 0) }),
-      el('td', { className: 'num', textContent: formatMoney(row.revenue) }),
+      el('td', { className: 'num', textContent: formatRevenue(row.revenueByCurrency) }),
       el('td', { className: 'num strong', textContent: formatPercent(row.conversion) }));
     tr.dataset.repId = row.repId ?? '';
     return tr;

@@ -8,7 +8,7 @@ import { loadDashboard } from './api.js';
 import { totalsByRep, totalsByRepAndTeam, seriesByBucket } from './aggregate.js';
 import { createCharts, renderByRep, renderByDay, formatCount } from './charts.js';
 import { renderRepTable } from './table.js';
-import { formatMoney } from './dom.js';
+import { formatRevenue } from './dom.js';
 import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
@@ -106,7 +106,7 @@ function renderTotals(summary) {
   $('total-teams').textContent = count(summary.teams);
   $('total-customer-touches').textContent = count(summary.customerTouches);
   $('total-sales').textContent = count(summary.sales);
-  $('total-revenue').textContent = formatMoney(summary.revenue, summary.currency || 'CNY');
+  $('total-revenue').textContent = formatRevenue(summary.revenueByCurrency);
 }
 
 // ---- start ---------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ class FunnelApiIT {
     /**
      * Cohort November 2026 (cells A, B, C, F) plus D on 10-31 and E on 12-01 just outside it.
      * Team east: rep-1 (A) and rep-2 (B); team west: rep-3 (C) and rep-1 again on 11-30 (F),
-     * after the rep changed teams.
+     * after the rep changed teams. A's customer with a sale bought in yuan and in dollars.
      */
     private static final FunnelCell A = cell("2026-11-02", "rep-1", "east", "web").customers(4)
             .reached("LEAD", 4, "QUALIFIED", 3, "PROPOSAL", 2, "QUOTE", 1, "CONTRACT", 1, "WON", 1, "LOST", 1)
@@ -57,7 +57,7 @@ class FunnelApiIT {
                     "CONTRACT>WON", 1, "LEAD>LOST", 1)
             .days("LEAD", 1, 1, 2, 1, 3, 1).days("QUALIFIED", 4, 2).days("PROPOSAL", 5, 1).days("QUOTE", 2, 1)
             .days("CONTRACT", 3, 1)
-            .sales(1, "1000.50").build();
+            .sales(1, "1000.50").revenue("USD", "450.00").build();
     private static final FunnelCell B = cell("2026-11-15", "rep-2", "east", "expo").customers(2)
             .reached("LEAD", 2, "QUALIFIED", 2, "PROPOSAL", 2, "QUOTE", 2, "CONTRACT", 1, "WON", 1)
             .current("QUOTE", 1, "WON", 1)
@@ -314,7 +314,8 @@ class FunnelApiIT {
 
         @Test
         void shouldAnswerEachOwnerRepsCustomersSalesAndRevenueInTheTeamOfItsLatestCohortDay() {
-            // given rep-1: A (east, 11-02) and F (west, 11-30): 4+1 customers, 1+1 with a sale, 1000.50 + 99.99
+            // given rep-1: A (east, 11-02) and F (west, 11-30): 4+1 customers, 1+1 with a sale,
+            // 1000.50 + 99.99 CNY and A's 450.00 USD, which is never added to the yuan
 
             // when
             var answer = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER);
@@ -323,11 +324,11 @@ class FunnelApiIT {
             assertThat(answer).isEqualTo(json("""
                     {"rows": [
                        {"repId": "rep-1", "teamId": "west", "customers": 5, "customersWithSale": 2,
-                        "revenue": 1100.49, "conversion": 0.4000},
+                        "revenueByCurrency": {"CNY": 1100.49, "USD": 450.00}, "conversion": 0.4000},
                        {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
-                        "revenue": 2500.00, "conversion": 0.5000},
+                        "revenueByCurrency": {"CNY": 2500.00}, "conversion": 0.5000},
                        {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
-                        "revenue": 0.00, "conversion": 0.0000}]}"""));
+                        "revenueByCurrency": {}, "conversion": 0.0000}]}"""));
         }
 
         @Test
@@ -340,15 +341,15 @@ class FunnelApiIT {
             assertThat(east).isEqualTo(json("""
                     {"rows": [
                        {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
-                        "revenue": 1000.50, "conversion": 0.2500},
+                        "revenueByCurrency": {"CNY": 1000.50, "USD": 450.00}, "conversion": 0.2500},
                        {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
-                        "revenue": 2500.00, "conversion": 0.5000}]}"""));
+                        "revenueByCurrency": {"CNY": 2500.00}, "conversion": 0.5000}]}"""));
             assertThat(web).isEqualTo(json("""
                     {"rows": [
                        {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
-                        "revenue": 1000.50, "conversion": 0.2500},
+                        "revenueByCurrency": {"CNY": 1000.50, "USD": 450.00}, "conversion": 0.2500},
                        {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
-                        "revenue": 0.00, "conversion": 0.0000}]}"""));
+                        "revenueByCurrency": {}, "conversion": 0.0000}]}"""));
         }
     }
 
@@ -388,9 +389,9 @@ class FunnelApiIT {
         void shouldStoreACellsIdentityAndFiguresUnderItsKey() {
             // then
             assertThat(queryRows(jdbcUrl, """
-                    select cohort_day, rep_id, team_id, source, customers, with_sale, revenue
+                    select cohort_day, rep_id, team_id, source, customers, with_sale
                     from funnel_cell where cell_key = ?""", A.key()))
-                    .containsExactly("2026-11-02 | rep-1 | east | web | 4 | 1 | 1000.5000");
+                    .containsExactly("2026-11-02 | rep-1 | east | web | 4 | 1");
             assertThat(queryRows(jdbcUrl, "select source from funnel_cell where cell_key = ?", F.key()))
                     .containsExactly("null");
         }
@@ -474,6 +475,62 @@ class FunnelApiIT {
                     response.body().close();
                 }
             }
+        }
+
+        @Test
+        void shouldKeepRevenueOfEachCurrencyInItsOwnRowAtEveryGrain() {
+            // then A's sales: one row per currency and grain, 450 USD never added to the 1000.50 CNY
+            assertThat(queryRows(jdbcUrl, """
+                    select grain, currency, revenue from funnel_revenue
+                    where cohort_day = date '2026-11-02' and (rep_id = 'rep-1' or grain = 'ALL' or team_id = 'east')
+                    order by grain, currency"""))
+                    .containsExactly("ALL | CNY | 1000.5000", "ALL | USD | 450.0000",
+                            "REP | CNY | 1000.5000", "REP | USD | 450.0000",
+                            "TEAM | CNY | 1000.5000", "TEAM | USD | 450.0000");
+        }
+
+        @Test
+        void shouldDeleteTheRevenueRowOfACurrencyThatReturnsToZeroAndKeepTheOthers() {
+            // given a customer who bought in yuan and in dollars
+            FunnelCell bought = cell("2027-01-30", "rep-fx", "east", "web").customers(1).reached("LEAD", 1)
+                    .current("LEAD", 1).sales(1, "300.00").revenue("USD", "40.00").build();
+            FunnelCells.send(producer, topics.changes(), bought);
+            awaitRevenue(bought.key(), List.of("CNY | 300.0000", "USD | 40.0000"));
+
+            // when the dollar order is taken out again (the cell's change carries only the difference)
+            FunnelCell refunded = new FunnelCell(bought.cohortDay(), bought.repId(), bought.teamId(), bought.source(), 0,
+                    null, null, null, null, 0, java.util.Map.of("USD", new java.math.BigDecimal("-40.00")));
+            FunnelCells.sendChange(producer, topics.changes(), "C-fx", refunded);
+
+            // then
+            awaitRevenue(bought.key(), List.of("CNY | 300.0000"));
+            assertThat(queryRows(jdbcUrl, """
+                    select grain, currency, revenue from funnel_revenue where cohort_day = date '2027-01-30'
+                    order by grain, currency"""))
+                    .containsExactly("ALL | CNY | 300.0000", "REP | CNY | 300.0000", "TEAM | CNY | 300.0000");
+        }
+
+        @Test
+        void shouldReadTheSingleRevenueOfAnOldChangeRecordAsCurrencyUnknown() {
+            // given a change record as the processor wrote it before revenue was kept per currency
+            String old = """
+                    {"funnel": [{"cohortDay": "2027-01-31", "repId": "rep-old", "teamId": "east", "source": "web",
+                      "customers": 1, "reached": {"LEAD": 1}, "current": {"LEAD": 1}, "withSale": 1,
+                      "revenue": 88.80}]}""";
+
+            // when
+            FunnelCells.send(producer, topics.changes(), "C-old", old.getBytes(StandardCharsets.UTF_8));
+
+            // then it is not taken for yuan
+            FunnelCell identity = cell("2027-01-31", "rep-old", "east", "web").build();
+            awaitRevenue(identity.key(), List.of("XXX | 88.8000"));
+            assertThat(report.getJson("/api/v1/reports/rep-conversion?from=2027-01-31&to=2027-01-31")
+                    .get("rows").get(0).get("revenueByCurrency")).isEqualTo(json("{\"XXX\": 88.80}"));
+        }
+
+        private void awaitRevenue(String key, List<String> rows) {
+            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+                    "select currency, revenue from funnel_revenue where cell_key = ? order by currency", key).equals(rows));
         }
 
         private void awaitCustomers(String key, long customers) {

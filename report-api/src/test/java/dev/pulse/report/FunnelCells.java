@@ -29,7 +29,7 @@ final class FunnelCells {
     private final String source;
     private long customers;
     private long withSale;
-    private BigDecimal revenue = BigDecimal.ZERO;
+    private final Map<String, BigDecimal> revenue = new LinkedHashMap<>();
     private final Map<String, Long> reached = new LinkedHashMap<>();
     private final Map<String, Long> current = new LinkedHashMap<>();
     private final Map<String, Long> transitions = new LinkedHashMap<>();
@@ -78,9 +78,16 @@ final class FunnelCells {
         return this;
     }
 
+    /** Customers with a sale and their revenue in CNY. */
     FunnelCells sales(long customersWithSale, String revenue) {
         this.withSale = customersWithSale;
-        this.revenue = new BigDecimal(revenue);
+        this.revenue.put("CNY", new BigDecimal(revenue));
+        return this;
+    }
+
+    /** Revenue in another currency, beside any other. */
+    FunnelCells revenue(String currency, String amount) {
+        this.revenue.put(currency, new BigDecimal(amount));
         return this;
     }
 
@@ -95,7 +102,13 @@ final class FunnelCells {
         cell.stageDays().forEach((stage, histogram) -> days.put(stage, negated(histogram)));
         return new FunnelCell(cell.cohortDay(), cell.repId(), cell.teamId(), cell.source(), -cell.customers(),
                 negated(cell.reached()), negated(cell.current()), negated(cell.transitions()), days, -cell.withSale(),
-                cell.revenue().negate());
+                negatedAmounts(cell.revenueByCurrency()));
+    }
+
+    private static Map<String, BigDecimal> negatedAmounts(Map<String, BigDecimal> amounts) {
+        Map<String, BigDecimal> negated = new LinkedHashMap<>();
+        amounts.forEach((currency, amount) -> negated.put(currency, amount.negate()));
+        return negated;
     }
 
     /** One change carrying these cell changes, as one event of one customer. */

@@ -86,11 +86,12 @@ class ReportApiIT {
         activity("TEAM", null, "west", "WEEK", "2026-W45", "2026-11-02", "2026-11-08", 5, 4, 0, 0, 0, 5, 0, 0);
 
         // Sales. In Asia/Shanghai (UTC+8): S1 is 2026-11-04 00:30, S2 2026-11-01 23:59:59,
-        // S3 2026-11-02 09:00, S4 2026-11-05 00:00.
-        sale("S1", "west", "1000.50", "2026-11-03T16:30:00Z");
-        sale("S2", "east", "99.99", "2026-11-01T15:59:59Z");
-        sale("S3", "east", "2500.00", "2026-11-02T01:00:00Z");
-        sale("S4", "east", "300.00", "2026-11-04T16:00:00Z");
+        // S3 2026-11-02 09:00, S4 2026-11-05 00:00; S5, in dollars, 2026-11-03 10:00.
+        sale("S1", "west", "1000.50", "CNY", "2026-11-03T16:30:00Z");
+        sale("S2", "east", "99.99", "CNY", "2026-11-01T15:59:59Z");
+        sale("S3", "east", "2500.00", "CNY", "2026-11-02T01:00:00Z");
+        sale("S4", "east", "300.00", "CNY", "2026-11-04T16:00:00Z");
+        sale("S5", "west", "450.00", "USD", "2026-11-03T02:00:00Z");
 
         // Follow-ups of customer C-100 and one of C-200, for the drill-down.
         followUp("00000000-0000-0000-0000-000000000001", "C-100", "rep-1", "PHONE", "2026-11-01T02:00:00Z",
@@ -254,15 +255,17 @@ class ReportApiIT {
         @Test
         void shouldAddUpTheDaysAndTheSalesOfTheRangeInShanghaiTime() {
             // given days 11-02..04: follow-ups 3+4+2+1+5 = 15 by rep-1, rep-2, rep-9, rep-3 in east and west,
-            // touches 2+3+2+1+4 = 12; sales S1 (11-04 00:30 local) and S3 (11-02 09:00 local): 1000.50 + 2500.00;
-            // S2 is 11-01 23:59:59 and S4 is 11-05 00:00 local time, both outside
+            // touches 2+3+2+1+4 = 12; sales S1 (11-04 00:30 local) and S3 (11-02 09:00 local): 1000.50 + 2500.00
+            // yuan, and S5: 450.00 dollars, never added to the yuan; S2 is 11-01 23:59:59 and S4 is 11-05 00:00
+            // local time, both outside
 
             // when
             var answer = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04");
 
             // then
             assertThat(answer).isEqualTo(json("""
-                    {"followUps": 15, "activeReps": 4, "teams": 2, "customerTouches": 12, "sales": 2, "revenue": 3500.50}"""));
+                    {"followUps": 15, "activeReps": 4, "teams": 2, "customerTouches": 12, "sales": 3,
+                     "revenueByCurrency": {"CNY": 3500.50, "USD": 450.00}}"""));
         }
 
         @Test
@@ -273,11 +276,13 @@ class ReportApiIT {
             var nov3 = report.getJson("/api/v1/reports/summary?from=2026-11-03&to=2026-11-03");
             var nov4 = report.getJson("/api/v1/reports/summary?from=2026-11-04&to=2026-11-04");
 
-            // then 11-03 has rep-1 (4), rep-2 (2) and rep-9 (1) and no sale; 11-04 has rep-3 (5) and S1
+            // then 11-03 has rep-1 (4), rep-2 (2) and rep-9 (1) and only the dollar sale S5; 11-04 has rep-3 (5) and S1
             assertThat(nov3).isEqualTo(json("""
-                    {"followUps": 7, "activeReps": 3, "teams": 1, "customerTouches": 6, "sales": 0, "revenue": 0.00}"""));
+                    {"followUps": 7, "activeReps": 3, "teams": 1, "customerTouches": 6, "sales": 1,
+                     "revenueByCurrency": {"USD": 450.00}}"""));
             assertThat(nov4).isEqualTo(json("""
-                    {"followUps": 5, "activeReps": 1, "teams": 1, "customerTouches": 4, "sales": 1, "revenue": 1000.50}"""));
+                    {"followUps": 5, "activeReps": 1, "teams": 1, "customerTouches": 4, "sales": 1,
+                     "revenueByCurrency": {"CNY": 1000.50}}"""));
         }
 
         @Test
@@ -289,7 +294,8 @@ class ReportApiIT {
 
             // then
             assertThat(answer).isEqualTo(json("""
-                    {"followUps": 9, "activeReps": 2, "teams": 1, "customerTouches": 7, "sales": 1, "revenue": 2500.00}"""));
+                    {"followUps": 9, "activeReps": 2, "teams": 1, "customerTouches": 7, "sales": 1,
+                     "revenueByCurrency": {"CNY": 2500.00}}"""));
         }
 
         @Test
@@ -299,7 +305,8 @@ class ReportApiIT {
 
             // then
             assertThat(answer).isEqualTo(json("""
-                    {"followUps": 0, "activeReps": 0, "teams": 0, "customerTouches": 0, "sales": 0, "revenue": 0.00}"""));
+                    {"followUps": 0, "activeReps": 0, "teams": 0, "customerTouches": 0, "sales": 0,
+                     "revenueByCurrency": {}}"""));
         }
     }
 
@@ -569,12 +576,12 @@ class ReportApiIT {
                 phone, wechat, email, meeting, visit, other);
     }
 
-    private static void sale(String orderId, String teamId, String amount, String occurredAt) {
+    private static void sale(String orderId, String teamId, String amount, String currency, String occurredAt) {
         TestPostgres.execute(jdbcUrl, """
                         insert into sale (event_id, order_id, customer_id, rep_id, team_id, product, amount, currency,
                             occurred_at)
-                        values (gen_random_uuid(), ?, 'C-100', 'rep-1', ?, '企业版年度订阅', ?::numeric, 'CNY', ?::timestamptz)""",
-                orderId, teamId, amount, occurredAt);
+                        values (gen_random_uuid(), ?, 'C-100', 'rep-1', ?, '企业版年度订阅', ?::numeric, ?, ?::timestamptz)""",
+                orderId, teamId, amount, currency, occurredAt);
     }
 
     private static void followUp(String eventId, String customerId, String repId, String channel, String occurredAt,

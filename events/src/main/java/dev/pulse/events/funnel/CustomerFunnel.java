@@ -18,7 +18,7 @@ import java.util.Map;
  * @param transitions  each stage change in order, as {@code FROM>TO}
  * @param stageDays    per stage entered and later left for a later stage, whole days spent
  * @param withSale     the customer has at least one sale
- * @param revenue      the sum of its sales
+ * @param revenue      the sum of its sales per currency (ISO 4217 code -> amount)
  */
 public record CustomerFunnel(
         String customerId,
@@ -31,5 +31,9 @@ public record CustomerFunnel(
         List<String> transitions,
         Map<String, Integer> stageDays,
         boolean withSale,
-        BigDecimal revenue) {
+        Map<String, BigDecimal> revenue) {
+
+    public CustomerFunnel {
+        revenue = Revenue.of(revenue);
+    }
 }

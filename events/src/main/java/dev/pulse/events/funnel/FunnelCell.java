@@ -1,5 +1,7 @@
 package dev.pulse.events.funnel;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pulse.events.Json;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,7 +21,8 @@ import java.util.TreeMap;
  * @param transitions {@code FROM>TO} -> stage changes
  * @param stageDays   stage -> (whole days -> customers) for the time spent in the stage
  * @param withSale    customers with at least one sale
- * @param revenue     their sales' sum
+ * @param revenueByCurrency their sales' sum per currency (ISO 4217 code -> amount), never added
+ *                    across currencies (see {@link Revenue})
  */
 public record FunnelCell(
         LocalDate cohortDay,
@@ -32,18 +35,43 @@ public record FunnelCell(
         Map<String, Long> transitions,
         Map<String, Map<String, Long>> stageDays,
         long withSale,
-        BigDecimal revenue) {
+        Map<String, BigDecimal> revenueByCurrency) {
 
     public FunnelCell {
         reached = reached == null ? Map.of() : Map.copyOf(reached);
         current = current == null ? Map.of() : Map.copyOf(current);
         transitions = transitions == null ? Map.of() : Map.copyOf(transitions);
         stageDays = stageDays == null ? Map.of() : Map.copyOf(stageDays);
-        revenue = revenue == null ? BigDecimal.ZERO : revenue;
+        revenueByCurrency = Revenue.of(revenueByCurrency);
+    }
+
+    /**
+     * Reads a cell as written by any version. Before revenue was kept per currency a cell had one
+     * {@code revenue} figure, the sum of amounts whatever their currency: it is read as revenue of
+     * {@link Revenue#UNKNOWN_CURRENCY}, which the processor's old state also retracts as such, so
+     * the sums stay exact until a rebuild replaces them with per-currency ones.
+     */
+    @JsonCreator
+    static FunnelCell fromJson(@JsonProperty("cohortDay") LocalDate cohortDay, @JsonProperty("repId") String repId,
+                               @JsonProperty("teamId") String teamId, @JsonProperty("source") String source,
+                               @JsonProperty("customers") long customers,
+                               @JsonProperty("reached") Map<String, Long> reached,
+                               @JsonProperty("current") Map<String, Long> current,
+                               @JsonProperty("transitions") Map<String, Long> transitions,
+                               @JsonProperty("stageDays") Map<String, Map<String, Long>> stageDays,
+                               @JsonProperty("withSale") long withSale,
+                               @JsonProperty("revenueByCurrency") Map<String, BigDecimal> revenueByCurrency,
+                               @JsonProperty("revenue") BigDecimal legacyRevenue) {
+        Map<String, BigDecimal> revenue = revenueByCurrency;
+        if (revenue == null && legacyRevenue != null) {
+            revenue = Map.of(Revenue.UNKNOWN_CURRENCY, legacyRevenue);
+        }
+        return new FunnelCell(cohortDay, repId, teamId, source, customers, reached, current, transitions, stageDays,
+                withSale, revenue);
     }
 
     public static FunnelCell empty() {
-        return new FunnelCell(null, null, null, null, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, BigDecimal.ZERO);
+        return new FunnelCell(null, null, null, null, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0, Map.of());
     }
 
     public String key() {
@@ -69,7 +97,7 @@ public record FunnelCell(
                 add(transitions, customer.transitions(), sign),
                 days,
                 withSale + (customer.withSale() ? sign : 0),
-                revenue.add(sign > 0 ? customer.revenue() : customer.revenue().negate()));
+                Revenue.add(revenueByCurrency, customer.revenue(), sign));
     }
 
     /**
@@ -92,12 +120,12 @@ public record FunnelCell(
                 addAll(transitions, change.transitions()),
                 days,
                 withSale + change.withSale(),
-                revenue.add(change.revenue()));
+                Revenue.add(revenueByCurrency, change.revenueByCurrency(), 1));
     }
 
     /** A change that changes nothing: every figure zero. */
     public boolean isZero() {
-        return customers == 0 && withSale == 0 && revenue.signum() == 0 && reached.isEmpty() && current.isEmpty()
+        return customers == 0 && withSale == 0 && revenueByCurrency.isEmpty() && reached.isEmpty() && current.isEmpty()
                 && transitions.isEmpty() && stageDays.isEmpty();
     }
 

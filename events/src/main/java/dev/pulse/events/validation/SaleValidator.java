@@ -2,6 +2,7 @@ package dev.pulse.events.validation;
 
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.Sale;
+import dev.pulse.events.funnel.Revenue;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import tools.jackson.databind.JsonNode;
 public final class SaleValidator {
 
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
+    /** XXX (ISO 4217 "no currency") is left out: Pulse uses it for revenue whose currency was never recorded. */
     private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+            .map(Currency::getCurrencyCode).filter(code -> !code.equals(Revenue.UNKNOWN_CURRENCY))
+            .collect(Collectors.toUnmodifiableSet());
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private final TimeRules timeRules;

@@ -68,10 +68,10 @@ class CustomerChangeTest {
     @Test
     void shouldMoveACustomerBetweenStagesWithOneSignedCellThatSumsExactly() {
         CustomerFunnel qualified = customer("QUALIFIED", List.of("LEAD", "QUALIFIED"), List.of("LEAD>QUALIFIED"),
-                Map.of("LEAD", 2), false, BigDecimal.ZERO);
+                Map.of("LEAD", 2), false, Map.of());
         CustomerFunnel won = customer("WON", List.of("LEAD", "QUALIFIED", "PROPOSAL", "QUOTE", "CONTRACT", "WON"),
                 List.of("LEAD>QUALIFIED", "QUALIFIED>WON"), Map.of("LEAD", 2, "QUALIFIED", 5), true,
-                new BigDecimal("1200.50"));
+                Map.of("CNY", new BigDecimal("1200.50"), "USD", new BigDecimal("80")));
         FunnelCell before = FunnelCell.empty().plus(qualified, 1);
 
         FunnelCell change = FunnelCell.empty().plus(won, 1).plus(FunnelCell.empty().plus(qualified, -1));
@@ -87,15 +87,16 @@ class CustomerChangeTest {
     void shouldTravelAsJsonUnchanged() {
         CustomerChange change = new CustomerChange(
                 new ActivityTouch("R-7", "T-EAST", NOV_3, "PHONE", Set.of(Granularity.MONTH), Set.of()),
-                List.of(FunnelCell.empty().plus(customer("LEAD", List.of("LEAD"), List.of(), Map.of(), false,
-                        BigDecimal.ZERO), 1)));
+                List.of(FunnelCell.empty().plus(customer("LEAD", List.of("LEAD"), List.of(), Map.of(), true,
+                        Map.of("CNY", new BigDecimal("1200.50"), "USD", new BigDecimal("80"))), 1)));
         JsonSerde<CustomerChange> serde = JsonSerde.of(CustomerChange.class);
 
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", change))).isEqualTo(change);
     }
 
     private static CustomerFunnel customer(String stage, List<String> reached, List<String> transitions,
-                                           Map<String, Integer> days, boolean withSale, BigDecimal revenue) {
+                                           Map<String, Integer> days, boolean withSale,
+                                           Map<String, BigDecimal> revenue) {
         return new CustomerFunnel("C-1", NOV_3, "R-7", "T-EAST", "web", stage, reached, transitions, days, withSale,
                 revenue);
     }

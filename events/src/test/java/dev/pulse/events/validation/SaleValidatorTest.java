@@ -185,7 +185,7 @@ class SaleValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RMB1", "C1Y", "元", "XYZ", "RMB", "ABC"})
+    @ValueSource(strings = {"RMB1", "C1Y", "元", "XYZ", "RMB", "ABC", "XXX"})
     void shouldRejectACurrencyThatIsNotAnIso4217Code(String currency) {
         // given
         ObjectNode record = minimal();

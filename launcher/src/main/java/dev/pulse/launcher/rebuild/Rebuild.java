@@ -117,6 +117,7 @@ public final class Rebuild {
                 statement.executeUpdate("delete from funnel_stage");
                 statement.executeUpdate("delete from funnel_transition");
                 statement.executeUpdate("delete from funnel_stage_days");
+                statement.executeUpdate("delete from funnel_revenue");
                 statement.executeUpdate("delete from duplicate_flag where status <> 'DISMISSED'");
                 statement.executeUpdate("delete from alert where status = 'OPEN'");
             }

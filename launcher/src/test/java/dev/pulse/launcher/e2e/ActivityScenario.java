@@ -165,7 +165,8 @@ abstract class ActivityScenario {
             assertThat(summary.get("teams").asLong()).isEqualTo(1);
             assertThat(summary.get("customerTouches").asLong()).isEqualTo(3);
             assertThat(summary.get("sales").asLong()).isEqualTo(1);
-            assertThat(summary.get("revenue").decimalValue()).isEqualByComparingTo("12800.50");
+            assertThat(summary.get("revenueByCurrency").size()).isEqualTo(1);
+            assertThat(summary.get("revenueByCurrency").get("CNY").decimalValue()).isEqualByComparingTo("12800.50");
         });
         JsonNode cust1 = client().get("/api/v1/followups?customerId=cust-1").get("rows");
         assertThat(StreamSupport.stream(cust1.spliterator(), false).map(r -> r.get("occurredAt").asString()).toList())

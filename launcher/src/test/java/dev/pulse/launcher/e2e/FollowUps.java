@@ -34,4 +34,13 @@ final class FollowUps {
                 {"orderId":"%s","customerId":"%s","repId":"%s","teamId":"%s","product":"企业版年费",
                  "amount":%s,"occurredAt":"%s"}""".formatted(orderId, customerId, repId, teamId, amount, occurredAt);
     }
+
+    /** A sale in this currency (the one above names none, so ingest makes it CNY). */
+    static String sale(String orderId, String customerId, String repId, String teamId, String amount, String currency,
+                       String occurredAt) {
+        return """
+                {"orderId":"%s","customerId":"%s","repId":"%s","teamId":"%s","product":"企业版年费",
+                 "amount":%s,"currency":"%s","occurredAt":"%s"}""".formatted(orderId, customerId, repId, teamId, amount,
+                currency, occurredAt);
+    }
 }

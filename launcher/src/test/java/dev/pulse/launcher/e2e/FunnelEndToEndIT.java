@@ -59,6 +59,9 @@ class FunnelEndToEndIT {
         var sale = client.post("/api/v1/sales", FollowUps.sale("SO-F1", "F1", "rep-f1", "team-f", "12800.50",
                 "2026-11-16T03:00:00Z"));
         assertThat(sale.status()).isEqualTo(202);
+        var dollars = client.post("/api/v1/sales", FollowUps.sale("SO-F1-USD", "F1", "rep-f1", "team-f", "450.00", "USD",
+                "2026-11-16T04:00:00Z"));
+        assertThat(dollars.status()).isEqualTo(202);
     }
 
     @AfterAll
@@ -110,7 +113,10 @@ class FunnelEndToEndIT {
                     .orElseThrow();
             assertThat(repF1.get("customers").asInt()).isEqualTo(4);
             assertThat(repF1.get("customersWithSale").asInt()).isEqualTo(1);
-            assertThat(repF1.get("revenue").decimalValue()).isEqualByComparingTo("12800.50");
+            // F1 bought in yuan and in dollars: two sums, the 450 USD never added to the 12,800.50 CNY
+            assertThat(repF1.get("revenueByCurrency").get("CNY").decimalValue()).isEqualByComparingTo("12800.50");
+            assertThat(repF1.get("revenueByCurrency").get("USD").decimalValue()).isEqualByComparingTo("450.00");
+            assertThat(repF1.get("revenueByCurrency").size()).isEqualTo(2);
             assertThat(repF1.get("conversion").asDouble()).isEqualTo(0.25);
         });
     }

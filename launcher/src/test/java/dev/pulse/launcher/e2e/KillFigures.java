@@ -129,14 +129,21 @@ record KillFigures(String facts, Map<String, String> activity, Map<String, Strin
                 c.reached().forEach(stage -> reached.merge(stage, 1L, Long::sum));
             });
             cells.put(key, funnelFigures(customers.size(), customers.stream().filter(Customer::withSale).count(),
-                    customers.stream().map(Customer::revenue).reduce(BigDecimal.ZERO, BigDecimal::add), current, reached));
+                    cny(customers.stream().map(Customer::revenue).reduce(BigDecimal.ZERO, BigDecimal::add)), current, reached));
         });
         return cells;
     }
 
-    static String funnelFigures(long customers, long withSale, BigDecimal revenue, Map<String, Long> current,
+    /** The workload's sales name no currency, so ingest makes each one CNY. */
+    private static Map<String, BigDecimal> cny(BigDecimal revenue) {
+        return revenue.signum() == 0 ? Map.of() : Map.of("CNY", revenue);
+    }
+
+    static String funnelFigures(long customers, long withSale, Map<String, BigDecimal> revenue, Map<String, Long> current,
                                 Map<String, Long> reached) {
-        return "customers " + customers + ", with sale " + withSale + ", revenue " + plain(revenue)
+        Map<String, String> amounts = new TreeMap<>();
+        revenue.forEach((currency, amount) -> amounts.put(currency, plain(amount)));
+        return "customers " + customers + ", with sale " + withSale + ", revenue " + amounts
                 + ", current " + new TreeMap<>(current) + ", reached " + new TreeMap<>(reached);
     }
 

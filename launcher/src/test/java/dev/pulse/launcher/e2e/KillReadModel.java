@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -89,24 +90,33 @@ final class KillReadModel {
                 }
             }
         }
+        // revenue per cell and currency: the workload's sales carry no currency, so ingest makes them CNY
+        Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
+        try (ResultSet rows = sql.executeQuery("select cell_key, currency, revenue from funnel_revenue where grain = 'REP'")) {
+            while (rows.next()) {
+                revenue.computeIfAbsent(rows.getString(1), k -> new TreeMap<>()).put(rows.getString(2), rows.getBigDecimal(3));
+            }
+        }
         Map<String, String> funnel = new TreeMap<>();
         try (ResultSet rows = sql.executeQuery(
-                "select cohort_day, rep_id, team_id, source, customers, with_sale, revenue, cell_key from funnel_cell"
+                "select cohort_day, rep_id, team_id, source, customers, with_sale, cell_key from funnel_cell"
                         + " where grain = 'REP'")) {
             while (rows.next()) {
                 long customers = rows.getLong(5);
-                BigDecimal revenue = rows.getBigDecimal(7);
-                if (customers == 0 && rows.getLong(6) == 0 && revenue.signum() == 0) {
+                String key = rows.getString(7);
+                Map<String, BigDecimal> cellRevenue = revenue.getOrDefault(key, Map.of());
+                if (customers == 0 && rows.getLong(6) == 0 && cellRevenue.isEmpty()) {
                     continue; // a cell every customer has left is no figure (the projector deletes it)
                 }
-                String key = rows.getString(8);
                 funnel.put(String.join(" ", rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)),
-                        KillFigures.funnelFigures(customers, rows.getLong(6), revenue,
+                        KillFigures.funnelFigures(customers, rows.getLong(6), cellRevenue,
                                 current.getOrDefault(key, Map.of()), reached.getOrDefault(key, Map.of())));
             }
         }
         // the coarser grains must hold the rep grain's sums; a disagreement is an unexpected "cell"
-        grainDisagreements(sql, "funnel_cell", "", "customers, with_sale, revenue")
+        grainDisagreements(sql, "funnel_cell", "", "customers, with_sale")
+                .forEach(row -> funnel.put("grain disagreement " + row, ""));
+        grainDisagreements(sql, "funnel_revenue", ", currency", "revenue")
                 .forEach(row -> funnel.put("grain disagreement " + row, ""));
         grainDisagreements(sql, "funnel_stage", ", stage", "reached, at_stage")
                 .forEach(row -> funnel.put("grain disagreement " + row, ""));

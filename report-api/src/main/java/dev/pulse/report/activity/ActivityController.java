@@ -57,7 +57,7 @@ class ActivityController {
                 null, blankToNull(teamId)));
     }
 
-    @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue")
+    @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue per currency")
     @GetMapping("/reports/summary")
     ActivitySummary summary(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -14,6 +14,7 @@ import dev.pulse.report.web.DateRange;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,16 +65,22 @@ class ActivityRepository {
         var activity = db.select(sum(REP_ACTIVITY.FOLLOW_UPS), countDistinct(REP_ACTIVITY.REP_ID),
                         countDistinct(REP_ACTIVITY.TEAM_ID), sum(REP_ACTIVITY.CUSTOMERS))
                 .from(REP_ACTIVITY).where(days).fetchOne();
-        var sales = db.select(count(), sum(SALE.AMOUNT))
+        // one row per currency: amounts of different currencies are never added
+        long sales = 0;
+        Map<String, BigDecimal> revenue = new TreeMap<>();
+        for (var row : db.select(SALE.CURRENCY, count(), sum(SALE.AMOUNT))
                 .from(SALE)
                 .where(SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone))))
                 .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
                 .and(Scopes.rows(access, SALE.REP_ID, SALE.TEAM_ID))
-                .fetchOne();
+                .groupBy(SALE.CURRENCY)
+                .fetch()) {
+            sales += row.value2();
+            revenue.put(row.value1(), row.value3().setScale(2, RoundingMode.HALF_UP));
+        }
         return new ActivitySummary(
                 longOf(activity.value1()), activity.value2(), activity.value3(), longOf(activity.value4()),
-                sales.value1(), sales.value2() == null ? BigDecimal.ZERO.setScale(2) : sales.value2().setScale(2,
-                        java.math.RoundingMode.HALF_UP));
+                sales, revenue);
     }
 
     List<TeamView> teams(AccessScope access) {

@@ -1,6 +1,7 @@
 package dev.pulse.report.funnel;
 
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
+import static dev.pulse.report.db.Tables.FUNNEL_REVENUE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
 import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
@@ -28,6 +29,8 @@ record CellColumns(Field<String> grain, Field<LocalDate> cohortDay, Field<String
             FUNNEL_TRANSITION.REP_ID, FUNNEL_TRANSITION.TEAM_ID, FUNNEL_TRANSITION.SOURCE);
     static final CellColumns STAGE_DAYS = new CellColumns(FUNNEL_STAGE_DAYS.GRAIN, FUNNEL_STAGE_DAYS.COHORT_DAY,
             FUNNEL_STAGE_DAYS.REP_ID, FUNNEL_STAGE_DAYS.TEAM_ID, FUNNEL_STAGE_DAYS.SOURCE);
+    static final CellColumns REVENUE = new CellColumns(FUNNEL_REVENUE.GRAIN, FUNNEL_REVENUE.COHORT_DAY,
+            FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.TEAM_ID, FUNNEL_REVENUE.SOURCE);
 
     /** The rows of one grain in the filter's cohort period, rep, team and source, inside the caller's scope. */
     Condition where(FunnelFilter filter, FunnelGrain grain) {

@@ -74,7 +74,7 @@ class FunnelController {
         return new Rows<>(queries.timeInStage(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source)));
     }
 
-    @Operation(summary = "Follow-up to sale conversion per owner rep: customers, customers with a sale, revenue")
+    @Operation(summary = "Follow-up to sale conversion per owner rep: customers, customers with a sale, revenue per currency")
     @ApiResponse(responseCode = "400", description = "missing or invalid from/to, or from after to",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/reports/rep-conversion")

@@ -24,7 +24,7 @@ public enum FunnelGrain {
             case REP -> cell;
             case TEAM, ALL -> new FunnelCell(cell.cohortDay(), null, this == TEAM ? cell.teamId() : null,
                     cell.source(), cell.customers(), cell.reached(), cell.current(), cell.transitions(),
-                    cell.stageDays(), cell.withSale(), cell.revenue());
+                    cell.stageDays(), cell.withSale(), cell.revenueByCurrency());
         };
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +79,18 @@ public class FunnelQueries {
                 .thenComparing(FunnelSums.RepTeam::teamId, Comparator.nullsFirst(Comparator.naturalOrder()));
         for (FunnelSums.RepTeam row : sums.byRepAndTeam(filter)) {
             byRep.computeIfAbsent(row.repId(), r -> new FunnelTotals()).addCells(BigDecimal.valueOf(row.customers()),
-                    BigDecimal.valueOf(row.withSale()), row.revenue());
+                    BigDecimal.valueOf(row.withSale()));
             latest.merge(row.repId(), row, (a, b) -> later.compare(a, b) >= 0 ? a : b);
+        }
+        Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
+        for (FunnelSums.RepRevenue row : sums.revenueByRep(filter)) {
+            revenue.computeIfAbsent(row.repId(), r -> new TreeMap<>())
+                    .put(row.currency(), row.revenue().setScale(2, RoundingMode.HALF_UP));
         }
         return byRep.entrySet().stream().map(e -> {
             FunnelTotals t = e.getValue();
             return new RepConversionView(e.getKey(), latest.get(e.getKey()).teamId(), t.customers(), t.withSale(),
-                    t.revenue().setScale(2, RoundingMode.HALF_UP), ratio(t.withSale(), t.customers()));
+                    revenue.getOrDefault(e.getKey(), Map.of()), ratio(t.withSale(), t.customers()));
         }).toList();
     }
 

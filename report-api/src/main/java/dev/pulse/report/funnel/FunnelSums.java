@@ -1,6 +1,7 @@
 package dev.pulse.report.funnel;
 
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
+import static dev.pulse.report.db.Tables.FUNNEL_REVENUE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
 import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
@@ -47,16 +48,16 @@ final class FunnelSums {
         Function<CellColumns, Field<?>> group = grouping == null ? null : grouping::of;
         Select<Record> cells = sums(FUNNEL_CELL, CellColumns.CELL, filter, grain, group,
                 inline(null, SQLDataType.VARCHAR),
-                sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE));
+                sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE));
         Select<Record> stages = sums(FUNNEL_STAGE, CellColumns.STAGE, filter, grain, group, FUNNEL_STAGE.STAGE,
-                sum(FUNNEL_STAGE.REACHED), sum(FUNNEL_STAGE.AT_STAGE), inline(null, SQLDataType.NUMERIC));
+                sum(FUNNEL_STAGE.REACHED), sum(FUNNEL_STAGE.AT_STAGE));
         Map<Object, FunnelTotals> totals = new HashMap<>();
         // the funnel_cell sums carry no stage; funnel_stage's stage column is never null
         for (Record r : db.fetch(cells.unionAll(stages))) {
             FunnelTotals t = totals.computeIfAbsent(r.get(0), g -> new FunnelTotals());
             String stage = r.get(1, String.class);
             if (stage == null) {
-                t.addCells(r.get(2, BigDecimal.class), r.get(3, BigDecimal.class), r.get(4, BigDecimal.class));
+                t.addCells(r.get(2, BigDecimal.class), r.get(3, BigDecimal.class));
             } else {
                 t.addStage(stage, r.get(2, BigDecimal.class).longValueExact(), r.get(3, BigDecimal.class).longValueExact());
             }
@@ -109,16 +110,29 @@ final class FunnelSums {
     }
 
     /** The cells of one rep and team summed, with the latest cohort day among them. */
-    record RepTeam(String repId, String teamId, LocalDate latestDay, long customers, long withSale, BigDecimal revenue) {
+    record RepTeam(String repId, String teamId, LocalDate latestDay, long customers, long withSale) {
     }
 
     List<RepTeam> byRepAndTeam(FunnelFilter filter) {
         return db.select(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, max(FUNNEL_CELL.COHORT_DAY),
-                        sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), sum(FUNNEL_CELL.REVENUE))
+                        sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE))
                 .from(FUNNEL_CELL)
                 .where(CellColumns.CELL.where(filter, FunnelGrain.REP))
                 .groupBy(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID)
                 .fetch(r -> new RepTeam(r.value1(), r.value2(), r.value3(), r.value4().longValueExact(),
-                        r.value5().longValueExact(), r.value6()));
+                        r.value5().longValueExact()));
+    }
+
+    /** One owner rep's revenue in one currency: sums are per currency, never across currencies. */
+    record RepRevenue(String repId, String currency, BigDecimal revenue) {
+    }
+
+    List<RepRevenue> revenueByRep(FunnelFilter filter) {
+        Field<BigDecimal> revenue = sum(FUNNEL_REVENUE.REVENUE);
+        return db.select(FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.CURRENCY, revenue)
+                .from(FUNNEL_REVENUE)
+                .where(CellColumns.REVENUE.where(filter, FunnelGrain.REP))
+                .groupBy(FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.CURRENCY)
+                .fetch(r -> new RepRevenue(r.value1(), r.value2(), r.value3()));
     }
 }

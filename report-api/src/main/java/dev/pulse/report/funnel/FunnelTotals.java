@@ -9,15 +9,13 @@ final class FunnelTotals {
 
     private long customers;
     private long withSale;
-    private BigDecimal revenue = BigDecimal.ZERO;
     private final Map<String, Long> reached = new HashMap<>();
     private final Map<String, Long> current = new HashMap<>();
 
     /** Sums of funnel_cell rows; null where SQL summed no row. */
-    void addCells(BigDecimal customers, BigDecimal withSale, BigDecimal revenue) {
+    void addCells(BigDecimal customers, BigDecimal withSale) {
         this.customers += customers == null ? 0 : customers.longValueExact();
         this.withSale += withSale == null ? 0 : withSale.longValueExact();
-        this.revenue = revenue == null ? this.revenue : this.revenue.add(revenue);
     }
 
     /** Sums of funnel_stage rows of one stage. */
@@ -32,10 +30,6 @@ final class FunnelTotals {
 
     long withSale() {
         return withSale;
-    }
-
-    BigDecimal revenue() {
-        return revenue;
     }
 
     long reached(String stage) {

@@ -1,6 +1,7 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.funnel.FunnelCell;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +11,14 @@ import java.util.TreeSet;
 
 /**
  * Funnel cell deltas as the rows of the typed rollups: per cell and stage (reached, now at it),
- * per stage change, per stage and whole days. Zero rows are left out (they add nothing), and each
+ * per stage change, per stage and whole days, per currency. Zero rows are left out (they add nothing), and each
  * row's key appears once, as one upsert statement may touch a row only once.
  *
  * <p>What the reports never read is dropped here, as they skipped it when they parsed the JSON: a
  * transition key without {@code FROM>} before its first '>', a day key that is no whole number.
  */
-record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDays> stageDays) {
+record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDays> stageDays,
+                  List<Revenue> revenues) {
 
     record Stage(FunnelRollup cell, String stage, long reached, long atStage) {
     }
@@ -27,11 +29,16 @@ record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDa
     record StageDays(FunnelRollup cell, String stage, long days, long n) {
     }
 
+    /** A cell's revenue in one currency: amounts of different currencies are never one row. */
+    record Revenue(FunnelRollup cell, String currency, BigDecimal revenue) {
+    }
+
     /** @param cells distinct cells, in the order their rows should be written */
     static FunnelRows of(List<FunnelRollup> rollups) {
         List<Stage> stages = new ArrayList<>();
         List<Transition> transitions = new ArrayList<>();
         List<StageDays> stageDays = new ArrayList<>();
+        List<Revenue> revenues = new ArrayList<>();
         for (FunnelRollup rollup : rollups) {
             FunnelCell cell = rollup.cell();
             Set<String> touched = new TreeSet<>(cell.reached().keySet());
@@ -63,8 +70,10 @@ record FunnelRows(List<Stage> stages, List<Transition> transitions, List<StageDa
                     }
                 });
             });
+            // already ordered by currency, without zero amounts
+            cell.revenueByCurrency().forEach((currency, amount) -> revenues.add(new Revenue(rollup, currency, amount)));
         }
-        return new FunnelRows(stages, transitions, stageDays);
+        return new FunnelRows(stages, transitions, stageDays, revenues);
     }
 
     private static Long wholeDays(String days) {

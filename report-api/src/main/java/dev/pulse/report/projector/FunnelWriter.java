@@ -1,6 +1,7 @@
 package dev.pulse.report.projector;
 
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
+import static dev.pulse.report.db.Tables.FUNNEL_REVENUE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
 import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
@@ -18,8 +19,9 @@ import org.jooq.Field;
 import org.jooq.Table;
 
 /**
- * A poll's summed funnel deltas, one per cell of each {@link dev.pulse.report.funnel.FunnelGrain}, added in SQL: funnel_cell (customers, with_sale,
- * revenue) and its typed rollups funnel_stage, funnel_transition and funnel_stage_days, one
+ * A poll's summed funnel deltas, one per cell of each {@link dev.pulse.report.funnel.FunnelGrain}, added in SQL: funnel_cell (customers, with_sale)
+ * and its typed rollups funnel_stage, funnel_transition, funnel_stage_days and funnel_revenue (one
+ * row per currency: amounts of different currencies are never added), one
  * multi-row upsert per table ({@code figure = figure + excluded.figure}), nothing read back.
  *
  * <p>Two projector instances may add to one cell (customers of one team sit on several
@@ -35,7 +37,7 @@ final class FunnelWriter {
 
     private static final List<Field<?>> CELL_COLUMNS = List.of(FUNNEL_CELL.CELL_KEY, FUNNEL_CELL.GRAIN,
             FUNNEL_CELL.COHORT_DAY, FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, FUNNEL_CELL.SOURCE, FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE,
-            FUNNEL_CELL.REVENUE, FUNNEL_CELL.UPDATED_AT);
+            FUNNEL_CELL.UPDATED_AT);
     private static final List<Field<?>> STAGE_COLUMNS = List.of(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY, FUNNEL_STAGE.GRAIN,
             FUNNEL_STAGE.STAGE, FUNNEL_STAGE.REP_ID, FUNNEL_STAGE.TEAM_ID, FUNNEL_STAGE.SOURCE, FUNNEL_STAGE.REACHED,
             FUNNEL_STAGE.AT_STAGE);
@@ -45,6 +47,9 @@ final class FunnelWriter {
     private static final List<Field<?>> DAYS_COLUMNS = List.of(FUNNEL_STAGE_DAYS.COHORT_DAY,
             FUNNEL_STAGE_DAYS.CELL_KEY, FUNNEL_STAGE_DAYS.GRAIN, FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS, FUNNEL_STAGE_DAYS.REP_ID,
             FUNNEL_STAGE_DAYS.TEAM_ID, FUNNEL_STAGE_DAYS.SOURCE, FUNNEL_STAGE_DAYS.N);
+    private static final List<Field<?>> REVENUE_COLUMNS = List.of(FUNNEL_REVENUE.COHORT_DAY, FUNNEL_REVENUE.CELL_KEY,
+            FUNNEL_REVENUE.GRAIN, FUNNEL_REVENUE.CURRENCY, FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.TEAM_ID,
+            FUNNEL_REVENUE.SOURCE, FUNNEL_REVENUE.REVENUE);
 
     private FunnelWriter() {
     }
@@ -58,10 +63,9 @@ final class FunnelWriter {
         FunnelRows rows = FunnelRows.of(changed);
         MultiRowInsert.insert(db, FUNNEL_CELL, CELL_COLUMNS, changed, rollup -> new Object[] {
                         rollup.key(), rollup.grain().name(), rollup.cohortDay(), rollup.repId(), rollup.teamId(),
-                        rollup.source(), rollup.cell().customers(), rollup.cell().withSale(), rollup.cell().revenue(),
-                        now},
+                        rollup.source(), rollup.cell().customers(), rollup.cell().withSale(), now},
                 insert -> insert.onConflict(FUNNEL_CELL.CELL_KEY).doUpdate().set(adding(FUNNEL_CELL.UPDATED_AT,
-                        FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE, FUNNEL_CELL.REVENUE)));
+                        FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE)));
         MultiRowInsert.insert(db, FUNNEL_STAGE, STAGE_COLUMNS, rows.stages(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.stage(),
                         row.cell().repId(), row.cell().teamId(), row.cell().source(), row.reached(), row.atStage()},
@@ -79,7 +83,12 @@ final class FunnelWriter {
                 insert -> insert.onConflict(FUNNEL_STAGE_DAYS.COHORT_DAY, FUNNEL_STAGE_DAYS.CELL_KEY,
                         FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS)
                         .doUpdate().set(adding(null, FUNNEL_STAGE_DAYS.N)));
-        deleteEmpty(db, changed);
+        MultiRowInsert.insert(db, FUNNEL_REVENUE, REVENUE_COLUMNS, rows.revenues(), row -> new Object[] {
+                        row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.currency(),
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.revenue()},
+                insert -> insert.onConflict(FUNNEL_REVENUE.COHORT_DAY, FUNNEL_REVENUE.CELL_KEY, FUNNEL_REVENUE.CURRENCY)
+                        .doUpdate().set(adding(null, FUNNEL_REVENUE.REVENUE)));
+        deleteEmpty(db, changed, !rows.revenues().isEmpty());
     }
 
     /** {@code figure = table.figure + excluded.figure} for each figure, and the time column (if any) replaced. */
@@ -104,13 +113,19 @@ final class FunnelWriter {
      * cell is gone (the second sees the first's deletes: same transaction). The touched cells are
      * passed as two arrays, so a poll of any size is two bind values per statement.
      */
-    private static void deleteEmpty(DSLContext db, List<FunnelRollup> cells) {
+    private static void deleteEmpty(DSLContext db, List<FunnelRollup> cells, boolean revenueChanged) {
         String[] keys = cells.stream().map(FunnelRollup::key).toArray(String[]::new);
         String[] days = cells.stream().map(cell -> cell.cohortDay().toString()).toArray(String[]::new);
         db.deleteFrom(FUNNEL_CELL).where(FUNNEL_CELL.CELL_KEY.eq(any(keys))).and(FUNNEL_CELL.CUSTOMERS.le(0L)).execute();
         deleteEmptyRows(db, FUNNEL_STAGE, "reached = 0 and at_stage = 0", days, keys);
         deleteEmptyRows(db, FUNNEL_TRANSITION, "n = 0", days, keys);
         deleteEmptyRows(db, FUNNEL_STAGE_DAYS, "n = 0", days, keys);
+        if (!revenueChanged) {
+            // no revenue in this poll's deltas, so no revenue row reached zero; and a cell left without
+            // customers has none: its last customers took their revenue out in the deltas that emptied it
+            return;
+        }
+        deleteEmptyRows(db, FUNNEL_REVENUE, "revenue = 0", days, keys);
     }
 
     private static void deleteEmptyRows(DSLContext db, Table<?> table, String zero, String[] days, String[] keys) {

@@ -15,7 +15,8 @@ class FunnelGrainTest {
 
     private static final DateRange NOVEMBER = new DateRange(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"));
     private static final FunnelCell CELL = new FunnelCell(LocalDate.parse("2026-11-02"), "rep-1", "east", "web", 2,
-            Map.of("LEAD", 2L), Map.of("LEAD", 2L), Map.of(), Map.of(), 1, new BigDecimal("9.50"));
+            Map.of("LEAD", 2L), Map.of("LEAD", 2L), Map.of(), Map.of(), 1,
+            Map.of("CNY", new BigDecimal("9.50"), "USD", new BigDecimal("2")));
 
     @Test
     void shouldReadTheCompanyGrainForAWholeCompanyQueryOfAnAdmin() {
@@ -55,7 +56,7 @@ class FunnelGrainTest {
         assertThat(all.current()).isEqualTo(CELL.current());
         assertThat(all.withSale()).isEqualTo(1);
         assertThat(all.customers()).isEqualTo(2);
-        assertThat(all.revenue()).isEqualByComparingTo("9.50");
+        assertThat(all.revenueByCurrency()).isEqualTo(CELL.revenueByCurrency());
         assertThat(FunnelGrain.REP.of(CELL)).isSameAs(CELL);
     }
 

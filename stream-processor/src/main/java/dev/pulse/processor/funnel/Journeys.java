@@ -6,6 +6,7 @@ import dev.pulse.events.Sale;
 import dev.pulse.events.Stage;
 import dev.pulse.events.funnel.CustomerFunnel;
 import dev.pulse.events.funnel.FunnelCell;
+import dev.pulse.events.funnel.Revenue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,18 +58,25 @@ public final class Journeys {
         steps.add(new CustomerJourney.Step(f.occurredAt(), f.eventId().toString(), f.stage(), f.repId(), f.teamId(),
                 f.source()));
         steps.sort(BY_TIME);
-        return new CustomerJourney(steps, journey == null ? Map.of() : journey.orders());
+        return journey == null ? new CustomerJourney(steps, Map.of(), Map.of())
+                : new CustomerJourney(steps, journey.orders(), journey.currencies());
     }
 
-    /** An order sent again (a re-imported sheet, a changed shipping status) counts once, with its first amount. */
+    /**
+     * An order sent again (a re-imported sheet, a changed shipping status) counts once, with its
+     * first amount and currency. A sale without a currency (ingest always sets one) is of unknown
+     * currency rather than assumed to be CNY.
+     */
     public static CustomerJourney withSale(CustomerJourney journey, Sale sale) {
-        CustomerJourney current = journey == null ? new CustomerJourney(List.of(), Map.of()) : journey;
+        CustomerJourney current = journey == null ? new CustomerJourney(List.of(), Map.of(), Map.of()) : journey;
         if (current.orders().containsKey(sale.orderId())) {
             return current;
         }
         Map<String, BigDecimal> orders = new HashMap<>(current.orders());
         orders.put(sale.orderId(), sale.amount());
-        return new CustomerJourney(current.steps(), orders);
+        Map<String, String> currencies = new HashMap<>(current.currencies());
+        currencies.put(sale.orderId(), sale.currency() == null ? Revenue.UNKNOWN_CURRENCY : sale.currency());
+        return new CustomerJourney(current.steps(), orders, currencies);
     }
 
     /** The signed cell changes that take {@code before} out of the funnel and put {@code after} in; empty if equal. */

@@ -125,7 +125,7 @@ class FunnelTopologyTest {
                 Map.of("CONTRACT", 1L),
                 Map.of("LEAD>CONTRACT", 1L),
                 Map.of("LEAD", Map.of("2", 1L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     @Test
@@ -145,7 +145,7 @@ class FunnelTopologyTest {
                 Map.of("PROPOSAL", 1L),
                 Map.of("QUOTE>PROPOSAL", 1L),
                 Map.of(),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     @Test
@@ -170,7 +170,7 @@ class FunnelTopologyTest {
                 Map.of("LOST", 3L),
                 Map.of("LEAD>LOST", 1L, "QUOTE>LOST", 1L, "CONTRACT>LOST", 1L),
                 Map.of(),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     @Test
@@ -191,7 +191,7 @@ class FunnelTopologyTest {
                 Map.of("QUALIFIED", 1L),
                 Map.of("LEAD>QUALIFIED", 1L),
                 Map.of("LEAD", Map.of("3", 1L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     // --- event time, not arrival -------------------------------------------------------------
@@ -219,7 +219,7 @@ class FunnelTopologyTest {
                 Map.of("PROPOSAL", 1L),
                 Map.of("LEAD>PROPOSAL", 1L),
                 Map.of("LEAD", Map.of("4", 1L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
         // and the day-5 cohort the customer sat in until the LEAD arrived is left with no customer
         if (laterArrivesFirst) {
             assertThat(cells).containsOnlyKeys("2026-11-01|R-7|T-EAST|", "2026-11-05|R-7|T-EAST|");
@@ -250,7 +250,7 @@ class FunnelTopologyTest {
                 Map.of("PROPOSAL", 1L),
                 Map.of("QUALIFIED>PROPOSAL", 1L),
                 Map.of("QUALIFIED", Map.of("3", 1L)),
-                1, new BigDecimal("5000.00")));
+                1, cny("5000.00")));
     }
 
     @Test
@@ -263,9 +263,9 @@ class FunnelTopologyTest {
         Map<String, FunnelCell> cells = cells();
         assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|", "2026-11-04|R-7|T-EAST|");
         assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, BigDecimal.ZERO));
+                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, Map.of()));
         assertCell(cells.get("2026-11-04|R-7|T-EAST|"), new FunnelCell(NOV_4, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, BigDecimal.ZERO));
+                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, Map.of()));
     }
 
     @Test
@@ -286,7 +286,7 @@ class FunnelTopologyTest {
                 Map.of("PROPOSAL", 1L),
                 Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>PROPOSAL", 1L),
                 Map.of("LEAD", Map.of("1", 1L), "QUALIFIED", Map.of("1", 1L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     // --- time in stage ------------------------------------------------------------------------
@@ -308,7 +308,7 @@ class FunnelTopologyTest {
                 Map.of("WON", 1L),
                 Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>WON", 1L),
                 Map.of("LEAD", Map.of("3", 1L), "QUALIFIED", Map.of("7", 1L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     @Test
@@ -331,7 +331,7 @@ class FunnelTopologyTest {
                 Map.of("QUALIFIED", 3L),
                 Map.of("LEAD>QUALIFIED", 3L),
                 Map.of("LEAD", Map.of("1", 1L, "3", 2L)),
-                0, BigDecimal.ZERO));
+                0, Map.of()));
     }
 
     // --- sales --------------------------------------------------------------------------------
@@ -352,7 +352,7 @@ class FunnelTopologyTest {
                 Map.of("CONTRACT", 1L),
                 Map.of(),
                 Map.of(),
-                1, new BigDecimal("12800.50")));
+                1, cny("12800.50")));
     }
 
     @Test
@@ -374,7 +374,7 @@ class FunnelTopologyTest {
                 Map.of("CONTRACT", 1L),
                 Map.of(),
                 Map.of(),
-                1, new BigDecimal("13000.00")));
+                1, cny("13000.00")));
     }
 
     @Test
@@ -395,7 +395,7 @@ class FunnelTopologyTest {
                 Map.of("CONTRACT", 1L),
                 Map.of(),
                 Map.of(),
-                1, new BigDecimal("12800.50")));
+                1, cny("12800.50")));
     }
 
     @Test
@@ -416,7 +416,32 @@ class FunnelTopologyTest {
                 Map.of("QUALIFIED", 1L),
                 Map.of(),
                 Map.of(),
-                1, new BigDecimal("12800.50")));
+                1, cny("12800.50")));
+    }
+
+    @Test
+    void shouldKeepRevenueOfEachCurrencyApartAndMoveItWithTheCustomer() {
+        // given: one customer with sales in yuan and in dollars, the dollar order sent again
+        send(followUp("C-1", "CONTRACT", "2026-11-03T09:00"));
+        send(sale("SO-1", "C-1", "12000.00", "CNY", "2026-11-04T09:00"));
+        send(sale("SO-2", "C-1", "450.00", "usd", "2026-11-04T10:00"));
+        send(sale("SO-3", "C-1", "300.00", "CNY", "2026-11-05T09:00"));
+        send(sale("SO-2", "C-1", "450.00", "USD", "2026-11-04T10:00"));
+
+        // when: another rep takes the customer over, so it moves to R-B's cell
+        send(followUp("C-1", "R-B", "T-EAST", "CONTRACT", "2026-11-06T09:00"));
+
+        // then: 12,000 + 300 = 12,300 CNY and 450 USD, never 12,750 of one currency; the old cell
+        // gives back exactly what it held, per currency
+        Map<String, FunnelCell> cells = cells();
+        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|", "2026-11-03|R-B|T-EAST|");
+        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), noCustomers(NOV_3, "R-7", "T-EAST", null));
+        assertCell(cells.get("2026-11-03|R-B|T-EAST|"), new FunnelCell(NOV_3, "R-B", "T-EAST", null, 1,
+                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
+                Map.of("CONTRACT", 1L),
+                Map.of(),
+                Map.of(),
+                1, Map.of("CNY", new BigDecimal("12300.00"), "USD", new BigDecimal("450.00"))));
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -452,7 +477,11 @@ class FunnelTopologyTest {
     /** A cell every customer has left: it stays on the compacted topic with nothing in it. */
     private static FunnelCell noCustomers(LocalDate cohortDay, String repId, String teamId, String source) {
         return new FunnelCell(cohortDay, repId, teamId, source, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0,
-                BigDecimal.ZERO);
+                Map.of());
+    }
+
+    private static Map<String, BigDecimal> cny(String amount) {
+        return Map.of("CNY", new BigDecimal(amount));
     }
 
     private void send(ObjectNode followUp) {
@@ -501,9 +530,16 @@ class FunnelTopologyTest {
         return node;
     }
 
-    /** A valid sale with a fresh eventId, at a Shanghai local time. */
+    /** A valid sale with a fresh eventId, at a Shanghai local time, without a currency (so CNY). */
     private static String sale(String orderId, String customerId, String amount, String shanghaiTime) {
+        return sale(orderId, customerId, amount, null, shanghaiTime);
+    }
+
+    private static String sale(String orderId, String customerId, String amount, String currency, String shanghaiTime) {
         ObjectNode node = Json.MAPPER.createObjectNode();
+        if (currency != null) {
+            node.put("currency", currency);
+        }
         node.put("eventId", UUID.randomUUID().toString());
         node.put("orderId", orderId);
         node.put("customerId", customerId);
