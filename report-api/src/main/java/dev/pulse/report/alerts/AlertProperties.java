@@ -5,17 +5,31 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param webhooks     receivers, each {@code URL} or {@code FORMAT=URL} (see {@link Webhook})
- * @param pollInterval how often the outbox is checked for due deliveries
- * @param maxBackoff   the longest wait between two attempts at one delivery
+ * @param webhooks        the default receivers, each {@code URL} or {@code FORMAT=URL[#secret=S]} (see {@link Webhook})
+ * @param pollInterval    how often the outbox is checked for due deliveries
+ * @param maxBackoff      the longest wait between two attempts at one delivery
+ * @param maxAttempts     the retry budget: after this many failed attempts a delivery is marked failed
+ *                        (metric, admin API) and waits for an admin's retry
+ * @param robotRate       messages a group robot accepts per {@code robotRateWindow} (WeCom, DingTalk
+ *                        and Feishu all say about 20 a minute); more alerts than that are merged
+ * @param robotRateWindow the window of {@code robotRate}; also the wait after a robot answered "too fast"
+ * @param claimLease      how long an instance owns the rows it is sending before another may take them
  */
 @ConfigurationProperties("pulse.alerts")
-public record AlertProperties(List<String> webhooks, Duration pollInterval, Duration maxBackoff) {
+public record AlertProperties(List<String> webhooks, Duration pollInterval, Duration maxBackoff, Integer maxAttempts,
+                              Integer robotRate, Duration robotRateWindow, Duration claimLease) {
 
     public AlertProperties {
         webhooks = webhooks == null ? List.of() : webhooks.stream().filter(w -> !w.isBlank()).toList();
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+        maxAttempts = maxAttempts == null ? 10 : maxAttempts;
+        robotRate = robotRate == null ? 20 : robotRate;
+        robotRateWindow = robotRateWindow == null ? Duration.ofMinutes(1) : robotRateWindow;
+        claimLease = claimLease == null ? Duration.ofMinutes(1) : claimLease;
+        if (maxAttempts < 1 || robotRate < 1) {
+            throw new IllegalArgumentException("pulse.alerts.max-attempts and robot-rate must be at least 1");
+        }
     }
 
     public List<Webhook> receivers() {

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 public class Outbox {
 
     private static final List<Field<?>> COLUMNS = List.of(WEBHOOK_DELIVERY.MESSAGE_ID, WEBHOOK_DELIVERY.EVENT,
-            WEBHOOK_DELIVERY.WEBHOOK, WEBHOOK_DELIVERY.FORMAT, WEBHOOK_DELIVERY.PAYLOAD, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT);
+            WEBHOOK_DELIVERY.WEBHOOK, WEBHOOK_DELIVERY.FORMAT, WEBHOOK_DELIVERY.PAYLOAD, WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT,
+            WEBHOOK_DELIVERY.TITLE, WEBHOOK_DELIVERY.BODY_TEXT);
 
     /** One message, before it is put in each receiver's format. */
     public record Message(UUID messageId, String event, Map<String, Object> generic, String title, String text) {
@@ -46,7 +47,7 @@ public class Outbox {
             for (Webhook receiver : receivers) {
                 deliveries.add(new Object[] {message.messageId(), message.event(), receiver.url().toString(),
                         receiver.format().name(), receiver.format().body(message.generic(), message.title(), message.text()),
-                        now});
+                        now, message.title(), message.text()});
             }
         }
         MultiRowInsert.insert(db, WEBHOOK_DELIVERY, COLUMNS, deliveries, row -> row,
