@@ -24,7 +24,7 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * Delivers the webhook outbox: claims due rows (see {@link Deliveries}), POSTs each send on its
- * own virtual thread with a 5 s timeout, and counts a send as delivered only when the receiver
+ * own virtual thread with a timeout (5 s by default), and counts a send as delivered only when the receiver
  * confirms it (a robot's {@code errcode}/{@code code} 0). A failure doubles the wait before the
  * next attempt up to the configured maximum, and after the retry budget the row is marked failed:
  * counted in {@code pulse.webhooks.undeliverable}, listed by the admin API, never silently dropped.
@@ -34,14 +34,13 @@ import tools.jackson.core.type.TypeReference;
 class WebhookDeliverer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Deliveries deliveries;
     private final ReceiverSecrets secrets;
     private final AlertProperties properties;
     private final MeterRegistry meters;
     private final String instance;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private volatile boolean running;
     private Thread worker;
 
@@ -50,6 +49,7 @@ class WebhookDeliverer implements SmartLifecycle {
         this.secrets = secrets;
         this.properties = properties;
         this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         // unique per process: a lease names the instance that holds it
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         Gauge.builder("pulse.webhooks.failed.pending", deliveries, Deliveries::failedCount)
@@ -87,7 +87,7 @@ class WebhookDeliverer implements SmartLifecycle {
         try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
             sends.forEach(send -> posts.submit(() -> deliver(send)));
             posts.shutdown();
-            posts.awaitTermination(TIMEOUT.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+            posts.awaitTermination(properties.timeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -160,7 +160,7 @@ class WebhookDeliverer implements SmartLifecycle {
             body = Json.MAPPER.writeValueAsString(signed);
         }
         return HttpRequest.newBuilder(url)
-                .timeout(TIMEOUT)
+                .timeout(properties.timeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("X-Pulse-Message-Id", first.messageId().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -87,7 +87,7 @@ class AlertDeliveryIT {
                 "wecom=" + robots.url("/wecom"),
                 "dingtalk=" + robots.url("/dingtalk") + "#secret=SECdingtalk-42",
                 "feishu=" + robots.url("/feishu") + "#secret=feishu-secret-7");
-        Outbox outbox = new Outbox(properties);
+        Outbox outbox = new Outbox(properties, new AlertRoutes(db));
         WebhookDeliverer first = deliverer(properties, new SimpleMeterRegistry());
         WebhookDeliverer second = deliverer(properties, new SimpleMeterRegistry());
 
@@ -99,7 +99,7 @@ class AlertDeliveryIT {
             outbox.enqueue(db, alertIds.subList(wave * 10, wave * 10 + 10).stream().map(AlertDeliveryIT::message).toList());
             Thread.sleep(150);
         }
-        awaitTrue(Duration.ofSeconds(60), () -> count("select count(*) from webhook_delivery where delivered_at is null") == 0);
+        awaitTrue(Duration.ofSeconds(120), () -> count("select count(*) from webhook_delivery where delivered_at is null") == 0);
         stop(one, two);
 
         // then each robot got each alert once, in messages it accepted: no rate limit, size or signature refusal
@@ -116,13 +116,13 @@ class AlertDeliveryIT {
         FakeRobots.Robot wecom = robots.add("/wecom", WebhookFormat.WECOM, null, 20, WINDOW);
         AlertProperties properties = properties(30, 2, "wecom=" + robots.url("/wecom"));
         List<UUID> alertIds = IntStream.range(0, 25).mapToObj(i -> UUID.randomUUID()).toList();
-        new Outbox(properties).enqueue(db, alertIds.stream().map(AlertDeliveryIT::message).toList());
+        new Outbox(properties, new AlertRoutes(db)).enqueue(db, alertIds.stream().map(AlertDeliveryIT::message).toList());
         WebhookDeliverer deliverer = deliverer(properties, new SimpleMeterRegistry());
 
         // when the outbox is delivered
         deliverer.deliverDue();
         assertThat(wecom.refused(45009)).isEqualTo(5);
-        awaitTrue(Duration.ofSeconds(20), () -> {
+        awaitTrue(Duration.ofSeconds(90), () -> {
             deliverer.deliverDue();
             return count("select count(*) from webhook_delivery where delivered_at is null") == 0;
         });
@@ -139,12 +139,12 @@ class AlertDeliveryIT {
         FakeRobots.Robot dingtalk = robots.add("/dingtalk", WebhookFormat.DINGTALK, "SECright", 20, WINDOW);
         AlertProperties wrong = properties(20, 3, "dingtalk=" + robots.url("/dingtalk") + "#secret=SECwrong");
         UUID alertId = UUID.randomUUID();
-        new Outbox(wrong).enqueue(db, List.of(message(alertId)));
+        new Outbox(wrong, new AlertRoutes(db)).enqueue(db, List.of(message(alertId)));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         WebhookDeliverer deliverer = deliverer(wrong, meters);
 
         // when it is tried until the budget of three attempts is spent (back-off 1 s, then 1 s at most)
-        awaitTrue(Duration.ofSeconds(20), () -> {
+        awaitTrue(Duration.ofSeconds(90), () -> {
             deliverer.deliverDue();
             return count("select count(*) from webhook_delivery where failed_at is not null") == 1;
         });
@@ -184,8 +184,8 @@ class AlertDeliveryIT {
             text.append("- 客户 ").append(i).append(" (c-").append(i).append(") QUALIFIED, STALE, 20.5 天 days\n");
         }
         UUID digestId = UUID.randomUUID();
-        new Outbox(properties).enqueue(db, List.of(new Outbox.Message(digestId, "DIGEST", Map.of("type", "digest"),
-                "今日待跟进 Who to call today: rep-1 (400)", text.toString().strip())));
+        new Outbox(properties, new AlertRoutes(db)).enqueue(db, List.of(new Outbox.Message(digestId, "DIGEST", Map.of("type", "digest"),
+                "今日待跟进 Who to call today: rep-1 (400)", text.toString().strip(), null, null, false)));
 
         deliverer(properties, new SimpleMeterRegistry()).deliverDue();
 
@@ -205,16 +205,17 @@ class AlertDeliveryIT {
     private static Outbox.Message message(UUID alertId) {
         return new Outbox.Message(alertId, "OPEN", Map.of("type", "alert", "alertId", alertId.toString()),
                 "客户久未跟进 Stale customer: 客户 " + alertId.toString().substring(0, 4),
-                "客户 Customer: 客户 " + alertId.toString().substring(0, 4) + "\n负责人 Rep: 张伟\n阶段 Stage: 意向\nalertId: " + alertId);
+                "客户 Customer: 客户 " + alertId.toString().substring(0, 4) + "\n负责人 Rep: 张伟\n阶段 Stage: 意向\nalertId: " + alertId,
+                null, null, false);
     }
 
     private static AlertProperties properties(int robotRate, int maxAttempts, String... webhooks) {
         return new AlertProperties(List.of(webhooks), Duration.ofMillis(100), Duration.ofSeconds(1), maxAttempts,
-                robotRate, WINDOW, Duration.ofMinutes(1));
+                robotRate, WINDOW, Duration.ofMinutes(2), Duration.ofSeconds(30), null);
     }
 
     private WebhookDeliverer deliverer(AlertProperties properties, SimpleMeterRegistry meters) {
-        return new WebhookDeliverer(new Deliveries(db, properties), new ReceiverSecrets(properties), properties, meters);
+        return new WebhookDeliverer(new Deliveries(db, properties), new ReceiverSecrets(properties, new AlertRoutes(db)), properties, meters);
     }
 
     private void pollUntilEmpty(WebhookDeliverer deliverer) {

@@ -29,16 +29,16 @@ import tools.jackson.databind.JsonNode;
  * window, or when a message is over the robot's size limit. The signatures are checked with this
  * class's own code, written from the robots' documentation, not with Pulse's.
  */
-final class FakeRobots implements AutoCloseable {
+public final class FakeRobots implements AutoCloseable {
 
     /** One robot: its format, its secret (null: no signature check), its rate and what it took. */
-    static final class Robot {
+    public static final class Robot {
         final WebhookFormat format;
         final String secret;
         final int limit;
         final Duration window;
-        final List<String> accepted = new CopyOnWriteArrayList<>();
-        final Map<Long, AtomicInteger> refused = new ConcurrentHashMap<>();
+        public final List<String> accepted = new CopyOnWriteArrayList<>();
+        public final Map<Long, AtomicInteger> refused = new ConcurrentHashMap<>();
         final AtomicInteger failFirst = new AtomicInteger();
         private final Deque<Long> recent = new ArrayDeque<>();
 
@@ -49,13 +49,13 @@ final class FakeRobots implements AutoCloseable {
             this.window = window;
         }
 
-        int refused(long code) {
+        public int refused(long code) {
             AtomicInteger count = refused.get(code);
             return count == null ? 0 : count.get();
         }
 
         /** Every message's text as a person would read it. */
-        List<String> texts() {
+        public List<String> texts() {
             return accepted.stream().map(body -> {
                 JsonNode json = Json.MAPPER.readTree(body);
                 return switch (format) {
@@ -80,7 +80,7 @@ final class FakeRobots implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Robot> robots = new ConcurrentHashMap<>();
 
-    FakeRobots() {
+    public FakeRobots() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
@@ -91,13 +91,13 @@ final class FakeRobots implements AutoCloseable {
         server.start();
     }
 
-    Robot add(String path, WebhookFormat format, String secret, int limit, Duration window) {
+    public Robot add(String path, WebhookFormat format, String secret, int limit, Duration window) {
         Robot robot = new Robot(format, secret, limit, window);
         robots.put(path, robot);
         return robot;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://localhost:" + server.getAddress().getPort() + path;
     }
 
