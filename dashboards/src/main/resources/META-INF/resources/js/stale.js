@@ -130,3 +130,6 @@ window.addEventListener('resize', () => charts.byRep.resize());
 // "activity" too: a follow-up resolves an alert and belongs in an open history at once.
 page.live(['alerts', 'activity'], refreshAll);
 page.requestRefresh({ spinner: true });
+// An alert's link (?customer=ID, from the group robots' messages) opens that customer's history.
+const linkedCustomer = new URLSearchParams(location.search).get('customer');
+if (linkedCustomer) customerHistory.show(linkedCustomer);

@@ -12,8 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP receiver for alert webhooks: records every body per path; a path can be told to
- * fail its first N requests with 500, like a receiver that is briefly down.
+ * A local HTTP receiver for alert webhooks: records every body per path and answers as a group
+ * robot does when it accepts one; a path can be told to fail its first N requests with 500, like a
+ * receiver that is briefly down.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -36,7 +37,11 @@ final class WebhookReceiver implements AutoCloseable {
             if (status == 200) {
                 accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(body);
             }
-            exchange.sendResponseHeaders(status, -1);
+            // a robot's answer: Pulse counts a robot's message delivered only on errcode (Feishu: code) 0
+            byte[] answer = "{\"errcode\":0,\"code\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
             exchange.close();
         });
         server.start();

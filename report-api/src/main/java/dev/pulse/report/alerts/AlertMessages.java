@@ -27,17 +27,23 @@ final class AlertMessages {
 
     static String title(Alert alert) {
         if (alert.status() == AlertStatus.RESOLVED) {
-            return "已解除 Resolved: " + alert.customerName();
+            return "已解除 Resolved: " + customer(alert);
         }
         return (alert.kind() == AlertKind.STALE ? "客户久未跟进 Stale customer: " : "跟进已逾期 Follow-up overdue: ")
-                + alert.customerName();
+                + customer(alert);
     }
 
-    static String text(Alert alert, Instant now) {
+    private static String customer(Alert alert) {
+        return alert.customerName() == null ? alert.customerId() : alert.customerName();
+    }
+
+    /** For people to read: names where they are known, the alertId for whoever must match repeats. */
+    static String text(Alert alert, Instant now, AlertNames.Lookup names) {
+        String team = names.team(alert.teamId());
         StringBuilder text = new StringBuilder()
-                .append("客户 Customer: ").append(alert.customerName()).append(" (").append(alert.customerId()).append(")\n")
-                .append("负责人 Rep: ").append(alert.repId()).append(alert.teamId() == null ? "" : " / " + alert.teamId()).append('\n')
-                .append("阶段 Stage: ").append(alert.stage()).append('\n');
+                .append("客户 Customer: ").append(alert.customerName() == null ? alert.customerId() : alert.customerName()).append('\n')
+                .append("负责人 Rep: ").append(names.rep(alert.repId())).append(team == null ? "" : " / " + team).append('\n')
+                .append("阶段 Stage: ").append(names.stage(alert.stage())).append('\n');
         if (alert.status() == AlertStatus.RESOLVED) {
             text.append("原因 Why: ").append(alert.resolution()).append('\n');
         } else if (alert.kind() == AlertKind.STALE) {
@@ -45,6 +51,10 @@ final class AlertMessages {
                     .append(" (阈值 threshold ").append(alert.thresholdDays()).append(")\n");
         } else {
             text.append("计划跟进时间 Planned: ").append(alert.nextFollowUpAt()).append('\n');
+        }
+        String link = names.customerLink(alert.customerId());
+        if (link != null) {
+            text.append("查看 Open: ").append(link).append('\n');
         }
         return text.append("alertId: ").append(alert.alertId()).toString();
     }

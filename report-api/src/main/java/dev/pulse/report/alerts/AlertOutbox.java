@@ -1,27 +1,42 @@
 package dev.pulse.report.alerts;
 
 import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertStatus;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
-/** Queues alerts' OPEN or RESOLVED messages for every receiver. */
+/** Queues alerts' OPEN or RESOLVED messages for their receivers (see {@link Outbox}). */
 @Component
 public class AlertOutbox {
 
     private final Outbox outbox;
+    private final AlertNames names;
 
-    AlertOutbox(Outbox outbox) {
+    AlertOutbox(Outbox outbox, AlertNames names) {
         this.outbox = outbox;
+        this.names = names;
     }
 
-    /** One message per alert record, in their order (a message queued before is skipped). */
+    /**
+     * One message per alert record, in their order (a message queued before is skipped), routed by
+     * its rep and team; an opening alert @mentions the rep, a resolution does not.
+     */
     public void enqueue(DSLContext db, Collection<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now();
+        AlertNames.Lookup lookup = names.lookup(db,
+                alerts.stream().map(Alert::repId).filter(Objects::nonNull).collect(Collectors.toSet()),
+                alerts.stream().map(Alert::teamId).filter(Objects::nonNull).collect(Collectors.toSet()));
         outbox.enqueue(db, alerts.stream()
                 .map(alert -> new Outbox.Message(alert.alertId(), alert.status().name(), AlertMessages.generic(alert),
-                        AlertMessages.title(alert), AlertMessages.text(alert, now)))
+                        AlertMessages.title(alert), AlertMessages.text(alert, now, lookup), alert.repId(), alert.teamId(),
+                        alert.status() == AlertStatus.OPEN))
                 .toList());
     }
 }

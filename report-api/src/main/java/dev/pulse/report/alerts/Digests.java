@@ -32,13 +32,16 @@ class Digests {
 
     private final AlertRepository repository;
     private final Outbox outbox;
+    private final AlertNames names;
     private final DSLContext db;
     private final ReportProperties report;
     private final Clock clock;
 
-    Digests(AlertRepository repository, Outbox outbox, DSLContext db, ReportProperties report, Clock clock) {
+    Digests(AlertRepository repository, Outbox outbox, AlertNames names, DSLContext db, ReportProperties report,
+            Clock clock) {
         this.repository = repository;
         this.outbox = outbox;
+        this.names = names;
         this.db = db;
         this.report = report;
         this.clock = clock;
@@ -60,13 +63,15 @@ class Digests {
         Map<String, List<StaleCustomerView>> byTeam = open.stream().filter(r -> r.teamId() != null)
                 .collect(Collectors.groupingBy(StaleCustomerView::teamId, LinkedHashMap::new, Collectors.toList()));
         db.transaction(tx -> {
-            byRep.forEach((rep, rows) -> enqueue(tx.dsl(), new Digest("rep", rep, today(), rows)));
-            byTeam.forEach((team, rows) -> enqueue(tx.dsl(), new Digest("team", team, today(), rows)));
+            AlertNames.Lookup lookup = names.lookup(tx.dsl(), byRep.keySet(), byTeam.keySet());
+            byRep.forEach((rep, rows) -> enqueue(tx.dsl(), new Digest("rep", rep, today(), rows), lookup));
+            byTeam.forEach((team, rows) -> enqueue(tx.dsl(), new Digest("team", team, today(), rows), lookup));
         });
         log.info("daily digest queued for {} reps and {} teams", byRep.size(), byTeam.size());
     }
 
-    private void enqueue(DSLContext tx, Digest digest) {
+    /** A rep's digest takes the rep's route (else the team's) and @mentions the rep; a team's takes the team's. */
+    private void enqueue(DSLContext tx, Digest digest, AlertNames.Lookup names) {
         UUID digestId = UUID.nameUUIDFromBytes(("digest|" + digest.scope() + "|" + digest.id() + "|" + digest.date())
                 .getBytes(StandardCharsets.UTF_8));
         Map<String, Object> generic = new LinkedHashMap<>();
@@ -76,12 +81,23 @@ class Digests {
         generic.put("id", digest.id());
         generic.put("date", digest.date().toString());
         generic.put("customers", digest.rows());
-        String title = "今日待跟进 Who to call today: " + digest.id() + " (" + digest.rows().size() + ")";
+        boolean rep = digest.scope().equals("rep");
+        String whose = rep ? names.rep(digest.id()) : names.team(digest.id());
+        String title = "今日待跟进 Who to call today: " + whose + " (" + digest.rows().size() + ")";
         String text = digest.rows().stream()
-                .map(r -> "- " + r.customerName() + " (" + r.customerId() + ") " + r.stage() + ", " + r.kind() + ", "
-                        + r.daysSince() + " 天 days")
+                .map(r -> "- " + (r.customerName() == null ? r.customerId() : r.customerName()) + " · "
+                        + names.stage(r.stage()) + " · " + (r.kind().equals("STALE") ? "久未跟进 stale" : "逾期 overdue")
+                        + " · " + r.daysSince() + " 天 days" + (rep ? "" : " · " + names.rep(r.repId()))
+                        + link(names.customerLink(r.customerId())))
                 .collect(Collectors.joining("\n"));
-        outbox.enqueue(tx, List.of(new Outbox.Message(digestId, "DIGEST", generic, title, text)));
+        String teamId = rep ? digest.rows().stream().map(StaleCustomerView::teamId).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null) : digest.id();
+        outbox.enqueue(tx, List.of(new Outbox.Message(digestId, "DIGEST", generic, title, text,
+                rep ? digest.id() : null, teamId, rep)));
+    }
+
+    private static String link(String url) {
+        return url == null ? "" : " " + url;
     }
 
     private LocalDate today() {

@@ -1,49 +1,60 @@
 package dev.pulse.report.alerts;
 
-import static dev.pulse.report.db.Tables.WEBHOOK_DELIVERY;
-
-import dev.pulse.report.db.tables.records.WebhookDeliveryRecord;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import dev.pulse.events.Json;
+import tools.jackson.core.type.TypeReference;
 
 /**
- * Delivers the webhook outbox at least once: every due row is POSTed on its own virtual thread
- * with a 5 s timeout, so a receiver that is down or slow delays only its own rows. A failure
- * doubles the wait before the next attempt, up to the configured maximum; the stream and the
- * projector never wait for a receiver.
+ * Delivers the webhook outbox: claims due rows (see {@link Deliveries}), POSTs each send on its
+ * own virtual thread with a timeout (5 s by default), and counts a send as delivered only when the receiver
+ * confirms it (a robot's {@code errcode}/{@code code} 0). A failure doubles the wait before the
+ * next attempt up to the configured maximum, and after the retry budget the row is marked failed:
+ * counted in {@code pulse.webhooks.undeliverable}, listed by the admin API, never silently dropped.
+ * The stream and the projector never wait for a receiver.
  */
 @Component
 class WebhookDeliverer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final int BATCH = 100;
 
-    private final DSLContext db;
+    private final Deliveries deliveries;
+    private final ReceiverSecrets secrets;
     private final AlertProperties properties;
     private final MeterRegistry meters;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final String instance;
+    private final HttpClient http;
     private volatile boolean running;
     private Thread worker;
 
-    WebhookDeliverer(DSLContext db, AlertProperties properties, MeterRegistry meters) {
-        this.db = db;
+    WebhookDeliverer(Deliveries deliveries, ReceiverSecrets secrets, AlertProperties properties, MeterRegistry meters) {
+        this.deliveries = deliveries;
+        this.secrets = secrets;
         this.properties = properties;
         this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        // unique per process: a lease names the instance that holds it
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        Gauge.builder("pulse.webhooks.failed.pending", deliveries, Deliveries::failedCount)
+                .description("deliveries whose retry budget is spent, waiting for an admin's retry")
+                .register(meters);
     }
 
     @Override
@@ -67,79 +78,92 @@ class WebhookDeliverer implements SmartLifecycle {
         }
     }
 
-    /** One pass over the due rows; public to the package so tests can drive it. */
+    /** One pass: claim what is due and send it; package-private so tests can drive it. */
     void deliverDue() {
-        List<WebhookDeliveryRecord> due = db.selectFrom(WEBHOOK_DELIVERY)
-                .where(WEBHOOK_DELIVERY.DELIVERED_AT.isNull())
-                .and(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT.le(OffsetDateTime.now()))
-                .orderBy(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT)
-                .limit(BATCH)
-                .fetch();
-        if (due.isEmpty()) {
+        List<Deliveries.Send> sends = deliveries.claim(instance);
+        if (sends.isEmpty()) {
             return;
         }
         try (ExecutorService posts = Executors.newVirtualThreadPerTaskExecutor()) {
-            due.forEach(row -> posts.submit(() -> deliver(row)));
+            sends.forEach(send -> posts.submit(() -> deliver(send)));
             posts.shutdown();
-            posts.awaitTermination(TIMEOUT.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
+            posts.awaitTermination(properties.timeout().multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void deliver(WebhookDeliveryRecord row) {
-        String error;
+    private void deliver(Deliveries.Send send) {
+        RobotAnswer answer;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(row.getWebhook()))
-                    .timeout(TIMEOUT)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("X-Pulse-Message-Id", row.getMessageId().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(row.getPayload())).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                markDelivered(row);
-                return;
-            }
-            error = "HTTP " + response.statusCode();
+            HttpRequest request = request(send, Instant.now());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            answer = RobotAnswer.of(send.format(), response.statusCode(), response.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         } catch (Exception e) {
-            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            answer = new RobotAnswer(RobotAnswer.Verdict.FAILED,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
-        scheduleRetry(row, error);
+        String format = send.format().name().toLowerCase(java.util.Locale.ROOT);
+        switch (answer.verdict()) {
+            case DELIVERED -> {
+                deliveries.delivered(instance, send.rows());
+                meters.counter("pulse.webhooks.delivered", "format", format).increment(send.rows().size());
+                if (send.rows().size() > 1) {
+                    meters.counter("pulse.webhooks.merged", "format", format).increment(send.rows().size());
+                }
+            }
+            case RATE_LIMITED -> {
+                deliveries.rateLimited(instance, send.rows(), answer.error());
+                meters.counter("pulse.webhooks.rate_limited", "format", format).increment();
+                log.info("robot {} says too fast ({}); {} messages wait {}", FailedDelivery.masked(send.webhook()),
+                        answer.error(), send.rows().size(), properties.robotRateWindow());
+            }
+            case FAILED -> {
+                int givenUp = deliveries.failed(instance, send.rows(), answer.error());
+                meters.counter("pulse.webhooks.failures", "format", format).increment();
+                if (givenUp > 0) {
+                    meters.counter("pulse.webhooks.undeliverable", "format", format).increment(givenUp);
+                    log.warn("webhook {} failed ({}): {} messages undeliverable after {} attempts, see GET /api/v1/admin/alert-deliveries",
+                            FailedDelivery.masked(send.webhook()), answer.error(), givenUp, properties.maxAttempts());
+                } else {
+                    log.info("webhook {} failed ({}), will retry", FailedDelivery.masked(send.webhook()), answer.error());
+                }
+            }
+        }
     }
 
-    private void markDelivered(WebhookDeliveryRecord row) {
-        db.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.DELIVERED_AT, OffsetDateTime.now())
-                .set(WEBHOOK_DELIVERY.ATTEMPTS, row.getAttempts() + 1)
-                .where(key(row)).execute();
-        meters.counter("pulse.webhooks.delivered", "format", row.getFormat()).increment();
-    }
-
-    private void scheduleRetry(WebhookDeliveryRecord row, String error) {
-        int attempts = row.getAttempts() + 1;
-        Duration wait = backoff(attempts, properties.maxBackoff());
-        db.update(WEBHOOK_DELIVERY)
-                .set(WEBHOOK_DELIVERY.ATTEMPTS, attempts)
-                .set(WEBHOOK_DELIVERY.LAST_ERROR, error)
-                .set(WEBHOOK_DELIVERY.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(wait))
-                .where(key(row)).execute();
-        meters.counter("pulse.webhooks.failures", "format", row.getFormat()).increment();
-        log.info("webhook {} failed ({}), attempt {}, next in {}", row.getWebhook(), error, attempts, wait);
-    }
-
-    /** 1 s, 2 s, 4 s, ... up to {@code max}. */
-    static Duration backoff(int attempts, Duration max) {
-        long seconds = 1L << Math.min(attempts - 1, 20);
-        Duration wait = Duration.ofSeconds(seconds);
-        return wait.compareTo(max) > 0 ? max : wait;
-    }
-
-    private static org.jooq.Condition key(WebhookDeliveryRecord row) {
-        return WEBHOOK_DELIVERY.MESSAGE_ID.eq(row.getMessageId())
-                .and(WEBHOOK_DELIVERY.EVENT.eq(row.getEvent()))
-                .and(WEBHOOK_DELIVERY.WEBHOOK.eq(row.getWebhook()));
+    /** The request for one send: the payload as queued, or the robot's message merged, shortened and signed now. */
+    HttpRequest request(Deliveries.Send send, Instant now) {
+        Deliveries.Row first = send.rows().getFirst();
+        String secret = secrets.secretFor(send.webhook());
+        URI url = URI.create(send.webhook());
+        String body;
+        if (!send.format().isRobot() || first.message() == null) {
+            body = first.payload();
+        } else {
+            RobotMessage message = RobotPacking.merged(send.rows().stream().map(Deliveries.Row::message).toList(),
+                    send.format().maxBytes());
+            body = send.format().robotBody(message);
+        }
+        if (secret != null && send.format() == WebhookFormat.DINGTALK) {
+            url = RobotSigning.dingTalk(url, secret, now);
+        }
+        if (secret != null && send.format() == WebhookFormat.FEISHU) {
+            Map<String, Object> signed = new java.util.LinkedHashMap<>();
+            long seconds = now.getEpochSecond();
+            signed.put("timestamp", Long.toString(seconds));
+            signed.put("sign", RobotSigning.feishuSign(secret, seconds));
+            signed.putAll(Json.MAPPER.readValue(body, new TypeReference<Map<String, Object>>() { }));
+            body = Json.MAPPER.writeValueAsString(signed);
+        }
+        return HttpRequest.newBuilder(url)
+                .timeout(properties.timeout())
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("X-Pulse-Message-Id", first.messageId().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     @Override

@@ -1,0 +1,243 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.RunningReport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.events.JsonSerde;
+import dev.pulse.events.TopicNames;
+import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.report.alerts.FakeRobots;
+import dev.pulse.report.alerts.WebhookFormat;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Alert routing end to end: an admin sets up routes and @mention contacts through the API, alerts
+ * come through the alerts topic and the projector, and local robots ({@link FakeRobots}) receive
+ * each one on the route it belongs to, signed, with names instead of ids. A delivery the robot keeps
+ * refusing shows in the admin API and the metrics, and an admin's retry sends it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AlertRoutingIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Pattern ALERT_ID = Pattern.compile("alertId: ([0-9a-f-]{36})");
+    private static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Serializer<Alert> ALERTS = JsonSerde.of(Alert.class).serializer();
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static RunningReport report;
+    private static TopicNames topics;
+    private static FakeRobots robots;
+    private static FakeRobots.Robot fallback;
+    private static FakeRobots.Robot repRobot;
+    private static FakeRobots.Robot teamRobot;
+
+    @BeforeAll
+    static void start() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("alert-routing-it");
+        String jdbcUrl = postgres.createDatabase("routing");
+        robots = new FakeRobots();
+        fallback = robots.add("/default-wecom", WebhookFormat.WECOM, null, 20, WINDOW);
+        repRobot = robots.add("/rep-dingtalk", WebhookFormat.DINGTALK, "SECzhangwei", 20, WINDOW);
+        teamRobot = robots.add("/team-feishu", WebhookFormat.FEISHU, "team-east-secret", 20, WINDOW);
+        topics = kafka.topics("-alert-routing-it");
+        List<String> settings = new ArrayList<>(List.of(TestKafka.topicSettings(topics)));
+        settings.addAll(List.of("pulse.alerts.webhooks=wecom=" + robots.url("/default-wecom"),
+                "pulse.alerts.poll-interval=200ms", "pulse.alerts.max-attempts=2", "pulse.alerts.max-backoff=1s",
+                "pulse.alerts.timeout=30s", "pulse.alerts.claim-lease=2m",
+                "pulse.alerts.dashboard-url=https://pulse.example.com/"));
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "alert-routing-it", settings.toArray(String[]::new));
+        // the names an admin set up: a rep's display name and a team's name
+        TestPostgres.execute(jdbcUrl, "insert into pulse_team (team_id, name) values ('team-east', '华东一组')");
+        TestPostgres.execute(jdbcUrl, "insert into pulse_user (username, role, rep_id, display_name) "
+                + "values ('zhangwei', 'REP', 'rep-zhangwei', '张伟')");
+    }
+
+    @AfterAll
+    static void stop() {
+        report.close();
+        robots.close();
+        postgres.close();
+        kafka.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldRefuseBadRoutesAndContactsWithA400ThatNamesTheField() {
+        assertThat(send("POST", "/api/v1/admin/alert-routes", "{\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
+                .satisfies(r -> assertProblem(r, 400, "scope is required"));
+        assertThat(send("POST", "/api/v1/admin/alert-routes",
+                "{\"scope\":\"REP\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
+                .satisfies(r -> assertProblem(r, 400, "scopeId (the rep id) must be"));
+        assertThat(send("POST", "/api/v1/admin/alert-routes",
+                "{\"scope\":\"DEFAULT\",\"scopeId\":\"x\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
+                .satisfies(r -> assertProblem(r, 400, "a DEFAULT route has no scopeId"));
+        assertThat(send("POST", "/api/v1/admin/alert-routes",
+                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"slack\",\"url\":\"https://x.example/h\"}"))
+                .satisfies(r -> assertProblem(r, 400, "unknown webhook format 'slack'"));
+        assertThat(send("POST", "/api/v1/admin/alert-routes",
+                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"ftp://x.example/h\"}"))
+                .satisfies(r -> assertProblem(r, 400, "url must be an http(s) URL"));
+        assertThat(send("POST", "/api/v1/admin/alert-routes",
+                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"https://x.example/h\",\"secret\":\"s\"}"))
+                .satisfies(r -> assertProblem(r, 400, "only dingtalk and feishu robots sign messages"));
+        assertThat(send("PUT", "/api/v1/admin/alert-contacts/rep-1", "{\"mobile\":\"call me\"}"))
+                .satisfies(r -> assertProblem(r, 400, "mobile is not valid"));
+        assertThat(send("PUT", "/api/v1/admin/alert-routes/" + UUID.randomUUID(),
+                "{\"scope\":\"DEFAULT\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}").statusCode()).isEqualTo(404);
+        assertThat(report.getJson("/api/v1/admin/alert-routes").get("rows")).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void shouldSendEachAlertToItsRepsRouteElseItsTeamsElseTheDefaultWithNamesALinkAndAMention() {
+        // given a route for rep-zhangwei, one for team-east, and how DingTalk mentions zhangwei
+        HttpResponse<String> rep = send("POST", "/api/v1/admin/alert-routes", """
+                {"scope":"REP","scopeId":"rep-zhangwei","format":"dingtalk","url":"%s","secret":"SECzhangwei"}"""
+                .formatted(robots.url("/rep-dingtalk")));
+        assertThat(rep.statusCode()).as(rep.body()).isEqualTo(201);
+        assertThat(json(rep).get("signed").asBoolean()).isTrue();
+        assertThat(rep.body()).doesNotContain("SECzhangwei");
+        assertThat(send("POST", "/api/v1/admin/alert-routes", """
+                {"scope":"TEAM","scopeId":"team-east","format":"feishu","url":"%s","secret":"team-east-secret"}"""
+                .formatted(robots.url("/team-feishu"))).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/admin/alert-routes", """
+                {"scope":"TEAM","scopeId":"team-east","format":"feishu","url":"%s"}"""
+                .formatted(robots.url("/team-feishu"))).statusCode()).isEqualTo(409);
+        assertThat(send("PUT", "/api/v1/admin/alert-contacts/rep-zhangwei",
+                "{\"mobile\":\"13800000000\",\"dingtalkUserId\":\"zhangwei01\",\"feishuUserId\":\"ou_7d8a6e\"}").statusCode())
+                .isEqualTo(204);
+
+        // when three alerts open: zhangwei's (team-east), lisi's (team-east, no route of his own), wangwu's (team-west)
+        Alert zhangwei = alert("C-1", "王芳", "rep-zhangwei", "team-east");
+        Alert lisi = alert("C-2", "陈静", "rep-lisi", "team-east");
+        Alert wangwu = alert("C-3", "刘洋", "rep-wangwu", "team-west");
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+            for (Alert alert : List.of(zhangwei, lisi, wangwu)) {
+                producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(),
+                        ALERTS.serialize(topics.alerts(), alert)));
+            }
+        }
+
+        // then each robot got exactly its alert, signed (the robots refused nothing)
+        await().atMost(Duration.ofSeconds(90)).until(() -> repRobot.accepted.size() + teamRobot.accepted.size()
+                + fallback.accepted.size() == 3);
+        assertThat(alertIds(repRobot)).containsExactly(zhangwei.alertId());
+        assertThat(alertIds(teamRobot)).containsExactly(lisi.alertId());
+        assertThat(alertIds(fallback)).containsExactly(wangwu.alertId());
+        assertThat(repRobot.refused).isEmpty();
+        assertThat(teamRobot.refused).isEmpty();
+
+        // with names rather than ids, a link to the customer, and zhangwei @mentioned on DingTalk
+        String text = repRobot.texts().getFirst();
+        assertThat(text).contains("客户 Customer: 王芳").contains("负责人 Rep: 张伟 / 华东一组")
+                .contains("阶段 Stage: 意向客户 Qualified").contains("https://pulse.example.com/stale.html?customer=C-1")
+                .contains("@13800000000").doesNotContain("rep-zhangwei").doesNotContain("QUALIFIED");
+        JsonNode at = json(repRobot.accepted.getFirst()).get("at");
+        assertThat(at.get("atMobiles").get(0).asString()).isEqualTo("13800000000");
+        assertThat(at.get("atUserIds").get(0).asString()).isEqualTo("zhangwei01");
+        // lisi has no contact: nobody is mentioned on the team's robot
+        assertThat(teamRobot.texts().getFirst()).contains("负责人 Rep: rep-lisi / 华东一组").doesNotContain("<at ");
+    }
+
+    @Test
+    @Order(3)
+    void shouldListADeliveryTheRobotKeepsRefusingAndSendItAfterTheSecretIsFixedAndAnAdminRetries() {
+        // given a route whose secret is wrong
+        FakeRobots.Robot robot = robots.add("/rep-zhaoliu", WebhookFormat.DINGTALK, "SECright", 20, WINDOW);
+        HttpResponse<String> created = send("POST", "/api/v1/admin/alert-routes", """
+                {"scope":"REP","scopeId":"rep-zhaoliu","format":"dingtalk","url":"%s","secret":"SECwrong"}"""
+                .formatted(robots.url("/rep-zhaoliu")));
+        String routeId = json(created).get("routeId").asString();
+        Alert alert = alert("C-4", "赵敏", "rep-zhaoliu", "team-west");
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+            producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(), ALERTS.serialize(topics.alerts(), alert)));
+        }
+
+        // when the budget of two attempts is spent, then the admin API and the metrics show it
+        await().atMost(Duration.ofSeconds(90)).until(() ->
+                report.getJson("/api/v1/admin/alert-deliveries").get("rows").size() == 1);
+        JsonNode failed = report.getJson("/api/v1/admin/alert-deliveries").get("rows").get(0);
+        assertThat(failed.get("messageId").asString()).isEqualTo(alert.alertId().toString());
+        assertThat(failed.get("attempts").asInt()).isEqualTo(2);
+        assertThat(failed.get("lastError").asString()).isEqualTo("errcode 310000 refused");
+        assertThat(robot.refused(310000)).isEqualTo(2);
+        String metrics = report.get("/actuator/prometheus").body();
+        assertThat(metrics).contains("pulse_webhooks_failed_pending 1.0");
+        assertThat(metrics).containsPattern("pulse_webhooks_undeliverable_total\\{format=\"dingtalk\"[^}]*\\} 1.0");
+
+        // when the admin fixes the secret and retries
+        assertThat(send("PUT", "/api/v1/admin/alert-routes/" + routeId, """
+                {"scope":"REP","scopeId":"rep-zhaoliu","format":"dingtalk","url":"%s","secret":"SECright"}"""
+                .formatted(robots.url("/rep-zhaoliu"))).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/admin/alert-deliveries/" + alert.alertId() + "/retry", "").statusCode()).isEqualTo(200);
+
+        // then the robot has it once and nothing is failed any more
+        await().atMost(Duration.ofSeconds(90)).until(() -> robot.accepted.size() == 1);
+        assertThat(alertIds(robot)).containsExactly(alert.alertId());
+        assertThat(report.getJson("/api/v1/admin/alert-deliveries").get("rows")).isEmpty();
+        assertThat(send("POST", "/api/v1/admin/alert-deliveries/" + alert.alertId() + "/retry", "").statusCode()).isEqualTo(404);
+    }
+
+    private static Alert alert(String customerId, String customerName, String repId, String teamId) {
+        Instant last = Instant.now().minus(Duration.ofDays(20));
+        return new Alert(UUID.randomUUID(), AlertKind.STALE, AlertStatus.OPEN, customerId, customerName, repId, teamId,
+                "QUALIFIED", last, null, 14.0, last.plus(Duration.ofDays(14)), Instant.now(), null, null);
+    }
+
+    private static List<UUID> alertIds(FakeRobots.Robot robot) {
+        List<UUID> ids = new ArrayList<>();
+        for (String text : robot.texts()) {
+            Matcher matcher = ALERT_ID.matcher(text);
+            while (matcher.find()) {
+                ids.add(UUID.fromString(matcher.group(1)));
+            }
+        }
+        return ids;
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) {
+        try {
+            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(report.uri(path)))
+                            .header("Content-Type", "application/json")
+                            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(json(response).get("detail").asString()).contains(detail);
+    }
+}
