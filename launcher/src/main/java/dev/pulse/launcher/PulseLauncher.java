@@ -1,6 +1,7 @@
 package dev.pulse.launcher;
 
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.database.Database;
 import dev.pulse.launcher.database.DatabaseSettings;
@@ -123,7 +124,7 @@ public final class PulseLauncher {
         return new StackSettings(broker.bootstrapServers(), database.settings(), dataDir.resolve("streams"),
                 INGEST_PORT + portsOffset, REPORT_PORT + portsOffset, PROCESSOR_PORT + portsOffset, zone(),
                 "pulse-stream-processor", "pulse-projector", TopicNames.defaults(), Duration.ofSeconds(10), webhooks,
-                credentials);
+                credentials, KafkaClientSettings.fromEnvironment(System.getenv()));
     }
 
     private static String envOrElse(String name, java.util.function.Supplier<String> otherwise) {

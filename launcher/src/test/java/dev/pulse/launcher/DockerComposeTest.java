@@ -179,7 +179,8 @@ class DockerComposeTest {
             }
         }
         // Which topics are compacted is decided once, in TopicAdmin; the compose file must agree.
-        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults())
+        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults(),
+                        dev.pulse.events.kafka.KafkaClientSettings.none())
                 .stream().filter(topic -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
                 .map(org.apache.kafka.clients.admin.NewTopic::name).collect(java.util.stream.Collectors.toSet());
         List<String> script = initScriptAsRun().lines().toList();

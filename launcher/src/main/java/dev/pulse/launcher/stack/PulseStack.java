@@ -5,6 +5,7 @@ import dev.pulse.processor.StreamProcessorApplication;
 import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,10 +110,23 @@ public final class PulseStack implements AutoCloseable {
                 .run(Stream.concat(Stream.of(args), topicArgs()).toArray(String[]::new));
     }
 
-    /** The same topic names for every service, under each service's own property prefix. */
+    /** The same topic names for every service, under each service's own property prefix, and the shared {@code pulse.kafka.*}. */
     private Stream<String> topicArgs() {
-        return Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
-                .flatMap(prefix -> topicArgs(settings.topics(), prefix));
+        return Stream.concat(Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
+                .flatMap(prefix -> topicArgs(settings.topics(), prefix)), kafkaClientArgs(settings.kafkaClient()));
+    }
+
+    /**
+     * The Kafka client settings as {@code pulse.kafka.*} arguments, which every service reads. Only what
+     * is set is passed: an argument would hide the same {@code PULSE_KAFKA_*} variable of the environment.
+     */
+    public static Stream<String> kafkaClientArgs(KafkaClientSettings kafka) {
+        Stream<String> client = kafka.client().entrySet().stream()
+                .map(entry -> "--pulse.kafka.client." + entry.getKey() + "=" + entry.getValue());
+        Stream<String> replication = Stream.concat(
+                kafka.replication().stream().map(factor -> "--pulse.kafka.replication-factor=" + factor),
+                Stream.ofNullable(kafka.minInsyncReplicas()).map(min -> "--pulse.kafka.min-insync-replicas=" + min));
+        return Stream.concat(client, replication);
     }
 
     /** The topic names as command-line arguments under one service's prefix, e.g. {@code pulse.kafka.topics}. */

@@ -1,6 +1,8 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.kafka.KafkaClientSettings;
+import dev.pulse.events.kafka.KafkaProblems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -43,6 +45,7 @@ public final class Projector implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final ProjectorProperties properties;
+    private final KafkaClientSettings kafka;
     private final DSLContext db;
     private final Map<String, TopicWriter> writers;
     private final OffsetStore offsets;
@@ -55,9 +58,10 @@ public final class Projector implements Runnable {
     private volatile String lastError;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public Projector(ProjectorProperties properties, DSLContext db, List<TopicWriter> writers,
+    public Projector(ProjectorProperties properties, KafkaClientSettings kafka, DSLContext db, List<TopicWriter> writers,
                      ProjectionListener listener, MeterRegistry meters) {
         this.properties = properties;
+        this.kafka = kafka;
         this.db = db;
         this.writers = writers.stream().collect(Collectors.toMap(TopicWriter::topic, Function.identity()));
         this.offsets = new OffsetStore(properties.groupId());
@@ -88,9 +92,9 @@ public final class Projector implements Runnable {
 
     private void ensureTopics() {
         try {
-            TopicAdmin.ensureTopics(properties.bootstrapServers(), properties.topics(), 10_000);
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, properties.topics(), 10_000);
         } catch (Exception e) {
-            throw new IllegalStateException("topics not ready: " + e.getMessage(), e);
+            throw new IllegalStateException("topics not ready: " + KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }
     }
 
@@ -193,9 +197,10 @@ public final class Projector implements Runnable {
         return lastError;
     }
 
-    private Properties consumerConfig() {
+    Properties consumerConfig() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        // the cluster's own settings (security, DNS) first: Pulse's choices below are what exactly-once needs
+        props.putAll(kafka.clientConfig(properties.bootstrapServers()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Only committed transactions: an aborted ingest request or stream-processor attempt is never projected.
