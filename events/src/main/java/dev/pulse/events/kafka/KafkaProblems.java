@@ -1,5 +1,6 @@
 package dev.pulse.events.kafka;
 
+import java.util.Optional;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -16,25 +17,31 @@ public final class KafkaProblems {
     }
 
     public static String explain(Throwable failure, String bootstrapServers) {
+        return recognise(failure, bootstrapServers)
+                .orElse("Kafka at " + bootstrapServers + " is not usable: " + failure.getMessage());
+    }
+
+    /** The sentence for a refusal or silence anywhere in the chain of causes; empty when it is none of those. */
+    public static Optional<String> recognise(Throwable failure, String bootstrapServers) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SaslAuthenticationException || cause instanceof UnsupportedSaslMechanismException) {
-                return "Kafka at " + bootstrapServers + " refused Pulse's credentials (" + cause.getMessage()
-                        + "): check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG.";
+                return Optional.of("Kafka at " + bootstrapServers + " refused Pulse's credentials (" + cause.getMessage()
+                        + "): check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG.");
             }
             if (cause instanceof SslAuthenticationException) {
-                return "The TLS handshake with Kafka at " + bootstrapServers + " failed (" + cause.getMessage()
-                        + "): check PULSE_KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION and the other PULSE_KAFKA_CLIENT_SSL_* settings.";
+                return Optional.of("The TLS handshake with Kafka at " + bootstrapServers + " failed (" + cause.getMessage()
+                        + "): check PULSE_KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION and the other PULSE_KAFKA_CLIENT_SSL_* settings.");
             }
             if (cause instanceof AuthorizationException) {
-                return "Kafka at " + bootstrapServers + " does not allow Pulse's user this (" + cause.getMessage()
-                        + "): grant it on Pulse's topics and groups (docs/operations.md, Kafka cluster).";
+                return Optional.of("Kafka at " + bootstrapServers + " does not allow Pulse's user this (" + cause.getMessage()
+                        + "): grant it on Pulse's topics and groups (docs/operations.md, Kafka cluster).");
             }
             if (cause instanceof TimeoutException) {
-                return "Kafka at " + bootstrapServers + " did not answer in time: check KAFKA_BOOTSTRAP_SERVERS"
+                return Optional.of("Kafka at " + bootstrapServers + " did not answer in time: check KAFKA_BOOTSTRAP_SERVERS"
                         + " (./pulse run --kafka) and that PULSE_KAFKA_CLIENT_SECURITY_PROTOCOL matches the listener"
-                        + " (a SASL or TLS listener drops a plaintext client without a word).";
+                        + " (a SASL or TLS listener drops a plaintext client without a word).");
             }
         }
-        return "Kafka at " + bootstrapServers + " is not usable: " + failure.getMessage();
+        return Optional.empty();
     }
 }

@@ -135,6 +135,16 @@ class SaslBrokerIT {
     }
 
     @Test
+    void shouldEndPulseRunWithTheSentenceWhenItsCredentialsAreRefused() {
+        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl("wrong"),
+                Duration.ofSeconds(20)))
+                .isInstanceOf(dev.pulse.launcher.LaunchException.class)
+                .hasMessageStartingWith("Kafka at " + broker.bootstrapServers() + " refused Pulse's credentials");
+        assertThat(dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl(PULSE_PASSWORD),
+                Duration.ofSeconds(20))).isNotBlank();
+    }
+
+    @Test
     void shouldNotLetAClientWithoutTheSettingsIn() {
         try (Admin admin = Admin.create(withTimeouts(KafkaClientSettings.none().clientConfig(broker.bootstrapServers())))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
