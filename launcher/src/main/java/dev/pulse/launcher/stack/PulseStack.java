@@ -44,13 +44,15 @@ public final class PulseStack implements AutoCloseable {
     }
 
     public void startProcessor() {
-        processor = run(StreamProcessorApplication.builder(), NO_DATABASE,
+        // the launcher's admin token opens the processor's actuator too (its health details, metrics)
+        processor = run(StreamProcessorApplication.builder(), Stream.concat(securityArgs(), Stream.of(NO_DATABASE,
                 "--server.port=" + settings.processorPort(),
                 "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--pulse.processor.state-dir=" + settings.stateDir().toAbsolutePath(),
                 "--pulse.processor.application-id=" + settings.processorApplicationId(),
                 "--pulse.processor.zone=" + settings.zone(),
-                "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval());
+                "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval()))
+                .toArray(String[]::new));
     }
 
     public void startReport() {
@@ -90,14 +92,15 @@ public final class PulseStack implements AutoCloseable {
         return "http://localhost:" + (port == 0 ? 8081 : port);
     }
 
-    /** The configured tokens both services accept: the admin's and the launcher's own ingest client's. */
+    /** The configured tokens every service accepts: the admin's, the launcher's own ingest client's, a scraper's. */
     private Stream<String> securityArgs() {
         StackCredentials credentials = settings.credentials();
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 "--pulse.security.admin-token=" + credentials.adminToken(),
                 "--pulse.security.tokens[0].name=launcher-ingest",
                 "--pulse.security.tokens[0].role=INGEST",
-                "--pulse.security.tokens[0].token=" + credentials.ingestToken());
+                "--pulse.security.tokens[0].token=" + credentials.ingestToken()),
+                Stream.ofNullable(credentials.metricsToken()).map(token -> "--pulse.security.metrics-token=" + token));
     }
 
     public StackSettings settings() {

@@ -53,6 +53,7 @@ public final class Projector implements Runnable {
     private final MeterRegistry meters;
     private final Counter projected;
     private final Counter failures;
+    private final Freshness freshness;
     private volatile boolean running = true;
     private volatile Instant lastSuccess;
     private volatile String lastError;
@@ -69,6 +70,7 @@ public final class Projector implements Runnable {
         this.meters = meters;
         this.projected = meters.counter("pulse.projector.records");
         this.failures = meters.counter("pulse.projector.failures");
+        this.freshness = new Freshness(meters, properties.topics().changes());
     }
 
     @Override
@@ -101,6 +103,7 @@ public final class Projector implements Runnable {
     private void pollLoop(KafkaConsumer<String, byte[]> consumer) {
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            freshness.updateLag(consumer);
             if (records.isEmpty()) {
                 // Polling works and nothing failed since: an earlier failure outside a batch is over.
                 lastError = null;
@@ -110,6 +113,7 @@ public final class Projector implements Runnable {
                 Map<String, Set<Owner>> changed = project(consumer, records);
                 lastSuccess = Instant.now();
                 lastError = null;
+                freshness.committed(records, lastSuccess);
                 listener.projected(changed);
             } catch (RuntimeException e) {
                 recordFailure(e);
