@@ -21,11 +21,15 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class PulseStack implements AutoCloseable {
 
-    /** Auto-configurations that only report-api wants; the launcher's classpath holds them all. */
+    /**
+     * Auto-configurations that only report-api wants; the launcher's classpath holds them all. Sessions
+     * too: ingest's token pool is a DataSource, but ingest keeps no sessions.
+     */
     private static final String NO_DATABASE = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-            + "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration";
+            + "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration,"
+            + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
     private final StackSettings settings;
     private ConfigurableApplicationContext processor;

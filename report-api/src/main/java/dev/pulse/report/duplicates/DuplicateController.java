@@ -1,6 +1,7 @@
 package dev.pulse.report.duplicates;
 
 import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.report.live.LiveBroadcast;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
@@ -32,9 +33,9 @@ class DuplicateController {
     private static final int MAX_REASON = 2_000;
 
     private final DuplicateRepository repository;
-    private final LiveUpdates live;
+    private final LiveBroadcast live;
 
-    DuplicateController(DuplicateRepository repository, LiveUpdates live) {
+    DuplicateController(DuplicateRepository repository, LiveBroadcast live) {
         this.repository = repository;
         this.live = live;
     }
