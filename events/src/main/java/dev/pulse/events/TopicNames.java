@@ -1,8 +1,9 @@
 package dev.pulse.events;
 
 /**
- * Names and sizing of every Pulse topic, bound from {@code pulse.topics.*} in each service.
- * Defaults apply to any name left blank.
+ * Names and partition count of every Pulse topic, bound from {@code pulse.*.topics.*} in each service.
+ * Defaults apply to any name left blank. Replication is one setting for every topic and every
+ * client: {@link dev.pulse.events.kafka.KafkaClientSettings}.
  */
 public record TopicNames(
         String followups,
@@ -11,8 +12,7 @@ public record TopicNames(
         String changes,
         String duplicateFlags,
         String alerts,
-        Integer partitions,
-        Short replicationFactor) {
+        Integer partitions) {
 
     public TopicNames {
         followups = orDefault(followups, "followups");
@@ -22,11 +22,10 @@ public record TopicNames(
         duplicateFlags = orDefault(duplicateFlags, "duplicate-flags");
         alerts = orDefault(alerts, "alerts");
         partitions = partitions == null ? 3 : partitions;
-        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     }
 
     public static TopicNames defaults() {
-        return new TopicNames(null, null, null, null, null, null, null, null);
+        return new TopicNames(null, null, null, null, null, null, null);
     }
 
     private static String orDefault(String value, String fallback) {

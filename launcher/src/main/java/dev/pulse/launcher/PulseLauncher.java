@@ -1,6 +1,9 @@
 package dev.pulse.launcher;
 
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
+import dev.pulse.events.kafka.KafkaProblems;
+import dev.pulse.launcher.broker.ExistingKafka;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.database.Database;
 import dev.pulse.launcher.database.DatabaseSettings;
@@ -36,11 +39,13 @@ public final class PulseLauncher {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Where the services were sent for Kafka, for the one sentence a failed start ends with. */
+    private volatile String kafkaAddress = "the configured address";
 
     public static void main(String[] args) {
         PulseLauncher launcher = new PulseLauncher();
         try {
-            LaunchOptions options = LaunchOptions.parse(args);
+            LaunchOptions options = LaunchOptions.parse(args, System.getenv());
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::shutdown, "pulse-shutdown"));
             launcher.run(options);
             launcher.stopped.await();
@@ -49,7 +54,9 @@ public final class PulseLauncher {
             launcher.shutdown();
             System.exit(1);
         } catch (Exception e) {
-            System.err.println("pulse: could not start: " + e);
+            // a service that failed to start: its own sentence, not Spring's chain of wrappers
+            System.err.println("pulse: could not start: " + rootMessage(e, launcher.kafkaAddress) + " (details in the log: "
+                    + System.getenv().getOrDefault("PULSE_LOG_DIR", "var/logs") + "/pulse.log)");
             launcher.shutdown();
             System.exit(1);
         }
@@ -64,6 +71,9 @@ public final class PulseLauncher {
         int ingestPort = INGEST_PORT + offset;
         int processorPort = PROCESSOR_PORT + offset;
         for (int port : new int[] {KAFKA_PORT, CONTROLLER_PORT, REPORT_PORT, INGEST_PORT, PROCESSOR_PORT}) {
+            if (options.kafka() != null && (port == KAFKA_PORT || port == CONTROLLER_PORT)) {
+                continue; // no broker of ours
+            }
             Ports.requireFree(port + offset, switch (port) {
                 case KAFKA_PORT -> "Kafka";
                 case CONTROLLER_PORT -> "Kafka controller";
@@ -75,20 +85,20 @@ public final class PulseLauncher {
         long startedAt = System.nanoTime();
         progress("data directory " + dataDir);
 
-        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
-        broker.start();
-        started.push(broker);
-        progress("Kafka broker (KRaft) on " + broker.bootstrapServers());
+        KafkaClientSettings kafkaClient = KafkaClientSettings.fromEnvironment(System.getenv());
+        String kafka = startOrCheckKafka(options, dataDir, kafkaPort, controllerPort, kafkaClient);
 
-        Database database = Database.locateOrStart(configuredDatabase(), dataDir);
+        Database database = options.db() != null
+                ? Database.existing(new DatabaseSettings(options.db(), env("PULSE_DB_USER", "pulse"), env("PULSE_DB_PASSWORD", "pulse")))
+                : Database.locateOrStart(configuredDatabase(), dataDir);
         started.push(database);
-        progress((database.isEmbedded() ? "embedded PostgreSQL on " : "local PostgreSQL on ")
-                + database.settings().jdbcUrl());
+        progress((database.isEmbedded() ? "embedded PostgreSQL on " : options.db() != null ? "your PostgreSQL on "
+                : "local PostgreSQL on ") + database.settings().jdbcUrl());
 
         FirstAdmin firstAdmin = FirstAdmin.of(dataDir, System.getenv("PULSE_ADMIN_PASSWORD"));
         StackCredentials credentials = new StackCredentials(
                 envOrElse("PULSE_ADMIN_TOKEN", TokenHash::newToken), firstAdmin.password(), TokenHash.newToken());
-        PulseStack stack = new PulseStack(stackSettings(broker, database, dataDir, offset, options.webhooks(), credentials));
+        PulseStack stack = new PulseStack(stackSettings(kafka, database, dataDir, offset, options.webhooks(), credentials));
         started.push(stack);
         stack.startProcessor();
         progress("stream processor, health on http://localhost:" + processorPort + "/actuator/health");
@@ -117,13 +127,36 @@ public final class PulseLauncher {
         System.out.println("Press Ctrl-C to stop.");
     }
 
+    /**
+     * The embedded broker of the data directory, or the cluster named by {@code --kafka} once it has
+     * answered with the {@code PULSE_KAFKA_CLIENT_*} settings.
+     *
+     * @return the bootstrap servers the services are given
+     */
+    private String startOrCheckKafka(LaunchOptions options, Path dataDir, int kafkaPort, int controllerPort,
+                                     KafkaClientSettings kafkaClient) {
+        if (options.kafka() != null) {
+            kafkaAddress = options.kafka();
+            String clusterId = ExistingKafka.check(options.kafka(), kafkaClient, Duration.ofSeconds(20));
+            progress("your Kafka cluster " + clusterId + " at " + options.kafka()
+                    + (kafkaClient.client().isEmpty() ? "" : " with " + kafkaClient.describe()));
+            return options.kafka();
+        }
+        KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort);
+        broker.start();
+        started.push(broker);
+        progress("Kafka broker (KRaft) on " + broker.bootstrapServers());
+        kafkaAddress = broker.bootstrapServers();
+        return broker.bootstrapServers();
+    }
+
     /** The one place the stack of a data directory is described, for ./pulse run and ./pulse rebuild alike. */
-    static StackSettings stackSettings(KafkaBroker broker, Database database, Path dataDir, int portsOffset,
+    static StackSettings stackSettings(String kafkaBootstrap, Database database, Path dataDir, int portsOffset,
                                        java.util.List<String> webhooks, StackCredentials credentials) {
-        return new StackSettings(broker.bootstrapServers(), database.settings(), dataDir.resolve("streams"),
+        return new StackSettings(kafkaBootstrap, database.settings(), dataDir.resolve("streams"),
                 INGEST_PORT + portsOffset, REPORT_PORT + portsOffset, PROCESSOR_PORT + portsOffset, zone(),
                 "pulse-stream-processor", "pulse-projector", TopicNames.defaults(), Duration.ofSeconds(10), webhooks,
-                credentials);
+                credentials, KafkaClientSettings.fromEnvironment(System.getenv()));
     }
 
     private static String envOrElse(String name, java.util.function.Supplier<String> otherwise) {
@@ -172,6 +205,18 @@ public final class PulseLauncher {
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static String rootMessage(Throwable e, String kafkaAddress) {
+        java.util.Optional<String> kafka = KafkaProblems.recognise(e, kafkaAddress);
+        if (kafka.isPresent()) {
+            return kafka.get();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static void progress(String message) {

@@ -29,6 +29,12 @@ final class RebuildCommand {
             System.err.println("pulse rebuild: " + e.getMessage().replace("pulse run", "pulse rebuild"));
             return 2;
         }
+        if (options.kafka() != null || options.db() != null) {
+            // the rebuild resets a data directory's own broker and database; on yours, do it by hand
+            System.err.println("pulse rebuild: works on the data directory's own Kafka and PostgreSQL only; on your"
+                    + " cluster follow docs/operations.md, Rebuild (a stack of your own).");
+            return 2;
+        }
         Path dataDir = PulseLauncher.prepare(options.dataDir());
         int offset = options.portsOffset();
         Ports.requireFree(PulseLauncher.KAFKA_PORT + offset, "Kafka (stop Pulse before a rebuild)");
@@ -38,7 +44,7 @@ final class RebuildCommand {
                 PulseLauncher.CONTROLLER_PORT + offset)) {
             broker.start();
             try (Database database = Database.locateOrStart(PulseLauncher.configuredDatabase(), dataDir)) {
-                StackSettings settings = PulseLauncher.stackSettings(broker, database, dataDir, offset, List.of(),
+                StackSettings settings = PulseLauncher.stackSettings(broker.bootstrapServers(), database, dataDir, offset, List.of(),
                         StackCredentials.generate());
                 System.out.println("  ✓ Kafka and PostgreSQL of " + dataDir);
                 new Rebuild(settings).reset();

@@ -179,7 +179,8 @@ class DockerComposeTest {
             }
         }
         // Which topics are compacted is decided once, in TopicAdmin; the compose file must agree.
-        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults())
+        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults(),
+                        dev.pulse.events.kafka.KafkaClientSettings.none())
                 .stream().filter(topic -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
                 .map(org.apache.kafka.clients.admin.NewTopic::name).collect(java.util.stream.Collectors.toSet());
         List<String> script = initScriptAsRun().lines().toList();
@@ -220,6 +221,64 @@ class DockerComposeTest {
                 assertThat(args.get("MODULE")).as("MODULE build argument of %s", name).isEqualTo(name);
                 assertThat(root.resolve(name).resolve("pom.xml")).as("module of %s", name).isRegularFile();
             }
+        }
+    }
+
+    @Test
+    void shouldListEverySettingItReadsInEnvExample() throws IOException {
+        Set<String> listed = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(composeFile.resolveSibling(".env.example"), StandardCharsets.UTF_8)) {
+            Matcher assignment = Pattern.compile("^([A-Z0-9_]+)=").matcher(line);
+            if (assignment.find()) {
+                listed.add(assignment.group(1));
+            }
+        }
+        Set<String> read = new LinkedHashSet<>();
+        Matcher variable = COMPOSE_VARIABLE.matcher(Files.readString(composeFile, StandardCharsets.UTF_8));
+        while (variable.find()) {
+            read.add(variable.group(1));
+        }
+        read.remove("NAME"); // the header comment's example
+        assertThat(listed).as(".env.example against the variables of %s", composeFile).containsAll(read);
+    }
+
+    @Test
+    void shouldLimitTheMemoryOfEveryLongRunningService() {
+        for (String name : services.keySet()) {
+            if (!name.equals(TOPIC_INIT)) {
+                assertThat(service(name).get("mem_limit")).as("mem_limit of %s", name).isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void shouldPublishNoUnauthenticatedListenerOnEveryInterface() {
+        for (String name : List.of("kafka", "stream-processor")) {
+            for (Object port : (List<?>) service(name).getOrDefault("ports", List.of())) {
+                assertThat(String.valueOf(port)).as("a port of %s", name).startsWith("127.0.0.1:");
+            }
+        }
+        assertThat(service("postgres").get("ports")).as("ports of postgres").isNull();
+    }
+
+    @Test
+    void shouldCreateTheTopicsWithTheOneReplicationSetting() {
+        String script = initScriptAsRun();
+        assertThat(script).contains("--replication-factor \"1\"").contains("min.insync.replicas=\"1\"");
+        assertThat(commandLine(service(TOPIC_INIT).get("command"))).doesNotContain("--replication-factor 1");
+        for (App app : APPS) {
+            assertThat(environment(service(app.service())))
+                    .as("the replication setting of %s", app.service())
+                    .containsKeys("PULSE_KAFKA_REPLICATION_FACTOR", "PULSE_KAFKA_MIN_INSYNC_REPLICAS");
+        }
+    }
+
+    @Test
+    void shouldLetTheFirstAdminSignInWithoutPresetSecrets() {
+        assertThat(environment(service("report-api"))).containsEntry("PULSE_GENERATE_ADMIN_PASSWORD", "true");
+        for (App app : APPS) {
+            assertThat(service(app.service()).get("env_file")).as("env_file of %s (PULSE_KAFKA_CLIENT_*)", app.service())
+                    .isNotNull();
         }
     }
 

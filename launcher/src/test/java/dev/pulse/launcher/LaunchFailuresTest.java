@@ -87,4 +87,42 @@ class LaunchFailuresTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessageStartingWith("--ports-offset needs a number");
     }
+
+    @Test
+    void shouldUseAnExistingKafkaAndPostgresWhenNamed() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"run", "--kafka", "kafka-1:9093,kafka-2:9093",
+                "--db", "jdbc:postgresql://db.internal:5432/pulse"});
+        assertThat(options.kafka()).isEqualTo("kafka-1:9093,kafka-2:9093");
+        assertThat(options.db()).isEqualTo("jdbc:postgresql://db.internal:5432/pulse");
+        assertThat(LaunchOptions.parse(new String[] {"run"}).kafka()).as("no flag, no variable: the embedded broker").isNull();
+        assertThat(LaunchOptions.parse(new String[] {"run"}, java.util.Map.of("KAFKA_BOOTSTRAP_SERVERS", "k:9092")).kafka())
+                .isEqualTo("k:9092");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--kafka", "http://k:9092"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("--kafka needs the cluster's bootstrap servers, HOST:PORT[,HOST:PORT...].");
+        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"run", "--db", "postgres://x/pulse"}))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("--db needs a JDBC URL, jdbc:postgresql://HOST:PORT/DATABASE");
+    }
+
+    @Test
+    void shouldSayInOneSentenceThatNoKafkaAnswers() {
+        int nobody = Ports.freePort();
+        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check("localhost:" + nobody,
+                dev.pulse.events.kafka.KafkaClientSettings.none(), java.time.Duration.ofSeconds(3)))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("Kafka at localhost:" + nobody + " did not answer in time: check KAFKA_BOOTSTRAP_SERVERS")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void shouldSayInOneSentenceThatNoPostgresAnswers() {
+        int nobody = Ports.freePort();
+        String url = "jdbc:postgresql://localhost:" + nobody + "/pulse";
+        assertThatThrownBy(() -> dev.pulse.launcher.database.Database.existing(
+                new dev.pulse.launcher.database.DatabaseSettings(url, "pulse", "pulse")))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageStartingWith("Nothing answers at PostgreSQL at " + url)
+                .hasMessageEndingWith("check the host and port in --db (or PULSE_DB_URL).");
+    }
 }

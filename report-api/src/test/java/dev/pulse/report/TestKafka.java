@@ -2,6 +2,7 @@ package dev.pulse.report;
 
 import dev.pulse.events.TopicAdmin;
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -47,9 +48,9 @@ final class TestKafka implements AutoCloseable {
     /** Topic names ending in {@code suffix}, so a test's records and offsets are its own; created before use. */
     TopicNames topics(String suffix) {
         TopicNames names = new TopicNames("followups" + suffix, "sales" + suffix, "pulse-errors" + suffix,
-                "pulse-changes" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, 3, (short) 1);
+                "pulse-changes" + suffix, "duplicate-flags" + suffix, "alerts" + suffix, 3);
         try {
-            TopicAdmin.ensureTopics(bootstrapServers(), names, 30_000);
+            TopicAdmin.ensureTopics(bootstrapServers(), KafkaClientSettings.none(), names, 30_000);
         } catch (TimeoutException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -25,7 +25,7 @@ public record PulseUser(String name, Role role, String repId, Set<String> teamId
             case ADMIN, BI -> AccessScope.everything();
             case MANAGER -> AccessScope.teams(teamIds);
             case REP -> AccessScope.rep(repId);
-            case INGEST -> AccessScope.nothing();
+            case INGEST, METRICS -> AccessScope.nothing();
         };
     }
 }

@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * Who a caller is to Pulse. REP sees their own customers and figures, MANAGER their teams, ADMIN
- * everything and administers, BI reads reports and exports, INGEST only posts events.
+ * everything and administers, BI reads reports and exports, INGEST only posts events, METRICS only
+ * reads {@code /actuator/prometheus} (a scraper's token, which can read no figure).
  */
 public enum Role {
-    REP, MANAGER, ADMIN, BI, INGEST;
+    REP, MANAGER, ADMIN, BI, INGEST, METRICS;
 
     /** The Spring Security authority that {@code hasRole(name())} checks. */
     public String authority() {

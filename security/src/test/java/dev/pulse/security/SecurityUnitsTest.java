@@ -23,7 +23,8 @@ class SecurityUnitsTest {
     @Test
     void shouldAcceptConfiguredTokensExactlyAndNothingElseWithoutADatabase() {
         SecuritySettings settings = new SecuritySettings(List.of(new SecuritySettings.ConfiguredToken(
-                "demo", Role.INGEST, null, null, "ingest-token-0123456789")), "admin-token-0123456789", null);
+                "demo", Role.INGEST, null, null, "ingest-token-0123456789")), "admin-token-0123456789", null,
+                "metrics-token-0123456789");
         TokenAuthenticator tokens = new TokenAuthenticator(settings, null, Clock.systemUTC());
 
         assertThat(tokens.authenticate("ingest-token-0123456789")).hasValueSatisfying(user -> {
@@ -31,13 +32,17 @@ class SecurityUnitsTest {
             assertThat(user.name()).isEqualTo("token:demo");
         });
         assertThat(tokens.authenticate("admin-token-0123456789")).map(PulseUser::role).hasValue(Role.ADMIN);
+        assertThat(tokens.authenticate("metrics-token-0123456789")).hasValueSatisfying(user -> {
+            assertThat(user.role()).isEqualTo(Role.METRICS);
+            assertThat(user.scope().kind()).isEqualTo(AccessScope.Kind.NOTHING);
+        });
         assertThat(tokens.authenticate("admin-token-012345678")).isEmpty();
         assertThat(tokens.authenticate("")).isEmpty();
     }
 
     @Test
     void shouldRefuseAConfiguredTokenTooShortToBeSecret() {
-        SecuritySettings settings = new SecuritySettings(List.of(), "short", null);
+        SecuritySettings settings = new SecuritySettings(List.of(), "short", null, null);
         assertThatThrownBy(() -> new TokenAuthenticator(settings, null, Clock.systemUTC()))
                 .hasMessageContaining("at least 16 characters");
     }

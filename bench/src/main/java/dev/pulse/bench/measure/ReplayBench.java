@@ -70,7 +70,7 @@ public final class ReplayBench {
      */
     public static Loaded preload(String bootstrap, TopicNames topics, LoadGenerator generator, long followUps)
             throws Exception {
-        TopicAdmin.ensureTopics(bootstrap, topics, 30_000);
+        TopicAdmin.ensureTopics(bootstrap, dev.pulse.events.kafka.KafkaClientSettings.none(), topics, 30_000);
         awaitLeaders(bootstrap, List.of(topics.followups(), topics.sales()));
         long[] counts = new long[2];
         AtomicReference<Exception> failure = new AtomicReference<>();

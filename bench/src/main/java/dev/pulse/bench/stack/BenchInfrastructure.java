@@ -58,7 +58,7 @@ public final class BenchInfrastructure implements AutoCloseable {
 
     public static TopicNames topics(String scenario) {
         return new TopicNames(scenario + "-followups", scenario + "-sales", scenario + "-errors", scenario + "-changes",
-                scenario + "-duplicate-flags", scenario + "-alerts", 3, (short) 1);
+                scenario + "-duplicate-flags", scenario + "-alerts", 3);
     }
 
     /** Settings for the three services of one scenario, on free ports, checking for stale customers every {@code staleCheck}. */

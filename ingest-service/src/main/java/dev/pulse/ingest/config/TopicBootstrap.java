@@ -1,6 +1,7 @@
 package dev.pulse.ingest.config;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.kafka.KafkaProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -28,12 +29,13 @@ class TopicBootstrap {
         Thread.ofVirtual().name("topic-bootstrap").start(() -> {
             for (long backoffMs = 1_000; ; backoffMs = Math.min(backoffMs * 2, 30_000)) {
                 try {
-                    TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.topics(), 10_000);
+                    TopicAdmin.ensureTopics(kafka.bootstrapServers(), kafka.clientSettings(), kafka.topics(), 10_000);
                     return;
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    log.warn("topics not created yet ({}); retrying in {} ms", e.toString(), backoffMs);
+                    log.warn("topics not created yet ({}); retrying in {} ms",
+                            KafkaProblems.explain(e, kafka.bootstrapServers()), backoffMs);
                     try {
                         Thread.sleep(backoffMs);
                     } catch (InterruptedException stop) {

@@ -144,7 +144,8 @@ public class EventPublisher implements DisposableBean {
         private Properties config() {
             long ms = timeout.toMillis();
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            // the cluster's own settings (security, DNS) first: Pulse's choices below are what exactly-once needs
+            props.putAll(kafka.clientSettings().clientConfig(kafka.bootstrapServers()));
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

@@ -48,6 +48,8 @@ public class IngestSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // a scraper's METRICS token reads the metrics and nothing else
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.METRICS.name())
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         // any method, so that a GET on a POST endpoint is answered 405 by MVC, not a misleading 403
                         .requestMatchers("/api/v1/**").hasAnyRole(Role.INGEST.name(), Role.ADMIN.name())

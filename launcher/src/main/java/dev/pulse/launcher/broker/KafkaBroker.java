@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -25,12 +26,19 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final int port;
     private final int controllerPort;
+    private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
     public KafkaBroker(Path logDir, int port, int controllerPort) {
+        this(logDir, port, controllerPort, Map.of());
+    }
+
+    /** A broker whose configuration differs in {@code overrides}, e.g. a SASL listener for the tests. */
+    public KafkaBroker(Path logDir, int port, int controllerPort, Map<String, String> overrides) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.overrides = Map.copyOf(overrides);
     }
 
     public String bootstrapServers() {
@@ -90,6 +98,7 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.cleaner.threads", "1");
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
+        props.putAll(overrides);
         return props;
     }
 

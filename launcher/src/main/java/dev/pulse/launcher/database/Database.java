@@ -51,6 +51,39 @@ public final class Database implements AutoCloseable {
         return startEmbedded(configured, dataDir, port);
     }
 
+    /**
+     * The PostgreSQL at the configured URL and nothing else ({@code ./pulse run --db}): one that does not
+     * answer or refuses the credentials ends the run with a sentence saying which.
+     */
+    public static Database existing(DatabaseSettings configured) {
+        Properties props = new Properties();
+        props.put("user", configured.user());
+        props.put("password", configured.password());
+        props.put("connectTimeout", "5");
+        try (Connection ignored = DriverManager.getConnection(configured.jdbcUrl(), props)) {
+            return new Database(configured, null);
+        } catch (SQLException e) {
+            throw new LaunchException(explain(e, configured), e);
+        }
+    }
+
+    /** One sentence for a failed connection, by its SQLSTATE (PostgreSQL's class 28 is authentication, 08 connection). */
+    static String explain(SQLException e, DatabaseSettings settings) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String where = "PostgreSQL at " + settings.jdbcUrl();
+        if (state.startsWith("28")) {
+            return where + " refused user " + settings.user() + " (" + e.getMessage() + "): check PULSE_DB_USER and PULSE_DB_PASSWORD.";
+        }
+        if (state.equals("3D000")) {
+            return where + " has no such database (" + e.getMessage() + "): create it, owned by " + settings.user()
+                    + ", or fix the name in --db.";
+        }
+        if (state.startsWith("08")) {
+            return "Nothing answers at " + where + " (" + e.getMessage() + "): check the host and port in --db (or PULSE_DB_URL).";
+        }
+        return where + " cannot be used: " + e.getMessage();
+    }
+
     public static Database startEmbedded(DatabaseSettings configured, Path dataDir, int port) {
         Path pgData = dataDir.resolve("postgres");
         Path binaries = dataDir.resolve("postgres-binaries");

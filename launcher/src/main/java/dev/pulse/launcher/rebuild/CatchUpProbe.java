@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -35,7 +34,7 @@ public final class CatchUpProbe implements AutoCloseable {
 
     public CatchUpProbe(StackSettings settings, PrintStream out) {
         this.settings = settings;
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()));
+        this.admin = Admin.create(settings.kafkaClient().clientConfig(settings.kafkaBootstrap()));
         this.out = out;
     }
 

@@ -21,7 +21,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
@@ -54,7 +53,7 @@ public final class Rebuild {
     }
 
     public void reset() throws IOException, InterruptedException, ExecutionException, SQLException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(settings.kafkaClient().clientConfig(settings.kafkaBootstrap()))) {
             resetApplication(admin);
             deleteTree(settings.stateDir());
             resetReadModel(endOffsets(admin, derivedTopics(settings.topics())));

@@ -5,6 +5,7 @@ import dev.pulse.processor.StreamProcessorApplication;
 import dev.pulse.report.ReportApplication;
 import java.util.ArrayList;
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,11 +21,15 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class PulseStack implements AutoCloseable {
 
-    /** Auto-configurations that only report-api wants; the launcher's classpath holds them all. */
+    /**
+     * Auto-configurations that only report-api wants; the launcher's classpath holds them all. Sessions
+     * too: ingest's token pool is a DataSource, but ingest keeps no sessions.
+     */
     private static final String NO_DATABASE = "--spring.autoconfigure.exclude="
             + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
             + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-            + "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration";
+            + "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration,"
+            + "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
     private final StackSettings settings;
     private ConfigurableApplicationContext processor;
@@ -43,13 +48,15 @@ public final class PulseStack implements AutoCloseable {
     }
 
     public void startProcessor() {
-        processor = run(StreamProcessorApplication.builder(), NO_DATABASE,
+        // the launcher's admin token opens the processor's actuator too (its health details, metrics)
+        processor = run(StreamProcessorApplication.builder(), Stream.concat(securityArgs(), Stream.of(NO_DATABASE,
                 "--server.port=" + settings.processorPort(),
                 "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--pulse.processor.state-dir=" + settings.stateDir().toAbsolutePath(),
                 "--pulse.processor.application-id=" + settings.processorApplicationId(),
                 "--pulse.processor.zone=" + settings.zone(),
-                "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval());
+                "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval()))
+                .toArray(String[]::new));
     }
 
     public void startReport() {
@@ -89,14 +96,15 @@ public final class PulseStack implements AutoCloseable {
         return "http://localhost:" + (port == 0 ? 8081 : port);
     }
 
-    /** The configured tokens both services accept: the admin's and the launcher's own ingest client's. */
+    /** The configured tokens every service accepts: the admin's, the launcher's own ingest client's, a scraper's. */
     private Stream<String> securityArgs() {
         StackCredentials credentials = settings.credentials();
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 "--pulse.security.admin-token=" + credentials.adminToken(),
                 "--pulse.security.tokens[0].name=launcher-ingest",
                 "--pulse.security.tokens[0].role=INGEST",
-                "--pulse.security.tokens[0].token=" + credentials.ingestToken());
+                "--pulse.security.tokens[0].token=" + credentials.ingestToken()),
+                Stream.ofNullable(credentials.metricsToken()).map(token -> "--pulse.security.metrics-token=" + token));
     }
 
     public StackSettings settings() {
@@ -109,10 +117,23 @@ public final class PulseStack implements AutoCloseable {
                 .run(Stream.concat(Stream.of(args), topicArgs()).toArray(String[]::new));
     }
 
-    /** The same topic names for every service, under each service's own property prefix. */
+    /** The same topic names for every service, under each service's own property prefix, and the shared {@code pulse.kafka.*}. */
     private Stream<String> topicArgs() {
-        return Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
-                .flatMap(prefix -> topicArgs(settings.topics(), prefix));
+        return Stream.concat(Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
+                .flatMap(prefix -> topicArgs(settings.topics(), prefix)), kafkaClientArgs(settings.kafkaClient()));
+    }
+
+    /**
+     * The Kafka client settings as {@code pulse.kafka.*} arguments, which every service reads. Only what
+     * is set is passed: an argument would hide the same {@code PULSE_KAFKA_*} variable of the environment.
+     */
+    public static Stream<String> kafkaClientArgs(KafkaClientSettings kafka) {
+        Stream<String> client = kafka.client().entrySet().stream()
+                .map(entry -> "--pulse.kafka.client." + entry.getKey() + "=" + entry.getValue());
+        Stream<String> replication = Stream.concat(
+                kafka.replication().stream().map(factor -> "--pulse.kafka.replication-factor=" + factor),
+                Stream.ofNullable(kafka.minInsyncReplicas()).map(min -> "--pulse.kafka.min-insync-replicas=" + min));
+        return Stream.concat(client, replication);
     }
 
     /** The topic names as command-line arguments under one service's prefix, e.g. {@code pulse.kafka.topics}. */

@@ -9,8 +9,14 @@ import dev.pulse.security.TokenHash;
  * @param adminToken    ADMIN bearer token for the admin API and every report
  * @param adminPassword the first admin's password, used only while no admin user exists (null: none)
  * @param ingestToken   INGEST bearer token of the launcher's own clients (the demo generator)
+ * @param metricsToken  METRICS bearer token every service accepts for /actuator/prometheus (null: none
+ *                      configured; the services still read PULSE_METRICS_TOKEN themselves)
  */
-public record StackCredentials(String adminToken, String adminPassword, String ingestToken) {
+public record StackCredentials(String adminToken, String adminPassword, String ingestToken, String metricsToken) {
+
+    public StackCredentials(String adminToken, String adminPassword, String ingestToken) {
+        this(adminToken, adminPassword, ingestToken, null);
+    }
 
     /** Fresh random tokens and no admin password: what tests and benchmarks need. */
     public static StackCredentials generate() {

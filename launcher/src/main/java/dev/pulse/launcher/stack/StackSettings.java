@@ -1,6 +1,7 @@
 package dev.pulse.launcher.stack;
 
 import dev.pulse.events.TopicNames;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.launcher.database.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.time.ZoneId;
  * @param staleCheckInterval how often the processor looks for customers crossing a threshold
  * @param webhooks alert receivers, each URL or FORMAT=URL
  * @param credentials the admin and ingest tokens the services accept, and the first admin's password
+ * @param kafkaClient what every Kafka client of every service gets on top of the address (security,
+ *                    replication): passed to each service as {@code pulse.kafka.*}
  */
 public record StackSettings(
         String kafkaBootstrap,
@@ -29,10 +32,27 @@ public record StackSettings(
         TopicNames topics,
         Duration staleCheckInterval,
         List<String> webhooks,
-        StackCredentials credentials) {
+        StackCredentials credentials,
+        KafkaClientSettings kafkaClient) {
 
     public StackSettings {
         webhooks = List.copyOf(webhooks);
+        kafkaClient = kafkaClient == null ? KafkaClientSettings.none() : kafkaClient;
+    }
+
+    /** A stack on a plaintext broker, topics with the broker's default replication. */
+    public StackSettings(String kafkaBootstrap, DatabaseSettings database, Path stateDir, int ingestPort, int reportPort,
+                         int processorPort, ZoneId zone, String processorApplicationId, String projectorGroup,
+                         TopicNames topics, Duration staleCheckInterval, List<String> webhooks,
+                         StackCredentials credentials) {
+        this(kafkaBootstrap, database, stateDir, ingestPort, reportPort, processorPort, zone, processorApplicationId,
+                projectorGroup, topics, staleCheckInterval, webhooks, credentials, KafkaClientSettings.none());
+    }
+
+    /** The same stack with these Kafka client settings. */
+    public StackSettings withKafkaClient(KafkaClientSettings settings) {
+        return new StackSettings(kafkaBootstrap, database, stateDir, ingestPort, reportPort, processorPort, zone,
+                processorApplicationId, projectorGroup, topics, staleCheckInterval, webhooks, credentials, settings);
     }
 
     /** A stack with freshly generated tokens. */

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 public final class TokenCommand {
 
     static final String USAGE = """
-            usage: pulse token create --role REP|MANAGER|ADMIN|BI|INGEST [--rep REP_ID | --team TEAM_ID] [--name NAME] [--url URL]
+            usage: pulse token create --role REP|MANAGER|ADMIN|BI|INGEST|METRICS [--rep REP_ID | --team TEAM_ID] [--name NAME] [--url URL]
                    pulse token list [--url URL]
                    pulse token revoke TOKEN_ID [--url URL]
             The admin token comes from PULSE_TOKEN (or PULSE_ADMIN_TOKEN), as printed by ./pulse run.""";

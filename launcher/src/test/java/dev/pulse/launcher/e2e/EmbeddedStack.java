@@ -32,7 +32,7 @@ final class EmbeddedStack {
     }
 
     static TopicNames topics(String id) {
-        return new TopicNames(id + "-followups", id + "-sales", id + "-errors", id + "-changes", id + "-duplicate-flags", id + "-alerts", 3, (short) 1);
+        return new TopicNames(id + "-followups", id + "-sales", id + "-errors", id + "-changes", id + "-duplicate-flags", id + "-alerts", 3);
     }
 
     static PulseStack start(StackSettings settings) {

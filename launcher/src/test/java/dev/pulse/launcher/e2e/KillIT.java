@@ -102,7 +102,7 @@ class KillIT {
         while (true) {
             List<String> differences = expected.differencesFrom(readModel.figures());
             long offsets = readModel.projectedOffsets();
-            String processor = streamsState(stack.processor);
+            String processor = streamsState(stack.processor, stack.adminToken);
             long now = System.nanoTime();
             if (offsets != lastOffsets) {
                 lastProgress = now;
@@ -126,10 +126,11 @@ class KillIT {
         }
     }
 
-    private static String streamsState(ServiceProcess processor) {
+    private static String streamsState(ServiceProcess processor, String adminToken) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + processor.port() + "/actuator/health"))
+                    .header("Authorization", "Bearer " + adminToken)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             return Json.MAPPER.readTree(health.body()).path("components").path("kafkaStreams").path("details")
                     .path("state").asString("unknown");

@@ -17,8 +17,11 @@ final class ProcessStack implements AutoCloseable {
     final ServiceProcess processor;
     final ServiceProcess report;
     final ServiceProcess ingest;
+    /** Opens every service's actuator. */
+    final String adminToken;
 
     ProcessStack(StackSettings settings, Path logDir) {
+        adminToken = settings.credentials().adminToken();
         processor = new ServiceProcess("stream-processor", ServiceProcess.execJar("stream-processor"), Ports.freePort(),
                 withTopics(settings.topics(), "pulse.processor.topics",
                         "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
@@ -26,7 +29,9 @@ final class ProcessStack implements AutoCloseable {
                         "--pulse.processor.application-id=" + settings.processorApplicationId(),
                         "--pulse.processor.zone=" + settings.zone(),
                         "--pulse.processor.stale-check-interval=" + settings.staleCheckInterval(),
-                        "--pulse.processor.instance-id=processor-1"),
+                        "--pulse.processor.instance-id=processor-1",
+                        // its health details are an admin's, as on the other services
+                        "--pulse.security.admin-token=" + settings.credentials().adminToken()),
                 logDir);
         report = new ServiceProcess("report-api", ServiceProcess.execJar("report-api"), Ports.freePort(),
                 withTopics(settings.topics(), "pulse.projector.topics",

@@ -3,6 +3,7 @@ package dev.pulse.report.duplicates;
 import dev.pulse.events.duplicates.DuplicateType;
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.live.LiveBroadcast;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
@@ -34,9 +35,9 @@ class DuplicateController {
     private static final int MAX_REASON = 2_000;
 
     private final DuplicateRepository repository;
-    private final LiveUpdates live;
+    private final LiveBroadcast live;
 
-    DuplicateController(DuplicateRepository repository, LiveUpdates live) {
+    DuplicateController(DuplicateRepository repository, LiveBroadcast live) {
         this.repository = repository;
         this.live = live;
     }

@@ -2,7 +2,6 @@ package dev.pulse.report.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.pulse.report.projector.Owner;
-import dev.pulse.report.projector.ProjectionListener;
 import dev.pulse.report.projector.ProjectorProperties;
 import dev.pulse.security.AccessScope;
 import java.io.IOException;
@@ -20,13 +19,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events for the dashboards: after each committed projection that changed an
- * aggregate they show, every open stream whose caller may see the change gets an event named
+ * aggregate they show, on whichever report-api instance projected it (heard through
+ * {@link LiveListener}), every open stream whose caller may see the change gets an event named
  * after the aggregate. The event means "refetch"; what the page then reads is scoped again. Its
  * data also names the reps whose rows changed, as far as the caller may see them, so a client
  * watching a few reps (or the benchmark timing its own probe) knows which change it was.
  */
 @Component
-public class LiveUpdates implements ProjectionListener, SmartLifecycle {
+public class LiveUpdates implements SmartLifecycle {
 
     public static final String ACTIVITY = "activity";
     public static final String DUPLICATES = "duplicates";
@@ -71,7 +71,7 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
         return emitter;
     }
 
-    @Override
+    /** A committed projection changed these owners' figures, per topic. */
     public void projected(Map<String, Set<Owner>> ownersByTopic) {
         Map<String, Set<Owner>> ownersByEvent = new HashMap<>();
         ownersByTopic.forEach((topic, owners) -> eventsByTopic.getOrDefault(topic, List.of()).forEach(event ->
@@ -81,9 +81,16 @@ public class LiveUpdates implements ProjectionListener, SmartLifecycle {
                 .forEach(stream -> send(stream, event, visibleRepIds(stream.scope(), owners))));
     }
 
-    /** Tells every open stream that what {@code event} names has changed (a change made through the API). */
-    public void publish(String event) {
+    /** Tells every open stream of this instance that what {@code event} names has changed (a change made through the API). */
+    void publish(String event) {
         streams.forEach(stream -> send(stream, event, null));
+    }
+
+    /** Every event to every stream: after missed notifications, each page refetches what it shows. */
+    void publishEverything() {
+        for (String event : List.of(ACTIVITY, FUNNEL, DUPLICATES, ALERTS)) {
+            publish(event);
+        }
     }
 
     /**

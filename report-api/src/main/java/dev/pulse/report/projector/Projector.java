@@ -1,6 +1,8 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.kafka.KafkaClientSettings;
+import dev.pulse.events.kafka.KafkaProblems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -43,6 +45,7 @@ public final class Projector implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
 
     private final ProjectorProperties properties;
+    private final KafkaClientSettings kafka;
     private final DSLContext db;
     private final Map<String, TopicWriter> writers;
     private final OffsetStore offsets;
@@ -50,14 +53,16 @@ public final class Projector implements Runnable {
     private final MeterRegistry meters;
     private final Counter projected;
     private final Counter failures;
+    private final Freshness freshness;
     private volatile boolean running = true;
     private volatile Instant lastSuccess;
     private volatile String lastError;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public Projector(ProjectorProperties properties, DSLContext db, List<TopicWriter> writers,
+    public Projector(ProjectorProperties properties, KafkaClientSettings kafka, DSLContext db, List<TopicWriter> writers,
                      ProjectionListener listener, MeterRegistry meters) {
         this.properties = properties;
+        this.kafka = kafka;
         this.db = db;
         this.writers = writers.stream().collect(Collectors.toMap(TopicWriter::topic, Function.identity()));
         this.offsets = new OffsetStore(properties.groupId());
@@ -65,6 +70,7 @@ public final class Projector implements Runnable {
         this.meters = meters;
         this.projected = meters.counter("pulse.projector.records");
         this.failures = meters.counter("pulse.projector.failures");
+        this.freshness = new Freshness(meters, properties.topics().changes());
     }
 
     @Override
@@ -88,15 +94,16 @@ public final class Projector implements Runnable {
 
     private void ensureTopics() {
         try {
-            TopicAdmin.ensureTopics(properties.bootstrapServers(), properties.topics(), 10_000);
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, properties.topics(), 10_000);
         } catch (Exception e) {
-            throw new IllegalStateException("topics not ready: " + e.getMessage(), e);
+            throw new IllegalStateException("topics not ready: " + KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }
     }
 
     private void pollLoop(KafkaConsumer<String, byte[]> consumer) {
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            freshness.updateLag(consumer);
             if (records.isEmpty()) {
                 // Polling works and nothing failed since: an earlier failure outside a batch is over.
                 lastError = null;
@@ -106,6 +113,7 @@ public final class Projector implements Runnable {
                 Map<String, Set<Owner>> changed = project(consumer, records);
                 lastSuccess = Instant.now();
                 lastError = null;
+                freshness.committed(records, lastSuccess);
                 listener.projected(changed);
             } catch (RuntimeException e) {
                 recordFailure(e);
@@ -193,9 +201,10 @@ public final class Projector implements Runnable {
         return lastError;
     }
 
-    private Properties consumerConfig() {
+    Properties consumerConfig() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        // the cluster's own settings (security, DNS) first: Pulse's choices below are what exactly-once needs
+        props.putAll(kafka.clientConfig(properties.bootstrapServers()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, properties.groupId());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Only committed transactions: an aborted ingest request or stream-processor attempt is never projected.

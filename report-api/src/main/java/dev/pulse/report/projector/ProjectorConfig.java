@@ -1,6 +1,7 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.Pipeline;
+import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.report.alerts.AlertOutbox;
@@ -23,7 +24,7 @@ class ProjectorConfig {
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
     @Bean
-    Projector projector(ProjectorProperties properties, DSLContext db, ProjectionListener listener, MeterRegistry meters,
+    Projector projector(ProjectorProperties properties, KafkaClientSettings kafka, DSLContext db, ProjectionListener listener, MeterRegistry meters,
                         AlertOutbox alertOutbox, Pipeline pipeline) {
         Clock clock = Clock.systemUTC();
         List<TopicWriter> writers = List.of(
@@ -33,7 +34,7 @@ class ProjectorConfig {
                 new ChangeWriter(properties.topics().changes()),
                 new DuplicateFlagWriter(properties.topics().duplicateFlags()),
                 new AlertWriter(properties.topics().alerts(), alertOutbox));
-        return new Projector(properties, db, writers, listener, meters);
+        return new Projector(properties, kafka, db, writers, listener, meters);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package dev.pulse.report.security;
 import static dev.pulse.security.Role.ADMIN;
 import static dev.pulse.security.Role.BI;
 import static dev.pulse.security.Role.MANAGER;
+import static dev.pulse.security.Role.METRICS;
 import static dev.pulse.security.Role.REP;
 
 import dev.pulse.events.messages.Message;
@@ -88,6 +89,8 @@ class ReportSecurity {
                         .requestMatchers(HttpMethod.GET, "/api/v1/auth/providers").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        // a scraper's METRICS token reads the metrics and nothing else
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(ADMIN.name(), METRICS.name())
                         .requestMatchers("/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()

@@ -1,6 +1,8 @@
 package dev.pulse.processor.config;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.kafka.KafkaClientSettings;
+import dev.pulse.events.kafka.KafkaProblems;
 import dev.pulse.processor.stale.StaleRules;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
@@ -11,7 +13,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,29 +35,31 @@ public class StreamsRunner implements SmartLifecycle {
     private final SaleValidator saleValidator;
     private final MeterRegistry meters;
     private final PipelineProperties pipeline;
+    private final KafkaClientSettings kafka;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
     StreamsRunner(ProcessorProperties properties, FollowUpValidator followUpValidator, SaleValidator saleValidator,
-                  MeterRegistry meters, PipelineProperties pipeline) {
+                  MeterRegistry meters, PipelineProperties pipeline, KafkaClientSettings kafka) {
         this.properties = properties;
         this.followUpValidator = followUpValidator;
         this.saleValidator = saleValidator;
         this.meters = meters;
         this.pipeline = pipeline;
+        this.kafka = kafka;
     }
 
     @Override
     public void start() {
         try {
-            TopicAdmin.ensureTopics(properties.bootstrapServers(), properties.topics(), 30_000);
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, properties.topics(), 30_000);
             StateDirGuard.check(properties.stateDir(), clusterId());
         } catch (Exception e) {
-            throw new IllegalStateException("Kafka at " + properties.bootstrapServers() + " is not usable: " + e.getMessage(), e);
+            throw new IllegalStateException(KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }
         streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
                 saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
-                        properties.staleCheckInterval(), pipeline.pipeline())), config());
+                        properties.staleCheckInterval(), pipeline.pipeline())), streamsConfig(properties, kafka));
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
@@ -70,14 +73,19 @@ public class StreamsRunner implements SmartLifecycle {
 
     private String clusterId() throws Exception {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        props.putAll(kafka.clientConfig(properties.bootstrapServers()));
         try (Admin admin = Admin.create(props)) {
             return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
         }
     }
 
-    private Properties config() {
+    /**
+     * The cluster's client settings go in unprefixed, so Kafka Streams hands them to every client it
+     * makes (consumers, producers, admin, restore consumer); Pulse's own choices are put after them.
+     */
+    static Properties streamsConfig(ProcessorProperties properties, KafkaClientSettings kafka) {
         Properties props = new Properties();
+        props.putAll(kafka.clientConfig(properties.bootstrapServers()));
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, properties.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -98,7 +106,9 @@ public class StreamsRunner implements SmartLifecycle {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 2_000);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, properties.threads());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, properties.standbyReplicas());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.topics().replicationFactor());
+        // Changelog and repartition topics are replicated like Pulse's own; -1 is the broker's default.
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, kafka.replication().map(Short::intValue).orElse(-1));
+        kafka.topicConfigs().forEach((name, value) -> props.put(StreamsConfig.topicPrefix(name), value));
         // Values are parsed inside the topology (poison goes to the error topic); this covers keys.
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
