@@ -116,6 +116,24 @@ public enum MessageCode {
     INVALID_MAPPING("PULSE-U004", "{0}", "列映射无效：{0}"),
     IMPORT_INTERRUPTED("PULSE-U005", "{0}", "导入中断：{0}"),
 
+    // W: alert routes and rep contacts (report API, /api/v1/admin/alert-*)
+    ROUTE_SCOPE("PULSE-W001", "scope must be one of REP, TEAM, DEFAULT", "scope 只能是 REP、TEAM 或 DEFAULT"),
+    DEFAULT_ROUTE_SCOPE_ID("PULSE-W002", "a DEFAULT route has no scopeId", "DEFAULT 路由不能有 scopeId"),
+    ROUTE_SCOPE_ID("PULSE-W003", "scopeId (the {0} id) must be 1 to 64 letters, digits, '.', '_', '@' or '-'",
+            "scopeId（{0} 的 id）须为 1 到 64 个字母、数字或 . _ @ -"),
+    ROBOT_FORMAT("PULSE-W004", "{0}", "机器人格式无效：{0}"),
+    NOT_A_URL("PULSE-W005", "url is not a URL", "url 不是网址"),
+    BAD_WEBHOOK_URL("PULSE-W006", "url must be an http(s) URL of at most 1000 characters, without a #fragment",
+            "url 必须是 http(s) 网址，最多 1000 个字符，不能带 #片段"),
+    BAD_SECRET("PULSE-W007", "secret must be 1 to 200 printable ASCII characters", "secret 须为 1 到 200 个可打印 ASCII 字符"),
+    UNSIGNED_ROBOT("PULSE-W008", "only dingtalk and feishu robots sign messages: give no secret for {0}",
+            "只有钉钉和飞书机器人会签名消息：{0} 不要填 secret"),
+    BAD_MOBILE("PULSE-W009", "{0} is not valid: digits, an optional leading '+' and '-', 5 to 20 characters",
+            "{0} 无效：只能有数字、开头的 + 和 -，5 到 20 个字符"),
+    BAD_ROBOT_USER_ID("PULSE-W010", "{0} is not valid: 1 to 64 letters, digits, '_', '.', '@' or '-'",
+            "{0} 无效：须为 1 到 64 个字母、数字或 _ . @ -"),
+    JSON_BODY_REQUIRED("PULSE-W011", "a JSON body is required", "需要 JSON 请求体"),
+
     // R: the importer's own reasons for rejecting a row of a sheet
     NO_CUSTOMER_ID("PULSE-R001", "no customer id, and no phone, email or WeChat to derive one from",
             "没有客户ID，也没有可生成客户ID的电话、邮箱或微信"),

@@ -1,5 +1,6 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.audit.AuditLog;
@@ -32,7 +33,7 @@ class AlertDeliveryController {
     @GetMapping
     Rows<FailedDelivery> failed(@RequestParam(defaultValue = "100") int limit) {
         if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit must be between 1 and 1000");
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, 1000);
         }
         return new Rows<>(deliveries.failedDeliveries(limit));
     }

@@ -1,5 +1,6 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.audit.AuditLog;
@@ -90,7 +91,7 @@ class AlertRouteController {
     @PutMapping("/alert-contacts/{repId}")
     ResponseEntity<Void> saveContact(@PathVariable String repId, @RequestBody Contact request) {
         if (request == null) {
-            throw new BadRequestException("a JSON body is required");
+            throw new BadRequestException(MessageCode.JSON_BODY_REQUIRED);
         }
         Contact contact = request.validated(repId);
         routes.saveContact(contact);
@@ -114,7 +115,7 @@ class AlertRouteController {
 
     private static RouteRequest body(RouteRequest request) {
         if (request == null) {
-            throw new BadRequestException("a JSON body is required");
+            throw new BadRequestException(MessageCode.JSON_BODY_REQUIRED);
         }
         return request;
     }

@@ -1,5 +1,6 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ public record Contact(String repId, String mobile, String wecomUserId, String di
 
     Contact validated(String pathRepId) {
         if (pathRepId == null || !RouteRequest.ID.matcher(pathRepId).matches()) {
-            throw new BadRequestException("repId must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
+            throw new BadRequestException(MessageCode.NOT_AN_IDENTIFIER, "repId");
         }
         check("mobile", mobile, MOBILE);
         check("wecomUserId", wecomUserId, USER_ID);
@@ -44,8 +45,7 @@ public record Contact(String repId, String mobile, String wecomUserId, String di
 
     private static void check(String field, String value, Pattern pattern) {
         if (value != null && !value.isEmpty() && !pattern.matcher(value).matches()) {
-            throw new BadRequestException(field + " is not valid: " + (pattern == MOBILE
-                    ? "digits, an optional leading '+' and '-', 5 to 20 characters" : "1 to 64 letters, digits, '_', '.', '@' or '-'"));
+            throw new BadRequestException(pattern == MOBILE ? MessageCode.BAD_MOBILE : MessageCode.BAD_ROBOT_USER_ID, field);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.report.alerts;
 
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
 import java.net.URI;
 import java.util.Locale;
@@ -22,45 +23,44 @@ public record RouteRequest(String scope, String scopeId, String format, String u
         try {
             parsedScope = Route.Scope.valueOf(required("scope", scope).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("scope must be one of REP, TEAM, DEFAULT");
+            throw new BadRequestException(MessageCode.ROUTE_SCOPE);
         }
         if (parsedScope == Route.Scope.DEFAULT && scopeId != null) {
-            throw new BadRequestException("a DEFAULT route has no scopeId");
+            throw new BadRequestException(MessageCode.DEFAULT_ROUTE_SCOPE_ID);
         }
         if (parsedScope != Route.Scope.DEFAULT && (scopeId == null || !ID.matcher(scopeId).matches())) {
-            throw new BadRequestException("scopeId (the " + parsedScope.name().toLowerCase(Locale.ROOT)
-                    + " id) must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
+            throw new BadRequestException(MessageCode.ROUTE_SCOPE_ID, parsedScope.name().toLowerCase(Locale.ROOT));
         }
         WebhookFormat parsedFormat;
         try {
             parsedFormat = WebhookFormat.parse(required("format", format));
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException(e.getMessage());
+            throw new BadRequestException(MessageCode.ROBOT_FORMAT, e.getMessage());
         }
         String address = required("url", url);
         URI parsedUrl;
         try {
             parsedUrl = URI.create(address);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("url is not a URL");
+            throw new BadRequestException(MessageCode.NOT_A_URL);
         }
         if (address.length() > 1000 || parsedUrl.getRawFragment() != null || parsedUrl.getHost() == null
                 || !("http".equals(parsedUrl.getScheme()) || "https".equals(parsedUrl.getScheme()))) {
-            throw new BadRequestException("url must be an http(s) URL of at most 1000 characters, without a #fragment");
+            throw new BadRequestException(MessageCode.BAD_WEBHOOK_URL);
         }
         String parsedSecret = secret == null ? currentSecret : secret.isEmpty() ? null : secret;
         if (parsedSecret != null && !SECRET.matcher(parsedSecret).matches()) {
-            throw new BadRequestException("secret must be 1 to 200 printable ASCII characters");
+            throw new BadRequestException(MessageCode.BAD_SECRET);
         }
         if (parsedSecret != null && parsedFormat != WebhookFormat.DINGTALK && parsedFormat != WebhookFormat.FEISHU) {
-            throw new BadRequestException("only dingtalk and feishu robots sign messages: give no secret for " + format);
+            throw new BadRequestException(MessageCode.UNSIGNED_ROBOT, format);
         }
         return new Route(routeId, parsedScope, scopeId, parsedFormat, parsedUrl, parsedSecret, null, null);
     }
 
     private static String required(String field, String value) {
         if (value == null || value.isBlank()) {
-            throw new BadRequestException(field + " is required");
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, field);
         }
         return value.strip();
     }
