@@ -77,13 +77,14 @@ public class FunnelQueries {
         Map<String, FunnelSums.RepTeam> latest = new TreeMap<>(NULLS_LAST);
         Comparator<FunnelSums.RepTeam> later = Comparator.comparing(FunnelSums.RepTeam::latestDay)
                 .thenComparing(FunnelSums.RepTeam::teamId, Comparator.nullsFirst(Comparator.naturalOrder()));
-        for (FunnelSums.RepTeam row : sums.byRepAndTeam(filter)) {
+        FunnelSums.RepSums repSums = sums.byRep(filter);
+        for (FunnelSums.RepTeam row : repSums.teams()) {
             byRep.computeIfAbsent(row.repId(), r -> new FunnelTotals()).addCells(BigDecimal.valueOf(row.customers()),
                     BigDecimal.valueOf(row.withSale()));
             latest.merge(row.repId(), row, (a, b) -> later.compare(a, b) >= 0 ? a : b);
         }
         Map<String, Map<String, BigDecimal>> revenue = new HashMap<>();
-        for (FunnelSums.RepRevenue row : sums.revenueByRep(filter)) {
+        for (FunnelSums.RepRevenue row : repSums.revenue()) {
             revenue.computeIfAbsent(row.repId(), r -> new TreeMap<>())
                     .put(row.currency(), row.revenue().setScale(2, RoundingMode.HALF_UP));
         }

@@ -113,26 +113,42 @@ final class FunnelSums {
     record RepTeam(String repId, String teamId, LocalDate latestDay, long customers, long withSale) {
     }
 
-    List<RepTeam> byRepAndTeam(FunnelFilter filter) {
-        return db.select(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, max(FUNNEL_CELL.COHORT_DAY),
-                        sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE))
-                .from(FUNNEL_CELL)
-                .where(CellColumns.CELL.where(filter, FunnelGrain.REP))
-                .groupBy(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID)
-                .fetch(r -> new RepTeam(r.value1(), r.value2(), r.value3(), r.value4().longValueExact(),
-                        r.value5().longValueExact()));
-    }
-
     /** One owner rep's revenue in one currency: sums are per currency, never across currencies. */
     record RepRevenue(String repId, String currency, BigDecimal revenue) {
     }
 
-    List<RepRevenue> revenueByRep(FunnelFilter filter) {
-        Field<BigDecimal> revenue = sum(FUNNEL_REVENUE.REVENUE);
-        return db.select(FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.CURRENCY, revenue)
+    /** The rep conversion's sums: per rep and team its cells, per rep and currency its revenue. */
+    record RepSums(List<RepTeam> teams, List<RepRevenue> revenue) {
+    }
+
+    /**
+     * Both sums in one statement ({@code UNION ALL}), so customers with a sale and their revenue come
+     * from one snapshot; a funnel_cell row has no currency, a funnel_revenue row always has one.
+     */
+    RepSums byRep(FunnelFilter filter) {
+        Select<Record> cells = db.select(List.of(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, max(FUNNEL_CELL.COHORT_DAY),
+                        sum(FUNNEL_CELL.CUSTOMERS), sum(FUNNEL_CELL.WITH_SALE), inline(null, SQLDataType.VARCHAR),
+                        inline(null, SQLDataType.NUMERIC)))
+                .from(FUNNEL_CELL)
+                .where(CellColumns.CELL.where(filter, FunnelGrain.REP))
+                .groupBy(FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID);
+        Select<Record> revenue = db.select(List.of(FUNNEL_REVENUE.REP_ID, inline(null, SQLDataType.VARCHAR),
+                        inline(null, SQLDataType.LOCALDATE), inline(null, SQLDataType.NUMERIC),
+                        inline(null, SQLDataType.NUMERIC), FUNNEL_REVENUE.CURRENCY, sum(FUNNEL_REVENUE.REVENUE)))
                 .from(FUNNEL_REVENUE)
                 .where(CellColumns.REVENUE.where(filter, FunnelGrain.REP))
-                .groupBy(FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.CURRENCY)
-                .fetch(r -> new RepRevenue(r.value1(), r.value2(), r.value3()));
+                .groupBy(FUNNEL_REVENUE.REP_ID, FUNNEL_REVENUE.CURRENCY);
+        List<RepTeam> teams = new ArrayList<>();
+        List<RepRevenue> amounts = new ArrayList<>();
+        for (Record r : db.fetch(cells.unionAll(revenue))) {
+            String currency = r.get(5, String.class);
+            if (currency == null) {
+                teams.add(new RepTeam(r.get(0, String.class), r.get(1, String.class), r.get(2, LocalDate.class),
+                        r.get(3, BigDecimal.class).longValueExact(), r.get(4, BigDecimal.class).longValueExact()));
+            } else {
+                amounts.add(new RepRevenue(r.get(0, String.class), currency, r.get(6, BigDecimal.class)));
+            }
+        }
+        return new RepSums(teams, amounts);
     }
 }
