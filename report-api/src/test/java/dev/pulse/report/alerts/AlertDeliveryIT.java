@@ -83,7 +83,9 @@ class AlertDeliveryIT {
         FakeRobots.Robot wecom = robots.add("/wecom", WebhookFormat.WECOM, null, 20, WINDOW);
         FakeRobots.Robot dingtalk = robots.add("/dingtalk", WebhookFormat.DINGTALK, "SECdingtalk-42", 20, WINDOW);
         FakeRobots.Robot feishu = robots.add("/feishu", WebhookFormat.FEISHU, "feishu-secret-7", 20, WINDOW);
-        AlertProperties properties = properties(20, 5,
+        // Pulse counts a message when it sends it, the robot when it arrives: on a 3 s test window the
+        // delay of a loaded machine is a large share, so Pulse keeps a margin below the robot's 20
+        AlertProperties properties = properties(15, 5,
                 "wecom=" + robots.url("/wecom"),
                 "dingtalk=" + robots.url("/dingtalk") + "#secret=SECdingtalk-42",
                 "feishu=" + robots.url("/feishu") + "#secret=feishu-secret-7");
