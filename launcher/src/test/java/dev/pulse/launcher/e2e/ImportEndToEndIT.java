@@ -132,7 +132,7 @@ class ImportEndToEndIT {
         assertThat(body.at("/summary/rejected").asInt()).isEqualTo(6);
         assertThat(body.at("/summary/dryRun").asBoolean()).isTrue();
         assertThat(body.at("/summary/problems/0/column").asString()).isEqualTo("联系方式");
-        assertThat(body.at("/summary/problems/0/code").asString()).isEqualTo("NO_CUSTOMER_ID");
+        assertThat(body.at("/summary/problems/0/code").asString()).isEqualTo("PULSE-R001");
         assertThat(body.at("/summary/problems/0/reasonZh").asString()).isEqualTo("没有客户ID，也没有可生成客户ID的电话、邮箱或微信");
         assertThat(body.get("rejectedFileName").asString()).isEqualTo("bad-rows.rejected.csv");
         assertThat(body.get("rejectedCsv").asString()).startsWith("\uFEFF客户姓名;".replace(';', ',')).hasLineCount(7);
