@@ -14,6 +14,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -95,14 +98,19 @@ class AlertDeliveryIT {
 
         // given 60 alerts arriving in waves while both instances poll the same outbox
         List<UUID> alertIds = IntStream.range(0, 60).mapToObj(i -> UUID.randomUUID()).toList();
-        Thread one = Thread.ofPlatform().start(() -> pollUntilEmpty(first));
-        Thread two = Thread.ofPlatform().start(() -> pollUntilEmpty(second));
+        // each instance polls every 50 ms, as its scheduler would; a wave of 10 alerts comes every 150 ms
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(3);
+        clock.scheduleWithFixedDelay(first::deliverDue, 0, 50, TimeUnit.MILLISECONDS);
+        clock.scheduleWithFixedDelay(second::deliverDue, 0, 50, TimeUnit.MILLISECONDS);
         for (int wave = 0; wave < 6; wave++) {
-            outbox.enqueue(db, alertIds.subList(wave * 10, wave * 10 + 10).stream().map(AlertDeliveryIT::message).toList());
-            Thread.sleep(150);
+            List<UUID> ids = alertIds.subList(wave * 10, wave * 10 + 10);
+            clock.schedule(() -> outbox.enqueue(db, ids.stream().map(AlertDeliveryIT::message).toList()),
+                    wave * 150L, TimeUnit.MILLISECONDS);
         }
-        awaitTrue(Duration.ofSeconds(120), () -> count("select count(*) from webhook_delivery where delivered_at is null") == 0);
-        stop(one, two);
+        awaitTrue(Duration.ofSeconds(120), () -> count("select count(*) from webhook_delivery") == 180
+                && count("select count(*) from webhook_delivery where delivered_at is null") == 0);
+        clock.shutdownNow();
+        clock.awaitTermination(10, TimeUnit.SECONDS);
 
         // then each robot got each alert once, in messages it accepted: no rate limit, size or signature refusal
         for (FakeRobots.Robot robot : List.of(wecom, dingtalk, feishu)) {
@@ -218,24 +226,6 @@ class AlertDeliveryIT {
 
     private WebhookDeliverer deliverer(AlertProperties properties, SimpleMeterRegistry meters) {
         return new WebhookDeliverer(new Deliveries(db, properties), new ReceiverSecrets(properties, new AlertRoutes(db)), properties, meters);
-    }
-
-    private void pollUntilEmpty(WebhookDeliverer deliverer) {
-        while (!Thread.currentThread().isInterrupted()) {
-            deliverer.deliverDue();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private static void stop(Thread... threads) throws InterruptedException {
-        for (Thread thread : threads) {
-            thread.interrupt();
-            thread.join(10_000);
-        }
     }
 
     private static List<UUID> alertIdsIn(List<String> texts) {
