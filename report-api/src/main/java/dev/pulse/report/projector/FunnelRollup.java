@@ -12,7 +12,8 @@ record FunnelRollup(FunnelGrain grain, String key, FunnelCell cell) {
     static void addAtEveryGrain(FunnelCell delta, Map<String, FunnelRollup> rollups) {
         for (FunnelGrain grain : FunnelGrain.values()) {
             FunnelCell cell = grain.of(delta);
-            rollups.merge(grain.key(cell), new FunnelRollup(grain, grain.key(cell), cell), FunnelRollup::plus);
+            String key = grain.key(cell); // written as JSON: once per grain and delta
+            rollups.merge(key, new FunnelRollup(grain, key, cell), FunnelRollup::plus);
         }
     }
 
