@@ -54,6 +54,9 @@ public final class Bench {
             return;
         }
         RunPlan plan = options.quick() ? RunPlan.quick() : RunPlan.full();
+        if (options.replayFollowUps() > 0) {
+            plan = plan.withReplayFollowUps(options.replayFollowUps());
+        }
         Path runDir = Path.of("var", "bench", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
                 .toAbsolutePath();
         long started = System.nanoTime();
@@ -61,6 +64,12 @@ public final class Bench {
         Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         BenchResults results;
         try {
+            if (options.replayOnly()) {
+                ReplayBench.Measured replay = replayOnly(options, plan, runDir, end);
+                System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(replay));
+                System.exit(0);
+                return;
+            }
             results = run(options, plan, runDir, end, notes);
         } finally {
             deleteQuietly(runDir);
@@ -75,6 +84,22 @@ public final class Bench {
         System.out.printf("Wrote %s and bench-results.md in %.0f s.%n", options.out().resolve("bench-results.json"),
                 (System.nanoTime() - started) / 1e9);
         System.exit(0);
+    }
+
+    /**
+     * {@code --replay-only}: the replay phase alone, for working on the processor and the projector
+     * (minutes instead of the whole run); its figures are printed, no report is written.
+     */
+    private static ReplayBench.Measured replayOnly(BenchOptions options, RunPlan plan, Path runDir, Instant end)
+            throws Exception {
+        try (BenchInfrastructure infra = new BenchInfrastructure(runDir.resolve("infra"))) {
+            StackSettings settings = infra.settings("replay", STALE_CHECK, List.of());
+            ReplayBench.Loaded loaded = ReplayBench.preload(infra.bootstrapServers(), settings.topics(),
+                    new LoadGenerator(plan.replay(), options.seed(), end), plan.replayFollowUps());
+            try (PulseStack stack = new PulseStack(settings)) {
+                return ReplayBench.measure(stack, settings, loaded, plan.replayTimeout(), plan.replayIsHistory());
+            }
+        }
     }
 
     private static BenchResults run(BenchOptions options, RunPlan plan, Path runDir, Instant end, List<String> notes)

@@ -36,6 +36,15 @@ record RunPlan(String mode, Scale history, Scale replay, long replayFollowUps, b
                 new Scale(10, 20, 100_000, 365), new Scale(10, 20, 100_000, 365), List.of(10, 1_000), 60, 500, 5, 5, 30);
     }
 
+    /** The same plan with a replay of at least {@code followUps} follow-ups (quick mode only: full replays the history). */
+    RunPlan withReplayFollowUps(long followUps) {
+        if (replayIsHistory) {
+            throw new IllegalArgumentException("--follow-ups works with --quick only: full mode replays the whole history");
+        }
+        return new RunPlan(mode, history, replay, followUps, false, replayTimeout, ingestLoad, steadyLoad,
+                freshnessRates, freshnessSeconds, apiRuns, sqlRuns, staleProbes, footprintLoadSeconds);
+    }
+
     Map<String, Object> describe() {
         Map<String, Object> scale = new LinkedHashMap<>();
         scale.put("customers", history.customers());

@@ -1,7 +1,6 @@
 package dev.pulse.processor.customer;
 
 import dev.pulse.events.FollowUp;
-import dev.pulse.events.JsonSerde;
 import dev.pulse.events.Sale;
 import dev.pulse.events.TopicNames;
 import dev.pulse.processor.duplicates.ContactSighting;
@@ -40,8 +39,9 @@ public final class CustomerTopology {
 
     public void build(StreamsBuilder builder, KStream<String, FollowUp> followUps, KStream<String, Sale> sales) {
         // Cached: a customer written several times between two commits reaches RocksDB and its changelog once.
+        // Binary: the cache holds bytes, so every event reads and writes its customer's whole state.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_STORE),
-                Serdes.String(), JsonSerde.forState(CustomerState.class)).withCachingEnabled());
+                Serdes.String(), new CustomerStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE_INDEX_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled());
 
