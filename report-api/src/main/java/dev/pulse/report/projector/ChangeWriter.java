@@ -1,7 +1,6 @@
 package dev.pulse.report.projector;
 
 import static dev.pulse.report.db.Tables.REP_ACTIVITY;
-import static org.jooq.impl.DSL.excluded;
 
 import dev.pulse.events.Channel;
 import dev.pulse.events.JsonSerde;
@@ -11,12 +10,11 @@ import dev.pulse.events.changes.CustomerChange;
 import dev.pulse.events.funnel.FunnelCell;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.pulse.report.sql.MultiRowInsert;
+import dev.pulse.report.sql.CopyInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -30,7 +28,7 @@ import org.jooq.Field;
  * that touched it. Both are then added in SQL, nothing is read back:
  *
  * <ul>
- *   <li>rep_activity: one multi-row upsert
+ *   <li>rep_activity: one upsert from rows streamed with COPY
  *       ({@code follow_ups = rep_activity.follow_ups + excluded.follow_ups}, ...).</li>
  *   <li>funnel_cell, funnel_stage, funnel_transition, funnel_stage_days: {@link FunnelWriter}, each
  *       delta at every {@link dev.pulse.report.funnel.FunnelGrain}.</li>
@@ -91,22 +89,14 @@ final class ChangeWriter implements TopicWriter {
         return projected;
     }
 
-    /** One upsert per chunk of rows: a new row starts at its delta, an existing one adds it. */
+    /** One upsert: a new row starts at its delta, an existing one adds it. */
     private static void addActivity(DSLContext db, Collection<ActivityRow> deltas, OffsetDateTime now) {
-        if (deltas.isEmpty()) {
-            return;
-        }
-        Map<Field<?>, Object> add = new LinkedHashMap<>();
-        for (Field<Long> figure : ACTIVITY_FIGURES) {
-            add.put(figure, figure.plus(excluded(figure)));
-        }
-        add.put(REP_ACTIVITY.UPDATED_AT, excluded(REP_ACTIVITY.UPDATED_AT));
-        MultiRowInsert.insert(db, REP_ACTIVITY, ACTIVITY_COLUMNS, deltas, row -> new Object[] {
+        CopyInsert.upsertAdding(db, REP_ACTIVITY, ACTIVITY_COLUMNS, List.of(REP_ACTIVITY.ROW_KEY), ACTIVITY_FIGURES,
+                List.of(REP_ACTIVITY.UPDATED_AT), deltas, row -> new Object[] {
                         row.key(), row.scope().name(), row.repId(), row.teamId(), row.granularity().name(), row.bucket(),
                         row.periodStart(), row.periodEnd(), row.followUps(), row.customers(),
                         channel(row, Channel.PHONE), channel(row, Channel.WECHAT), channel(row, Channel.EMAIL),
-                        channel(row, Channel.MEETING), channel(row, Channel.VISIT), channel(row, Channel.OTHER), now},
-                insert -> insert.onConflict(REP_ACTIVITY.ROW_KEY).doUpdate().set(add));
+                        channel(row, Channel.MEETING), channel(row, Channel.VISIT), channel(row, Channel.OTHER), now});
     }
 
     /**

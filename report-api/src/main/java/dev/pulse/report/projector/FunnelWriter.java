@@ -6,14 +6,11 @@ import static dev.pulse.report.db.Tables.FUNNEL_STAGE;
 import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
 import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
 import static org.jooq.impl.DSL.any;
-import static org.jooq.impl.DSL.excluded;
 
-import dev.pulse.report.sql.MultiRowInsert;
+import dev.pulse.report.sql.CopyInsert;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -21,8 +18,8 @@ import org.jooq.Table;
 /**
  * A poll's summed funnel deltas, one per cell of each {@link dev.pulse.report.funnel.FunnelGrain}, added in SQL: funnel_cell (customers, with_sale)
  * and its typed rollups funnel_stage, funnel_transition, funnel_stage_days and funnel_revenue (one
- * row per currency: amounts of different currencies are never added), one
- * multi-row upsert per table ({@code figure = figure + excluded.figure}), nothing read back.
+ * row per currency: amounts of different currencies are never added), one upsert per table from
+ * rows streamed with COPY ({@code figure = figure + excluded.figure}), nothing read back.
  *
  * <p>Two projector instances may add to one cell (customers of one team sit on several
  * partitions). The upsert's row lock on the funnel_cell row makes the second wait for the first's
@@ -61,51 +58,31 @@ final class FunnelWriter {
             return; // a cell whose changes cancel out in the poll: nothing to add, nothing to create
         }
         FunnelRows rows = FunnelRows.of(changed);
-        MultiRowInsert.insert(db, FUNNEL_CELL, CELL_COLUMNS, changed, rollup -> new Object[] {
-                        rollup.key(), rollup.grain().name(), rollup.cohortDay(), rollup.repId(), rollup.teamId(),
-                        rollup.source(), rollup.cell().customers(), rollup.cell().withSale(), now},
-                insert -> insert.onConflict(FUNNEL_CELL.CELL_KEY).doUpdate().set(adding(FUNNEL_CELL.UPDATED_AT,
-                        FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE)));
-        MultiRowInsert.insert(db, FUNNEL_STAGE, STAGE_COLUMNS, rows.stages(), row -> new Object[] {
+        CopyInsert.upsertAdding(db, FUNNEL_CELL, CELL_COLUMNS, List.of(FUNNEL_CELL.CELL_KEY),
+                List.of(FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE), List.of(FUNNEL_CELL.UPDATED_AT), changed,
+                rollup -> new Object[] {rollup.key(), rollup.grain().name(), rollup.cohortDay(), rollup.repId(),
+                        rollup.teamId(), rollup.source(), rollup.cell().customers(), rollup.cell().withSale(), now});
+        CopyInsert.upsertAdding(db, FUNNEL_STAGE, STAGE_COLUMNS,
+                List.of(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY, FUNNEL_STAGE.STAGE),
+                List.of(FUNNEL_STAGE.REACHED, FUNNEL_STAGE.AT_STAGE), List.of(), rows.stages(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.stage(),
-                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.reached(), row.atStage()},
-                insert -> insert.onConflict(FUNNEL_STAGE.COHORT_DAY, FUNNEL_STAGE.CELL_KEY, FUNNEL_STAGE.STAGE)
-                        .doUpdate().set(adding(null, FUNNEL_STAGE.REACHED, FUNNEL_STAGE.AT_STAGE)));
-        MultiRowInsert.insert(db, FUNNEL_TRANSITION, TRANSITION_COLUMNS, rows.transitions(), row -> new Object[] {
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.reached(), row.atStage()});
+        CopyInsert.upsertAdding(db, FUNNEL_TRANSITION, TRANSITION_COLUMNS, List.of(FUNNEL_TRANSITION.COHORT_DAY,
+                        FUNNEL_TRANSITION.CELL_KEY, FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE),
+                List.of(FUNNEL_TRANSITION.N), List.of(), rows.transitions(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.from(), row.to(),
-                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()},
-                insert -> insert.onConflict(FUNNEL_TRANSITION.COHORT_DAY, FUNNEL_TRANSITION.CELL_KEY,
-                        FUNNEL_TRANSITION.FROM_STAGE, FUNNEL_TRANSITION.TO_STAGE)
-                        .doUpdate().set(adding(null, FUNNEL_TRANSITION.N)));
-        MultiRowInsert.insert(db, FUNNEL_STAGE_DAYS, DAYS_COLUMNS, rows.stageDays(), row -> new Object[] {
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()});
+        CopyInsert.upsertAdding(db, FUNNEL_STAGE_DAYS, DAYS_COLUMNS, List.of(FUNNEL_STAGE_DAYS.COHORT_DAY,
+                        FUNNEL_STAGE_DAYS.CELL_KEY, FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS),
+                List.of(FUNNEL_STAGE_DAYS.N), List.of(), rows.stageDays(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.stage(), row.days(),
-                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()},
-                insert -> insert.onConflict(FUNNEL_STAGE_DAYS.COHORT_DAY, FUNNEL_STAGE_DAYS.CELL_KEY,
-                        FUNNEL_STAGE_DAYS.STAGE, FUNNEL_STAGE_DAYS.DAYS)
-                        .doUpdate().set(adding(null, FUNNEL_STAGE_DAYS.N)));
-        MultiRowInsert.insert(db, FUNNEL_REVENUE, REVENUE_COLUMNS, rows.revenues(), row -> new Object[] {
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.n()});
+        CopyInsert.upsertAdding(db, FUNNEL_REVENUE, REVENUE_COLUMNS,
+                List.of(FUNNEL_REVENUE.COHORT_DAY, FUNNEL_REVENUE.CELL_KEY, FUNNEL_REVENUE.CURRENCY),
+                List.of(FUNNEL_REVENUE.REVENUE), List.of(), rows.revenues(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.currency(),
-                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.revenue()},
-                insert -> insert.onConflict(FUNNEL_REVENUE.COHORT_DAY, FUNNEL_REVENUE.CELL_KEY, FUNNEL_REVENUE.CURRENCY)
-                        .doUpdate().set(adding(null, FUNNEL_REVENUE.REVENUE)));
+                        row.cell().repId(), row.cell().teamId(), row.cell().source(), row.revenue()});
         deleteEmpty(db, changed, !rows.revenues().isEmpty());
-    }
-
-    /** {@code figure = table.figure + excluded.figure} for each figure, and the time column (if any) replaced. */
-    @SafeVarargs
-    private static Map<Field<?>, Object> adding(Field<OffsetDateTime> time, Field<? extends Number>... figures) {
-        Map<Field<?>, Object> set = new LinkedHashMap<>();
-        for (Field<? extends Number> figure : figures) {
-            set.put(figure, plusExcluded(figure));
-        }
-        if (time != null) {
-            set.put(time, excluded(time));
-        }
-        return set;
-    }
-
-    private static <T extends Number> Field<T> plusExcluded(Field<T> figure) {
-        return figure.plus(excluded(figure));
     }
 
     /**
