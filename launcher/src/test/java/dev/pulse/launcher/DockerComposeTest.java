@@ -178,11 +178,11 @@ class DockerComposeTest {
                         .isEqualTo(defaults.get(variable));
             }
         }
-        // Which topics are compacted is decided once, in TopicAdmin; the compose file must agree.
-        java.util.Set<String> compactedByDefault = dev.pulse.events.TopicAdmin.pulseTopics(dev.pulse.events.TopicNames.defaults(),
-                        dev.pulse.events.kafka.KafkaClientSettings.none())
-                .stream().filter(topic -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
-                .map(org.apache.kafka.clients.admin.NewTopic::name).collect(java.util.stream.Collectors.toSet());
+        // Each topic's settings (retention, compaction) are declared once, in the PulseTopics catalogue;
+        // the compose file's job must create every topic with exactly those.
+        Map<String, Map<String, String>> declared = new LinkedHashMap<>();
+        dev.pulse.events.PulseTopics.of(dev.pulse.events.TopicNames.defaults()).all()
+                .forEach(topic -> declared.put(topic.name(), topic.configs()));
         List<String> script = initScriptAsRun().lines().toList();
 
         List<String> createLines = script.stream().filter(line -> line.contains("--topic")).toList();
@@ -195,8 +195,12 @@ class DockerComposeTest {
                 .containsOnly(defaults.get("PULSE_TOPIC_PARTITIONS"));
         assertThat(String.join("\n", script)).as("the %s command", TOPIC_INIT).contains("kafka-topics.sh").contains("--if-not-exists");
         for (String line : createLines) {
-            boolean compacted = compactedByDefault.contains(argument(line, "--topic"));
-            assertThat(line.contains("cleanup.policy=compact")).as("compaction in: %s", line.strip()).isEqualTo(compacted);
+            Map<String, String> configs = new LinkedHashMap<>();
+            Matcher config = Pattern.compile("--config\\s+([a-z.]+)=(\\S+)").matcher(line);
+            while (config.find()) {
+                configs.put(config.group(1), config.group(2));
+            }
+            assertThat(configs).as("the settings in: %s", line.strip()).isEqualTo(declared.get(argument(line, "--topic")));
         }
     }
 

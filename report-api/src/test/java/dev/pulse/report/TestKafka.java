@@ -63,12 +63,12 @@ final class TestKafka implements AutoCloseable {
     /** The settings that point the report API at these topics. */
     static String[] topicSettings(TopicNames names) {
         return new String[] {
-                "pulse.projector.topics.followups=" + names.followups(),
-                "pulse.projector.topics.sales=" + names.sales(),
-                "pulse.projector.topics.errors=" + names.errors(),
-                "pulse.projector.topics.changes=" + names.changes(),
-                "pulse.projector.topics.duplicate-flags=" + names.duplicateFlags(),
-                "pulse.projector.topics.alerts=" + names.alerts()};
+                "pulse.kafka.topics.followups=" + names.followups(),
+                "pulse.kafka.topics.sales=" + names.sales(),
+                "pulse.kafka.topics.errors=" + names.errors(),
+                "pulse.kafka.topics.changes=" + names.changes(),
+                "pulse.kafka.topics.duplicate-flags=" + names.duplicateFlags(),
+                "pulse.kafka.topics.alerts=" + names.alerts()};
     }
 
     /** A plain idempotent producer: each send is visible to read_committed readers at once. */

@@ -2,6 +2,7 @@ package dev.pulse.processor;
 
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Sale;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
@@ -36,8 +37,9 @@ public final class PulseTopology {
         return build(topics, zone, followUps, sales, multiRepWindow, StaleRules.defaults());
     }
 
-    public static Topology build(TopicNames topics, ZoneId zone, FollowUpValidator followUps, SaleValidator sales,
+    public static Topology build(TopicNames names, ZoneId zone, FollowUpValidator followUps, SaleValidator sales,
                                  Duration multiRepWindow, StaleRules staleRules) {
+        PulseTopics topics = PulseTopics.of(names);
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, FollowUp> validFollowUps = new EventIntake<>("followups", topics.followups(), topics.errors(),
                 FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);

@@ -117,10 +117,9 @@ public final class PulseStack implements AutoCloseable {
                 .run(Stream.concat(Stream.of(args), topicArgs()).toArray(String[]::new));
     }
 
-    /** The same topic names for every service, under each service's own property prefix, and the shared {@code pulse.kafka.*}. */
+    /** The topic names and the Kafka client settings, under {@code pulse.kafka.*}, which every service reads. */
     private Stream<String> topicArgs() {
-        return Stream.concat(Stream.of("pulse.kafka.topics", "pulse.processor.topics", "pulse.projector.topics")
-                .flatMap(prefix -> topicArgs(settings.topics(), prefix)), kafkaClientArgs(settings.kafkaClient()));
+        return Stream.concat(topicArgs(settings.topics()), kafkaClientArgs(settings.kafkaClient()));
     }
 
     /**
@@ -136,8 +135,9 @@ public final class PulseStack implements AutoCloseable {
         return Stream.concat(client, replication);
     }
 
-    /** The topic names as command-line arguments under one service's prefix, e.g. {@code pulse.kafka.topics}. */
-    public static Stream<String> topicArgs(TopicNames topics, String prefix) {
+    /** The topic names as command-line arguments under {@code pulse.kafka.topics}, the one prefix every service reads. */
+    public static Stream<String> topicArgs(TopicNames topics) {
+        String prefix = "pulse.kafka.topics";
         return Stream.of(
                 "--" + prefix + ".followups=" + topics.followups(),
                 "--" + prefix + ".sales=" + topics.sales(),

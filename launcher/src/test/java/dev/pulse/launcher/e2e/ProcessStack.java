@@ -23,7 +23,7 @@ final class ProcessStack implements AutoCloseable {
     ProcessStack(StackSettings settings, Path logDir) {
         adminToken = settings.credentials().adminToken();
         processor = new ServiceProcess("stream-processor", ServiceProcess.execJar("stream-processor"), Ports.freePort(),
-                withTopics(settings.topics(), "pulse.processor.topics",
+                withTopics(settings.topics(),
                         "--pulse.processor.bootstrap-servers=" + settings.kafkaBootstrap(),
                         "--pulse.processor.state-dir=" + settings.stateDir().toAbsolutePath(),
                         "--pulse.processor.application-id=" + settings.processorApplicationId(),
@@ -34,7 +34,7 @@ final class ProcessStack implements AutoCloseable {
                         "--pulse.security.admin-token=" + settings.credentials().adminToken()),
                 logDir);
         report = new ServiceProcess("report-api", ServiceProcess.execJar("report-api"), Ports.freePort(),
-                withTopics(settings.topics(), "pulse.projector.topics",
+                withTopics(settings.topics(),
                         "--pulse.projector.bootstrap-servers=" + settings.kafkaBootstrap(),
                         "--pulse.projector.group-id=" + settings.projectorGroup(),
                         "--pulse.projector.instance-id=projector-1",
@@ -45,7 +45,7 @@ final class ProcessStack implements AutoCloseable {
                         "--pulse.security.admin-token=" + settings.credentials().adminToken()),
                 logDir);
         ingest = new ServiceProcess("ingest-service", ServiceProcess.execJar("ingest-service"), Ports.freePort(),
-                withTopics(settings.topics(), "pulse.kafka.topics",
+                withTopics(settings.topics(),
                         "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
                         "--pulse.security.tokens[0].name=kill-test",
                         "--pulse.security.tokens[0].role=INGEST",
@@ -60,8 +60,8 @@ final class ProcessStack implements AutoCloseable {
         return this;
     }
 
-    private static List<String> withTopics(TopicNames topics, String prefix, String... arguments) {
-        return Stream.concat(Stream.of(arguments), PulseStack.topicArgs(topics, prefix)).toList();
+    private static List<String> withTopics(TopicNames topics, String... arguments) {
+        return Stream.concat(Stream.of(arguments), PulseStack.topicArgs(topics)).toList();
     }
 
     @Override

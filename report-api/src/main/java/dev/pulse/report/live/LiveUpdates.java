@@ -1,8 +1,8 @@
 package dev.pulse.report.live;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.pulse.events.TopicNames;
 import dev.pulse.report.projector.Owner;
-import dev.pulse.report.projector.ProjectorProperties;
 import dev.pulse.security.AccessScope;
 import java.io.IOException;
 import java.time.Instant;
@@ -51,13 +51,13 @@ public class LiveUpdates implements SmartLifecycle {
     /** Topic -> names of the events the dashboards listen for when its projection changed. */
     private final Map<String, List<String>> eventsByTopic;
 
-    LiveUpdates(ProjectorProperties properties) {
+    LiveUpdates(TopicNames topics) {
         this.eventsByTopic = Map.of(
                 // one change carries activity and funnel deltas alike
-                properties.topics().changes(), List.of(ACTIVITY, FUNNEL),
-                properties.topics().sales(), List.of(ACTIVITY),
-                properties.topics().duplicateFlags(), List.of(DUPLICATES),
-                properties.topics().alerts(), List.of(ALERTS));
+                topics.changes(), List.of(ACTIVITY, FUNNEL),
+                topics.sales(), List.of(ACTIVITY),
+                topics.duplicateFlags(), List.of(DUPLICATES),
+                topics.alerts(), List.of(ALERTS));
     }
 
     SseEmitter open(AccessScope scope) {

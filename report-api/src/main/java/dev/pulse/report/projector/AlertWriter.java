@@ -3,7 +3,7 @@ package dev.pulse.report.projector;
 import static dev.pulse.report.db.Tables.ALERT;
 import static org.jooq.impl.DSL.excluded;
 
-import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Topic;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.report.alerts.AlertOutbox;
@@ -40,10 +40,11 @@ final class AlertWriter implements TopicWriter {
 
     private final String topic;
     private final AlertOutbox outbox;
-    private final Deserializer<Alert> alerts = JsonSerde.of(Alert.class).deserializer();
+    private final Deserializer<Alert> alerts;
 
-    AlertWriter(String topic, AlertOutbox outbox) {
-        this.topic = topic;
+    AlertWriter(Topic<String, Alert> topic, AlertOutbox outbox) {
+        this.topic = topic.name();
+        this.alerts = topic.valueSerde().deserializer();
         this.outbox = outbox;
     }
 

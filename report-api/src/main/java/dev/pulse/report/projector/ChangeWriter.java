@@ -3,7 +3,7 @@ package dev.pulse.report.projector;
 import static dev.pulse.report.db.Tables.REP_ACTIVITY;
 
 import dev.pulse.events.Channel;
-import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Topic;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.changes.ActivityTouch;
 import dev.pulse.events.changes.CustomerChange;
@@ -50,10 +50,11 @@ final class ChangeWriter implements TopicWriter {
             REP_ACTIVITY.CH_VISIT, REP_ACTIVITY.CH_OTHER, REP_ACTIVITY.UPDATED_AT);
 
     private final String topic;
-    private final Deserializer<CustomerChange> changes = JsonSerde.of(CustomerChange.class).deserializer();
+    private final Deserializer<CustomerChange> changes;
 
-    ChangeWriter(String topic) {
-        this.topic = topic;
+    ChangeWriter(Topic<String, CustomerChange> topic) {
+        this.topic = topic.name();
+        this.changes = topic.valueSerde().deserializer();
     }
 
     @Override

@@ -5,7 +5,7 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.when;
 
-import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Topic;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
 import java.time.ZoneOffset;
@@ -36,10 +36,11 @@ final class DuplicateFlagWriter implements TopicWriter {
             DUPLICATE_FLAG.FIRST_SEEN_AT, DUPLICATE_FLAG.UPDATED_AT);
 
     private final String topic;
-    private final Deserializer<DuplicateFlag> flags = JsonSerde.of(DuplicateFlag.class).deserializer();
+    private final Deserializer<DuplicateFlag> flags;
 
-    DuplicateFlagWriter(String topic) {
-        this.topic = topic;
+    DuplicateFlagWriter(Topic<String, DuplicateFlag> topic) {
+        this.topic = topic.name();
+        this.flags = topic.valueSerde().deserializer();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.kafka.KafkaProblems;
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +47,7 @@ public final class Projector implements Runnable {
 
     private final ProjectorProperties properties;
     private final KafkaClientSettings kafka;
+    private final TopicNames topics;
     private final DSLContext db;
     private final Map<String, TopicWriter> writers;
     private final OffsetStore offsets;
@@ -59,10 +61,11 @@ public final class Projector implements Runnable {
     private volatile String lastError;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public Projector(ProjectorProperties properties, KafkaClientSettings kafka, DSLContext db, List<TopicWriter> writers,
-                     ProjectionListener listener, MeterRegistry meters) {
+    public Projector(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames topics, DSLContext db,
+                     List<TopicWriter> writers, ProjectionListener listener, MeterRegistry meters) {
         this.properties = properties;
         this.kafka = kafka;
+        this.topics = topics;
         this.db = db;
         this.writers = writers.stream().collect(Collectors.toMap(TopicWriter::topic, Function.identity()));
         this.offsets = new OffsetStore(properties.groupId());
@@ -70,7 +73,7 @@ public final class Projector implements Runnable {
         this.meters = meters;
         this.projected = meters.counter("pulse.projector.records");
         this.failures = meters.counter("pulse.projector.failures");
-        this.freshness = new Freshness(meters, properties.topics().changes());
+        this.freshness = new Freshness(meters, topics.changes());
     }
 
     @Override
@@ -94,7 +97,7 @@ public final class Projector implements Runnable {
 
     private void ensureTopics() {
         try {
-            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, properties.topics(), 10_000);
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, topics, 10_000);
         } catch (Exception e) {
             throw new IllegalStateException("topics not ready: " + KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }

@@ -1,6 +1,8 @@
 package dev.pulse.report.projector;
 
 import dev.pulse.events.Pipeline;
+import dev.pulse.events.PulseTopics;
+import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
@@ -24,17 +26,17 @@ class ProjectorConfig {
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
     @Bean
-    Projector projector(ProjectorProperties properties, KafkaClientSettings kafka, DSLContext db, ProjectionListener listener, MeterRegistry meters,
+    Projector projector(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db, ProjectionListener listener, MeterRegistry meters,
                         AlertOutbox alertOutbox, Pipeline pipeline) {
         Clock clock = Clock.systemUTC();
+        PulseTopics topics = PulseTopics.of(names);
         List<TopicWriter> writers = List.of(
-                FactWriter.followUps(properties.topics().followups(),
-                        new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
-                FactWriter.sales(properties.topics().sales(), new SaleValidator(clock, REPLAY_SKEW)),
-                new ChangeWriter(properties.topics().changes()),
-                new DuplicateFlagWriter(properties.topics().duplicateFlags()),
-                new AlertWriter(properties.topics().alerts(), alertOutbox));
-        return new Projector(properties, kafka, db, writers, listener, meters);
+                FactWriter.followUps(topics.followups().name(), new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
+                FactWriter.sales(topics.sales().name(), new SaleValidator(clock, REPLAY_SKEW)),
+                new ChangeWriter(topics.changes()),
+                new DuplicateFlagWriter(topics.duplicateFlags()),
+                new AlertWriter(topics.alerts(), alertOutbox));
+        return new Projector(properties, kafka, names, db, writers, listener, meters);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package dev.pulse.report.projector;
 
-import dev.pulse.events.TopicNames;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,7 +18,6 @@ public record ProjectorProperties(
         String groupId,
         Integer maxPollRecords,
         Duration retryBackoff,
-        TopicNames topics,
         String instanceId) {
 
     public ProjectorProperties {
@@ -27,7 +25,6 @@ public record ProjectorProperties(
         groupId = groupId == null ? "pulse-projector" : groupId;
         maxPollRecords = maxPollRecords == null ? 5_000 : maxPollRecords;
         retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
-        topics = topics == null ? TopicNames.defaults() : topics;
         instanceId = instanceId == null ? "" : instanceId.strip();
     }
 }

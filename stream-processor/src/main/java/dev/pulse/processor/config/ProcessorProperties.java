@@ -1,6 +1,5 @@
 package dev.pulse.processor.config;
 
-import dev.pulse.events.TopicNames;
 import dev.pulse.processor.stale.StaleRules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,6 @@ public record ProcessorProperties(
         Duration multiRepWindow,
         Map<String, Duration> staleThresholds,
         Duration staleCheckInterval,
-        TopicNames topics,
         String instanceId) {
 
     public ProcessorProperties {
@@ -51,7 +49,6 @@ public record ProcessorProperties(
         multiRepWindow = multiRepWindow == null ? Duration.ofDays(30) : multiRepWindow;
         staleThresholds = staleThresholds == null || staleThresholds.isEmpty() ? StaleRules.DEFAULT_THRESHOLDS : staleThresholds;
         staleCheckInterval = staleCheckInterval == null ? Duration.ofSeconds(10) : staleCheckInterval;
-        topics = topics == null ? TopicNames.defaults() : topics;
         instanceId = instanceId == null ? "" : instanceId.strip();
     }
 }

@@ -1,6 +1,7 @@
 package dev.pulse.processor.config;
 
 import dev.pulse.events.TopicAdmin;
+import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.kafka.KafkaProblems;
 import dev.pulse.processor.stale.StaleRules;
@@ -36,28 +37,30 @@ public class StreamsRunner implements SmartLifecycle {
     private final MeterRegistry meters;
     private final PipelineProperties pipeline;
     private final KafkaClientSettings kafka;
+    private final TopicNames topics;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
     StreamsRunner(ProcessorProperties properties, FollowUpValidator followUpValidator, SaleValidator saleValidator,
-                  MeterRegistry meters, PipelineProperties pipeline, KafkaClientSettings kafka) {
+                  MeterRegistry meters, PipelineProperties pipeline, KafkaClientSettings kafka, TopicNames topics) {
         this.properties = properties;
         this.followUpValidator = followUpValidator;
         this.saleValidator = saleValidator;
         this.meters = meters;
         this.pipeline = pipeline;
         this.kafka = kafka;
+        this.topics = topics;
     }
 
     @Override
     public void start() {
         try {
-            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, properties.topics(), 30_000);
+            TopicAdmin.ensureTopics(properties.bootstrapServers(), kafka, topics, 30_000);
             StateDirGuard.check(properties.stateDir(), clusterId());
         } catch (Exception e) {
             throw new IllegalStateException(KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }
-        streams = new KafkaStreams(PulseTopology.build(properties.topics(), properties.zone(), followUpValidator,
+        streams = new KafkaStreams(PulseTopology.build(topics, properties.zone(), followUpValidator,
                 saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
                         properties.staleCheckInterval(), pipeline.pipeline())), streamsConfig(properties, kafka));
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.

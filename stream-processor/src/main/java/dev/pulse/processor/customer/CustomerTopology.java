@@ -2,7 +2,7 @@ package dev.pulse.processor.customer;
 
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Sale;
-import dev.pulse.events.TopicNames;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.processor.duplicates.ContactSighting;
 import dev.pulse.processor.duplicates.DuplicateCustomers;
 import dev.pulse.processor.stale.StaleRules;
@@ -28,7 +28,7 @@ public final class CustomerTopology {
     public static final String DUE_INDEX_STORE = "stale-due-index";
 
     /** What the per-customer checks are configured with. */
-    public record Settings(TopicNames topics, ZoneId zone, Duration multiRepWindow, StaleRules staleRules) {
+    public record Settings(PulseTopics topics, ZoneId zone, Duration multiRepWindow, StaleRules staleRules) {
     }
 
     private final Settings settings;
@@ -60,11 +60,11 @@ public final class CustomerTopology {
                         .withName("customer-sink"));
     }
 
-    private static TopicNameExtractor<String, Emitted> topicOf(TopicNames topics) {
+    private static TopicNameExtractor<String, Emitted> topicOf(PulseTopics topics) {
         return (key, out, context) -> switch (out.kind()) {
-            case CHANGE -> topics.changes();
-            case FLAG -> topics.duplicateFlags();
-            case ALERT -> topics.alerts();
+            case CHANGE -> topics.changes().name();
+            case FLAG -> topics.duplicateFlags().name();
+            case ALERT -> topics.alerts().name();
             case SIGHTING -> throw new IllegalStateException("sightings are repartitioned, not published");
         };
     }

@@ -1,6 +1,7 @@
 package dev.pulse.processor.duplicates;
 
 import dev.pulse.events.JsonSerde;
+import dev.pulse.events.Topic;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -24,13 +25,14 @@ public final class DuplicateCustomers {
     private DuplicateCustomers() {
     }
 
-    public static void build(StreamsBuilder builder, KStream<String, ContactSighting> sightings, String flagsTopic) {
-        JsonSerde<DuplicateFlag> flagSerde = JsonSerde.of(DuplicateFlag.class);
+    public static void build(StreamsBuilder builder, KStream<String, ContactSighting> sightings,
+                             Topic<String, DuplicateFlag> flagsTopic) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                flagSerde).withCachingEnabled());
+                flagsTopic.valueSerde()).withCachingEnabled());
         sightings.repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(ContactSighting.class))
                         .withName("duplicate-customer-by-contact"))
                 .process(() -> new DuplicateCustomerProcessor(STORE), Named.as("duplicate-customer-check"), STORE)
-                .to(flagsTopic, Produced.with(Serdes.String(), flagSerde).withName("duplicate-customer-sink"));
+                .to(flagsTopic.name(), Produced.with(flagsTopic.keySerde(), flagsTopic.valueSerde())
+                        .withName("duplicate-customer-sink"));
     }
 }

@@ -1,7 +1,7 @@
 package dev.pulse.processor.intake;
 
-import dev.pulse.events.JsonSerde;
 import dev.pulse.events.PoisonRecord;
+import dev.pulse.events.Topic;
 import dev.pulse.events.validation.Validated;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -21,23 +21,24 @@ import tools.jackson.databind.JsonNode;
  * as {@link PoisonRecord} JSON, keyed as they came, and the stream goes on.
  *
  * @param name       prefix of every processor and store this step adds, e.g. "followups"
+ * @param inputTopic read as bytes, not with its serde: a record that is not a valid {@code T} is poison, not a crash
  * @param errorTopic where poison records go
  */
 public record EventIntake<T>(
         String name,
-        String inputTopic,
-        String errorTopic,
+        Topic<String, T> inputTopic,
+        Topic<String, PoisonRecord> errorTopic,
         Class<T> type,
         BiFunction<JsonNode, Integer, Validated<T>> validator,
         Function<T, UUID> eventId) {
 
     public KStream<String, T> build(StreamsBuilder builder) {
         KStream<String, Parsed<T>> parsed = builder
-                .stream(inputTopic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
+                .stream(inputTopic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
                 .processValues(() -> new ParseProcessor<>(validator, eventId), Named.as(name + "-parse"));
         parsed.filter((key, value) -> !value.isValid(), Named.as(name + "-poison"))
                 .mapValues(Parsed::poison, Named.as(name + "-poison-reason"))
-                .to(errorTopic, Produced.with(Serdes.String(), JsonSerde.of(PoisonRecord.class))
+                .to(errorTopic.name(), Produced.with(errorTopic.keySerde(), errorTopic.valueSerde())
                         .withName(name + "-errors-sink"));
         return parsed.filter((key, value) -> value.isValid(), Named.as(name + "-valid"))
                 .mapValues(Parsed::value, Named.as(name + "-event"));
