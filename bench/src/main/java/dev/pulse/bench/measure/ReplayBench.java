@@ -11,6 +11,8 @@ import dev.pulse.bench.stack.Offsets;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
 import dev.pulse.events.Sale;
+import dev.pulse.events.PulseTopics;
+import dev.pulse.events.Topic;
 import dev.pulse.events.TopicAdmin;
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.stack.PulseStack;
@@ -55,12 +57,9 @@ public final class ReplayBench {
         }
     }
 
-    /**
-     * Every topic the stream processor writes and the projector reads besides the inputs. The one
-     * place the bench names them, so a change of the processor's output topics is a change here.
-     */
+    /** Every topic the stream processor writes and the projector reads besides the inputs, from the catalogue. */
     public static List<String> derivedTopics(TopicNames t) {
-        return List.of(t.changes(), t.duplicateFlags(), t.alerts());
+        return PulseTopics.of(t).derived().stream().map(Topic::name).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pulse.launcher.rebuild;
 
+import dev.pulse.events.PulseTopics;
+import dev.pulse.events.Topic;
 import dev.pulse.events.TopicNames;
 import dev.pulse.launcher.LaunchException;
 import dev.pulse.launcher.stack.StackSettings;
@@ -62,7 +64,7 @@ public final class Rebuild {
 
     /** The topics only the stream processor writes: the projector's place in them moves to their end. */
     static List<String> derivedTopics(TopicNames topics) {
-        return List.of(topics.changes(), topics.duplicateFlags(), topics.alerts());
+        return PulseTopics.of(topics).derived().stream().map(Topic::name).toList();
     }
 
     private void resetApplication(Admin admin) throws InterruptedException, ExecutionException {
