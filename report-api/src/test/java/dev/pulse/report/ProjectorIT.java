@@ -236,6 +236,14 @@ class ProjectorIT {
             send(topics.changes(), rep + "-C1",
                     FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(customer1), moved1)));
             awaitCell(lead.key(), "1 | 0");
+            // then the rows customer 1 alone made in the cell it left are deleted, not kept at zero
+            assertThat(queryRows(jdbcUrl, "select stage || ' ' || reached || ' ' || at_stage from funnel_stage"
+                    + " where cell_key = ? order by stage", lead.key())).containsExactly("LEAD 1 1");
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_transition where cell_key = ?", lead.key())).isZero();
+            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_stage_days where cell_key = ?", lead.key())).isZero();
+            assertThat(queryLong(jdbcUrl, "select (select count(*) from funnel_stage where reached = 0 and at_stage = 0)"
+                    + " + (select count(*) from funnel_transition where n = 0)"
+                    + " + (select count(*) from funnel_stage_days where n = 0)")).as("zero rows in the typed rollups").isZero();
             send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(lead), moved2)));
 
             // then the emptied cell is deleted and the other holds both customers

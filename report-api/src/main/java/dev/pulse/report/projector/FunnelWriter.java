@@ -11,6 +11,7 @@ import dev.pulse.report.sql.CopyInsert;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -28,7 +29,7 @@ import org.jooq.Table;
  *
  * <p>Rows reaching zero are deleted, so the tables never hold zero rows (as the cells' JSON never
  * held zero entries): a cell left without customers with all its typed rows, as before, and any
- * typed row whose figures all reached zero. One statement per table.
+ * typed row whose figures all reached zero. Only rows the poll subtracted from are checked.
  */
 final class FunnelWriter {
 
@@ -82,35 +83,83 @@ final class FunnelWriter {
                 List.of(FUNNEL_REVENUE.REVENUE), List.of(), rows.revenues(), row -> new Object[] {
                         row.cell().cohortDay(), row.cell().key(), row.cell().grain().name(), row.currency(),
                         row.cell().repId(), row.cell().teamId(), row.cell().source(), row.revenue()});
-        deleteEmpty(db, changed, !rows.revenues().isEmpty());
+        deleteEmpty(db, changed, rows);
     }
 
     /**
-     * Cells left without customers, then every typed row of the touched cells that is zero or whose
-     * cell is gone (the second sees the first's deletes: same transaction). The touched cells are
-     * passed as two arrays, so a poll of any size is two bind values per statement.
+     * Only a negative delta can bring a figure to zero (no stored row is zero, and figures are sums of
+     * their deltas), so only the rows this poll subtracted from are checked, each by its primary key:
+     * first the cells whose customers fell, deleted with all their typed rows once no customer is
+     * left; then every typed row with a negative delta whose figures all reached zero. Checking every
+     * row of every touched cell instead made these deletes the projector's costliest statements at
+     * ten million follow-ups (a company-grain cell holds hundreds of stage-days rows).
      */
-    private static void deleteEmpty(DSLContext db, List<FunnelRollup> cells, boolean revenueChanged) {
-        String[] keys = cells.stream().map(FunnelRollup::key).toArray(String[]::new);
-        String[] days = cells.stream().map(cell -> cell.cohortDay().toString()).toArray(String[]::new);
-        db.deleteFrom(FUNNEL_CELL).where(FUNNEL_CELL.CELL_KEY.eq(any(keys))).and(FUNNEL_CELL.CUSTOMERS.le(0L)).execute();
-        deleteEmptyRows(db, FUNNEL_STAGE, "reached = 0 and at_stage = 0", days, keys);
-        deleteEmptyRows(db, FUNNEL_TRANSITION, "n = 0", days, keys);
-        deleteEmptyRows(db, FUNNEL_STAGE_DAYS, "n = 0", days, keys);
-        if (!revenueChanged) {
-            // no revenue in this poll's deltas, so no revenue row reached zero; and a cell left without
-            // customers has none: its last customers took their revenue out in the deltas that emptied it
-            return;
+    private static void deleteEmpty(DSLContext db, List<FunnelRollup> cells, FunnelRows rows) {
+        String[] shrinking = cells.stream().filter(cell -> cell.cell().customers() <= 0).map(FunnelRollup::key)
+                .toArray(String[]::new);
+        if (shrinking.length > 0) {
+            var gone = db.deleteFrom(FUNNEL_CELL).where(FUNNEL_CELL.CELL_KEY.eq(any(shrinking)))
+                    .and(FUNNEL_CELL.CUSTOMERS.le(0L)).returning(FUNNEL_CELL.COHORT_DAY, FUNNEL_CELL.CELL_KEY).fetch();
+            if (!gone.isEmpty()) {
+                String[] days = gone.stream().map(cell -> cell.getCohortDay().toString()).toArray(String[]::new);
+                String[] keys = gone.stream().map(cell -> cell.getCellKey()).toArray(String[]::new);
+                for (Table<?> table : List.of(FUNNEL_STAGE, FUNNEL_TRANSITION, FUNNEL_STAGE_DAYS, FUNNEL_REVENUE)) {
+                    db.execute("""
+                            delete from %s r using unnest(?::date[], ?::text[]) as gone(cohort_day, cell_key)
+                            where r.cohort_day = gone.cohort_day and r.cell_key = gone.cell_key"""
+                            .formatted(table.getName()), days, keys);
+                }
+            }
         }
-        deleteEmptyRows(db, FUNNEL_REVENUE, "revenue = 0", days, keys);
+        List<FunnelRows.Stage> stages = rows.stages().stream().filter(r -> r.reached() < 0 || r.atStage() < 0).toList();
+        if (!stages.isEmpty()) {
+            db.execute("""
+                    delete from funnel_stage r using unnest(?::date[], ?::text[], ?::text[]) as t(cohort_day, cell_key, stage)
+                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.stage = t.stage
+                      and r.reached = 0 and r.at_stage = 0""",
+                    days(stages, FunnelRows.Stage::cell), keys(stages, FunnelRows.Stage::cell),
+                    texts(stages, FunnelRows.Stage::stage));
+        }
+        List<FunnelRows.Transition> transitions = rows.transitions().stream().filter(r -> r.n() < 0).toList();
+        if (!transitions.isEmpty()) {
+            db.execute("""
+                    delete from funnel_transition r
+                    using unnest(?::date[], ?::text[], ?::text[], ?::text[]) as t(cohort_day, cell_key, from_stage, to_stage)
+                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.from_stage = t.from_stage
+                      and r.to_stage = t.to_stage and r.n = 0""",
+                    days(transitions, FunnelRows.Transition::cell), keys(transitions, FunnelRows.Transition::cell),
+                    texts(transitions, FunnelRows.Transition::from), texts(transitions, FunnelRows.Transition::to));
+        }
+        List<FunnelRows.StageDays> stageDays = rows.stageDays().stream().filter(r -> r.n() < 0).toList();
+        if (!stageDays.isEmpty()) {
+            db.execute("""
+                    delete from funnel_stage_days r
+                    using unnest(?::date[], ?::text[], ?::text[], ?::bigint[]) as t(cohort_day, cell_key, stage, days)
+                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.stage = t.stage
+                      and r.days = t.days and r.n = 0""",
+                    days(stageDays, FunnelRows.StageDays::cell), keys(stageDays, FunnelRows.StageDays::cell),
+                    texts(stageDays, FunnelRows.StageDays::stage), texts(stageDays, r -> Long.toString(r.days())));
+        }
+        List<FunnelRows.Revenue> revenues = rows.revenues().stream().filter(r -> r.revenue().signum() < 0).toList();
+        if (!revenues.isEmpty()) {
+            db.execute("""
+                    delete from funnel_revenue r using unnest(?::date[], ?::text[], ?::text[]) as t(cohort_day, cell_key, currency)
+                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.currency = t.currency
+                      and r.revenue = 0""",
+                    days(revenues, FunnelRows.Revenue::cell), keys(revenues, FunnelRows.Revenue::cell),
+                    texts(revenues, FunnelRows.Revenue::currency));
+        }
     }
 
-    private static void deleteEmptyRows(DSLContext db, Table<?> table, String zero, String[] days, String[] keys) {
-        db.execute("""
-                delete from %1$s r
-                using unnest(?::date[], ?::text[]) as touched(cohort_day, cell_key)
-                where r.cohort_day = touched.cohort_day and r.cell_key = touched.cell_key
-                  and ((%2$s) or not exists (select 1 from funnel_cell c where c.cell_key = r.cell_key))"""
-                .formatted(table.getName(), zero), days, keys);
+    private static <R> String[] days(List<R> rows, Function<R, FunnelRollup> cell) {
+        return texts(rows, row -> cell.apply(row).cohortDay().toString());
+    }
+
+    private static <R> String[] keys(List<R> rows, Function<R, FunnelRollup> cell) {
+        return texts(rows, row -> cell.apply(row).key());
+    }
+
+    private static <R> String[] texts(List<R> rows, Function<R, String> text) {
+        return rows.stream().map(text).toArray(String[]::new);
     }
 }
