@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,7 +30,8 @@ final class Freshness {
     private final String changesTopic;
     private final Timer freshness;
     private final AtomicLong lastMillis = new AtomicLong();
-    private final AtomicLong lag = new AtomicLong();
+    /** Per consumer of this instance: each knows only its own partitions. */
+    private final Map<Integer, Long> lagByWorker = new ConcurrentHashMap<>();
 
     Freshness(MeterRegistry meters, String changesTopic) {
         this.changesTopic = changesTopic;
@@ -43,7 +46,7 @@ final class Freshness {
                 .description("freshness of the last change committed, seconds")
                 .baseUnit("seconds")
                 .register(meters);
-        Gauge.builder("pulse.projector.lag", lag, AtomicLong::get)
+        Gauge.builder("pulse.projector.lag", this, Freshness::lag)
                 .description("records on this instance's partitions not yet projected")
                 .baseUnit("records")
                 .register(meters);
@@ -62,16 +65,16 @@ final class Freshness {
     }
 
     /** After every poll, empty ones too, so the gauge falls to 0 once the projector has caught up. */
-    void updateLag(Consumer<?, ?> consumer) {
+    void updateLag(int worker, Consumer<?, ?> consumer) {
         long behind = 0;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);
             behind += partitionLag.orElse(0);
         }
-        lag.set(behind);
+        lagByWorker.put(worker, behind);
     }
 
     long lag() {
-        return lag.get();
+        return lagByWorker.values().stream().mapToLong(Long::longValue).sum();
     }
 }

@@ -56,13 +56,20 @@ public final class Projector implements Runnable {
     private final Counter projected;
     private final Counter failures;
     private final Freshness freshness;
+    private final int worker;
     private volatile boolean running = true;
     private volatile Instant lastSuccess;
     private volatile String lastError;
     private KafkaConsumer<String, byte[]> consumer;
 
-    public Projector(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames topics, DSLContext db,
-                     List<TopicWriter> writers, ProjectionListener listener, MeterRegistry meters) {
+    /**
+     * @param worker    which of this instance's consumers it is (0 to threads - 1)
+     * @param freshness the instance's gauges, shared by its consumers
+     */
+    public Projector(int worker, ProjectorProperties properties, KafkaClientSettings kafka, TopicNames topics,
+                     DSLContext db, List<TopicWriter> writers, ProjectionListener listener, MeterRegistry meters,
+                     Freshness freshness) {
+        this.worker = worker;
         this.properties = properties;
         this.kafka = kafka;
         this.topics = topics;
@@ -73,7 +80,7 @@ public final class Projector implements Runnable {
         this.meters = meters;
         this.projected = meters.counter("pulse.projector.records");
         this.failures = meters.counter("pulse.projector.failures");
-        this.freshness = new Freshness(meters, topics.changes());
+        this.freshness = freshness;
     }
 
     @Override
@@ -106,7 +113,7 @@ public final class Projector implements Runnable {
     private void pollLoop(KafkaConsumer<String, byte[]> consumer) {
         while (running) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-            freshness.updateLag(consumer);
+            freshness.updateLag(worker, consumer);
             if (records.isEmpty()) {
                 // Polling works and nothing failed since: an earlier failure outside a batch is over.
                 lastError = null;
@@ -217,7 +224,9 @@ public final class Projector implements Runnable {
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         if (!properties.instanceId().isEmpty()) {
-            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+            // one static member per consumer; the first keeps the instance's own name
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    worker == 0 ? properties.instanceId() : properties.instanceId() + "-" + worker);
         }
         return props;
     }

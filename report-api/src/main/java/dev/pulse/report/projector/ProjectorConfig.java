@@ -10,7 +10,10 @@ import dev.pulse.report.alerts.AlertOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jooq.DSLContext;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,66 +21,84 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the projector and runs it on its own thread for the lifetime of the application. */
+/** Wires the projector's consumers and runs each on its own thread for the lifetime of the application. */
 @Configuration
 class ProjectorConfig {
 
     /** Records on the topics were accepted by ingest; a replay days later must not turn them into poison. */
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
+    /** The instance's consumers, each with writers of its own (they keep no state between batches, but need not be shared). */
     @Bean
-    Projector projector(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db, ProjectionListener listener, MeterRegistry meters,
-                        AlertOutbox alertOutbox, Pipeline pipeline) {
+    Projectors projectors(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db,
+                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline) {
         Clock clock = Clock.systemUTC();
         PulseTopics topics = PulseTopics.of(names);
-        List<TopicWriter> writers = List.of(
-                FactWriter.followUps(topics.followups().name(), new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
-                FactWriter.sales(topics.sales().name(), new SaleValidator(clock, REPLAY_SKEW)),
-                new ChangeWriter(topics.changes()),
-                new DuplicateFlagWriter(topics.duplicateFlags()),
-                new AlertWriter(topics.alerts(), alertOutbox));
-        return new Projector(properties, kafka, names, db, writers, listener, meters);
+        Freshness freshness = new Freshness(meters, topics.changes().name());
+        List<Projector> workers = new ArrayList<>();
+        for (int worker = 0; worker < properties.threads(); worker++) {
+            List<TopicWriter> writers = List.of(
+                    FactWriter.followUps(topics.followups().name(), new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
+                    FactWriter.sales(topics.sales().name(), new SaleValidator(clock, REPLAY_SKEW)),
+                    new ChangeWriter(topics.changes()),
+                    new DuplicateFlagWriter(topics.duplicateFlags()),
+                    new AlertWriter(topics.alerts(), alertOutbox));
+            workers.add(new Projector(worker, properties, kafka, names, db, writers, listener, meters, freshness));
+        }
+        return new Projectors(workers);
+    }
+
+    /** The instance's projector consumers; they share the group (and the partitions) with other instances. */
+    record Projectors(List<Projector> workers) {
+
+        /** Up while no consumer's last attempt failed; the latest batch of any. */
+        Health health() {
+            List<String> errors = workers.stream().map(Projector::lastError).filter(Objects::nonNull).toList();
+            Health.Builder health = errors.isEmpty() ? Health.up() : Health.down();
+            workers.stream().map(Projector::lastSuccess).filter(Objects::nonNull).max(Comparator.naturalOrder())
+                    .ifPresent(at -> health.withDetail("lastBatchAt", at.toString()));
+            if (!errors.isEmpty()) {
+                health.withDetail("lastError", errors.getFirst());
+            }
+            return health.build();
+        }
     }
 
     @Bean
-    SmartLifecycle projectorLifecycle(Projector projector) {
+    SmartLifecycle projectorLifecycle(Projectors projectors) {
         return new SmartLifecycle() {
-            private Thread thread;
+            private final List<Thread> threads = new ArrayList<>();
 
             @Override
             public void start() {
-                thread = Thread.ofPlatform().name("projector").start(projector);
+                for (int i = 0; i < projectors.workers().size(); i++) {
+                    threads.add(Thread.ofPlatform().name(i == 0 ? "projector" : "projector-" + i)
+                            .start(projectors.workers().get(i)));
+                }
             }
 
             @Override
             public void stop() {
-                projector.stop();
-                try {
-                    thread.join(Duration.ofSeconds(30));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                projectors.workers().forEach(Projector::stop);
+                for (Thread thread : threads) {
+                    try {
+                        thread.join(Duration.ofSeconds(30));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
-                thread = null;
+                threads.clear();
             }
 
             @Override
             public boolean isRunning() {
-                return thread != null;
+                return !threads.isEmpty();
             }
         };
     }
 
     @Bean
-    HealthIndicator projectorHealth(Projector projector) {
-        return () -> {
-            Health.Builder health = projector.lastError() == null ? Health.up() : Health.down();
-            if (projector.lastSuccess() != null) {
-                health.withDetail("lastBatchAt", projector.lastSuccess().toString());
-            }
-            if (projector.lastError() != null) {
-                health.withDetail("lastError", projector.lastError());
-            }
-            return health.build();
-        };
+    HealthIndicator projectorHealth(Projectors projectors) {
+        return projectors::health;
     }
 }
