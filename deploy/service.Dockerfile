@@ -14,8 +14,8 @@ RUN command -v curl >/dev/null 2>&1 || { apt-get update \
 
 # A non-root user. /var/lib/pulse is created here, owned by that user, because a named volume
 # mounted on it copies that ownership: stream-processor keeps its Kafka Streams state there.
-RUN groupadd --system pulse \
-    && useradd --system --gid pulse --home-dir /app --no-create-home pulse \
+RUN groupadd --system --gid 10001 pulse \
+    && useradd --system --uid 10001 --gid pulse --home-dir /app --no-create-home pulse \
     && mkdir -p /app /var/lib/pulse \
     && chown pulse:pulse /var/lib/pulse
 

@@ -1,12 +1,15 @@
 package dev.pulse.launcher;
 
+import static dev.pulse.launcher.ServiceConfigs.APPS;
+import static dev.pulse.launcher.ServiceConfigs.findUpwards;
+import static dev.pulse.launcher.ServiceConfigs.portOf;
+import static dev.pulse.launcher.ServiceConfigs.springPlaceholders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.pulse.launcher.ServiceConfigs.App;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,19 +35,8 @@ class DockerComposeTest {
 
     private static final String TOPIC_INIT = "topics-init";
 
-    /** A Pulse service: its compose service name, its Spring config file and its port placeholder. */
-    private record App(String service, String config, String portVariable) {}
-
-    private static final List<App> APPS = List.of(
-            new App("ingest-service", "ingest.yml", "INGEST_PORT"),
-            new App("stream-processor", "processor.yml", "PROCESSOR_PORT"),
-            new App("report-api", "report.yml", "REPORT_PORT"));
-
     private static final List<String> TOPIC_VARIABLES = List.of(
             "PULSE_TOPIC_FOLLOWUPS", "PULSE_TOPIC_SALES", "PULSE_TOPIC_ERRORS", "PULSE_TOPIC_CHANGES", "PULSE_TOPIC_DUPLICATE_FLAGS", "PULSE_TOPIC_ALERTS");
-
-    /** Spring's {@code ${NAME}} or {@code ${NAME:default}}. */
-    private static final Pattern SPRING_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::([^}]*))?}");
 
     /** Compose's {@code ${NAME}}, {@code ${NAME:-default}} or {@code ${NAME-default}}. */
     private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)(?::?-([^}]*))?}");
@@ -403,44 +395,7 @@ class DockerComposeTest {
         return matcher.group(1);
     }
 
-    // --- reading the services' configuration ---
-
-    private static String portOf(App app) {
-        String port = springPlaceholders(app.config()).get(app.portVariable());
-        assertThat(port).as("default of ${%s} in %s", app.portVariable(), app.config()).matches("\\d+");
-        return port;
-    }
-
-    /** Every {@code ${NAME:default}} in a service's config file, name to default (null when there is none). */
-    private static Map<String, String> springPlaceholders(String resource) {
-        URL url = DockerComposeTest.class.getClassLoader().getResource(resource);
-        assertThat(url).as("%s on the test classpath (it comes with the service jar)", resource).isNotNull();
-        String text;
-        try (InputStream in = url.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + url, e);
-        }
-        Map<String, String> placeholders = new LinkedHashMap<>();
-        Matcher matcher = SPRING_PLACEHOLDER.matcher(text);
-        while (matcher.find()) {
-            placeholders.putIfAbsent(matcher.group(1), matcher.group(2));
-        }
-        return placeholders;
-    }
-
     // --- plumbing ---
-
-    private static Path findUpwards(String name) {
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return fail("%s not found in %s or any directory above it; it belongs at the repository root", name, start);
-    }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {

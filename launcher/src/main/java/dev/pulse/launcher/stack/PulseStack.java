@@ -60,7 +60,12 @@ public final class PulseStack implements AutoCloseable {
     }
 
     public void startReport() {
-        report = run(ReportApplication.builder(), Stream.concat(securityArgs(), Stream.of(
+        startReport(new String[0]);
+    }
+
+    /** report-api with {@code extraArguments} after the usual ones, e.g. a test's {@code --pulse.projector.max-poll-records=100}. */
+    public void startReport(String... extraArguments) {
+        report = run(ReportApplication.builder(), Stream.of(securityArgs(), Stream.of(
                 "--server.port=" + settings.reportPort(),
                 "--pulse.projector.bootstrap-servers=" + settings.kafkaBootstrap(),
                 "--pulse.projector.group-id=" + settings.projectorGroup(),
@@ -72,8 +77,8 @@ public final class PulseStack implements AutoCloseable {
                 "--pulse.security.admin-password=" + Objects.requireNonNullElse(settings.credentials().adminPassword(), ""),
                 // the upload page posts through ingest with the launcher's own INGEST token
                 "--pulse.import.ingest-url=" + ingestUrl(ingest != null ? ingestPort() : settings.ingestPort()),
-                "--pulse.import.ingest-token=" + settings.credentials().ingestToken()))
-                .toArray(String[]::new));
+                "--pulse.import.ingest-token=" + settings.credentials().ingestToken()), Stream.of(extraArguments))
+                .flatMap(arguments -> arguments).toArray(String[]::new));
     }
 
     public void startIngest() {

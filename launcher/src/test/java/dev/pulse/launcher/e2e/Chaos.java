@@ -10,13 +10,24 @@ import java.util.function.IntSupplier;
 import java.util.stream.IntStream;
 
 /**
- * SIGKILLs services at random moments of a stream of events and starts them again. Each victim
- * has its own thread and seeded random: its kills fall at random points of the stream (so they
- * land while events are posted, however fast the machine) plus a random delay up to half a
- * second (so they land inside requests and transactions), and it is started again after a
- * random pause.
+ * SIGKILLs services (or brokers) at random moments of a stream of events and, unless told to
+ * leave them dead, starts them again. Each victim has its own thread and seeded random: its kills
+ * fall at random points of the stream (so they land while events are posted, however fast the
+ * machine) plus a random delay up to half a second (so they land inside requests and
+ * transactions), and it is started again after a random pause.
  */
 final class Chaos {
+
+    /** A child process a test can SIGKILL and start again on the same state. */
+    interface Victim {
+        String name();
+
+        /** SIGKILL, and wait until the process is gone. */
+        void kill();
+
+        /** Start again; return once it serves. */
+        void start();
+    }
 
     private final IntSupplier acknowledged;
     private final int total;
@@ -31,8 +42,17 @@ final class Chaos {
         this.total = total;
     }
 
-    /** Kills {@code victim} {@code times} times, between 5 % and 90 % of the stream. */
-    Chaos kill(ServiceProcess victim, int times, long seed) {
+    /** Kills {@code victim} {@code times} times, between 5 % and 90 % of the stream, and starts it again each time. */
+    Chaos kill(Victim victim, int times, long seed) {
+        return kill(victim, times, seed, true);
+    }
+
+    /** Kills {@code victim} once, between 5 % and 90 % of the stream, and leaves it dead: the others must carry on. */
+    Chaos killForGood(Victim victim, long seed) {
+        return kill(victim, 1, seed, false);
+    }
+
+    private Chaos kill(Victim victim, int times, long seed, boolean restart) {
         Random random = new Random(seed);
         int[] moments = IntStream.generate(() -> total / 20 + random.nextInt(total * 85 / 100)).limit(times).sorted().toArray();
         Thread thread = Thread.ofPlatform().name("chaos-" + victim.name()).start(() -> {
@@ -48,6 +68,9 @@ final class Chaos {
                     victim.kill();
                     log("SIGKILL %s at %,d of %,d events acknowledged (kill %d overall)", victim.name(),
                             acknowledged.getAsInt(), total, kills.incrementAndGet());
+                    if (!restart) {
+                        return;
+                    }
                     ServiceProcess.sleep(Duration.ofMillis(200 + random.nextInt(1_300)));
                     long start = System.nanoTime();
                     victim.start();

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +26,9 @@ import java.util.stream.Collectors;
  * some customers get two or three a day, at minute (7c + 13k) mod 1440 of that day, which puts
  * some of a day's out of order and many near midnight. The last is on 2026-10-13, so every
  * customer still open is stale on any day after 2026-10-27. Its stage climbs one step every 8 follow-ups up to a cap of c % 5 steps; from the
- * 40th on, every third customer is WON, the next LOST, the third stays. Customers c and c + 1,000
- * share a phone when c % 100 == 7.
+ * 40th on, every third customer is WON, the next LOST, the third stays. Customers c and c + 100
+ * share a phone when c % 200 == 7. A smaller run ({@link #requests(int)}) has fewer customers and
+ * the same rules.
  */
 final class KillWorkload {
 
@@ -58,11 +60,16 @@ final class KillWorkload {
 
     /** All requests in posting order: each customer's k-th follow-up in the k-th round, the sales after round 45. */
     static List<Request> requests() {
+        return requests(CUSTOMERS);
+    }
+
+    /** The same traffic for the first {@code customers} customers only. */
+    static List<Request> requests(int customers) {
         List<Request> requests = new ArrayList<>();
         List<FollowUpEvent> batch = new ArrayList<>();
         for (int k = 0; k < PER_CUSTOMER; k++) {
-            for (int c = 0; c < CUSTOMERS; c++) {
-                int i = k * CUSTOMERS + c;
+            for (int c = 0; c < customers; c++) {
+                int i = k * customers + c;
                 FollowUpEvent followUp = followUp(c, k, eventId("followup-" + i), false);
                 batch.add(followUp);
                 if (i % 1_000 == 0) {
@@ -75,7 +82,7 @@ final class KillWorkload {
             }
             if (k == 45) {
                 List<SaleEvent> sales = new ArrayList<>();
-                for (int c = 0; c < CUSTOMERS; c++) {
+                for (int c = 0; c < customers; c++) {
                     if (c % 3 == 0) {
                         sales.add(new SaleEvent(eventId("sale-" + c), "SO-" + c, customerId(c), repId(c), teamId(c),
                                 new BigDecimal((c % 50 + 1) * 100 + ".50"), occurredAt(c, k).plus(Duration.ofHours(1))));
@@ -90,6 +97,39 @@ final class KillWorkload {
             requests.add(followUpRequest(batch));
         }
         return requests;
+    }
+
+    /** What posting under chaos came to: the acknowledged requests and the kills made meanwhile. */
+    record Posted(List<Request> accepted, int kills) {
+    }
+
+    /**
+     * Posts every request until ingest acknowledges it, in order, adding each one's events to
+     * {@code acknowledged} as it is (the chaos threads watch it); then stops the chaos and waits for
+     * its kills and restarts. Fails when posting or any kill or restart failed.
+     */
+    static Posted postUnder(Chaos chaos, List<Request> requests, RetryingPoster poster, AtomicInteger acknowledged)
+            throws InterruptedException {
+        int total = requests.stream().mapToInt(Request::events).sum();
+        int step = Math.max(1_000, total / 10 / 1_000 * 1_000);
+        List<Request> accepted = new ArrayList<>();
+        long posting = System.nanoTime();
+        try {
+            for (Request request : requests) {
+                poster.postUntilAccepted(request.path(), request.ndjson());
+                accepted.add(request);
+                int before = acknowledged.getAndAdd(request.events());
+                if ((before + request.events()) / step > before / step) {
+                    Chaos.log("%,d of %,d events acknowledged, %d retries", before + request.events(), total, poster.retries());
+                }
+            }
+        } finally {
+            chaos.stop();
+        }
+        int kills = chaos.awaitAll();
+        Chaos.log("posted in %d s: %,d events acknowledged, %d kills, %d retried requests",
+                KillSettling.seconds(posting), acknowledged.get(), kills, poster.retries());
+        return new Posted(accepted, kills);
     }
 
     private static FollowUpEvent followUp(int c, int k, UUID eventId, boolean retypedCopy) {
@@ -119,10 +159,10 @@ final class KillWorkload {
         return "team-" + (c % 20) / 5;
     }
 
-    /** Customers c and c + 1000 share one when c % 100 == 7: a DUPLICATE_CUSTOMER pair. */
+    /** Customers c and c + 100 share one when c % 200 == 7: a DUPLICATE_CUSTOMER pair. */
     static String phone(String customerId) {
         int c = Integer.parseInt(customerId.substring(3));
-        int owner = c >= 1_000 && c % 100 == 7 ? c - 1_000 : c;
+        int owner = c % 200 == 107 ? c - 100 : c;
         return "139%08d".formatted(owner);
     }
 

@@ -1,6 +1,8 @@
 package dev.pulse.launcher.e2e;
 
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
+import static dev.pulse.launcher.e2e.Scrape.get;
+import static dev.pulse.launcher.e2e.Scrape.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,17 +10,11 @@ import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackCredentials;
 import dev.pulse.launcher.stack.StackSettings;
 import dev.pulse.security.TokenHash;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +25,6 @@ import org.junit.jupiter.api.Test;
  * far behind the dashboards are.
  */
 class OperabilityIT {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static PulseStack stack;
     private static String metricsToken;
@@ -89,20 +83,4 @@ class OperabilityIT {
             assertThat(value(metrics, "pulse_projector_lag_records")).isZero();
         });
     }
-
-    private static double value(String metrics, String name) {
-        Matcher line = Pattern.compile("(?m)^" + name + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
-        assertThat(line.find()).as("%s in the scrape", name).isTrue();
-        return Double.parseDouble(line.group(2));
-    }
-
-    private static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
 }

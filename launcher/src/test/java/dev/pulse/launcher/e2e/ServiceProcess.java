@@ -24,9 +24,9 @@ import java.util.stream.Stream;
  * one log file under target/. The port is fixed for the life of the object, so clients find the
  * service again after a restart.
  */
-final class ServiceProcess implements AutoCloseable {
+final class ServiceProcess implements Chaos.Victim, AutoCloseable {
 
-    private static final Duration START_BOUND = Duration.ofSeconds(120);
+    private static final Duration START_BOUND = Duration.ofMinutes(5);
     /** Children still running when the test JVM exits (a failsafe timeout, Ctrl-C) are killed with it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -63,7 +63,8 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -71,8 +72,19 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Whether the JVM last started still runs (false after it exited on its own or was killed). */
+    synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** Where the output of every start goes. */
+    Path log() {
+        return log;
+    }
+
     /** Starts the JVM and returns once its HTTP port answers /actuator/health (with any status). */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
@@ -85,20 +97,35 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
                 "--server.port=" + port, "--spring.main.banner-mode=off"));
         command.addAll(arguments);
-        try {
-            Files.writeString(log, "=== start " + (++starts) + " of " + name + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            RUNNING.add(process);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name, e);
-        }
+        process = launch(command, log, "=== start " + (++starts) + " of " + name);
         awaitHttp();
     }
 
     /** SIGKILL: no shutdown hook, no graceful close, no flush; what a crash or an OOM killer does. */
-    synchronized void kill() {
+    @Override
+    public synchronized void kill() {
+        destroy(process);
+        process = null;
+    }
+
+    /**
+     * Starts a child process whose output goes, appended after {@code banner}, to {@code log}; it is
+     * SIGKILLed with the test JVM if the test never gets to it.
+     */
+    static Process launch(List<String> command, Path log, String banner) {
+        try {
+            Files.writeString(log, banner + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Process started = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            RUNNING.add(started);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start: " + banner, e);
+        }
+    }
+
+    /** SIGKILLs a process {@link #launch} started and waits until it is gone; nothing when null. */
+    static void destroy(Process process) {
         if (process == null) {
             return;
         }
@@ -110,7 +137,6 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         RUNNING.remove(process);
-        process = null;
     }
 
     private void awaitHttp() {
@@ -134,7 +160,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not answer on port " + port + " within " + START_BOUND + "; see " + log);
     }
 
-    private static String javaOfThisJvm() {
+    static String javaOfThisJvm() {
         return ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this test"));
     }

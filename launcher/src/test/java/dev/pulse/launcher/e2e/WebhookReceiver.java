@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
-    private final Map<String, List<String>> accepted = new ConcurrentHashMap<>();
+    /** One request accepted, and when. */
+    record Receipt(Instant at, String body) {
+    }
+
+    private final Map<String, List<Receipt>> accepted = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Map<String, Integer> failFirst = new ConcurrentHashMap<>();
 
@@ -35,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
             int attempt = attempts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             int status = attempt <= failFirst.getOrDefault(path, 0) ? 500 : 200;
             if (status == 200) {
-                accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(body);
+                accepted.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Receipt(Instant.now(), body));
             }
             // a robot's answer: Pulse counts a robot's message delivered only on errcode (Feishu: code) 0
             byte[] answer = "{\"errcode\":0,\"code\":0,\"errmsg\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
@@ -56,6 +61,10 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     List<String> accepted(String path) {
+        return receipts(path).stream().map(Receipt::body).toList();
+    }
+
+    List<Receipt> receipts(String path) {
         return List.copyOf(accepted.getOrDefault(path, List.of()));
     }
 
