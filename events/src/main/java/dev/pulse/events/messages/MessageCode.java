@@ -102,6 +102,7 @@ public enum MessageCode {
     PARAMETER_TOO_LONG("PULSE-Q012", "{0} must be at most {1} printable characters", "{0} 最多 {1} 个可打印字符"),
     FLAG_NOT_OPEN("PULSE-Q013", "flag {0} is not open", "重复标记 {0} 已不是待处理状态"),
     NO_SUCH_FLAG("PULSE-Q014", "no flag {0}", "没有重复标记 {0}"),
+    PARAMETER_OUT_OF_RANGE("PULSE-Q015", "{0} must be between {1} and {2}", "参数 {0} 必须在 {1} 到 {2} 之间"),
 
     // M: administration of users and tokens
     REP_TOKEN_SCOPE("PULSE-M001", "a REP token needs repId (and no teamId)", "REP 令牌需要 repId（且不能有 teamId）"),
