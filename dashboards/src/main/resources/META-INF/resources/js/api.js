@@ -165,15 +165,18 @@ export function loadPipeline() {
  * follow-up to sale conversion, plus the pipeline and the teams for names and filter choices.
  * rep-conversion is per rep already, so it takes no repId.
  */
-export async function loadFunnel({ from, to, teamId, repId, source }, signal) {
+export async function loadFunnel({ from, to, teamId, repId, source, lostGroupBy }, signal) {
   const cohort = { from, to, teamId, repId, source };
-  const [stages, teams, funnel, transitions, timeInStage, repConversion] = await Promise.all([
+  const [stages, teams, funnel, transitions, timeInStage, repConversion, lostReasons, cycle, velocity] = await Promise.all([
     loadPipeline(),
     getJson('/api/v1/teams', {}, signal),
     getJson('/api/v1/reports/funnel', cohort, signal),
     getJson('/api/v1/reports/stage-transitions', cohort, signal),
     getJson('/api/v1/reports/time-in-stage', cohort, signal),
     getJson('/api/v1/reports/rep-conversion', { from, to, teamId, source }, signal),
+    getJson('/api/v1/reports/lost-reasons', { ...cohort, groupBy: lostGroupBy }, signal),
+    getJson('/api/v1/reports/cycle-length', cohort, signal),
+    getJson('/api/v1/reports/velocity', cohort, signal),
   ]);
   return {
     stages,
@@ -182,7 +185,30 @@ export async function loadFunnel({ from, to, teamId, repId, source }, signal) {
     transitions: transitions.rows || [],
     timeInStage: timeInStage.rows || [],
     repConversion: repConversion.rows || [],
+    lostReasons,
+    cycle: cycle.rows || [],
+    velocity,
   };
+}
+
+/** The cohort's customers now at an outcome (WON or LOST), with their days, longest first. */
+export async function loadCycleCustomers({ from, to, teamId, repId, source }, outcome) {
+  const body = await getJson('/api/v1/reports/cycle-length/customers', { from, to, teamId, repId, source, outcome });
+  return body.rows || [];
+}
+
+/** The lost customers behind one bar of the lost-reasons chart: {group, key, other} from its data. */
+export async function loadLostCustomers({ from, to, teamId, repId, source, lostGroupBy }, { group, key, other }) {
+  const body = await getJson('/api/v1/reports/lost-reasons/customers',
+    { from, to, teamId, repId, source, groupBy: lostGroupBy, group: group ?? undefined, reason: other ? undefined : key });
+  return body.rows || [];
+}
+
+/** The lost-reasons export with the page's filters and split. */
+export function lostReasonsExportUrl(format, { from, to, teamId, repId, source, lostGroupBy }) {
+  const query = new URLSearchParams({ format, from, to, groupBy: lostGroupBy });
+  for (const [key, value] of Object.entries({ teamId, repId, source })) if (value) query.set(key, value);
+  return `/api/v1/exports/lost-reasons?${query}`;
 }
 
 /** The BI export of stage conversion with the page's filters: a same-origin download link. */
@@ -201,4 +227,31 @@ export async function loadCustomerFollowUps(customerId, signal) {
 /** Dismisses an open flag; resolves to the updated row, rejects with an ApiError (400, 404, 409). */
 export function dismissFlag(flagId, { by, reason }) {
   return postJson(`/api/v1/reports/duplicates/${encodeURIComponent(flagId)}/dismiss`, { by, reason });
+}
+
+/**
+ * The forecast page's snapshot for {fromMonth, toMonth, teamId, repId, source, groupBy} (months as
+ * 2026-12): the weighted pipeline by month of expected close and the teams for the filters.
+ */
+export async function loadForecast({ fromMonth, toMonth, teamId, repId, source, groupBy }, signal) {
+  const range = { from: `${fromMonth}-01`, to: lastDayOf(toMonth) };
+  const [teams, forecast] = await Promise.all([
+    getJson('/api/v1/teams', {}, signal),
+    getJson('/api/v1/reports/forecast', { ...range, teamId, repId, source, groupBy }, signal),
+  ]);
+  return { teams: teams.rows || [], forecast };
+}
+
+/** The open customers behind one forecast row {month, group, currency}. */
+export async function loadForecastCustomers({ fromMonth, toMonth, teamId, repId, source, groupBy }, row) {
+  const body = await getJson('/api/v1/reports/forecast/customers', {
+    from: `${fromMonth}-01`, to: lastDayOf(toMonth), teamId, repId, source, groupBy,
+    group: row.group ?? undefined, month: row.month, currency: row.currency,
+  });
+  return body.rows || [];
+}
+
+function lastDayOf(month) {
+  const [year, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }

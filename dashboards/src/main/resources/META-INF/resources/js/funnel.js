@@ -1,10 +1,14 @@
 // Wires the funnel page: cohort filters -> one load -> cards, conversion rates, charts and
 // tables; the export links follow the filters. Live pushes ("funnel", "activity") and the poll
 // only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
-// window.pulseCharts = {funnel, transitions, timeInStage}.
+// window.pulseCharts = {funnel, transitions, timeInStage, lostReasons, cycle}.
 import { initLanguageSwitch } from './header.js';
 import { defaultRange, isIsoDate } from './dates.js';
-import { loadFunnel, stageConversionExportUrl } from './api.js';
+import {
+  loadCycleCustomers, loadFunnel, loadLostCustomers, lostReasonsExportUrl, stageConversionExportUrl,
+} from './api.js';
+import { createCycleChart, renderCycle, renderCycleCustomers, renderVelocity } from './cycle.js';
+import { createLostReasonsChart, renderLostCustomers, renderLostReasons } from './lost-reasons.js';
 import { compareKeys } from './aggregate.js';
 import { formatCount } from './charts.js';
 import { createFunnelCharts, renderFunnel, renderTimeInStage, renderTransitions } from './funnel-charts.js';
@@ -13,6 +17,7 @@ import {
   timeInStageRows,
 } from './funnel-view.js';
 import { fillOptions, formatPercent } from './dom.js';
+import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
@@ -20,8 +25,13 @@ const filterEls = {
   from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), rep: $('filter-rep'), source: $('filter-source'),
 };
 const GROUP_BY = ['month', 'rep', 'team'];
+const LOST_GROUP_BY = ['none', 'stage', 'rep', 'team', 'source'];
 
-const charts = createFunnelCharts($('chart-funnel'), $('chart-transitions'), $('chart-time-in-stage'));
+const charts = {
+  ...createFunnelCharts($('chart-funnel'), $('chart-transitions'), $('chart-time-in-stage')),
+  lostReasons: createLostReasonsChart($('chart-lost-reasons')),
+  cycle: createCycleChart($('chart-cycle')),
+};
 window.pulseCharts = charts;
 
 const page = createRefresh({
@@ -52,11 +62,18 @@ function initFilters() {
     writeUrl();
     renderExportLinks();
   });
+  $('lost-group-by').value = LOST_GROUP_BY.includes(params.get('lostBy')) ? params.get('lostBy') : 'none';
+  $('lost-group-by').addEventListener('change', onFilterChange);
+  charts.lostReasons.on('click', (point) => showLostCustomers(point.data, point.name, point.seriesName));
+  charts.cycle.on('click', (point) => showCycleCustomers(point.data));
 }
 
 function readFilters() {
   const { from, to, team, rep, source } = filterEls;
-  return { from: from.value, to: to.value, teamId: team.value, repId: rep.value, source: source.value.trim() };
+  return {
+    from: from.value, to: to.value, teamId: team.value, repId: rep.value, source: source.value.trim(),
+    lostGroupBy: $('lost-group-by').value,
+  };
 }
 
 // Keep from <= to by moving the other end, rather than sending the API an empty range.
@@ -71,6 +88,8 @@ function orderDates(changed) {
 
 function onFilterChange(event) {
   orderDates(event.target);
+  $('lost-customers-table').hidden = true; // its customers were those of the old filters
+  $('cycle-customers-table').hidden = true;
   // A rep of another team would leave the cohort empty: choosing a team clears such a rep.
   if (event.target === filterEls.team && filterEls.rep.value && filterEls.team.value
       && !repsOf(filterEls.team.value).includes(filterEls.rep.value)) {
@@ -92,6 +111,7 @@ function writeUrl() {
   if (f.repId) params.set('rep', f.repId);
   if (f.source) params.set('source', f.source);
   if ($('export-group-by').value !== 'month') params.set('groupBy', $('export-group-by').value);
+  if (f.lostGroupBy !== 'none') params.set('lostBy', f.lostGroupBy);
   history.replaceState(null, '', `?${params}`);
 }
 
@@ -115,6 +135,36 @@ function renderExportLinks() {
   const groupBy = $('export-group-by').value;
   $('export-csv').href = stageConversionExportUrl('csv', f, groupBy);
   $('export-xlsx').href = stageConversionExportUrl('xlsx', f, groupBy);
+  $('lost-export-csv').href = lostReasonsExportUrl('csv', f);
+  $('lost-export-xlsx').href = lostReasonsExportUrl('xlsx', f);
+}
+
+/** A lost-reasons group's name: a stage's name, a rep, team or source as typed, or "all". */
+function lostGroupLabel(group, groupBy, model) {
+  if (groupBy === 'none') return t('lostAll');
+  if (group == null) return groupBy === 'team' ? t('noTeam') : t('noValue');
+  return groupBy === 'stage' ? model.nameOf(group) : group;
+}
+
+async function showCycleCustomers(bar) {
+  const filters = page.last?.filters;
+  if (!filters) return;
+  try {
+    renderCycleCustomers($('cycle-customers-table'), await loadCycleCustomers(filters, bar.outcome), bar);
+  } catch (err) {
+    console.warn('Loading the closed customers failed:', err);
+  }
+}
+
+async function showLostCustomers(bar, groupName, reasonName) {
+  const filters = page.last?.filters;
+  if (!filters) return;
+  try {
+    const rows = await loadLostCustomers(filters, bar);
+    renderLostCustomers($('lost-customers-table'), rows, { reason: reasonName, group: groupName });
+  } catch (err) {
+    console.warn('Loading the lost customers failed:', err);
+  }
 }
 
 // ---- rendering -----------------------------------------------------------------------------
@@ -138,6 +188,10 @@ function draw(last) {
   renderBackwardTable($('backward-table-body'), model, transitions.back);
   renderTimeInStage(charts.timeInStage, timeInStageRows(model, data.timeInStage), nameOf);
   renderRepConversion($('rep-conversion-body'), data.repConversion, filters.repId);
+  renderCycle(charts.cycle, data.cycle);
+  renderVelocity(data.velocity);
+  renderLostReasons(charts.lostReasons, data.lostReasons,
+    (group) => lostGroupLabel(group, filters.lostGroupBy, model));
 }
 
 // ---- start ---------------------------------------------------------------------------------

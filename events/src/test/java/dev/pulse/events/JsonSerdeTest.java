@@ -28,7 +28,7 @@ class JsonSerdeTest {
             Instant.parse("2026-11-03T06:05:00Z"), Channel.WECHAT,
             "客户对报价有疑问，\n约下周再谈。", "QUOTE", "需要内部审批",
             Instant.parse("2026-11-10T02:00:00Z"), null,
-            List.of("重点客户", "华东"), "A", "展会");
+            List.of("重点客户", "华东"), "A", "展会", new BigDecimal("88000.50"), "CNY", LocalDate.of(2026, 12, 20));
 
     private static final Sale SALE = new Sale(
             UUID.fromString("7a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d"),
@@ -75,6 +75,8 @@ class JsonSerdeTest {
         assertThat(json.get("channel").asString()).isEqualTo("WECHAT");
         assertThat(json.get("tags").isArray()).isTrue();
         assertThat(json.get("tags").size()).isEqualTo(2);
+        // the expected close date is a day as the rep names it, not an instant
+        assertThat(json.get("expectedCloseDate").asString()).isEqualTo("2026-12-20");
     }
 
     @Test

@@ -3,19 +3,13 @@ package dev.pulse.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.importer.convert.Problem;
-import dev.pulse.importer.ingest.EventSink;
-import dev.pulse.importer.sheet.Sheet;
-import dev.pulse.importer.sheet.Sheets;
+import dev.pulse.importer.CsvImports.Imported;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 17, defect 3: a lost customer's reason when the sheet has no 流失原因 (or leaves it empty):
@@ -39,22 +33,22 @@ class LostReasonTest {
                 + "戊,13800000005,2025-10-12 10:00,电话,首次电话,有兴趣,意向,王芳,\n");
 
         // then: the first three are accepted, each with its reason from the first non-empty source
-        assertThat(run.events).extracting(e -> e.get("customerName").asString()).containsExactly("甲", "乙", "丙", "戊");
-        assertThat(run.events).extracting(e -> e.path("lostReason").asString(null))
+        assertThat(run.events()).extracting(e -> e.get("customerName").asString()).containsExactly("甲", "乙", "丙", "戊");
+        assertThat(run.events()).extracting(e -> e.path("lostReason").asString(null))
                 .containsExactly("选了竞品", "预算不足", "客户暂无预算", null);
         // and the note is still appended to the content as before
-        assertThat(run.events.get(1).get("content").asString()).isEqualTo("客户暂无预算\n备注：预算不足");
+        assertThat(run.events().get(1).get("content").asString()).isEqualTo("客户暂无预算\n备注：预算不足");
         // and the row with nothing to give a reason (not even a content) is refused once, on 跟进内容
-        assertThat(run.summary.rejected()).isEqualTo(1);
-        assertThat(run.summary.problems()).singleElement().isEqualTo(new Problem(5, "跟进内容", "content is required; for a"
+        assertThat(run.summary().rejected()).isEqualTo(1);
+        assertThat(run.summary().problems()).singleElement().isEqualTo(new Problem(5, "跟进内容", "content is required; for a"
                 + " lost customer it is also the lost reason when 流失原因, 跟进结果 and 备注 are empty"));
         // and the summary line says where the reasons came from
-        assertThat(run.summary.lostReasonsFrom()).containsExactly(
+        assertThat(run.summary().lostReasonsFrom()).containsExactly(
                 Map.entry("跟进结果", 1L), Map.entry("备注", 1L), Map.entry("跟进内容", 1L));
         // (in Chinese, as the sheet's headers are)
-        assertThat(run.summary.text().lines().findFirst().orElseThrow()).isEqualTo(
+        assertThat(run.summary().text().lines().findFirst().orElseThrow()).isEqualTo(
                 "lost.csv（csv UTF-8 delimiter ','，followups）：读取 5 行，接受 4 行，拒绝 1 行，4 个客户，"
-                        + String.format("%.1f 秒", run.summary.millis() / 1000.0)
+                        + String.format("%.1f 秒", run.summary().millis() / 1000.0)
                         + "；流失原因取自 跟进结果 1 行、备注 1 行、跟进内容 1 行（流失原因为空）");
     }
 
@@ -66,16 +60,16 @@ class LostReasonTest {
                 + "乙,13800000002,2025-10-12 10:00,电话,回访,选了竞品,流失,王芳,\n");
 
         // then
-        assertThat(run.events).extracting(e -> e.get("lostReason").asString()).containsExactly("价格太高", "选了竞品");
-        assertThat(run.summary.lostReasonsFrom()).containsExactly(Map.entry("跟进结果", 1L));
+        assertThat(run.events()).extracting(e -> e.get("lostReason").asString()).containsExactly("价格太高", "选了竞品");
+        assertThat(run.summary().lostReasonsFrom()).containsExactly(Map.entry("跟进结果", 1L));
     }
 
     @Test
     void shouldSayNothingAboutLostReasonsWhenNoneWasTakenFromElsewhere() throws IOException {
         Imported run = importCsv(HEADER + "戊,13800000005,2025-10-12 10:00,电话,首次电话,有兴趣,意向,王芳,\n");
 
-        assertThat(run.summary.lostReasonsFrom()).isEmpty();
-        assertThat(run.summary.text()).doesNotContain("流失原因取自");
+        assertThat(run.summary().lostReasonsFrom()).isEmpty();
+        assertThat(run.summary().text()).doesNotContain("流失原因取自");
     }
 
     @Test
@@ -84,25 +78,12 @@ class LostReasonTest {
         Imported run = importCsv("name,phone,date,channel,content,result,stage,owner,note\n"
                 + "Ann,13800000001,2025-10-12 10:00,phone,called,,lost,rep-a,no budget\n");
 
-        assertThat(run.events).singleElement().satisfies(e -> assertThat(e.get("lostReason").asString()).isEqualTo("no budget"));
-        assertThat(run.summary.text().lines().findFirst().orElseThrow())
+        assertThat(run.events()).singleElement().satisfies(e -> assertThat(e.get("lostReason").asString()).isEqualTo("no budget"));
+        assertThat(run.summary().text().lines().findFirst().orElseThrow())
                 .endsWith("; lost reason taken from note for 1 row (流失原因 empty)");
     }
 
-    private record Imported(ImportSummary summary, List<ObjectNode> events) {
-    }
-
     private Imported importCsv(String csv) throws IOException {
-        Path file = dir.resolve("lost.csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-        List<ObjectNode> events = new ArrayList<>();
-        try (Sheet sheet = Sheets.open(file)) {
-            ImportSummary summary = Importer.withDefaults().run("lost.csv", sheet,
-                    new Importer.Options(null, null, false, null, 100), (kind, batch) -> {
-                        events.addAll(batch);
-                        return new EventSink.Outcome(batch.size(), List.of());
-                    }, null, ProgressBar.none());
-            return new Imported(summary, events);
-        }
+        return CsvImports.importCsv(dir, "lost.csv", csv);
     }
 }

@@ -133,7 +133,9 @@ class HostileQueriesIT {
         List<Arguments> cases = new ArrayList<>();
         List<String> datedReports = List.of("/api/v1/reports/rep-activity", "/api/v1/reports/team-activity",
                 "/api/v1/reports/summary", "/api/v1/reports/funnel", "/api/v1/reports/stage-transitions",
-                "/api/v1/reports/time-in-stage", "/api/v1/reports/rep-conversion", "/api/v1/exports/stage-conversion");
+                "/api/v1/reports/time-in-stage", "/api/v1/reports/rep-conversion", "/api/v1/exports/stage-conversion",
+                "/api/v1/reports/lost-reasons", "/api/v1/reports/lost-reasons/customers", "/api/v1/exports/lost-reasons",
+                "/api/v1/reports/cycle-length", "/api/v1/reports/velocity", "/api/v1/reports/forecast");
         for (String path : datedReports) {
             for (String bad : List.of("yesterday", SQL, SCRIPT, HUGE.substring(0, 2000), "2026-02-30", "2026-11-01%00")) {
                 add(cases, path + " from=" + abbreviate(bad), Query.get(path + "?from=" + encode(bad) + "&to=2026-11-30", 400, "from"));
@@ -153,6 +155,50 @@ class HostileQueriesIT {
         for (String bad : List.of(TRAVERSAL, "../x", "csv/../../x", SQL, SCRIPT, "pdf", "csv%00.exe")) {
             add(cases, "export groupBy=" + bad, Query.get(export + "&groupBy=" + encode(bad), 400, "groupBy"));
             add(cases, "export format=" + bad, Query.get(export + "&format=" + encode(bad), 400, "format"));
+        }
+        for (String path : List.of("/api/v1/reports/lost-reasons", "/api/v1/reports/lost-reasons/customers",
+                "/api/v1/exports/lost-reasons")) {
+            for (String bad : List.of("colour", SQL, SCRIPT, TRAVERSAL)) {
+                add(cases, path + " groupBy=" + abbreviate(bad), Query.get(path + "?" + RANGE + "&groupBy=" + encode(bad), 400,
+                        "groupBy"));
+            }
+            for (String bad : List.of("abc", "0", "51", "-1", "999999999999", SQL)) {
+                add(cases, path + " top=" + abbreviate(bad), Query.get(path + "?" + RANGE + "&top=" + encode(bad), 400, "top"));
+            }
+        }
+        for (String bad : List.of("colour", SQL, SCRIPT, TRAVERSAL)) {
+            add(cases, "cycle-length groupBy=" + abbreviate(bad), Query.get("/api/v1/reports/cycle-length?" + RANGE
+                    + "&groupBy=" + encode(bad), 400, "groupBy"));
+            add(cases, "cycle customers outcome=" + abbreviate(bad), Query.get("/api/v1/reports/cycle-length/customers?"
+                    + RANGE + "&outcome=" + encode(bad), 400, "outcome"));
+        }
+        for (String bad : List.of("0", "121", "-3", "abc", SQL)) {
+            add(cases, "forecast months=" + abbreviate(bad), Query.get("/api/v1/reports/forecast?" + RANGE + "&months="
+                    + encode(bad), 400, "months"));
+            add(cases, "stage probabilities months=" + abbreviate(bad),
+                    Query.get("/api/v1/reports/forecast/stage-probabilities?months=" + encode(bad), 400, "months"));
+        }
+        for (String bad : List.of("yesterday", SQL, "2026-02-30")) {
+            add(cases, "forecast asOf=" + abbreviate(bad), Query.get("/api/v1/reports/forecast?" + RANGE + "&asOf="
+                    + encode(bad), 400, "asOf"));
+            add(cases, "forecast customers month=" + abbreviate(bad),
+                    Query.get("/api/v1/reports/forecast/customers?" + RANGE + "&month=" + encode(bad), 400, "month"));
+        }
+        for (String bad : List.of("yesterday", SQL, SCRIPT, "2026-13")) {
+            add(cases, "forecast history month=" + abbreviate(bad),
+                    Query.get("/api/v1/reports/forecast/history?month=" + encode(bad), 400, "month"));
+        }
+        add(cases, "forecast snapshot day=" + SQL, new Query("POST", "/api/v1/admin/forecast-snapshots?day=" + encode(SQL),
+                null, 400, "day"));
+        for (String bad : List.of("colour", SQL, SCRIPT)) {
+            add(cases, "forecast groupBy=" + abbreviate(bad), Query.get("/api/v1/reports/forecast?" + RANGE + "&groupBy="
+                    + encode(bad), 400, "groupBy"));
+        }
+        add(cases, "cycle customers without outcome", Query.get("/api/v1/reports/cycle-length/customers?" + RANGE, 400,
+                "outcome"));
+        for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
+            add(cases, "lost-reasons export format=" + abbreviate(bad),
+                    Query.get("/api/v1/exports/lost-reasons?" + RANGE + "&format=" + encode(bad), 400, "format"));
         }
         for (String bad : List.of("abc", "-1", "0", "999999999999", "1e3", SQL)) {
             add(cases, "followups limit=" + bad, Query.get("/api/v1/followups?customerId=C-1&limit=" + encode(bad), 400, "limit"));
@@ -253,6 +299,17 @@ class HostileQueriesIT {
         filters.put("/api/v1/reports/time-in-stage?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/rep-conversion?" + RANGE, List.of("teamId", "source"));
         filters.put("/api/v1/followups?limit=5", List.of("customerId", "repId"));
+        filters.put("/api/v1/reports/lost-reasons?" + RANGE + "&groupBy=source", List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/lost-reasons/customers?" + RANGE + "&groupBy=rep",
+                List.of("repId", "teamId", "source", "group", "reason"));
+        filters.put("/api/v1/reports/cycle-length?" + RANGE + "&groupBy=source", List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/cycle-length/customers?" + RANGE + "&groupBy=team&outcome=lost",
+                List.of("repId", "teamId", "source", "group"));
+        filters.put("/api/v1/reports/velocity?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/forecast?" + RANGE + "&groupBy=team", List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/forecast/history?month=2026-11", List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/forecast/customers?" + RANGE + "&month=2026-11", List.of("repId", "teamId", "source",
+                "group", "currency"));
         filters.put("/api/v1/reports/stale-customers?kind=STALE", List.of("repId", "teamId"));
         filters.put("/api/v1/alerts?status=OPEN", List.of("customerId"));
         filters.put("/api/v1/alerts/digest?", List.of("repId"));

@@ -303,6 +303,25 @@ class ProjectorIT {
         }
 
         @Test
+        void shouldKeepTheExpectedDealOfAFollowUpAndLeaveItEmptyOnOneWithout() {
+            // given: issue 15's expected amount, currency and close date on one follow-up, none on the next
+            String customer = unique("C");
+            ObjectNode withDeal = followUp(customer).put("stage", "QUOTE").put("expectedAmount", "128000.25")
+                    .put("expectedCurrency", "USD").put("expectedCloseDate", "2026-04-30");
+            ObjectNode without = followUp(customer).put("occurredAt", "2026-03-04T02:00:00Z");
+            send(topics.followups(), customer, bytes(withDeal));
+            send(topics.followups(), customer, bytes(without));
+
+            // when
+            awaitOneRow(jdbcUrl, "select count(*) from followup where event_id = ?::uuid", eventId(without));
+
+            // then
+            assertThat(queryRows(jdbcUrl, "select expected_amount, expected_currency, expected_close_date from followup"
+                    + " where customer_id = ? order by occurred_at", customer))
+                    .containsExactly("128000.2500 | USD | 2026-04-30", "null | null | null");
+        }
+
+        @Test
         void shouldIgnoreASaleRepeatingAnOrderIdUnderANewEventIdAndProjectTheSalesAfterIt() {
             // given order O1 sold, then O1 again under a new eventId (a re-imported sheet), then order O2
             String customer = unique("C"), team = unique("team");

@@ -1,6 +1,9 @@
 package dev.pulse.report;
 
 import static dev.pulse.report.FunnelCells.cell;
+import static dev.pulse.report.Downloads.csv;
+import static dev.pulse.report.Downloads.lines;
+import static dev.pulse.report.Downloads.sheet;
 import static dev.pulse.report.RunningReport.json;
 import static dev.pulse.report.TestPostgres.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,13 +11,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,8 +22,6 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +40,6 @@ class StageConversionExportIT {
     private static final String PERIOD = "from=2026-11-01&to=2026-12-31";
     private static final String HEADER = "group,from_stage,to_stage,reached_from,reached_to,rate,won,lost,win_rate";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int BULK_REPS = 300;
 
     private static TestKafka kafka;
@@ -356,34 +352,7 @@ class StageConversionExportIT {
         assertThat(cell.getDataFormatString()).isEqualTo("0.00%");
     }
 
-    private static List<Row> sheet(byte[] xlsx) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
-            return workbook.getFirstSheet().read();
-        }
-    }
-
     private static HttpResponse<byte[]> download(String path) {
-        try {
-            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(report.uri(path))).timeout(Duration.ofSeconds(30)).GET().build(),
-                    BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** The CSV text after the byte order mark, which must be there. */
-    private static String csv(HttpResponse<byte[]> response) {
-        byte[] body = response.body();
-        assertThat(response.statusCode()).as(new String(body, StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
-    }
-
-    /** Lines as the export must end them: CRLF after each, the last one too. */
-    private static String lines(String... lines) {
-        return String.join("\r\n", lines) + "\r\n";
+        return Downloads.download(report, path);
     }
 }

@@ -14,7 +14,9 @@ final class FieldNames {
             Map.entry("result", "跟进结果"), Map.entry("nextFollowUpAt", "下次跟进时间"), Map.entry("lostReason", "流失原因"),
             Map.entry("tags", "客户标签"), Map.entry("level", "客户等级"), Map.entry("source", "来源渠道"),
             Map.entry("orderId", "订单编号"), Map.entry("product", "产品/服务"), Map.entry("amount", "成交金额"),
-            Map.entry("currency", "币种"), Map.entry("paymentMethod", "付款方式"), Map.entry("shippingStatus", "发货状态"));
+            Map.entry("currency", "币种"), Map.entry("paymentMethod", "付款方式"), Map.entry("shippingStatus", "发货状态"),
+            Map.entry("expectedAmount", "预计成交金额"), Map.entry("expectedCurrency", "预计成交币种"),
+            Map.entry("expectedCloseDate", "预计成交日期"));
 
     private FieldNames() {
     }

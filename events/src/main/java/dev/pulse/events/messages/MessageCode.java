@@ -43,6 +43,11 @@ public enum MessageCode {
     NOT_A_CURRENCY("PULSE-V023", "must be a three-letter ISO 4217 code such as CNY", "币种必须是三个字母的 ISO 4217 代码，如 CNY"),
     BEFORE_1990("PULSE-V024", "must not be before 1990-01-01", "{field}不能早于 1990-01-01"),
     IN_THE_FUTURE("PULSE-V025", "must not be more than {0} minutes in the future", "{field}不能晚于现在 {0} 分钟以上"),
+    BAD_EXPECTED_AMOUNT("PULSE-V026", "must be positive, below 10^12, with at most 4 decimals",
+            "{field}必须为正数、小于 10^12、最多 4 位小数"),
+    NOT_A_CALENDAR_DATE("PULSE-V027", "must be an ISO date such as 2026-11-30", "{field}必须是 ISO 日期，如 2026-11-30"),
+    CLOSE_DATE_OUT_OF_RANGE("PULSE-V028", "must lie between 1990-01-01 and {0} years after occurredAt",
+            "{field}必须在 1990-01-01 到跟进时间之后 {0} 年之间"),
 
     // I: ingest's reading of a request body
     NOT_UTF8("PULSE-I001", "body is not valid UTF-8", "请求体不是有效的 UTF-8"),
@@ -97,6 +102,7 @@ public enum MessageCode {
     PARAMETER_TOO_LONG("PULSE-Q012", "{0} must be at most {1} printable characters", "{0} 最多 {1} 个可打印字符"),
     FLAG_NOT_OPEN("PULSE-Q013", "flag {0} is not open", "重复标记 {0} 已不是待处理状态"),
     NO_SUCH_FLAG("PULSE-Q014", "no flag {0}", "没有重复标记 {0}"),
+    PARAMETER_OUT_OF_RANGE("PULSE-Q015", "{0} must be between {1} and {2}", "参数 {0} 必须在 {1} 到 {2} 之间"),
 
     // M: administration of users and tokens
     REP_TOKEN_SCOPE("PULSE-M001", "a REP token needs repId (and no teamId)", "REP 令牌需要 repId（且不能有 teamId）"),

@@ -3,6 +3,7 @@ package dev.pulse.events.validation;
 import dev.pulse.events.messages.MessageCode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -166,9 +167,30 @@ final class FieldReader {
         }
     }
 
+    /** A calendar date such as 2026-11-30, with no time and no zone: a day as the rep names it. */
+    LocalDate optionalDate(String field) {
+        String text = optionalText(field, SHORT);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            error(field, MessageCode.NOT_A_CALENDAR_DATE);
+            return null;
+        }
+    }
+
     BigDecimal requiredDecimal(String field) {
         if (!present(field)) {
             error(field, MessageCode.REQUIRED);
+            return null;
+        }
+        return optionalDecimal(field);
+    }
+
+    BigDecimal optionalDecimal(String field) {
+        if (!present(field)) {
             return null;
         }
         JsonNode value = node.get(field);

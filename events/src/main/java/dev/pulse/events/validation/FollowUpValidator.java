@@ -6,7 +6,9 @@ import dev.pulse.events.FollowUp;
 import dev.pulse.events.Pipeline;
 import java.time.Clock;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class FollowUpValidator {
      * record re-validated by a later reader gets the same answer.
      */
     static final Period NEXT_FOLLOW_UP_HORIZON = Period.ofYears(10);
+    private static final LocalDate EARLIEST_CLOSE = LocalDate.of(1990, 1, 1);
 
     private final Pipeline pipeline;
     private final TimeRules timeRules;
@@ -87,13 +90,43 @@ public final class FollowUpValidator {
             r.error("level", MessageCode.NOT_A_LEVEL);
         }
         String source = r.optionalText("source", 100);
+        ExpectedDeal deal = checkExpectedDeal(r, occurredAt);
         if (!r.errors().isEmpty()) {
             return new Validated<>(null, r.errors());
         }
         return new Validated<>(new FollowUp(eventId, customerId, customerName, phone,
                 email == null ? null : email.toLowerCase(java.util.Locale.ROOT), wechat, company, position,
                 repId, repName, teamId, occurredAt, channel, content, stage, result, nextFollowUpAt, lostReason,
-                tags, level == null ? null : level.toUpperCase(java.util.Locale.ROOT), source), List.of());
+                tags, level == null ? null : level.toUpperCase(java.util.Locale.ROOT), source,
+                deal.amount(), deal.currency(), deal.closeDate()), List.of());
+    }
+
+    /**
+     * The rep's estimate of the deal: an amount held to a sale's rules (its currency defaults to CNY as
+     * a sale's does), and a close date no earlier than the first event time Pulse accepts and no
+     * further out than a planned next contact may be, counted from this contact.
+     */
+    private static ExpectedDeal checkExpectedDeal(FieldReader r, Instant occurredAt) {
+        BigDecimal amount = r.optionalDecimal("expectedAmount");
+        if (amount != null && !SaleValidator.isValidAmount(amount)) {
+            r.error("expectedAmount", MessageCode.BAD_EXPECTED_AMOUNT);
+        }
+        String currency = r.optionalText("expectedCurrency", 3);
+        if (currency != null && !Currencies.isKnown(currency.toUpperCase(java.util.Locale.ROOT))) {
+            r.error("expectedCurrency", MessageCode.NOT_A_CURRENCY);
+        }
+        LocalDate closeDate = r.optionalDate("expectedCloseDate");
+        if (closeDate != null && occurredAt != null && (closeDate.isBefore(EARLIEST_CLOSE)
+                || closeDate.isAfter(occurredAt.atOffset(ZoneOffset.UTC).toLocalDate().plus(NEXT_FOLLOW_UP_HORIZON)))) {
+            r.error("expectedCloseDate", MessageCode.CLOSE_DATE_OUT_OF_RANGE, NEXT_FOLLOW_UP_HORIZON.getYears());
+        }
+        if (currency == null && amount != null) {
+            currency = "CNY";
+        }
+        return new ExpectedDeal(amount, currency == null ? null : currency.toUpperCase(java.util.Locale.ROOT), closeDate);
+    }
+
+    private record ExpectedDeal(BigDecimal amount, String currency, LocalDate closeDate) {
     }
 
     private static void checkContacts(FieldReader r, String phone, String email, String wechat) {

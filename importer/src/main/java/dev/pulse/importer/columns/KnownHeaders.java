@@ -43,6 +43,12 @@ public final class KnownHeaders {
         add(FOLLOWUPS, "tags", "客户标签", "标签", "tags", "tag", "labels");
         add(FOLLOWUPS, "level", "客户等级", "等级", "级别", "level", "grade", "rating");
         add(FOLLOWUPS, "source", "来源渠道", "来源", "客户来源", "渠道", "source", "lead source");
+        // 币种 on a follow-up sheet can only be the currency of the expected deal, its one amount
+        add(FOLLOWUPS, "expectedAmount", "预计成交金额", "预计金额", "预期金额", "预计合同金额", "商机金额", "expectedAmount",
+                "expected amount", "expected value", "expected deal value", "opportunity amount");
+        add(FOLLOWUPS, "expectedCurrency", "预计成交币种", "币种", "货币", "expectedCurrency", "expected currency", "currency");
+        add(FOLLOWUPS, "expectedCloseDate", "预计成交日期", "预计成交时间", "预计签约日期", "预计签单日期", "expectedCloseDate",
+                "expected close date", "expected close", "expected closing date");
         add(FOLLOWUPS, "note", "备注", "说明", "note", "notes", "remark", "remarks", "comment");
         add(SALES, "orderId", "订单编号", "订单号", "单号", "orderId", "order no", "order number", "order");
         add(SALES, "product", "产品/服务", "产品", "服务", "产品名称", "商品", "product", "service", "item");

@@ -155,6 +155,9 @@ public final class RowConverter {
         var levelMatch = LEVEL.matcher(level);
         put(event, "level", levelMatch.matches() ? levelMatch.group(1).toUpperCase(java.util.Locale.ROOT) : level);
         f.text(event, "source");
+        f.amount(event, "expectedAmount");
+        f.text(event, "expectedCurrency");
+        f.date(event, "expectedCloseDate");
     }
 
     private void lostReason(Fields f, ObjectNode event) {
@@ -181,18 +184,7 @@ public final class RowConverter {
         for (String field : List.of("repId", "teamId", "product")) {
             f.text(event, field);
         }
-        String amount = f.value("amount");
-        if (!amount.isEmpty()) {
-            String plain = AMOUNT_NOISE.matcher(amount).replaceAll("");
-            try {
-                java.math.BigDecimal value = plain.endsWith("万")
-                        ? new java.math.BigDecimal(plain.substring(0, plain.length() - 1)).scaleByPowerOfTen(4)
-                        : new java.math.BigDecimal(plain);
-                event.put("amount", value.stripTrailingZeros().toPlainString());
-            } catch (NumberFormatException e) {
-                f.problem("amount", binding.columnOf("amount"), Message.of(MessageCode.NOT_AN_AMOUNT, amount));
-            }
-        }
+        f.amount(event, "amount");
         for (String field : List.of("currency", "paymentMethod")) {
             f.text(event, field);
         }
@@ -279,6 +271,36 @@ public final class RowConverter {
             }
             try {
                 event.put(field, Dates.parse(cell, zone).toString());
+            } catch (IllegalArgumentException e) {
+                problem(field, binding.columnOf(field), e.getMessage());
+            }
+        }
+
+        /** An amount as sheets write it: {@code ¥12,800.50}, {@code 1.5万}, {@code 3000元}. */
+        void amount(ObjectNode event, String field) {
+            String cell = value(field);
+            if (cell.isEmpty()) {
+                return;
+            }
+            String plain = AMOUNT_NOISE.matcher(cell).replaceAll("");
+            try {
+                java.math.BigDecimal amount = plain.endsWith("万")
+                        ? new java.math.BigDecimal(plain.substring(0, plain.length() - 1)).scaleByPowerOfTen(4)
+                        : new java.math.BigDecimal(plain);
+                event.put(field, amount.stripTrailingZeros().toPlainString());
+            } catch (NumberFormatException e) {
+                problem(field, binding.columnOf(field), Message.of(MessageCode.NOT_AN_AMOUNT, cell));
+            }
+        }
+
+        /** A day in the sheet's zone, whatever form {@link Dates} reads; a time of day in the cell is dropped. */
+        void date(ObjectNode event, String field) {
+            String cell = value(field);
+            if (cell.isEmpty()) {
+                return;
+            }
+            try {
+                event.put(field, Dates.parse(cell, zone).atZone(zone).toLocalDate().toString());
             } catch (IllegalArgumentException e) {
                 problem(field, binding.columnOf(field), e.getMessage());
             }

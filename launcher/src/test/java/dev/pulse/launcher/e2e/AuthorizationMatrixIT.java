@@ -83,7 +83,13 @@ class AuthorizationMatrixIT {
                 "/api/v1/alerts", "/api/v1/alerts/digest?repId=rep-a1", "/api/v1/reports/funnel?" + DAY,
                 "/api/v1/reports/stage-transitions?" + DAY, "/api/v1/reports/time-in-stage?" + DAY,
                 "/api/v1/reports/rep-conversion?" + DAY, "/api/v1/pipeline",
-                "/api/v1/exports/stage-conversion?format=csv&" + DAY, "/api/v1/exports/stage-conversion?format=xlsx&" + DAY);
+                "/api/v1/exports/stage-conversion?format=csv&" + DAY, "/api/v1/exports/stage-conversion?format=xlsx&" + DAY,
+                "/api/v1/reports/lost-reasons?groupBy=stage&" + DAY, "/api/v1/reports/lost-reasons/customers?" + DAY,
+                "/api/v1/exports/lost-reasons?format=csv&" + DAY, "/api/v1/exports/lost-reasons?format=xlsx&" + DAY,
+                "/api/v1/reports/cycle-length?groupBy=rep&" + DAY, "/api/v1/reports/cycle-length/customers?outcome=won&" + DAY,
+                "/api/v1/reports/velocity?" + DAY, "/api/v1/reports/forecast?" + DAY,
+                "/api/v1/reports/forecast/stage-probabilities", "/api/v1/reports/forecast/customers?month=2026-11&" + DAY,
+                "/api/v1/reports/forecast/history?month=2026-11");
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -98,10 +104,17 @@ class AuthorizationMatrixIT {
         for (String path : List.of("/actuator/health", "/api/v1/auth/providers", "/login.html")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
         }
-        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html")) {
+        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html", "/forecast.html")) {
             // a person without a session is sent to the login page; a machine token is no dashboard user
             expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
         }
+        // taking a forecast snapshot is an admin's (a day before any follow-up: it writes nothing)
+        Map.of("ADMIN", 200, "BI", 403, "MANAGER", 403, "REP", 403, "INGEST", 403).forEach((role, expected) -> {
+            int actual = callers.get(role).sendReport("POST", "/api/v1/admin/forecast-snapshots?day=2000-01-01", null).status();
+            if (actual != expected) {
+                failures.add(role + " POST /api/v1/admin/forecast-snapshots: " + actual + " instead of " + expected);
+            }
+        });
         assertThat(failures).as("endpoint answers that differ from the matrix").isEmpty();
     }
 
@@ -145,6 +158,8 @@ class AuthorizationMatrixIT {
         assertThat(rep.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(2);
         assertThat(reps(rep.get("/api/v1/reports/rep-conversion?" + DAY))).containsExactly("rep-a1");
         assertThat(rep.getReport("/api/v1/reports/funnel?repId=rep-b1&" + DAY).status()).isEqualTo(403);
+        assertThat(rep.getReport("/api/v1/reports/lost-reasons?repId=rep-b1&" + DAY).status()).isEqualTo(403);
+        assertThat(rep.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(2);
         JsonNode me = rep.get("/api/v1/me");
         assertThat(me.get("role").asString()).isEqualTo("REP");
         assertThat(me.get("repId").asString()).isEqualTo("rep-a1");
@@ -159,7 +174,10 @@ class AuthorizationMatrixIT {
         assertThat(manager.get("/api/v1/reports/summary?" + DAY).get("followUps").asInt()).isEqualTo(3);
         for (String path : List.of("/api/v1/reports/rep-activity?teamId=team-b&" + DAY, "/api/v1/reports/summary?teamId=team-b&" + DAY,
                 "/api/v1/reports/stale-customers?teamId=team-b", "/api/v1/alerts/digest?teamId=team-b",
-                "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY)) {
+                "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY,
+                "/api/v1/reports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/lost-reasons/customers?teamId=team-b&" + DAY,
+                "/api/v1/exports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/cycle-length?teamId=team-b&" + DAY,
+                "/api/v1/reports/velocity?teamId=team-b&" + DAY, "/api/v1/reports/forecast?teamId=team-b&" + DAY)) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }
         // a rep of another team, asked for by id, is filtered out in the query
@@ -168,6 +186,8 @@ class AuthorizationMatrixIT {
         assertThat(customers(manager.get("/api/v1/reports/stale-customers"))).containsExactlyInAnyOrder("c-a1-1", "c-a1-2", "c-a2-1");
         assertThat(manager.get("/api/v1/reports/duplicates").get("rows")).hasSize(1);
         assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
+        // the cockpit's reports read the follow-up facts, filtered to the team in SQL: its three open customers
+        assertThat(manager.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(3);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -46,6 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
 class FunnelPageBrowserIT {
 
     private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
+    /** A reason with markup in it: the page must show it as text, never run it. */
+    private static final String LOST_REASON = "预算不足<img src=x onerror=alert(1)>";
 
     private static PulseStack stack;
     private static PulseClient client;
@@ -82,7 +87,8 @@ class FunnelPageBrowserIT {
         post("cust-fb", "13900000002", "LEAD", threeDaysAgo.plus(1, ChronoUnit.MINUTES));
         post("cust-fb", "13900000002", "LOST", twoDaysAgo.plus(1, ChronoUnit.MINUTES));
         post("cust-fc", "13900000003", "LEAD", threeDaysAgo.plus(2, ChronoUnit.MINUTES));
-        post("cust-fc", "13900000003", "PROPOSAL", oneDayAgo.plus(2, ChronoUnit.MINUTES));
+        LocalDate closeDate = LocalDate.now(REPORTING_ZONE).plusDays(20);
+        post("cust-fc", "13900000003", "PROPOSAL", oneDayAgo.plus(2, ChronoUnit.MINUTES), closeDate);
         post("cust-fd", "13900000004", "LEAD", twoDaysAgo.plus(3, ChronoUnit.MINUTES));
         var saleResponse = client.post("/api/v1/sales",
                 sale("order-fa-1", "cust-fa", "rep-f", "team-f", "1000.00", oneDayAgo.plus(5, ChronoUnit.MINUTES).toString()));
@@ -108,6 +114,30 @@ class FunnelPageBrowserIT {
         wait.until(d -> Long.valueOf(1).equals(medianDays("QUALIFIED")));
         wait.until(d -> List.of("rep-f", "team-f", "4", "1", "25%").equals(repRow("rep-f")));
 
+        // cycle and velocity (issue 15): cust-fa won 2 days after its first follow-up, cust-fb lost after 1;
+        // velocity = 2 open x 50% x 1,000 average deal / 2 days = 500 a day
+        wait.until(d -> List.of("WON|0|1", "LOST|0|1").equals(cycleBars()));
+        assertThat(browser.findElement(By.id("velocity-open")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("velocity-per-day")).getText()).contains("500.00");
+        clickBar("chart-cycle", "cycle", 0);
+        wait.until(d -> List.of("cust-fa").equals(tableCustomers("cycle-customers-table")));
+
+        // the lost-reasons panel (issue 15): cust-fb's reason, typed with markup, is one bar drawn as text
+        wait.until(d -> List.of("-|" + LOST_REASON + "|1").equals(lostBars()));
+        clickBar("chart-lost-reasons", "lostReasons", 0);
+        // its customer list is as long as the bar, and the markup stays text
+        wait.until(d -> List.of("cust-fb").equals(tableCustomers("lost-customers-table")));
+        assertThat(browser.findElement(By.id("lost-customers-caption")).getText()).contains(LOST_REASON);
+        assertThat(browser.findElements(By.cssSelector("#lost-customers-table img, #chart-lost-reasons img"))).isEmpty();
+        // split by the stage lost from: kept in the URL and in the export links
+        new Select(browser.findElement(By.id("lost-group-by"))).selectByValue("stage");
+        wait.until(d -> List.of("LEAD|" + LOST_REASON + "|1").equals(lostBars()));
+        assertThat(browser.getCurrentUrl()).contains("lostBy=stage");
+        assertThat(exportHref("lost-export-csv")).contains("/api/v1/exports/lost-reasons?", "format=csv", "groupBy=stage",
+                "from=" + from, "to=" + to);
+        new Select(browser.findElement(By.id("lost-group-by"))).selectByValue("none");
+
         // the export links carry the cohort period and follow the group-by and team choices
         assertThat(exportHref("export-csv")).contains("/api/v1/exports/stage-conversion?", "format=csv",
                 "from=" + from, "to=" + to, "groupBy=month");
@@ -121,6 +151,14 @@ class FunnelPageBrowserIT {
         wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
                 && Long.valueOf(4).equals(funnelReached().get("LEAD")));
 
+        // the forecast page: cust-fc's 5,000 CNY at PROPOSAL, which 2 customers reached (cust-fa skipping it) and 1
+        // of them was won: 5,000 x 50% = 2,500 in the month of its expected close
+        browser.findElement(By.cssSelector("nav.page-nav a[href='forecast.html']")).click();
+        wait.until(d -> List.of(YearMonth.from(closeDate) + "|2500").equals(forecastBars()));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
+        browser.findElement(By.cssSelector("#forecast-body button")).click();
+        wait.until(d -> List.of("cust-fc").equals(tableCustomers("forecast-customers-table")));
+
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
@@ -129,13 +167,21 @@ class FunnelPageBrowserIT {
 
     /** A follow-up of rep-f in team-f at this stage; a LOST one carries the reason the API requires. */
     private static void post(String customerId, String phone, String stage, Instant occurredAt) {
+        post(customerId, phone, stage, occurredAt, null);
+    }
+
+    /** ... expecting to close a deal of 5,000 CNY on {@code closeDate} when it is given. */
+    private static void post(String customerId, String phone, String stage, Instant occurredAt, LocalDate closeDate) {
         ObjectNode json = (ObjectNode) Json.MAPPER.readTree(
                 followUp(UUID.randomUUID(), customerId, "rep-f", "team-f", occurredAt.toString(), "PHONE"));
         json.put("phone", phone);
         json.put("stage", stage);
         json.put("content", "跟进 " + stage);
         if (stage.equals("LOST")) {
-            json.put("lostReason", "预算不足");
+            json.put("lostReason", LOST_REASON);
+        }
+        if (closeDate != null) {
+            json.put("expectedAmount", "5000").put("expectedCloseDate", closeDate.toString());
         }
         var response = client.post("/api/v1/followups", json.toString());
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
@@ -190,6 +236,64 @@ class FunnelPageBrowserIT {
                 if (!row) return null;
                 const cells = [...row.cells].map(c => c.textContent);
                 return [cells[0], cells[1], cells[2], cells[3], cells[5]];""", repId);
+    }
+
+    /** "group|reason|customers" per bar of the lost-reasons chart with customers, "-" for no group. */
+    @SuppressWarnings("unchecked")
+    private static List<String> lostBars() {
+        return (List<String>) script("""
+                const chart = window.pulseCharts && window.pulseCharts.lostReasons;
+                const option = chart ? chart.getOption() : null;
+                return ((option && option.series) || []).flatMap(s => (s.data || []).filter(d => d.value > 0)
+                    .map(d => (d.group == null ? '-' : d.group) + '|' + s.name + '|' + d.value));""");
+    }
+
+    /** "outcome|bucket index|customers" per bar of the cycle chart with customers. */
+    @SuppressWarnings("unchecked")
+    private static List<String> cycleBars() {
+        return (List<String>) script("""
+                const chart = window.pulseCharts && window.pulseCharts.cycle;
+                const option = chart ? chart.getOption() : null;
+                return ((option && option.series) || []).flatMap(s => (s.data || [])
+                    .map((d, i) => d.value > 0 ? s.id + '|' + i + '|' + d.value : null).filter(x => x));""");
+    }
+
+    /** "month|weighted" per bar of the forecast chart with a value. */
+    @SuppressWarnings("unchecked")
+    private static List<String> forecastBars() {
+        return (List<String>) script("""
+                const chart = window.pulseCharts && window.pulseCharts.forecast;
+                const option = chart ? chart.getOption() : null;
+                if (!option || !option.xAxis) return [];
+                const months = option.xAxis[0].data;
+                return (option.series || []).flatMap(s => (s.data || [])
+                    .map((d, i) => d.value > 0 ? months[i] + '|' + d.value : null).filter(x => x));""");
+    }
+
+    /** Clicks the middle of the first bar of a series, as a manager would. */
+    @SuppressWarnings("unchecked")
+    private static void clickBar(String elementId, String chartName, int seriesIndex) {
+        WebElement chart = browser.findElement(By.id(elementId));
+        script("arguments[0].scrollIntoView({block: 'center'});", chart);
+        List<Number> at = (List<Number>) script("""
+                const chart = window.pulseCharts[arguments[0]];
+                const index = chart.getOption().series[arguments[1]].data.findIndex(d => d.value > 0);
+                // the bar's own rectangle: bars of several series share a category side by side
+                const bar = chart.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(index);
+                const [x, y] = [bar.x + bar.width / 2, bar.y + bar.height / 2];
+                return [x, y, chart.getWidth(), chart.getHeight()];""", chartName, seriesIndex);
+        new Actions(browser).moveToElement(chart, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
+                (int) (at.get(1).doubleValue() - at.get(3).doubleValue() / 2)).click().perform();
+    }
+
+    /** The customer ids of a drill-down table, once shown. */
+    @SuppressWarnings("unchecked")
+    private static List<String> tableCustomers(String tableId) {
+        return (List<String>) script("""
+                const table = document.getElementById(arguments[0]);
+                if (table.hidden) return null;
+                return [...table.tBodies[0].rows].map(tr => tr.cells[0].textContent.replace(/.*\\((.*)\\)$/, '$1'));""",
+                tableId);
     }
 
     private static String exportHref(String id) {

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Stage-conversion rows as CSV for Excel and BI tools: UTF-8 with a byte order mark (without it
+ * Export rows as CSV for Excel and BI tools: UTF-8 with a byte order mark (without it
  * Excel reads Chinese as mojibake), RFC 4180 quoting and CRLF line ends. A text cell that a
  * spreadsheet would take for a formula (it begins with =, +, -, @, tab or CR) gets a leading single
  * quote, so a rep id such as {@code =HYPERLINK(...)} stays text. Numbers are written plain.
@@ -24,17 +24,24 @@ final class CsvExport {
     private CsvExport() {
     }
 
-    static void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException {
+    static void write(Sheet sheet, OutputStream out) throws IOException {
         out.write(BOM);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        line(writer, StageConversionRow.HEADER);
+        line(writer, sheet.header().stream().map(CsvExport::text).toList());
+        Iterator<List<Cell>> rows = sheet.rows();
         while (rows.hasNext()) {
-            StageConversionRow row = rows.next();
-            line(writer, List.of(text(row.group()), text(row.fromStage()), text(row.toStage()),
-                    Long.toString(row.reachedFrom()), Long.toString(row.reachedTo()), number(row.rate()),
-                    Long.toString(row.won()), Long.toString(row.lost()), number(row.winRate())));
+            line(writer, rows.next().stream().map(CsvExport::cell).toList());
         }
         writer.flush();
+    }
+
+    private static String cell(Cell cell) {
+        return switch (cell) {
+            case Cell.Text t -> text(t.value());
+            case Cell.Count c -> Long.toString(c.value());
+            case Cell.Rate r -> number(r.value());
+            case Cell.Decimal d -> number(d.value());
+        };
     }
 
     private static void line(Writer writer, List<String> fields) throws IOException {

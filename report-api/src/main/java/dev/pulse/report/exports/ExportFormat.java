@@ -2,7 +2,6 @@ package dev.pulse.report.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Iterator;
 import org.springframework.http.MediaType;
 
 /** The file formats of the BI exports, with their content type, file extension and writer. */
@@ -29,12 +28,12 @@ enum ExportFormat {
         return extension;
     }
 
-    void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException {
-        writer.write(rows, out);
+    void write(Sheet sheet, OutputStream out) throws IOException {
+        writer.write(sheet, out);
     }
 
     @FunctionalInterface
     private interface RowWriter {
-        void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException;
+        void write(Sheet sheet, OutputStream out) throws IOException;
     }
 }

@@ -1,34 +1,26 @@
 package dev.pulse.report.exports;
 
-import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.CohortGrouping;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.funnel.FunnelQueries;
 import dev.pulse.report.funnel.GroupFunnel;
-import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.security.audit.AuditLog;
-import dev.pulse.security.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Stage conversion rates for BI tools (DESIGN.md "Storage and reads"): per group (cohort month,
@@ -70,52 +62,20 @@ class StageConversionExportController {
             @Parameter(description = "Only customers owned by this rep") @RequestParam(required = false) String repId,
             @Parameter(description = "Only customers owned by this team") @RequestParam(required = false) String teamId,
             @Parameter(description = "Only customers from this source") @RequestParam(required = false) String source) {
-        ExportFormat fileFormat = parse(ExportFormat.class, "format", format);
-        CohortGrouping grouping = parse(CohortGrouping.class, "groupBy", groupBy);
+        ExportFormat fileFormat = Parameters.oneOf(ExportFormat.class, "format", format);
+        CohortGrouping grouping = Parameters.oneOf(CohortGrouping.class, "groupBy", groupBy);
         DateRange cohort = new DateRange(from, to);
         FunnelFilter filter = FunnelFilter.forCaller(cohort, repId, teamId, source);
         List<GroupFunnel> groups = queries.funnelsBy(filter, grouping);
-        audit.record(CurrentUser.get(), "export.stage-conversion", fileName(cohort, grouping, fileFormat),
-                filters(filter, grouping, fileFormat));
-        StreamingResponseBody body = out -> fileFormat.write(groups.stream().flatMap(StageConversionRow::of).iterator(), out);
-        return ResponseEntity.ok()
-                .contentType(fileFormat.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(cohort, grouping, fileFormat)))
-                .body(body);
-    }
-
-    private static Map<String, Object> filters(FunnelFilter filter, CohortGrouping grouping, ExportFormat format) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("format", lower(format));
-        filters.put("from", filter.cohort().from().toString());
-        filters.put("to", filter.cohort().to().toString());
-        filters.put("groupBy", lower(grouping));
-        filters.put("repId", filter.repId());
-        filters.put("teamId", filter.teamId());
-        filters.put("source", filter.source());
-        filters.put("scope", filter.scope().kind().name());
-        return filters;
+        return ExportFiles.send(audit, "export.stage-conversion", fileFormat, fileName(cohort, grouping, fileFormat),
+                ExportFiles.filters(filter, fileFormat, Map.of("groupBy", lower(grouping))),
+                new Sheet("stage-conversion", StageConversionRow.HEADER,
+                        groups.stream().flatMap(StageConversionRow::of).map(StageConversionRow::cells).iterator()));
     }
 
     /** Built only from validated values (two dates and two enums), never from the raw parameters. */
     static String fileName(DateRange cohort, CohortGrouping grouping, ExportFormat format) {
         return "stage-conversion_" + cohort.from() + "_" + cohort.to() + "_by-" + lower(grouping) + "." + format.extension();
-    }
-
-    /** Both the plain and the RFC 6266 {@code filename*} form, for clients that read only one of them. */
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName).build()
-                + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
-    }
-
-    /** The constant named by the value, whatever its case; the raw value is not echoed back. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, parameter,
-                    Arrays.stream(type.getEnumConstants()).map(StageConversionExportController::lower).toList());
-        }
     }
 
     private static String lower(Enum<?> constant) {

@@ -9,7 +9,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Stage-conversion rows as an XLSX workbook, written with fastexcel straight to the response: rows
+ * Export rows as an XLSX workbook, written with fastexcel straight to the response: rows
  * are flushed in blocks, so the workbook is never held in memory. Counts are integer cells, rates
  * number cells shown as percentages. Text goes in inline string cells, which a spreadsheet never
  * evaluates, so no formula escaping is needed (and none would survive a round trip).
@@ -18,32 +18,33 @@ final class XlsxExport {
 
     static final String PERCENT = "0.00%";
     private static final String INTEGER = "0";
+    private static final String DECIMAL = "#,##0.00";
     private static final int FLUSH_EVERY = 1_000;
 
     private XlsxExport() {
     }
 
-    static void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException {
+    static void write(Sheet rows, OutputStream out) throws IOException {
         Workbook workbook = new Workbook(out, "Pulse", "1.0");
-        Worksheet sheet = workbook.newWorksheet("stage-conversion");
-        List<String> header = StageConversionRow.HEADER;
+        Worksheet sheet = workbook.newWorksheet(rows.name());
+        List<String> header = rows.header();
         for (int c = 0; c < header.size(); c++) {
             sheet.inlineString(0, c, header.get(c));
             sheet.style(0, c).bold().set();
         }
         sheet.freezePane(0, 1);
         int r = 1;
-        while (rows.hasNext()) {
-            StageConversionRow row = rows.next();
-            text(sheet, r, 0, row.group());
-            text(sheet, r, 1, row.fromStage());
-            text(sheet, r, 2, row.toStage());
-            integer(sheet, r, 3, row.reachedFrom());
-            integer(sheet, r, 4, row.reachedTo());
-            percent(sheet, r, 5, row.rate());
-            integer(sheet, r, 6, row.won());
-            integer(sheet, r, 7, row.lost());
-            percent(sheet, r, 8, row.winRate());
+        Iterator<List<Cell>> it = rows.rows();
+        while (it.hasNext()) {
+            List<Cell> row = it.next();
+            for (int c = 0; c < row.size(); c++) {
+                switch (row.get(c)) {
+                    case Cell.Text t -> text(sheet, r, c, t.value());
+                    case Cell.Count n -> integer(sheet, r, c, n.value());
+                    case Cell.Rate rate -> percent(sheet, r, c, rate.value());
+                    case Cell.Decimal d -> decimal(sheet, r, c, d.value());
+                }
+            }
             if (r % FLUSH_EVERY == 0) {
                 sheet.flush();
             }
@@ -62,6 +63,13 @@ final class XlsxExport {
     private static void integer(Worksheet sheet, int r, int c, long value) {
         sheet.value(r, c, value);
         sheet.style(r, c).format(INTEGER).set();
+    }
+
+    private static void decimal(Worksheet sheet, int r, int c, BigDecimal value) {
+        if (value != null) {
+            sheet.value(r, c, value);
+            sheet.style(r, c).format(DECIMAL).set();
+        }
     }
 
     private static void percent(Worksheet sheet, int r, int c, BigDecimal value) {

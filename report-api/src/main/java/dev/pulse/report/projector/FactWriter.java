@@ -32,7 +32,8 @@ final class FactWriter<T> implements TopicWriter {
             FOLLOWUP.CUSTOMER_NAME, FOLLOWUP.PHONE, FOLLOWUP.EMAIL, FOLLOWUP.WECHAT, FOLLOWUP.COMPANY, FOLLOWUP.POSITION,
             FOLLOWUP.REP_ID, FOLLOWUP.REP_NAME, FOLLOWUP.TEAM_ID, FOLLOWUP.OCCURRED_AT, FOLLOWUP.CHANNEL,
             FOLLOWUP.CONTENT, FOLLOWUP.STAGE, FOLLOWUP.RESULT, FOLLOWUP.NEXT_FOLLOW_UP_AT, FOLLOWUP.LOST_REASON,
-            FOLLOWUP.TAGS, FOLLOWUP.LEVEL, FOLLOWUP.SOURCE);
+            FOLLOWUP.TAGS, FOLLOWUP.LEVEL, FOLLOWUP.SOURCE, FOLLOWUP.EXPECTED_AMOUNT, FOLLOWUP.EXPECTED_CURRENCY,
+            FOLLOWUP.EXPECTED_CLOSE_DATE);
     private static final List<Field<?>> SALE_COLUMNS = List.of(SALE.EVENT_ID, SALE.ORDER_ID, SALE.CUSTOMER_ID,
             SALE.REP_ID, SALE.TEAM_ID, SALE.PRODUCT, SALE.AMOUNT, SALE.CURRENCY, SALE.PAYMENT_METHOD, SALE.OCCURRED_AT,
             SALE.SHIPPING_STATUS);
@@ -88,7 +89,8 @@ final class FactWriter<T> implements TopicWriter {
                 f.company(), f.position(), f.repId(), f.repName(), f.teamId(), f.occurredAt().atOffset(ZoneOffset.UTC),
                 f.channel().name(), f.content(), f.stage(), f.result(),
                 f.nextFollowUpAt() == null ? null : f.nextFollowUpAt().atOffset(ZoneOffset.UTC), f.lostReason(),
-                f.tags() == null ? null : Json.MAPPER.writeValueAsString(f.tags()), f.level(), f.source()};
+                f.tags() == null ? null : Json.MAPPER.writeValueAsString(f.tags()), f.level(), f.source(),
+                f.expectedAmount(), f.expectedCurrency(), f.expectedCloseDate()};
     }
 
     private static Object[] saleValues(Sale s) {

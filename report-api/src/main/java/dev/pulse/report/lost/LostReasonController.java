@@ -1,0 +1,70 @@
+package dev.pulse.report.lost;
+
+import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.web.DateRange;
+import dev.pulse.report.web.Parameters;
+import dev.pulse.report.web.Rows;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Why a cohort's customers were lost: the reasons of those now LOST, top N plus "other", overall
+ * and per stage lost from, owner rep, team or source; and the customers behind each figure.
+ */
+@RestController
+class LostReasonController {
+
+    static final int MAX_TOP = 50;
+    private static final String GROUP_BY = "none, stage (the stage lost from), rep (owner), team or source";
+
+    private final LostReasonQueries queries;
+
+    LostReasonController(LostReasonQueries queries) {
+        this.queries = queries;
+    }
+
+    @Operation(summary = "Lost reasons of a cohort's lost customers: counts and shares, top N plus other, per group")
+    @ApiResponse(responseCode = "400", description = "missing or invalid from/to, unknown groupBy, top out of range",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/reports/lost-reasons")
+    LostReasonsView lostReasons(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
+            @Parameter(description = "How many reasons are named (1 to 50); the rest are one row 'other'")
+            @RequestParam(defaultValue = "10") int top) {
+        return queries.lostReasons(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+                Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), Parameters.between("top", top, 1, MAX_TOP));
+    }
+
+    @Operation(summary = "The lost customers behind one figure of the lost-reasons report: its length is the figure")
+    @ApiResponse(responseCode = "400", description = "as the report",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/reports/lost-reasons/customers")
+    Rows<LostCustomerView> customers(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
+            @Parameter(description = "The group's value; absent or empty: customers without one")
+            @RequestParam(required = false) String group,
+            @Parameter(description = "The reason's key as the report gives it; absent: the reasons outside the top N")
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "10") int top) {
+        return new Rows<>(queries.customers(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+                Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), Parameters.text(group),
+                reason, Parameters.between("top", top, 1, MAX_TOP)));
+    }
+}

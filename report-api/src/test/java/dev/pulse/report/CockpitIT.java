@@ -1,0 +1,493 @@
+package dev.pulse.report;
+
+import static dev.pulse.report.Downloads.csv;
+import static dev.pulse.report.Downloads.download;
+import static dev.pulse.report.Downloads.lines;
+import static dev.pulse.report.RunningReport.json;
+import static dev.pulse.report.TestPostgres.queryLong;
+import static dev.pulse.report.TestPostgres.queryRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.pulse.events.Json;
+import dev.pulse.events.TopicNames;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The manager's cockpit (issue 15) against a real broker and a real PostgreSQL: hand-written
+ * follow-ups go onto the follow-ups topic, the projector keeps them as facts, and every expected
+ * figure below is worked out by hand from {@link #seed()}. Days are in Asia/Shanghai; every
+ * follow-up is at 10:00 there. The cohort is November 2026.
+ *
+ * <pre>
+ * customer owner (rep/team/source)  history                                          now
+ * c1   rep-1 east web     11-02 LEAD, 11-05 QUOTE, 11-10 LOST "价格太高"                 lost from QUOTE
+ * c2   rep-1 east web     11-03 LEAD, 11-04 LOST "价格太高"                              lost from LEAD
+ * c3   rep-2 east expo    11-06 LEAD, 11-07 PROPOSAL, 11-08 LOST "No budget"            lost from PROPOSAL
+ * c4   rep-3 west expo    11-09 QUALIFIED, 11-12 LOST "No budget"                       lost from QUALIFIED
+ * c5   rep-3 west web     11-11 LEAD, 11-13 LOST "选了竞品"                              lost from LEAD
+ * c6   rep-2 east web     11-14 LEAD, 11-15 LOST "Timing"                               lost from LEAD
+ * c7   rep-1 east web     11-16 LEAD, 11-17 LOST "NO BUDGET"                            lost from LEAD
+ * c8   rep-1 east web     11-17 LEAD, 11-18 LOST "失联", 11-19 QUALIFIED                  open (revived)
+ * c9   rep-1 east web     10-30 LEAD, 11-05 LOST "价格太高"                              not in the cohort
+ * c10  rep-2 east web     11-21 LEAD, 11-22 WON                                         won
+ * c11  rep-1 east -       11-25 LEAD, 11-26 LOST "价格太高"                              lost from LEAD
+ * c12  rep-3 west web     11-20 LEAD (rep-2 east), 11-23 PROPOSAL, 11-24 LOST "Timing"   lost from PROPOSAL
+ * c13  rep-1 east web     11-01 LEAD, 11-11 WON; sales 1,000 CNY and 200 USD              won after 10 days
+ * c14  rep-2 east expo    11-03 LEAD, 11-05 PROPOSAL, 11-23 WON; sale 3,000 CNY           won after 20 days
+ * c15  rep-3 west web     11-10 QUOTE, expecting 10,000 CNY on 12-15                       open
+ * c16  rep-1 east web     11-12 PROPOSAL, expecting 5,000 CNY on 12-20                     open
+ * c17  rep-2 east web     11-25 LEAD expecting 8,000 CNY on 12-31, 11-27 LEAD 9,000 on 2027-02-01   open
+ * </pre>
+ * c8's last follow-up expects 2,000 USD on 2027-01-10; c14 expected 3,000 CNY on 12-10 before it was won.
+ * Lost in the cohort: 9. Reasons, trimmed and case-folded: 价格太高 3 (c1 c2 c11), no budget 3 (c3 c4
+ * c7, spelt "No budget" twice), timing 2 (c6 c12), 选了竞品 1 (c5).
+ *
+ * <p>Cycle: won c10 1 day, c13 10, c14 20; lost c1 8, c2 1, c3 2, c4 3, c5 2, c6 1, c7 1, c11 1, c12 4.
+ * Open: c8, c15, c16, c17. c9's loss is outside the cohort.
+ *
+ * <p>Stage probabilities over the 12 months to 2026-11-30 (all 17 customers; skipped stages count
+ * as reached): LEAD 3 won of 17; QUALIFIED 3 of 10 (c1 c3 c4 c8 c10 c12 c13 c14 c15 c16); PROPOSAL 3
+ * of 8 (c1 c3 c10 c12 c13 c14 c15 c16); QUOTE 3 of 5 (c1 c10 c13 c14 c15); CONTRACT 3 of 3.
+ */
+class CockpitIT {
+
+    private static final Duration PROJECTED = Duration.ofSeconds(30);
+    private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
+
+    private static TestKafka kafka;
+    private static TestPostgres postgres;
+    private static TopicNames topics;
+    private static String jdbcUrl;
+    private static RunningReport report;
+    private static KafkaProducer<String, byte[]> producer;
+    private static final List<ObjectNode> seeded = new ArrayList<>();
+
+    @BeforeAll
+    static void startWithProjectedFollowUps() {
+        kafka = TestKafka.start();
+        postgres = TestPostgres.start("cockpit-it");
+        topics = kafka.topics("-cockpit-it");
+        jdbcUrl = postgres.createDatabase("cockpit");
+        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "cockpit-it", TestKafka.topicSettings(topics));
+        producer = kafka.producer();
+        seed();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (report != null) {
+            report.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    private static void seed() {
+        f("c1", "rep-1", "east", "web", "11-02", "LEAD", null);
+        f("c1", "rep-1", "east", "web", "11-05", "QUOTE", null);
+        f("c1", "rep-1", "east", "web", "11-10", "LOST", "价格太高");
+        f("c2", "rep-1", "east", "web", "11-03", "LEAD", null);
+        f("c2", "rep-1", "east", "web", "11-04", "LOST", "价格太高");
+        f("c3", "rep-2", "east", "expo", "11-06", "LEAD", null);
+        f("c3", "rep-2", "east", "expo", "11-07", "PROPOSAL", null);
+        f("c3", "rep-2", "east", "expo", "11-08", "LOST", "No budget");
+        f("c4", "rep-3", "west", "expo", "11-09", "QUALIFIED", null);
+        f("c4", "rep-3", "west", "expo", "11-12", "LOST", "No budget");
+        f("c5", "rep-3", "west", "web", "11-11", "LEAD", null);
+        f("c5", "rep-3", "west", "web", "11-13", "LOST", "选了竞品");
+        f("c6", "rep-2", "east", "web", "11-14", "LEAD", null);
+        f("c6", "rep-2", "east", "web", "11-15", "LOST", "Timing");
+        f("c7", "rep-1", "east", "web", "11-16", "LEAD", null);
+        f("c7", "rep-1", "east", "web", "11-17", "LOST", "NO BUDGET");
+        f("c8", "rep-1", "east", "web", "11-17", "LEAD", null);
+        f("c8", "rep-1", "east", "web", "11-18", "LOST", "失联");
+        f("c8", "rep-1", "east", "web", "11-19", "QUALIFIED", null);
+        deal("2000", "USD", "2027-01-10");
+        f("c9", "rep-1", "east", "web", "10-30", "LEAD", null);
+        f("c9", "rep-1", "east", "web", "11-05", "LOST", "价格太高");
+        f("c10", "rep-2", "east", "web", "11-21", "LEAD", null);
+        f("c10", "rep-2", "east", "web", "11-22", "WON", null);
+        f("c11", "rep-1", "east", null, "11-25", "LEAD", null);
+        f("c11", "rep-1", "east", null, "11-26", "LOST", "价格太高");
+        f("c12", "rep-2", "east", "web", "11-20", "LEAD", null);
+        f("c12", "rep-3", "west", null, "11-23", "PROPOSAL", null);
+        f("c12", "rep-3", "west", null, "11-24", "LOST", "Timing");
+        f("c13", "rep-1", "east", "web", "11-01", "LEAD", null);
+        f("c13", "rep-1", "east", "web", "11-11", "WON", null);
+        f("c14", "rep-2", "east", "expo", "11-03", "LEAD", null);
+        f("c14", "rep-2", "east", "expo", "11-05", "PROPOSAL", null);
+        deal("3000", "CNY", "2026-12-10");
+        f("c14", "rep-2", "east", "expo", "11-23", "WON", null);
+        f("c15", "rep-3", "west", "web", "11-10", "QUOTE", null);
+        deal("10000", "CNY", "2026-12-15");
+        f("c16", "rep-1", "east", "web", "11-12", "PROPOSAL", null);
+        deal("5000", "CNY", "2026-12-20");
+        f("c17", "rep-2", "east", "web", "11-25", "LEAD", null);
+        deal("8000", "CNY", "2026-12-31");
+        f("c17", "rep-2", "east", "web", "11-27", "LEAD", null);
+        deal("9000", "CNY", "2027-02-01");
+        for (ObjectNode followUp : seeded) {
+            send(topics.followups(), followUp);
+        }
+        send(topics.sales(), Samples.sale("c13", "o-13a", "1000.00").put("occurredAt", "2026-11-11T04:00:00Z"));
+        send(topics.sales(), Samples.sale("c13", "o-13b", "200.00").put("currency", "USD")
+                .put("occurredAt", "2026-11-11T04:00:00Z"));
+        send(topics.sales(), Samples.sale("c14", "o-14", "3000.00").put("repId", "rep-2")
+                .put("occurredAt", "2026-11-23T04:00:00Z"));
+        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from followup") == seeded.size()
+                && queryLong(jdbcUrl, "select count(*) from sale") == 3);
+    }
+
+    @Nested
+    class LostReasons {
+
+        @Test
+        void shouldCountTheReasonsTrimmedAndCaseFoldedWithTheirShares() {
+            JsonNode answer = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER);
+
+            assertThat(answer.get("lost").asLong()).isEqualTo(9);
+            // 3 and 3 tie: the spelling "No budget" sorts before 价格太高; 3/9, 3/9, 2/9, 1/9
+            assertThat(reasons(answer.get("reasons"))).containsExactly(
+                    "- No budget 3 0.3333", "- 价格太高 3 0.3333", "- Timing 2 0.2222", "- 选了竞品 1 0.1111");
+        }
+
+        @Test
+        void shouldFoldTheReasonsOutsideTheTopNIntoOtherPerStageLostFrom() {
+            JsonNode answer = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=stage&top=2");
+
+            assertThat(reasons(answer.get("reasons"))).containsExactly(
+                    "- No budget 3 0.3333", "- 价格太高 3 0.3333", "- (other) 3 0.3333");
+            // LEAD: c2 c11 价格太高, c7 no budget, c5 c6 other; PROPOSAL: c3 no budget, c12 other; QUALIFIED c4; QUOTE c1
+            assertThat(reasons(answer.get("rows"))).containsExactly(
+                    "LEAD No budget 1 0.2000", "LEAD 价格太高 2 0.4000", "LEAD (other) 2 0.4000",
+                    "PROPOSAL No budget 1 0.5000", "PROPOSAL (other) 1 0.5000",
+                    "QUALIFIED No budget 1 1.0000", "QUOTE 价格太高 1 1.0000");
+        }
+
+        @Test
+        void shouldSplitByOwnerRepTeamAndSourceAndFollowTheFilters() {
+            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep").get("rows")))
+                    .containsExactly("rep-1 No budget 1 0.2500", "rep-1 价格太高 3 0.7500",
+                            "rep-3 No budget 1 0.3333", "rep-3 Timing 1 0.3333", "rep-3 选了竞品 1 0.3333",
+                            "rep-2 No budget 1 0.5000", "rep-2 Timing 1 0.5000");
+            // c12's source is its first follow-up's (web); c11 names none
+            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=source&top=1")
+                    .get("rows"))).containsExactly("web No budget 1 0.1667", "web (other) 5 0.8333",
+                    "expo No budget 2 1.0000", "- (other) 1 1.0000");
+            JsonNode west = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&teamId=west");
+            assertThat(west.get("lost").asLong()).isEqualTo(3);
+            assertThat(reasons(west.get("reasons"))).containsExactly(
+                    "- No budget 1 0.3333", "- Timing 1 0.3333", "- 选了竞品 1 0.3333");
+            // a cohort of one day holds only c3
+            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?from=2026-11-06&to=2026-11-06")
+                    .get("reasons"))).containsExactly("- No budget 1 1.0000");
+        }
+
+        @Test
+        void shouldListTheCustomersBehindEachFigure() {
+            String stageTop2 = "/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&groupBy=stage&top=2";
+            assertThat(customers(report.getJson(stageTop2 + "&group=LEAD&reason=" + enc("价格太高")))).containsExactly("c11", "c2");
+            assertThat(customers(report.getJson(stageTop2 + "&group=LEAD"))).containsExactly("c6", "c5");
+            assertThat(customers(report.getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=no%20budget")))
+                    .containsExactly("c7", "c4", "c3");
+            JsonNode c12 = report.getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=timing&teamId=west")
+                    .get("rows").get(0);
+            assertThat(c12.get("customerId").asString()).isEqualTo("c12");
+            assertThat(c12.get("lostFrom").asString()).isEqualTo("PROPOSAL");
+            assertThat(c12.get("ownerRep").asString()).isEqualTo("rep-3");
+            assertThat(c12.get("source").asString()).isEqualTo("web");
+            // every figure of the report has as many customers as it counts
+            JsonNode byRep = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep&top=1");
+            for (JsonNode row : byRep.get("rows")) {
+                String path = "/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&groupBy=rep&top=1&group="
+                        + enc(row.get("group").asString())
+                        + (row.get("other").asBoolean() ? "" : "&reason=" + enc(row.get("key").asString()));
+                assertThat(report.getJson(path).get("rows")).as(path).hasSize(row.get("customers").asInt());
+            }
+        }
+
+        @Test
+        void shouldExportTheRowsAsCsvWithABomAndAsXlsxAndAuditTheExport() throws IOException {
+            String query = NOVEMBER + "&groupBy=stage&top=2";
+
+            String csv = csv(download(report, "/api/v1/exports/lost-reasons?format=csv&" + query));
+            List<Row> xlsx = Downloads.sheet(download(report, "/api/v1/exports/lost-reasons?format=xlsx&" + query).body());
+
+            assertThat(csv).isEqualTo(lines("group,reason,customers,share",
+                    "LEAD,No budget,1,0.2000", "LEAD,价格太高,2,0.4000", "LEAD,(other),2,0.4000",
+                    "PROPOSAL,No budget,1,0.5000", "PROPOSAL,(other),1,0.5000",
+                    "QUALIFIED,No budget,1,1.0000", "QUOTE,价格太高,1,1.0000"));
+            assertThat(xlsx).hasSize(8);
+            assertThat(xlsx.get(2).getCellText(1)).isEqualTo("价格太高");
+            assertThat(xlsx.get(2).getCellAsNumber(2).orElseThrow()).isEqualByComparingTo("2");
+            assertThat(queryRows(jdbcUrl, "select target from audit_log where action = 'export.lost-reasons' order by audit_id"))
+                    .containsExactly("lost-reasons_2026-11-01_2026-11-30_by-stage.csv",
+                            "lost-reasons_2026-11-01_2026-11-30_by-stage.xlsx");
+        }
+
+        @Test
+        void shouldRefuseAnUnknownGroupingAndATopOutOfRange() {
+            var unknown = report.get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=colour");
+            var tooMany = report.get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&top=51");
+
+            assertThat(unknown.statusCode()).isEqualTo(400);
+            assertThat(json(unknown).get("code").asString()).isEqualTo("PULSE-Q005");
+            assertThat(tooMany.statusCode()).isEqualTo(400);
+            assertThat(json(tooMany).get("code").asString()).isEqualTo("PULSE-Q015");
+        }
+
+        /** "group reason customers share", "-" for no group, "(other)" for the rest. */
+        private static List<String> reasons(JsonNode rows) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode row : rows) {
+                out.add((row.get("group").isNull() ? "-" : row.get("group").asString()) + " "
+                        + (row.get("other").asBoolean() ? "(other)" : row.get("reason").asString()) + " "
+                        + row.get("customers").asLong() + " " + scaled(row.get("share"), 4));
+            }
+            return out;
+        }
+    }
+
+    @Nested
+    class CycleAndVelocity {
+
+        @Test
+        void shouldGiveTheMedianAverageAndDistributionOfDaysToWonAndToLost() {
+            JsonNode rows = report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER).get("rows");
+
+            // won [1, 10, 20]: median 10, mean 31/3; lost [1, 1, 1, 1, 2, 2, 3, 4, 8]: lower median 2, mean 23/9
+            assertThat(cycles(rows)).containsExactly("- WON 3 10 10.33 [1, 1, 1, 0, 0, 0]",
+                    "- LOST 9 2 2.56 [8, 1, 0, 0, 0, 0]");
+        }
+
+        @Test
+        void shouldSplitTheCycleByOwnerRepAndByCohortMonth() {
+            // rep-1 won c13 10, lost [1, 1, 1, 8] (lower median of four: the 2nd); rep-2 won [1, 20], lost [1, 2];
+            // rep-3 lost [2, 3, 4]
+            assertThat(cycles(report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=rep").get("rows")))
+                    .containsExactly("rep-1 WON 1 10 10.00 [0, 1, 0, 0, 0, 0]", "rep-1 LOST 4 1 2.75 [3, 1, 0, 0, 0, 0]",
+                            "rep-2 WON 2 1 10.50 [1, 0, 1, 0, 0, 0]", "rep-2 LOST 2 1 1.50 [2, 0, 0, 0, 0, 0]",
+                            "rep-3 LOST 3 3 3.00 [3, 0, 0, 0, 0, 0]");
+            assertThat(cycles(report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=month").get("rows")))
+                    .containsExactly("2026-11 WON 3 10 10.33 [1, 1, 1, 0, 0, 0]", "2026-11 LOST 9 2 2.56 [8, 1, 0, 0, 0, 0]");
+        }
+
+        @Test
+        void shouldListTheCustomersBehindACycleRowLongestFirst() {
+            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=won")))
+                    .containsExactly("c14", "c13", "c10");
+            JsonNode rep2Lost = report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+                    + "&groupBy=rep&group=rep-2&outcome=LOST");
+            assertThat(customers(rep2Lost)).containsExactly("c3", "c6");
+            assertThat(rep2Lost.get("rows").get(0).get("days").asInt()).isEqualTo(2);
+        }
+
+        @Test
+        void shouldComputeVelocityFromItsFourPartsPerCurrency() {
+            JsonNode velocity = report.getJson("/api/v1/reports/velocity?" + NOVEMBER);
+
+            // open c8 c15 c16 c17; win rate 3 / 12; mean cycle 31 / 3 days
+            assertThat(velocity.get("openCustomers").asLong()).isEqualTo(4);
+            assertThat(velocity.get("won").asLong()).isEqualTo(3);
+            assertThat(velocity.get("lost").asLong()).isEqualTo(9);
+            assertThat(velocity.get("winRate").decimalValue()).isEqualByComparingTo("0.25");
+            assertThat(velocity.get("averageCycleDays").decimalValue()).isEqualByComparingTo("10.33");
+            // CNY: (1,000 + 3,000) / 2 customers = 2,000; 4 x 0.25 x 2,000 / (31/3) = 6,000 / 31 = 193.55 a day
+            // USD: 200 / 1 = 200; 4 x 0.25 x 200 / (31/3) = 600 / 31 = 19.35 a day
+            assertThat(deals(velocity)).containsExactly("CNY 2 4000.00 2000.00 193.55", "USD 1 200.00 200.00 19.35");
+            // team west: open c15, nobody won: no win rate, no cycle, no deals
+            JsonNode west = report.getJson("/api/v1/reports/velocity?" + NOVEMBER + "&teamId=west");
+            assertThat(west.get("openCustomers").asLong()).isEqualTo(1);
+            assertThat(west.get("winRate").decimalValue()).isEqualByComparingTo("0");
+            assertThat(west.get("averageCycleDays").isNull()).isTrue();
+            assertThat(west.get("byCurrency")).isEmpty();
+        }
+
+        /** "currency wonWithSale revenue averageDeal velocityPerDay", numbers as plain decimals with two places. */
+        private static List<String> deals(JsonNode velocity) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode deal : velocity.get("byCurrency")) {
+                out.add(deal.get("currency").asString() + " " + deal.get("wonWithSale").asLong() + " "
+                        + two(deal.get("revenue")) + " " + two(deal.get("averageDeal")) + " " + two(deal.get("velocityPerDay")));
+            }
+            return out;
+        }
+
+        private static String two(JsonNode number) {
+            return scaled(number, 2);
+        }
+
+        /** "group outcome customers median average [buckets]". */
+        private static List<String> cycles(JsonNode rows) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode row : rows) {
+                List<Long> buckets = new ArrayList<>();
+                row.get("buckets").forEach(b -> buckets.add(b.get("customers").asLong()));
+                out.add((row.get("group").isNull() ? "-" : row.get("group").asString()) + " " + row.get("outcome").asString()
+                        + " " + row.get("customers").asLong() + " " + row.get("medianDays").asLong() + " "
+                        + two(row.get("averageDays")) + " " + buckets);
+            }
+            return out;
+        }
+    }
+
+    /** A JSON number with exactly this many decimals, whatever trailing zeros the parser kept. */
+    static String scaled(JsonNode number, int decimals) {
+        return number.decimalValue().setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    @Nested
+    class Forecast {
+
+        private static final String HISTORY = "asOf=2026-11-30&months=12";
+
+        @Test
+        void shouldLearnEachOpenStagesProbabilityFromTheCustomersWhoReachedIt() {
+            JsonNode rows = report.getJson("/api/v1/reports/forecast/stage-probabilities?" + HISTORY).get("rows");
+
+            assertThat(probabilities(rows)).containsExactly("LEAD 3/17 0.1765", "QUALIFIED 3/10 0.3000",
+                    "PROPOSAL 3/8 0.3750", "QUOTE 3/5 0.6000", "CONTRACT 3/3 1.0000");
+            // nothing is configured here: the configured probability is absent beside the learned one
+            assertThat(rows.get(0).get("configured").isNull()).isTrue();
+            // a window that ended before anyone was followed up learns nothing
+            assertThat(probabilities(report.getJson("/api/v1/reports/forecast/stage-probabilities?asOf=2026-10-01&months=1")
+                    .get("rows"))).containsExactly("LEAD 0/0 -", "QUALIFIED 0/0 -", "PROPOSAL 0/0 -", "QUOTE 0/0 -",
+                    "CONTRACT 0/0 -");
+        }
+
+        @Test
+        void shouldWeighOpenCustomersLatestExpectedAmountsByMonthOfExpectedClose() {
+            // c15 QUOTE 10,000 x 0.6 = 6,000; c16 PROPOSAL 5,000 x 0.375 = 1,875; c8 QUALIFIED 2,000 USD x 0.3 = 600;
+            // c17's latest close date (2027-02-01) is after the range; c14 is won
+            JsonNode forecast = report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-01-31&" + HISTORY);
+
+            assertThat(forecastRows(forecast)).containsExactly("2026-12 - CNY 2 15000.00 7875.00",
+                    "2027-01 - USD 1 2000.00 600.00");
+            assertThat(forecastRows(report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&groupBy=rep&"
+                    + HISTORY))).containsExactly("2026-12 rep-1 CNY 1 5000.00 1875.00", "2026-12 rep-3 CNY 1 10000.00 6000.00",
+                    "2027-01 rep-1 USD 1 2000.00 600.00", "2027-02 rep-2 CNY 1 9000.00 1588.50");
+        }
+
+        @Test
+        void shouldListTheOpenCustomersBehindAForecastRow() {
+            JsonNode customers = report.getJson("/api/v1/reports/forecast/customers?from=2026-12-01&to=2027-01-31&month=2026-12"
+                    + "&currency=CNY&" + HISTORY);
+
+            assertThat(customers(customers)).containsExactly("c15", "c16");
+            assertThat(scaled(customers.get("rows").get(0).get("weighted"), 2)).isEqualTo("6000.00");
+            assertThat(scaled(customers.get("rows").get(1).get("probability"), 4)).isEqualTo("0.3750");
+        }
+
+        @Test
+        void shouldKeepOneSnapshotADayAndShowHowAMonthsForecastMovedBesideWhatWasWon() throws Exception {
+            // the snapshot of 2026-11-30: per month, rep, team and currency for twelve months, taken once
+            assertThat(takeSnapshot("2026-11-30")).isEqualTo(4);
+            assertThat(takeSnapshot("2026-11-30")).isZero();
+            assertThat(queryRows(jdbcUrl, "select close_month, rep_id, team_id, currency, customers, pipeline, weighted"
+                    + " from forecast_snapshot order by close_month, rep_id")).containsExactly(
+                    "2026-12 | rep-1 | east | CNY | 1 | 5000.00 | 1875.00", "2026-12 | rep-3 | west | CNY | 1 | 10000.00 | 6000.00",
+                    "2027-01 | rep-1 | east | USD | 1 | 2000.00 | 600.00", "2027-02 | rep-2 | east | CNY | 1 | 9000.00 | 1588.50");
+
+            JsonNode december = report.getJson("/api/v1/reports/forecast/history?month=2026-12");
+            JsonNode point = december.get("points").get(0);
+            assertThat(december.get("points")).hasSize(1);
+            assertThat(point.get("day").asString() + " " + point.get("currency").asString() + " "
+                    + point.get("customers").asLong() + " " + scaled(point.get("weighted"), 2)).isEqualTo("2026-11-30 CNY 2 7875.00");
+            assertThat(report.getJson("/api/v1/reports/forecast/history?month=2026-12&teamId=west").get("points").get(0)
+                    .get("weighted").decimalValue()).isEqualByComparingTo("6000");
+            // November is over: what was won in it, per currency (c13's two sales, c14's)
+            JsonNode november = report.getJson("/api/v1/reports/forecast/history?month=2026-11");
+            assertThat(november.get("points")).isEmpty();
+            assertThat(scaled(november.get("wonByCurrency").get("CNY"), 2)).isEqualTo("4000.00");
+            assertThat(scaled(november.get("wonByCurrency").get("USD"), 2)).isEqualTo("200.00");
+        }
+
+        private static int takeSnapshot(String day) throws Exception {
+            var response = java.net.http.HttpClient.newHttpClient().send(RunningReport.authorized(java.net.http.HttpRequest
+                            .newBuilder(report.uri("/api/v1/admin/forecast-snapshots?day=" + day)))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return json(response.body()).get("rows").asInt();
+        }
+
+        private static List<String> probabilities(JsonNode rows) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode row : rows) {
+                out.add(row.get("stage").asString() + " " + row.get("won").asLong() + "/" + row.get("reached").asLong() + " "
+                        + (row.get("learned").isNull() ? "-" : scaled(row.get("learned"), 4)));
+            }
+            return out;
+        }
+
+        private static List<String> forecastRows(JsonNode forecast) {
+            List<String> out = new ArrayList<>();
+            for (JsonNode row : forecast.get("rows")) {
+                out.add(row.get("month").asString() + " " + (row.get("group").isNull() ? "-" : row.get("group").asString())
+                        + " " + row.get("currency").asString() + " " + row.get("customers").asLong() + " "
+                        + scaled(row.get("pipeline"), 2) + " " + scaled(row.get("weighted"), 2));
+            }
+            return out;
+        }
+    }
+
+    static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static List<String> customers(JsonNode answer) {
+        List<String> ids = new ArrayList<>();
+        answer.get("rows").forEach(row -> ids.add(row.get("customerId").asString()));
+        return ids;
+    }
+
+    /** The rep's expected deal on the follow-up seeded last. */
+    private static void deal(String amount, String currency, String closeDate) {
+        seeded.getLast().put("expectedAmount", amount).put("expectedCurrency", currency).put("expectedCloseDate", closeDate);
+    }
+
+    /** A follow-up at 10:00 Shanghai time on 2026-{@code monthDay}; a LOST one carries its reason. */
+    private static void f(String customer, String rep, String team, String source, String monthDay, String stage,
+                          String lostReason) {
+        ObjectNode followUp = Samples.followUp(customer).put("repId", rep).put("teamId", team)
+                .put("occurredAt", "2026-" + monthDay + "T10:00:00+08:00").put("stage", stage)
+                .put("content", "跟进 " + stage);
+        if (source != null) {
+            followUp.put("source", source);
+        }
+        if (lostReason != null) {
+            followUp.put("lostReason", lostReason);
+        }
+        seeded.add(followUp);
+    }
+
+    private static void send(String topic, ObjectNode event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, event.get("customerId").asString(),
+                    Json.MAPPER.writeValueAsBytes(event))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send failed", e);
+        }
+    }
+}
