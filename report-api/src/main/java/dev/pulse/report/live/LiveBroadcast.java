@@ -42,7 +42,9 @@ public class LiveBroadcast implements ProjectionListener {
 
     private void notifyAll(LiveMessage message) {
         try {
-            db.fetch("select pg_notify(?, ?)", LiveListener.CHANNEL, message.payload());
+            for (String payload : message.payloads()) {
+                db.fetch("select pg_notify(?, ?)", LiveListener.CHANNEL, payload);
+            }
         } catch (RuntimeException e) {
             // a live hint, not a figure: the projection is committed whatever happens here
             log.warn("live update not broadcast: {}", e.toString());

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * What one report-api instance tells all of them through PostgreSQL NOTIFY: either the owners a
  * committed projection changed, per topic, or one event an API call caused (a dismissed flag).
- * A NOTIFY payload holds less than 8,000 bytes; a batch whose owners do not fit is sent with the
- * unknown owner instead, which every stream hears without rep ids (told too much, never too little).
+ * A NOTIFY payload holds less than 8,000 bytes; a batch whose owners do not fit in one is sent as
+ * several ({@link #payloads()}), so every stream still learns which reps' rows changed (at 2,000 reps
+ * and 1,000 follow-ups/s nearly every batch names more reps than one payload holds).
  *
  * @param topics owners changed per topic, each owner as {@code [repId, teamId]} (null entries allowed)
  * @param event  an event name for every stream, or null
@@ -35,15 +36,50 @@ record LiveMessage(Map<String, List<List<String>>> topics, String event) {
         return new LiveMessage(Map.of(), event);
     }
 
-    /** The JSON sent; owners are dropped for the unknown owner when the whole would not fit. */
+    /** The JSON of a message that always fits: an event, or owners known to be few. */
     String payload() {
-        String json = Json.MAPPER.writeValueAsString(this);
-        if (json.getBytes(StandardCharsets.UTF_8).length <= MAX_PAYLOAD_BYTES) {
-            return json;
+        return Json.MAPPER.writeValueAsString(this);
+    }
+
+    /**
+     * The JSON sent: this message, or when it would not fit in one NOTIFY, its owners cut into
+     * messages that each fit (the event, if any, rides on the first).
+     */
+    List<String> payloads() {
+        String whole = payload();
+        if (bytes(whole) <= MAX_PAYLOAD_BYTES) {
+            return List.of(whole);
         }
-        Map<String, List<List<String>>> anyone = new HashMap<>();
-        topics.keySet().forEach(topic -> anyone.put(topic, List.of(listOf(null, null))));
-        return Json.MAPPER.writeValueAsString(new LiveMessage(anyone, event));
+        List<String> payloads = new ArrayList<>();
+        Map<String, List<List<String>>> chunk = new HashMap<>();
+        int size = bytes(payloadOf(Map.of(), event));
+        for (Map.Entry<String, List<List<String>>> topic : topics.entrySet()) {
+            for (List<String> owner : topic.getValue()) {
+                // the owner's JSON, a comma, and the topic's key once per chunk: an upper bound of what it adds
+                int adds = bytes(Json.MAPPER.writeValueAsString(owner)) + 1
+                        + (chunk.containsKey(topic.getKey()) ? 0 : bytes(Json.MAPPER.writeValueAsString(topic.getKey())) + 4);
+                if (size + adds > MAX_PAYLOAD_BYTES && !chunk.isEmpty()) {
+                    payloads.add(payloadOf(chunk, payloads.isEmpty() ? event : null));
+                    chunk = new HashMap<>();
+                    size = bytes(payloadOf(Map.of(), null));
+                    adds = bytes(Json.MAPPER.writeValueAsString(owner)) + 1 + bytes(Json.MAPPER.writeValueAsString(topic.getKey())) + 4;
+                }
+                chunk.computeIfAbsent(topic.getKey(), t -> new ArrayList<>()).add(owner);
+                size += adds;
+            }
+        }
+        if (!chunk.isEmpty()) {
+            payloads.add(payloadOf(chunk, payloads.isEmpty() ? event : null));
+        }
+        return payloads;
+    }
+
+    private static String payloadOf(Map<String, List<List<String>>> topics, String event) {
+        return Json.MAPPER.writeValueAsString(new LiveMessage(topics, event));
+    }
+
+    private static int bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static LiveMessage parse(String payload) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.report.projector.Owner;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,14 +34,30 @@ class LiveMessageTest {
     }
 
     @Test
-    void shouldTellEveryoneWithoutRepIdsWhenTheOwnersDoNotFitInANotify() {
+    void shouldCutOwnersThatDoNotFitInOneNotifyIntoSeveralThatEachFitAndTogetherNameEveryOne() {
+        // given 2,000 reps changed in one batch, on two topics
         Set<Owner> many = new HashSet<>();
         for (int i = 0; i < 2_000; i++) {
-            many.add(new Owner("rep-" + i, "team-" + i));
+            many.add(new Owner("rep-" + i, i % 3 == 0 ? null : "团队-" + i));
         }
-        String payload = LiveMessage.projected(Map.of("pulse-changes", many)).payload();
+        Set<Owner> flags = Set.of(new Owner("rep-x", "team-x"));
 
-        assertThat(payload.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(LiveMessage.MAX_PAYLOAD_BYTES);
-        assertThat(LiveMessage.parse(payload).ownersByTopic()).isEqualTo(Map.of("pulse-changes", Set.of(Owner.UNKNOWN)));
+        // when
+        List<String> payloads = LiveMessage.projected(Map.of("pulse-changes", many, "duplicate-flags", flags)).payloads();
+
+        // then each fits, and together they name every owner of every topic
+        assertThat(payloads).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length)
+                        .isLessThanOrEqualTo(LiveMessage.MAX_PAYLOAD_BYTES));
+        Map<String, Set<Owner>> heard = new HashMap<>();
+        payloads.forEach(p -> LiveMessage.parse(p).ownersByTopic()
+                .forEach((topic, owners) -> heard.computeIfAbsent(topic, t -> new HashSet<>()).addAll(owners)));
+        assertThat(heard).isEqualTo(Map.of("pulse-changes", many, "duplicate-flags", flags));
+    }
+
+    @Test
+    void shouldSendAMessageThatFitsAsOnePayload() {
+        assertThat(LiveMessage.projected(Map.of("pulse-changes", Set.of(new Owner("rep-a", "team-1")))).payloads())
+                .hasSize(1);
     }
 }
