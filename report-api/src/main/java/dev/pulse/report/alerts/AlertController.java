@@ -29,7 +29,7 @@ class AlertController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Customers with an open STALE or OVERDUE alert, longest silence first")
+    @Operation(summary = "Customers with an open STALE, OVERDUE or ESCALATED alert (RELEASED when asked), longest silence first")
     @GetMapping("/api/v1/reports/stale-customers")
     Rows<StaleCustomerView> staleCustomers(@RequestParam(required = false) String repId,
                                            @RequestParam(required = false) String teamId,
