@@ -83,7 +83,10 @@ class AuthorizationMatrixIT {
                 "/api/v1/alerts", "/api/v1/alerts/digest?repId=rep-a1", "/api/v1/reports/funnel?" + DAY,
                 "/api/v1/reports/stage-transitions?" + DAY, "/api/v1/reports/time-in-stage?" + DAY,
                 "/api/v1/reports/rep-conversion?" + DAY, "/api/v1/pipeline",
-                "/api/v1/exports/stage-conversion?format=csv&" + DAY, "/api/v1/exports/stage-conversion?format=xlsx&" + DAY);
+                "/api/v1/exports/stage-conversion?format=csv&" + DAY, "/api/v1/exports/stage-conversion?format=xlsx&" + DAY,
+                // the 公海 pool is every rep's to claim from, so every reading role sees all of it
+                "/api/v1/reports/pool", "/api/v1/exports/pool?format=csv", "/api/v1/exports/pool?format=xlsx",
+                "/api/v1/alerts/reminder?repId=rep-a1");
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -98,7 +101,8 @@ class AuthorizationMatrixIT {
         for (String path : List.of("/actuator/health", "/api/v1/auth/providers", "/login.html")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
         }
-        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html")) {
+        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html",
+                "/pool.html", "/routes.html")) {
             // a person without a session is sent to the login page; a machine token is no dashboard user
             expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
         }
@@ -159,6 +163,7 @@ class AuthorizationMatrixIT {
         assertThat(manager.get("/api/v1/reports/summary?" + DAY).get("followUps").asInt()).isEqualTo(3);
         for (String path : List.of("/api/v1/reports/rep-activity?teamId=team-b&" + DAY, "/api/v1/reports/summary?teamId=team-b&" + DAY,
                 "/api/v1/reports/stale-customers?teamId=team-b", "/api/v1/alerts/digest?teamId=team-b",
+                "/api/v1/alerts/reminder?teamId=team-b",
                 "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY)) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }

@@ -4,7 +4,6 @@ import dev.pulse.events.Json;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,6 +81,6 @@ final class AlertMessages {
     }
 
     static double days(Instant since, Instant now) {
-        return Math.round(Duration.between(since, now).toMinutes() / 144.0) / 10.0;
+        return StaleCustomerView.daysSince(since, now);
     }
 }

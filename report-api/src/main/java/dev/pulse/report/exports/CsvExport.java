@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Stage-conversion rows as CSV for Excel and BI tools: UTF-8 with a byte order mark (without it
+ * Export lines as CSV for Excel and BI tools: UTF-8 with a byte order mark (without it
  * Excel reads Chinese as mojibake), RFC 4180 quoting and CRLF line ends. A text cell that a
  * spreadsheet would take for a formula (it begins with =, +, -, @, tab or CR) gets a leading single
  * quote, so a rep id such as {@code =HYPERLINK(...)} stays text. Numbers are written plain.
@@ -24,17 +24,25 @@ final class CsvExport {
     private CsvExport() {
     }
 
-    static void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException {
+    static void write(List<String> header, Iterator<List<Cell>> rows, OutputStream out) throws IOException {
         out.write(BOM);
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        line(writer, StageConversionRow.HEADER);
+        line(writer, header);
         while (rows.hasNext()) {
-            StageConversionRow row = rows.next();
-            line(writer, List.of(text(row.group()), text(row.fromStage()), text(row.toStage()),
-                    Long.toString(row.reachedFrom()), Long.toString(row.reachedTo()), number(row.rate()),
-                    Long.toString(row.won()), Long.toString(row.lost()), number(row.winRate())));
+            line(writer, rows.next().stream().map(CsvExport::field).toList());
         }
         writer.flush();
+    }
+
+    private static String field(Cell cell) {
+        if (cell.value() == null) {
+            return "";
+        }
+        return switch (cell.type()) {
+            case TEXT -> text((String) cell.value());
+            case INTEGER -> cell.value().toString();
+            case DECIMAL, PERCENT -> ((BigDecimal) cell.value()).toPlainString();
+        };
     }
 
     private static void line(Writer writer, List<String> fields) throws IOException {
@@ -51,9 +59,5 @@ final class CsvExport {
         boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\r') >= 0
                 || cell.indexOf('\n') >= 0;
         return quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
-    }
-
-    private static String number(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
     }
 }

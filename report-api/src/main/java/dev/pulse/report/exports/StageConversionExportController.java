@@ -77,7 +77,8 @@ class StageConversionExportController {
         List<GroupFunnel> groups = queries.funnelsBy(filter, grouping);
         audit.record(CurrentUser.get(), "export.stage-conversion", fileName(cohort, grouping, fileFormat),
                 filters(filter, grouping, fileFormat));
-        StreamingResponseBody body = out -> fileFormat.write(groups.stream().flatMap(StageConversionRow::of).iterator(), out);
+        StreamingResponseBody body = out -> fileFormat.write("stage-conversion", StageConversionRow.HEADER,
+                groups.stream().flatMap(StageConversionRow::of).map(StageConversionRow::cells).iterator(), out);
         return ResponseEntity.ok()
                 .contentType(fileFormat.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName(cohort, grouping, fileFormat)))
@@ -103,13 +104,13 @@ class StageConversionExportController {
     }
 
     /** Both the plain and the RFC 6266 {@code filename*} form, for clients that read only one of them. */
-    private static String attachment(String fileName) {
+    static String attachment(String fileName) {
         return ContentDisposition.attachment().filename(fileName).build()
                 + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
     }
 
     /** The constant named by the value, whatever its case; the raw value is not echoed back. */
-    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+    static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -118,7 +119,7 @@ class StageConversionExportController {
         }
     }
 
-    private static String lower(Enum<?> constant) {
+    static String lower(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT);
     }
 }

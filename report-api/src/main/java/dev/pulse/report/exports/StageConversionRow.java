@@ -21,6 +21,11 @@ record StageConversionRow(String group, String fromStage, String toStage, long r
     static final List<String> HEADER = List.of(
             "group", "from_stage", "to_stage", "reached_from", "reached_to", "rate", "won", "lost", "win_rate");
 
+    List<Cell> cells() {
+        return List.of(Cell.text(group), Cell.text(fromStage), Cell.text(toStage), Cell.integer(reachedFrom),
+                Cell.integer(reachedTo), Cell.percent(rate), Cell.integer(won), Cell.integer(lost), Cell.percent(winRate));
+    }
+
     static Stream<StageConversionRow> of(GroupFunnel group) {
         FunnelView funnel = group.funnel();
         return funnel.conversions().stream().map(c -> new StageConversionRow(group.group(), c.from(), c.to(),

@@ -9,7 +9,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * Stage-conversion rows as an XLSX workbook, written with fastexcel straight to the response: rows
+ * Export lines as an XLSX workbook, written with fastexcel straight to the response: rows
  * are flushed in blocks, so the workbook is never held in memory. Counts are integer cells, rates
  * number cells shown as percentages. Text goes in inline string cells, which a spreadsheet never
  * evaluates, so no formula escaping is needed (and none would survive a round trip).
@@ -23,10 +23,10 @@ final class XlsxExport {
     private XlsxExport() {
     }
 
-    static void write(Iterator<StageConversionRow> rows, OutputStream out) throws IOException {
+    static void write(String sheetName, List<String> header, Iterator<List<Cell>> rows, OutputStream out)
+            throws IOException {
         Workbook workbook = new Workbook(out, "Pulse", "1.0");
-        Worksheet sheet = workbook.newWorksheet("stage-conversion");
-        List<String> header = StageConversionRow.HEADER;
+        Worksheet sheet = workbook.newWorksheet(sheetName);
         for (int c = 0; c < header.size(); c++) {
             sheet.inlineString(0, c, header.get(c));
             sheet.style(0, c).bold().set();
@@ -34,16 +34,10 @@ final class XlsxExport {
         sheet.freezePane(0, 1);
         int r = 1;
         while (rows.hasNext()) {
-            StageConversionRow row = rows.next();
-            text(sheet, r, 0, row.group());
-            text(sheet, r, 1, row.fromStage());
-            text(sheet, r, 2, row.toStage());
-            integer(sheet, r, 3, row.reachedFrom());
-            integer(sheet, r, 4, row.reachedTo());
-            percent(sheet, r, 5, row.rate());
-            integer(sheet, r, 6, row.won());
-            integer(sheet, r, 7, row.lost());
-            percent(sheet, r, 8, row.winRate());
+            List<Cell> cells = rows.next();
+            for (int c = 0; c < cells.size(); c++) {
+                cell(sheet, r, c, cells.get(c));
+            }
             if (r % FLUSH_EVERY == 0) {
                 sheet.flush();
             }
@@ -51,6 +45,18 @@ final class XlsxExport {
         }
         sheet.finish();
         workbook.finish();
+    }
+
+    private static void cell(Worksheet sheet, int r, int c, Cell cell) {
+        if (cell.value() == null) {
+            return;
+        }
+        switch (cell.type()) {
+            case TEXT -> text(sheet, r, c, (String) cell.value());
+            case INTEGER -> integer(sheet, r, c, (Long) cell.value());
+            case DECIMAL -> sheet.value(r, c, (BigDecimal) cell.value());
+            case PERCENT -> percent(sheet, r, c, (BigDecimal) cell.value());
+        }
     }
 
     private static void text(Worksheet sheet, int r, int c, String value) {
