@@ -48,7 +48,7 @@ export function seriesByBucket(rows, buckets, seriesKey) {
 }
 
 /** Alert kinds, in the order the chart stacks them. */
-export const ALERT_KINDS = ['STALE', 'OVERDUE'];
+export const ALERT_KINDS = ['STALE', 'OVERDUE', 'ESCALATED'];
 
 /**
  * Open alerts per rep and kind, most alerts first: [{repId, total, byKind: {STALE, OVERDUE}}].

@@ -218,6 +218,39 @@ export function stageConversionExportUrl(format, { from, to, teamId, repId, sour
   return `/api/v1/exports/stage-conversion?${query}`;
 }
 
+/** The 公海 pool: customers released by the escalation ladder, until a rep claims one. */
+export async function loadPool(signal) {
+  const body = await getJson('/api/v1/reports/pool', {}, signal);
+  return { rows: body.rows || [] };
+}
+
+/** The pool's export, narrowed to a team when one is chosen: a same-origin download link. */
+export function poolExportUrl(format, teamId) {
+  const query = new URLSearchParams({ format });
+  if (teamId) query.set('teamId', teamId);
+  return `/api/v1/exports/pool?${query}`;
+}
+
+/** The alert routes and the reps' @mention contacts (ADMIN). */
+export async function loadRoutes(signal) {
+  const [routes, contacts] = await Promise.all([
+    getJson('/api/v1/admin/alert-routes', {}, signal),
+    getJson('/api/v1/admin/alert-contacts', {}, signal),
+  ]);
+  return { routes: routes.rows || [], contacts: contacts.rows || [] };
+}
+
+/** Adds a route; a refusal (400 naming the field, 409 a duplicate) is thrown as an ApiError. */
+export function createRoute(route) {
+  return postJson('/api/v1/admin/alert-routes', route);
+}
+
+export async function deleteRoute(routeId) {
+  const path = `/api/v1/admin/alert-routes/${encodeURIComponent(routeId)}`;
+  const res = await fetch(path, { method: 'DELETE', headers: { ...languageHeaders(), ...csrfHeaders() } });
+  if (!res.ok) throw await failure(res, path);
+}
+
 /** One customer's follow-ups, newest first. */
 export async function loadCustomerFollowUps(customerId, signal) {
   const body = await getJson('/api/v1/followups', { customerId }, signal);

@@ -14,7 +14,7 @@ const LINE_COLORS = ['#2f6fde', '#f08a24', '#1aad19', '#e0475b', '#8e6bd9', '#17
 export const TYPE_COLORS = { DUPLICATE_CUSTOMER: '#2f6fde', MULTI_REP: '#f08a24', DUPLICATE_ENTRY: '#8e6bd9' };
 
 // One colour per alert kind; the table's kind badges use the same (css/pulse.css).
-export const KIND_COLORS = { STALE: '#d98a00', OVERDUE: '#c62f45' };
+export const KIND_COLORS = { STALE: '#d98a00', OVERDUE: '#c62f45', ESCALATED: '#7b3fb5' };
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -7,7 +7,7 @@ import { el, formatShortTime, keepingFocus, timeEl, translated, unchanged } from
 
 /** The default pipeline's order, so a stage sorts by progress rather than by name. */
 const STAGE_ORDER = ['LEAD', 'QUALIFIED', 'PROPOSAL', 'QUOTE', 'CONTRACT', 'WON', 'LOST'];
-const KIND_ORDER = ['STALE', 'OVERDUE'];
+const KIND_ORDER = ['STALE', 'OVERDUE', 'ESCALATED'];
 
 /**
  * The sortable columns: the value each compares and the direction a first click sorts in

@@ -205,15 +205,77 @@ class AlertRoutingIT {
         assertThat(send("POST", "/api/v1/admin/alert-deliveries/" + alert.alertId() + "/retry", "").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @Order(4)
+    void shouldSendTheManagersStepAndTheReleaseToTheTeamsRouteEvenWhenTheRepHasOne() {
+        // given zhangwei's routes and contact from above; his customer climbs the ladder
+        Alert stale = alert("C-5", "周杰", "rep-zhangwei", "team-east");
+        Instant due = stale.dueAt();
+        Alert escalated = step(stale, AlertKind.ESCALATED, due.plus(Duration.ofDays(2)));
+        Alert released = step(stale, AlertKind.RELEASED, due.plus(Duration.ofDays(5)));
+        Alert claimed = released.claimed(Instant.now(), "rep-lisi");
+        int repBefore = repRobot.accepted.size();
+        int teamBefore = teamRobot.accepted.size();
+
+        // when the steps come through the alerts topic
+        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+            for (Alert alert : List.of(stale, escalated, released, stale.resolved(Instant.now(), "RELEASED"),
+                    escalated.resolved(Instant.now(), "RELEASED"), claimed)) {
+                producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(),
+                        ALERTS.serialize(topics.alerts(), alert)));
+            }
+        }
+
+        // then the rep's robot has the rep's step (opened and resolved), the team's robot the manager's and the pool's
+        // (counted by alertId: a robot may get several of them merged into one message)
+        await().atMost(Duration.ofSeconds(90)).until(() -> alertIds(since(repRobot, repBefore)).size() == 2
+                && alertIds(since(teamRobot, teamBefore)).size() == 4);
+        List<String> teamTexts = since(teamRobot, teamBefore);
+        assertThat(alertIds(since(repRobot, repBefore)))
+                .as("opened, then ended by the release").containsExactly(stale.alertId(), stale.alertId());
+        assertThat(alertIds(teamTexts)).containsExactlyInAnyOrder(escalated.alertId(), escalated.alertId(),
+                released.alertId(), released.alertId());
+        assertThat(teamTexts).anySatisfy(text -> assertThat(text).contains("升级：客户仍未跟进 Escalated")
+                .contains("负责人 Rep: 张伟 / 华东一组"));
+        assertThat(teamTexts).anySatisfy(text -> assertThat(text).contains("已释放到公海 Released to the pool")
+                .contains("The next rep to follow up claims the customer"));
+        assertThat(teamTexts).anySatisfy(text -> assertThat(text).contains("已从公海认领 Claimed from the pool")
+                .contains("认领人 Claimed by: rep-lisi"));
+        assertThat(teamTexts).as("the manager's robot @mentions nobody").noneMatch(text -> text.contains("<at "));
+
+        // and the alert history says who claimed the customer
+        await().atMost(Duration.ofSeconds(30)).until(() -> report.getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED")
+                .get("rows").size() == 3);
+        JsonNode rows = report.getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED").get("rows");
+        assertThat(java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .filter(row -> row.get("kind").asString().equals("RELEASED")).findFirst().orElseThrow()
+                .get("claimedBy").asString()).isEqualTo("rep-lisi");
+    }
+
+    private static Alert step(Alert stale, AlertKind kind, Instant due) {
+        return new Alert(UUID.nameUUIDFromBytes((stale.customerId() + kind + due).getBytes(StandardCharsets.UTF_8)), kind,
+                AlertStatus.OPEN, stale.customerId(), stale.customerName(), stale.repId(), stale.teamId(), stale.stage(),
+                stale.lastFollowUpAt(), null, stale.thresholdDays(), due, Instant.now(), null, null);
+    }
+
     private static Alert alert(String customerId, String customerName, String repId, String teamId) {
         Instant last = Instant.now().minus(Duration.ofDays(20));
         return new Alert(UUID.randomUUID(), AlertKind.STALE, AlertStatus.OPEN, customerId, customerName, repId, teamId,
                 "QUALIFIED", last, null, 14.0, last.plus(Duration.ofDays(14)), Instant.now(), null, null);
     }
 
+    private static List<String> since(FakeRobots.Robot robot, int before) {
+        List<String> texts = robot.texts();
+        return texts.subList(before, texts.size());
+    }
+
     private static List<UUID> alertIds(FakeRobots.Robot robot) {
+        return alertIds(robot.texts());
+    }
+
+    private static List<UUID> alertIds(List<String> texts) {
         List<UUID> ids = new ArrayList<>();
-        for (String text : robot.texts()) {
+        for (String text : texts) {
             Matcher matcher = ALERT_ID.matcher(text);
             while (matcher.find()) {
                 ids.add(UUID.fromString(matcher.group(1)));

@@ -223,6 +223,16 @@ class HostileQueriesIT {
             add(cases, "duplicates type=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?type=" + encode(bad), 400, "type"));
             add(cases, "duplicates status=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?status=" + encode(bad), 400, "status"));
         }
+        add(cases, "pool teamId with NUL, BEL", Query.get("/api/v1/reports/pool?teamId=" + encode(CONTROLS), 400, "teamId"));
+        for (String bad : List.of(TRAVERSAL, "csv/../../x", SQL, SCRIPT, "pdf", "csv%00.exe")) {
+            add(cases, "pool export format=" + abbreviate(bad), Query.get("/api/v1/exports/pool?format=" + encode(bad), 400, "format"));
+        }
+        add(cases, "pool export teamId with NUL, BEL", Query.get("/api/v1/exports/pool?teamId=" + encode(CONTROLS), 400, "teamId"));
+        add(cases, "reminder with both repId and teamId", Query.get("/api/v1/alerts/reminder?repId=a&teamId=b", 400, "repId"));
+        add(cases, "reminder without repId or teamId", Query.get("/api/v1/alerts/reminder", 400, "repId"));
+        for (String bad : List.of("tomorrow", SQL, SCRIPT, "2026-02-30")) {
+            add(cases, "reminder date=" + abbreviate(bad), Query.get("/api/v1/alerts/reminder?repId=a&date=" + encode(bad), 400, "date"));
+        }
         add(cases, "digest with both repId and teamId", Query.get("/api/v1/alerts/digest?repId=a&teamId=b", 400, "repId"));
         add(cases, "dismiss flag ..%2Fx", Query.refusedBeforeMvc("POST", "/api/v1/reports/duplicates/.." + "%2Fx/dismiss",
                 "{\"reason\":\"x\"}"));
@@ -313,6 +323,8 @@ class HostileQueriesIT {
         filters.put("/api/v1/reports/stale-customers?kind=STALE", List.of("repId", "teamId"));
         filters.put("/api/v1/alerts?status=OPEN", List.of("customerId"));
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
+        filters.put("/api/v1/reports/pool?", List.of("teamId"));
+        filters.put("/api/v1/alerts/reminder?", List.of("repId"));
         for (Map.Entry<String, List<String>> endpoint : filters.entrySet()) {
             for (String parameter : endpoint.getValue()) {
                 for (String value : List.of(SQL, SCRIPT, TRAVERSAL, "' OR '1'='1", HUGE.substring(0, 6_000), "\u202Egnp.exe", "王芳😀مرحبا")) {

@@ -80,6 +80,8 @@ final class TestPostgres implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
+                    // the default 10 s is too short on a shared machine under load
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

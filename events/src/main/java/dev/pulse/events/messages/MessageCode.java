@@ -140,6 +140,14 @@ public enum MessageCode {
             "{0} 无效：须为 1 到 64 个字母、数字或 _ . @ -"),
     JSON_BODY_REQUIRED("PULSE-W011", "a JSON body is required", "需要 JSON 请求体"),
 
+    // P: the 公海 pool (ingest's daily claim limit)
+    POOL_CLAIM_LIMIT("PULSE-P001",
+            "rep {0} has already claimed {1} pool customer(s) today, the daily limit: customer {2} stays in the pool",
+            "销售 {0} 今天已认领 {1} 个公海客户，已达每日上限：客户 {2} 仍留在公海"),
+    POOL_CHECK_UNAVAILABLE("PULSE-P002",
+            "Nothing was accepted: the pool's claim limit cannot be checked (database unreachable); retry shortly.",
+            "未接收任何记录：无法检查公海认领上限（数据库不可达），请稍后重试。"),
+
     // R: the importer's own reasons for rejecting a row of a sheet
     NO_CUSTOMER_ID("PULSE-R001", "no customer id, and no phone, email or WeChat to derive one from",
             "没有客户ID，也没有可生成客户ID的电话、邮箱或微信"),

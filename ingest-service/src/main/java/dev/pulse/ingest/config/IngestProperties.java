@@ -1,6 +1,7 @@
 package dev.pulse.ingest.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -10,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * @param allowedClockSkew how far in the future an event time may lie
  * @param producers        transactional producers in the pool: requests in flight at once
  * @param kafkaTimeout     how long a request waits for Kafka before answering 503
+ * @param poolClaimsPerDay pool customers one rep may claim per day in the reporting zone; 0: no limit
+ * @param zone             the reporting time zone, where the day of that limit is cut
  */
 @ConfigurationProperties("pulse.ingest")
 public record IngestProperties(
@@ -17,7 +20,9 @@ public record IngestProperties(
         Integer maxRecords,
         Duration allowedClockSkew,
         Integer producers,
-        Duration kafkaTimeout) {
+        Duration kafkaTimeout,
+        Integer poolClaimsPerDay,
+        ZoneId zone) {
 
     public IngestProperties {
         maxBody = maxBody == null ? DataSize.ofMegabytes(10) : maxBody;
@@ -25,5 +30,7 @@ public record IngestProperties(
         allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
         producers = producers == null ? 4 : producers;
         kafkaTimeout = kafkaTimeout == null ? Duration.ofSeconds(3) : kafkaTimeout;
+        poolClaimsPerDay = poolClaimsPerDay == null ? 0 : poolClaimsPerDay;
+        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
     }
 }

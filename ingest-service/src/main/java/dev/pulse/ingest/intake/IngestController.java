@@ -4,7 +4,10 @@ import dev.pulse.events.FollowUp;
 import dev.pulse.events.Sale;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.events.validation.FieldError;
 import dev.pulse.ingest.config.KafkaSettings;
+import dev.pulse.ingest.pool.ClaimLimit;
+import dev.pulse.ingest.pool.ClaimLimitException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,13 +36,19 @@ class IngestController {
     private final IngestService.EventType<Sale> sales;
 
     IngestController(BatchReader reader, IngestService service, KafkaSettings kafka,
-                     FollowUpValidator followUpValidator, SaleValidator saleValidator) {
+                     FollowUpValidator followUpValidator, SaleValidator saleValidator, ClaimLimit claimLimit) {
         this.reader = reader;
         this.service = service;
         this.followUps = new IngestService.EventType<>("followup", kafka.topics().followups(),
-                followUpValidator::validate, FollowUp::eventId, FollowUp::withEventId, FollowUp::customerId);
+                followUpValidator::validate, FollowUp::eventId, FollowUp::withEventId, FollowUp::customerId,
+                valid -> {
+                    List<FieldError> refused = claimLimit.refusals(valid);
+                    if (!refused.isEmpty()) {
+                        throw new ClaimLimitException(refused);
+                    }
+                });
         this.sales = new IngestService.EventType<>("sale", kafka.topics().sales(),
-                saleValidator::validate, Sale::eventId, Sale::withEventId, Sale::customerId);
+                saleValidator::validate, Sale::eventId, Sale::withEventId, Sale::customerId, valid -> { });
     }
 
     /** The answer to an accepted request: sent only after Kafka acknowledged every record. */
@@ -48,6 +57,7 @@ class IngestController {
 
     @Operation(summary = "Record follow-ups (客户跟进记录)", description = "Answers 202 once Kafka has every record; "
             + "400 problem+json with errors[index, field, message] and nothing written if any record is invalid; "
+            + "409 with errors[] when follow-ups would take a rep past the daily pool claim limit; "
             + "413 over the size limit; 503 when Kafka does not acknowledge.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = FollowUp.class))),

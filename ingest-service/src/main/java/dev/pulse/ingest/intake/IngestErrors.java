@@ -4,6 +4,8 @@ import dev.pulse.events.messages.Language;
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.validation.FieldError;
+import dev.pulse.ingest.pool.ClaimLimitException;
+import dev.pulse.ingest.pool.PoolCheckUnavailableException;
 import dev.pulse.ingest.publish.KafkaUnavailableException;
 import dev.pulse.security.web.LocalizedErrors;
 import dev.pulse.security.web.Problems;
@@ -44,6 +46,24 @@ class IngestErrors extends LocalizedErrors {
         problem.setType(URI.create("urn:pulse:invalid-records"));
         problem.setProperty("errors", e.errors().stream().map(error -> ErrorView.of(error, language)).toList());
         return problem;
+    }
+
+    /** Valid records, refused as a whole because they would claim too many pool customers: the state conflicts. */
+    @ExceptionHandler
+    ProblemDetail claimLimit(ClaimLimitException e, HttpServletRequest request) {
+        Language language = Problems.language(request);
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "Pool claim limit reached",
+                e.errors().getFirst().reason(), language);
+        problem.setType(URI.create("urn:pulse:pool-claim-limit"));
+        problem.setProperty("errors", e.errors().stream().map(error -> ErrorView.of(error, language)).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail poolUnavailable(PoolCheckUnavailableException e, HttpServletRequest request) {
+        log.warn("answering 503: {}", e.getMessage());
+        return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Pool check unavailable",
+                Message.of(MessageCode.POOL_CHECK_UNAVAILABLE), Problems.language(request));
     }
 
     @ExceptionHandler

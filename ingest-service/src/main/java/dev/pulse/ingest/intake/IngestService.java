@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Service;
@@ -29,14 +30,20 @@ public class IngestService {
         this.meters = meters;
     }
 
-    /** How one event type is validated, identified and keyed. */
+    /**
+     * How one event type is validated, identified and keyed.
+     *
+     * @param refusals what a request of valid records may still be refused for as a whole (the
+     *                 pool's claim limit): thrown, so that nothing of it is written
+     */
     public record EventType<T>(
             String name,
             String topic,
             BiFunction<JsonNode, Integer, Validated<T>> validator,
             Function<T, UUID> eventId,
             BiFunction<T, UUID, T> withEventId,
-            Function<T, String> key) {
+            Function<T, String> key,
+            Consumer<List<T>> refusals) {
     }
 
     public <T> List<UUID> accept(EventType<T> type, List<JsonNode> nodes) {
@@ -55,6 +62,7 @@ public class IngestService {
             meters.counter("pulse.ingest.rejected", "type", type.name()).increment(nodes.size());
             throw new InvalidRecordsException(errors);
         }
+        type.refusals().accept(events);
         publisher.publishAll(events.stream()
                 .map(e -> new ProducerRecord<>(type.topic(), type.key().apply(e), Json.MAPPER.writeValueAsBytes(e)))
                 .toList());

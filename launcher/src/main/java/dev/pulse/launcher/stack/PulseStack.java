@@ -36,8 +36,19 @@ public final class PulseStack implements AutoCloseable {
     private ConfigurableApplicationContext report;
     private ConfigurableApplicationContext ingest;
 
+    private final List<String> extraArgs = new ArrayList<>();
+
     public PulseStack(StackSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * Settings for every service beyond {@link StackSettings}, as {@code --property=value} (a test's
+     * short ladder, a claim limit); a service ignores the properties it does not read. Before start.
+     */
+    public PulseStack with(String... args) {
+        extraArgs.addAll(List.of(args));
+        return this;
     }
 
     public PulseStack startAll() {
@@ -85,6 +96,7 @@ public final class PulseStack implements AutoCloseable {
         ingest = run(IngestApplication.builder(), Stream.concat(securityArgs(), Stream.of(NO_DATABASE,
                 "--server.port=" + settings.ingestPort(),
                 "--pulse.kafka.bootstrap-servers=" + settings.kafkaBootstrap(),
+                "--pulse.ingest.zone=" + settings.zone(),
                 // ingest reads the tokens an admin issues from report-api's database
                 "--pulse.security.token-database.url=" + settings.database().jdbcUrl(),
                 "--pulse.security.token-database.username=" + settings.database().user(),
@@ -119,7 +131,8 @@ public final class PulseStack implements AutoCloseable {
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, String... args) {
         // The launcher closes the services itself, in order, before the broker and database go.
         return builder.registerShutdownHook(false).properties("spring.main.banner-mode=off")
-                .run(Stream.concat(Stream.of(args), topicArgs()).toArray(String[]::new));
+                .run(Stream.of(Stream.of(args), topicArgs(), extraArgs.stream()).flatMap(arg -> arg)
+                        .toArray(String[]::new));
     }
 
     /** The topic names and the Kafka client settings, under {@code pulse.kafka.*}, which every service reads. */

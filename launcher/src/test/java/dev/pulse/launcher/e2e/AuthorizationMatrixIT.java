@@ -89,7 +89,10 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/cycle-length?groupBy=rep&" + DAY, "/api/v1/reports/cycle-length/customers?outcome=won&" + DAY,
                 "/api/v1/reports/velocity?" + DAY, "/api/v1/reports/forecast?" + DAY,
                 "/api/v1/reports/forecast/stage-probabilities", "/api/v1/reports/forecast/customers?month=2026-11&" + DAY,
-                "/api/v1/reports/forecast/history?month=2026-11");
+                "/api/v1/reports/forecast/history?month=2026-11",
+                // the 公海 pool is every rep's to claim from, so every reading role sees all of it
+                "/api/v1/reports/pool", "/api/v1/exports/pool?format=csv", "/api/v1/exports/pool?format=xlsx",
+                "/api/v1/alerts/reminder?repId=rep-a1");
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -104,7 +107,8 @@ class AuthorizationMatrixIT {
         for (String path : List.of("/actuator/health", "/api/v1/auth/providers", "/login.html")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
         }
-        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html", "/forecast.html")) {
+        for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html",
+                "/forecast.html", "/pool.html", "/routes.html")) {
             // a person without a session is sent to the login page; a machine token is no dashboard user
             expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
         }
@@ -177,7 +181,8 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY,
                 "/api/v1/reports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/lost-reasons/customers?teamId=team-b&" + DAY,
                 "/api/v1/exports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/cycle-length?teamId=team-b&" + DAY,
-                "/api/v1/reports/velocity?teamId=team-b&" + DAY, "/api/v1/reports/forecast?teamId=team-b&" + DAY)) {
+                "/api/v1/reports/velocity?teamId=team-b&" + DAY, "/api/v1/reports/forecast?teamId=team-b&" + DAY,
+                "/api/v1/alerts/reminder?teamId=team-b")) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }
         // a rep of another team, asked for by id, is filtered out in the query

@@ -9,8 +9,10 @@ import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,15 +23,17 @@ class AlertController {
 
     private final AlertRepository repository;
     private final Digests digests;
+    private final MorningReminders reminders;
     private final Clock clock;
 
-    AlertController(AlertRepository repository, Digests digests, Clock clock) {
+    AlertController(AlertRepository repository, Digests digests, MorningReminders reminders, Clock clock) {
         this.repository = repository;
         this.digests = digests;
+        this.reminders = reminders;
         this.clock = clock;
     }
 
-    @Operation(summary = "Customers with an open STALE or OVERDUE alert, longest silence first")
+    @Operation(summary = "Customers with an open STALE, OVERDUE or ESCALATED alert (RELEASED when asked), longest silence first")
     @GetMapping("/api/v1/reports/stale-customers")
     Rows<StaleCustomerView> staleCustomers(@RequestParam(required = false) String repId,
                                            @RequestParam(required = false) String teamId,
@@ -58,6 +62,21 @@ class AlertController {
         }
         AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
         return repId != null && !repId.isBlank() ? digests.forRep(scope, repId.strip()) : digests.forTeam(scope, teamId.strip());
+    }
+
+    @Operation(summary = "The morning reminder of one rep or one team (its manager's list): follow-ups planned for the "
+            + "day and customers turning stale that day; the day defaults to today in the reporting zone")
+    @GetMapping("/api/v1/alerts/reminder")
+    MorningReminders.Reminder reminder(@RequestParam(required = false) String repId,
+                                       @RequestParam(required = false) String teamId,
+                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                       LocalDate date) {
+        if ((repId == null || repId.isBlank()) == (teamId == null || teamId.isBlank())) {
+            throw new BadRequestException(MessageCode.REP_OR_TEAM);
+        }
+        Scopes.checked(blankToNull(repId), blankToNull(teamId));
+        LocalDate day = date == null ? reminders.today() : date;
+        return repId != null && !repId.isBlank() ? reminders.forRep(repId.strip(), day) : reminders.forTeam(teamId.strip(), day);
     }
 
     private static String kind(String value) {

@@ -1,6 +1,7 @@
 package dev.pulse.report.alerts;
 
 import dev.pulse.events.alerts.Alert;
+import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,8 +23,10 @@ public class AlertOutbox {
     }
 
     /**
-     * One message per alert record, in their order (a message queued before is skipped), routed by
-     * its rep and team; an opening alert @mentions the rep, a resolution does not.
+     * One message per alert record, in their order (a message queued before is skipped). The rep's
+     * step (STALE, OVERDUE) takes the rep's route (else the team's) and, when it opens, @mentions the
+     * rep; the manager's step and the release to the pool take the team's route, so they reach the
+     * manager even when the rep has a route of their own.
      */
     public void enqueue(DSLContext db, Collection<Alert> alerts) {
         if (alerts.isEmpty()) {
@@ -34,9 +37,12 @@ public class AlertOutbox {
                 alerts.stream().map(Alert::repId).filter(Objects::nonNull).collect(Collectors.toSet()),
                 alerts.stream().map(Alert::teamId).filter(Objects::nonNull).collect(Collectors.toSet()));
         outbox.enqueue(db, alerts.stream()
-                .map(alert -> new Outbox.Message(alert.alertId(), alert.status().name(), AlertMessages.generic(alert),
-                        AlertMessages.title(alert), AlertMessages.text(alert, now, lookup), alert.repId(), alert.teamId(),
-                        alert.status() == AlertStatus.OPEN))
+                .map(alert -> {
+                    boolean repStep = alert.kind() == AlertKind.STALE || alert.kind() == AlertKind.OVERDUE;
+                    return new Outbox.Message(alert.alertId(), alert.status().name(), AlertMessages.generic(alert),
+                            AlertMessages.title(alert), AlertMessages.text(alert, now, lookup),
+                            repStep ? alert.repId() : null, alert.teamId(), repStep && alert.status() == AlertStatus.OPEN);
+                })
                 .toList());
     }
 }

@@ -3,6 +3,7 @@ package dev.pulse.report.alerts;
 import static dev.pulse.report.db.Tables.ALERT;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
 
@@ -21,13 +22,16 @@ class AlertRepository {
         this.db = db;
     }
 
-    /** Customers with an open alert, longest silence first. */
+    /**
+     * Customers with an open alert, longest silence first. A customer released to the pool is no
+     * rep's to call any more: it is listed only when RELEASED is asked for (the pool has its own list).
+     */
     List<StaleCustomerView> staleCustomers(AccessScope scope, String repId, String teamId, String kind, Instant now) {
         return db.selectFrom(ALERT)
                 .where(ALERT.STATUS.eq("OPEN"))
                 .and(repId == null ? noCondition() : ALERT.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
-                .and(kind == null ? noCondition() : ALERT.KIND.eq(kind))
+                .and(kind == null ? ALERT.KIND.ne(AlertKind.RELEASED.name()) : ALERT.KIND.eq(kind))
                 .and(Scopes.rows(scope, ALERT.REP_ID, ALERT.TEAM_ID))
                 .orderBy(ALERT.LAST_FOLLOW_UP_AT.asc(), ALERT.CUSTOMER_ID, ALERT.KIND)
                 .fetch(r -> new StaleCustomerView(r.getCustomerId(), r.getCustomerName(), r.getRepId(), r.getTeamId(),
@@ -38,7 +42,8 @@ class AlertRepository {
 
     List<AlertView> alerts(AccessScope scope, String status, String customerId, int limit) {
         return db.select(ALERT.ALERT_ID, ALERT.CUSTOMER_ID, ALERT.CUSTOMER_NAME, ALERT.REP_ID, ALERT.TEAM_ID, ALERT.STAGE,
-                        ALERT.KIND, ALERT.STATUS, ALERT.OPENED_AT, ALERT.RESOLVED_AT, ALERT.RESOLUTION)
+                        ALERT.KIND, ALERT.STATUS, ALERT.OPENED_AT, ALERT.RESOLVED_AT, ALERT.RESOLUTION,
+                        ALERT.CLAIMED_BY)
                 .from(ALERT)
                 .where(status == null ? noCondition() : ALERT.STATUS.eq(status))
                 .and(customerId == null ? noCondition() : ALERT.CUSTOMER_ID.eq(customerId))

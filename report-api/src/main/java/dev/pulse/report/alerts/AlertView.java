@@ -15,5 +15,6 @@ public record AlertView(
         String status,
         OffsetDateTime openedAt,
         OffsetDateTime resolvedAt,
-        String resolution) {
+        String resolution,
+        String claimedBy) {
 }

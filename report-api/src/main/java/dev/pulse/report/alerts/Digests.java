@@ -86,7 +86,7 @@ class Digests {
         String title = "今日待跟进 Who to call today: " + whose + " (" + digest.rows().size() + ")";
         String text = digest.rows().stream()
                 .map(r -> "- " + (r.customerName() == null ? r.customerId() : r.customerName()) + " · "
-                        + names.stage(r.stage()) + " · " + (r.kind().equals("STALE") ? "久未跟进 stale" : "逾期 overdue")
+                        + names.stage(r.stage()) + " · " + AlertMessages.kindLabel(r.kind())
                         + " · " + r.daysSince() + " 天 days" + (rep ? "" : " · " + names.rep(r.repId()))
                         + link(names.customerLink(r.customerId())))
                 .collect(Collectors.joining("\n"));

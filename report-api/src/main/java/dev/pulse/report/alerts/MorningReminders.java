@@ -64,9 +64,34 @@ class MorningReminders {
         this.clock = clock;
     }
 
+    /**
+     * What the morning reminder of {@code day} holds for one rep (or one team's manager), as the API
+     * shows it: the same list the robots get, before or after it was sent.
+     */
+    record Reminder(String scope, String id, LocalDate date, List<Item> planned, List<Item> turningStale) {
+    }
+
+    Reminder forRep(String repId, LocalDate day) {
+        return reminder("rep", repId, day, Item::repId);
+    }
+
+    Reminder forTeam(String teamId, LocalDate day) {
+        return reminder("team", teamId, day, Item::teamId);
+    }
+
+    private Reminder reminder(String scope, String id, LocalDate day, Function<Item, String> whose) {
+        List<Item> items = dueOn(day).stream().filter(item -> id.equals(whose.apply(item))).toList();
+        return new Reminder(scope, id, day, items.stream().filter(Item::planned).toList(),
+                items.stream().filter(item -> !item.planned()).toList());
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(report.zone()));
+    }
+
     @Scheduled(cron = "${pulse.reminders.cron:0 30 8 * * *}", zone = "${pulse.report.zone:Asia/Shanghai}")
     void sendToday() {
-        LocalDate today = LocalDate.now(clock.withZone(report.zone()));
+        LocalDate today = today();
         List<Item> items = dueOn(today);
         Map<String, List<Item>> byRep = group(items, Item::repId);
         Map<String, List<Item>> byTeam = group(items, Item::teamId);

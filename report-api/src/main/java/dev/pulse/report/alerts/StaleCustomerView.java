@@ -1,6 +1,8 @@
 package dev.pulse.report.alerts;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,4 +21,9 @@ public record StaleCustomerView(
         OffsetDateTime dueAt,
         UUID alertId,
         OffsetDateTime openedAt) {
+
+    /** Days of silence to one decimal, as every list of customers to call shows them. */
+    public static double daysSince(Instant since, Instant now) {
+        return Math.round(Duration.between(since, now).toMinutes() / 144.0) / 10.0;
+    }
 }

@@ -36,7 +36,7 @@ final class AlertWriter implements TopicWriter {
     private static final List<Field<?>> COLUMNS = List.of(ALERT.ALERT_ID, ALERT.KIND, ALERT.STATUS, ALERT.CUSTOMER_ID,
             ALERT.CUSTOMER_NAME, ALERT.REP_ID, ALERT.TEAM_ID, ALERT.STAGE, ALERT.LAST_FOLLOW_UP_AT,
             ALERT.NEXT_FOLLOW_UP_AT, ALERT.THRESHOLD_DAYS, ALERT.DUE_AT, ALERT.OPENED_AT, ALERT.RESOLVED_AT,
-            ALERT.RESOLUTION);
+            ALERT.RESOLUTION, ALERT.CLAIMED_BY);
 
     private final String topic;
     private final AlertOutbox outbox;
@@ -72,12 +72,14 @@ final class AlertWriter implements TopicWriter {
                         alert.customerName(), alert.repId(), alert.teamId(), alert.stage(), utc(alert.lastFollowUpAt()),
                         utc(alert.nextFollowUpAt()),
                         alert.thresholdDays() == null ? null : BigDecimal.valueOf(alert.thresholdDays()),
-                        utc(alert.dueAt()), utc(alert.openedAt()), utc(alert.resolvedAt()), alert.resolution()},
+                        utc(alert.dueAt()), utc(alert.openedAt()), utc(alert.resolvedAt()), alert.resolution(),
+                        alert.claimedBy()},
                 insert -> insert.onConflict(ALERT.ALERT_ID)
                         .doUpdate()
                         .set(ALERT.STATUS, excluded(ALERT.STATUS))
                         .set(ALERT.RESOLVED_AT, excluded(ALERT.RESOLVED_AT))
                         .set(ALERT.RESOLUTION, excluded(ALERT.RESOLUTION))
+                        .set(ALERT.CLAIMED_BY, excluded(ALERT.CLAIMED_BY))
                         .where(ALERT.STATUS.eq(AlertStatus.OPEN.name())));
         // every record's message, as before: one already queued (a replay) is skipped by the outbox
         outbox.enqueue(db, readable);
@@ -85,8 +87,9 @@ final class AlertWriter implements TopicWriter {
     }
 
     /**
-     * The row an upsert of {@code later} leaves after {@code row}: its status, resolution time and
-     * resolution replace the row's only while the row is OPEN; every other column stays the first record's.
+     * The row an upsert of {@code later} leaves after {@code row}: its status, resolution time,
+     * resolution and claimant replace the row's only while the row is OPEN; every other column stays
+     * the first record's.
      */
     static Alert thenApplied(Alert row, Alert later) {
         if (row.status() != AlertStatus.OPEN) {
@@ -94,7 +97,7 @@ final class AlertWriter implements TopicWriter {
         }
         return new Alert(row.alertId(), row.kind(), later.status(), row.customerId(), row.customerName(), row.repId(),
                 row.teamId(), row.stage(), row.lastFollowUpAt(), row.nextFollowUpAt(), row.thresholdDays(), row.dueAt(),
-                row.openedAt(), later.resolvedAt(), later.resolution());
+                row.openedAt(), later.resolvedAt(), later.resolution(), later.claimedBy());
     }
 
     private static OffsetDateTime utc(Instant instant) {

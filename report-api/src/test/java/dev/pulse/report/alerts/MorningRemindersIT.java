@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -101,6 +102,21 @@ class MorningRemindersIT {
                             + "- 陈静 · 报价 Quote · 15:00 https://pulse.example.com/stale.html?customer=C-2",
                     "今日提醒 Today's follow-ups: 李四 (1) | 今日将久未跟进 Turning stale today:\n"
                             + "- 刘洋 · 潜在客户 Lead · 09:00 https://pulse.example.com/stale.html?customer=C-3");
+
+            // and the report API's view of the same lists, today's by default, another day's when asked
+            LocalDate today = LocalDate.of(2026, 12, 4);
+            assertThat(reminders.today()).isEqualTo(today);
+            MorningReminders.Reminder zhangwei = reminders.forRep("rep-zhangwei", today);
+            assertThat(zhangwei.planned()).extracting(MorningReminders.Item::customerId).containsExactly("C-1");
+            assertThat(zhangwei.planned().getFirst().at()).isEqualTo(Instant.parse("2026-12-04T02:00:00Z"));
+            assertThat(zhangwei.turningStale()).extracting(MorningReminders.Item::customerId).containsExactly("C-2");
+            MorningReminders.Reminder team = reminders.forTeam("team-east", today);
+            assertThat(team.planned()).extracting(MorningReminders.Item::customerId).containsExactly("C-1");
+            assertThat(team.turningStale()).extracting(MorningReminders.Item::customerId)
+                    .containsExactlyInAnyOrder("C-2", "C-3");
+            MorningReminders.Reminder lisiTomorrow = reminders.forRep("rep-lisi", today.plusDays(1));
+            assertThat(lisiTomorrow.planned()).extracting(MorningReminders.Item::customerId).containsExactly("C-4");
+            assertThat(lisiTomorrow.turningStale()).isEmpty();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pulse.processor.config;
 
+import dev.pulse.events.alerts.Ladder;
 import dev.pulse.processor.stale.StaleRules;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param multiRepWindow   two reps following up one customer within this span raise a MULTI_REP flag
  * @param staleThresholds  per stage code, how long without a follow-up makes a customer stale
  * @param staleCheckInterval how often the wall clock is checked for crossings
+ * @param ladder           the escalation ladder per stage ({@link dev.pulse.events.alerts.Ladder}'s setting), blank for none
  * @param instanceId       stable name of this instance in the Kafka group (static membership), or blank:
  *                         an instance restarted under the same name after a crash takes its tasks back at
  *                         once, instead of waiting for the group to give up on the dead one (45 s)
@@ -35,6 +37,7 @@ public record ProcessorProperties(
         Duration multiRepWindow,
         Map<String, Duration> staleThresholds,
         Duration staleCheckInterval,
+        String ladder,
         String instanceId) {
 
     public ProcessorProperties {
@@ -49,6 +52,8 @@ public record ProcessorProperties(
         multiRepWindow = multiRepWindow == null ? Duration.ofDays(30) : multiRepWindow;
         staleThresholds = staleThresholds == null || staleThresholds.isEmpty() ? StaleRules.DEFAULT_THRESHOLDS : staleThresholds;
         staleCheckInterval = staleCheckInterval == null ? Duration.ofSeconds(10) : staleCheckInterval;
+        ladder = ladder == null ? "" : ladder.strip();
+        Ladder.parse(ladder); // a setting it cannot read stops the start, naming the part at fault
         instanceId = instanceId == null ? "" : instanceId.strip();
     }
 }

@@ -4,6 +4,7 @@ import dev.pulse.events.TopicAdmin;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.kafka.KafkaProblems;
+import dev.pulse.events.alerts.Ladder;
 import dev.pulse.processor.stale.StaleRules;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
@@ -62,7 +63,7 @@ public class StreamsRunner implements SmartLifecycle {
         }
         streams = new KafkaStreams(PulseTopology.build(topics, properties.zone(), followUpValidator,
                 saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
-                        properties.staleCheckInterval(), pipeline.pipeline())), streamsConfig(properties, kafka));
+                        properties.staleCheckInterval(), pipeline.pipeline(), Ladder.parse(properties.ladder()))), streamsConfig(properties, kafka));
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);

@@ -26,11 +26,19 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * it fires with no traffic at all, range-scans the index up to now: one pass touches only the
  * customers whose time has come. Alert ids derive from customer, kind and due time, so a pass
  * repeated after a crash produces the same alert, and exactly-once keeps only one.
+ *
+ * <p>The escalation ladder (definition 5) uses the same index: a STALE alert that opens files the
+ * customer's ESCALATED step, that one its RELEASED step, each due a configured time after the step
+ * before. Since the steps live in the customer's state and the index (both changelogged), a restart
+ * resumes the climb where it was, and every step is an alert on the alerts topic. RELEASED ends the
+ * rep's and manager's steps (resolution RELEASED); the next follow-up by any rep claims the customer
+ * (resolution CLAIMED, with {@code claimedBy}).
  */
 public final class StaleWatcher {
 
     static final String FOLLOWED_UP = "FOLLOWED_UP";
     static final String CLOSED = "CLOSED";
+    static final String RELEASED = "RELEASED";
 
     private final StaleRules rules;
 
@@ -53,7 +61,9 @@ public final class StaleWatcher {
         }
         if (watch != null) {
             String why = rules.isClosed(f.stage()) ? CLOSED : FOLLOWED_UP;
-            watch.openAlerts().values().forEach(open -> emit.accept(open.resolved(now, why)));
+            // whoever follows up a pool customer claims it, whatever the stage they record
+            watch.openAlerts().values().forEach(open -> emit.accept(open.kind() == AlertKind.RELEASED
+                    ? open.claimed(now, f.repId()) : open.resolved(now, why)));
             watch.dueKeys().forEach(dueIndex::delete);
         }
         List<String> dueKeys = new ArrayList<>();
@@ -83,35 +93,64 @@ public final class StaleWatcher {
         void put(String customerId, CustomerWatch watch);
     }
 
-    /** Stale means the silence exceeds the threshold, so an entry due exactly now waits for the next pass. */
+    /**
+     * Stale means the silence exceeds the threshold, so an entry due exactly now waits for the next
+     * pass. A step of the ladder already due when the step before opens (an instance that was down,
+     * an imported history) opens in the same pass, so every step is on time after a restart.
+     */
     public void openDueAlerts(long nowMillis, KeyValueStore<String, String> dueIndex, Watches watches,
                               Consumer<Alert> emit) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        List<KeyValue<String, String>> due = dueUpTo(nowMillis, dueIndex);
+        while (!due.isEmpty()) {
+            for (KeyValue<String, String> entry : due) {
+                dueIndex.delete(entry.key);
+                CustomerWatch watch = watches.get(entry.value);
+                AlertKind kind = DueIndex.kind(entry.key);
+                if (watch == null || !watch.dueKeys().contains(entry.key) || watch.openAlerts().containsKey(kind)) {
+                    continue;
+                }
+                watches.put(entry.value, opened(watch, entry, kind, now, dueIndex, emit));
+            }
+            due = dueUpTo(nowMillis, dueIndex);
+        }
+    }
+
+    private static List<KeyValue<String, String>> dueUpTo(long nowMillis, KeyValueStore<String, String> dueIndex) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> entries = dueIndex.range(DueIndex.FIRST, DueIndex.upTo(nowMillis - 1))) {
             entries.forEachRemaining(due::add);
         }
-        Instant now = Instant.ofEpochMilli(nowMillis);
-        for (KeyValue<String, String> entry : due) {
-            dueIndex.delete(entry.key);
-            CustomerWatch watch = watches.get(entry.value);
-            AlertKind kind = DueIndex.kind(entry.key);
-            if (watch == null || !watch.dueKeys().contains(entry.key) || watch.openAlerts().containsKey(kind)) {
-                continue;
-            }
-            Alert alert = open(kind, entry.value, watch, DueIndex.due(entry.key), now);
-            emit.accept(alert);
-            Map<AlertKind, Alert> open = new EnumMap<>(AlertKind.class);
-            open.putAll(watch.openAlerts());
-            open.put(kind, alert);
-            List<String> remaining = new ArrayList<>(watch.dueKeys());
-            remaining.remove(entry.key);
-            watches.put(entry.value, new CustomerWatch(watch.customerName(), watch.repId(), watch.teamId(),
-                    watch.stage(), watch.lastFollowUpAt(), watch.nextFollowUpAt(), open, remaining));
+        return due;
+    }
+
+    /** @return the watch with the alert of {@code entry} open and the ladder's next step filed */
+    private CustomerWatch opened(CustomerWatch watch, KeyValue<String, String> entry, AlertKind kind, Instant now,
+                                 KeyValueStore<String, String> dueIndex, Consumer<Alert> emit) {
+        Instant dueAt = DueIndex.due(entry.key);
+        Alert alert = open(kind, entry.value, watch, dueAt, now);
+        emit.accept(alert);
+        Map<AlertKind, Alert> open = new EnumMap<>(AlertKind.class);
+        open.putAll(watch.openAlerts());
+        List<String> remaining = new ArrayList<>(watch.dueKeys());
+        remaining.remove(entry.key);
+        if (kind == AlertKind.RELEASED) {
+            // in the pool nobody owns the customer: the rep's and manager's steps end, nothing more is due
+            open.values().forEach(earlier -> emit.accept(earlier.resolved(now, RELEASED)));
+            open.clear();
+            remaining.forEach(dueIndex::delete);
+            remaining.clear();
+        } else {
+            rules.ladder().after(kind, watch.stage(), dueAt)
+                    .ifPresent(next -> remaining.add(file(dueIndex, next.dueAt(), next.kind(), entry.value)));
         }
+        open.put(kind, alert);
+        return new CustomerWatch(watch.customerName(), watch.repId(), watch.teamId(), watch.stage(),
+                watch.lastFollowUpAt(), watch.nextFollowUpAt(), open, remaining);
     }
 
     private Alert open(AlertKind kind, String customerId, CustomerWatch watch, Instant dueAt, Instant now) {
-        Duration threshold = kind == AlertKind.STALE ? rules.threshold(watch.stage()) : null;
+        Duration threshold = kind == AlertKind.OVERDUE ? null : rules.threshold(watch.stage());
         UUID alertId = UUID.nameUUIDFromBytes((customerId + "|" + kind + "|" + dueAt.toEpochMilli())
                 .getBytes(StandardCharsets.UTF_8));
         return new Alert(alertId, kind, AlertStatus.OPEN, customerId, watch.customerName(), watch.repId(),

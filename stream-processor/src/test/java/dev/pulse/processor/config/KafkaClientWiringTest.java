@@ -67,7 +67,7 @@ class KafkaClientWiringTest {
     }
 
     private static ProcessorProperties properties() {
-        return new ProcessorProperties("kafka-1:9092", null, null, null, null, null, null, null, null, null, null, null);
+        return new ProcessorProperties("kafka-1:9092", null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static KafkaClientSettings bind(Map<String, Object> variables) {

@@ -10,6 +10,7 @@ import dev.pulse.events.TopicNames;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.events.alerts.Ladder;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.PulseTopology;
@@ -510,6 +511,147 @@ class StaleTopologyTest {
         advanceBy(CHECK);
         advanceTo(T.plus(Duration.ofDays(60)));
         assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    // --- the escalation ladder: rep, manager, pool (definition 5) -------------------------------
+
+    /** LEAD stale after 1 h; the manager 2 h after that, the pool 3 h after the manager; checked every 5 s. */
+    private static StaleRules ladderRules() {
+        return new StaleRules(Map.of("LEAD", Duration.ofHours(1)), Duration.ofSeconds(5), Pipeline.defaults(),
+                Ladder.parse("LEAD:PT2H/PT3H"));
+    }
+
+    private static final Duration LADDER_CHECK = Duration.ofSeconds(5);
+    private static final Instant STALE_DUE = T.plus(Duration.ofHours(1));
+    private static final Instant MANAGER_DUE = T.plus(Duration.ofHours(3));
+    private static final Instant RELEASE_DUE = T.plus(Duration.ofHours(6));
+
+    private static Alert ladderStep(AlertKind kind, Instant due, Instant openedAt) {
+        return new Alert(alertId("C-1", kind, due), kind, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "LEAD", T,
+                null, 1.0 / 24, due, openedAt, null, null);
+    }
+
+    @Test
+    void shouldClimbFromTheRepToTheManagerToThePoolAndBeClaimedByTheNextRepWhoCalls() {
+        // given: a LEAD contacted at T by R-7 of T-EAST
+        rules = ladderRules();
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+
+        // when: the clock passes T + 1 h: the rep's step
+        advanceTo(STALE_DUE.plus(LADDER_CHECK));
+        Alert stale = ladderStep(AlertKind.STALE, STALE_DUE, STALE_DUE.plus(LADDER_CHECK));
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(stale.alertId().toString(), stale));
+
+        // then: nothing more until T + 3 h, when the manager's step opens beside the rep's
+        advanceTo(MANAGER_DUE.minus(LADDER_CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(MANAGER_DUE.plus(LADDER_CHECK));
+        Alert escalated = ladderStep(AlertKind.ESCALATED, MANAGER_DUE, MANAGER_DUE.plus(LADDER_CHECK));
+        assertThat(alerts.readKeyValuesToList()).containsExactly(KeyValue.pair(escalated.alertId().toString(), escalated));
+
+        // and at T + 6 h the customer goes to the pool, which ends the rep's and the manager's steps
+        advanceTo(RELEASE_DUE.minus(LADDER_CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant releasedAt = RELEASE_DUE.plus(LADDER_CHECK);
+        advanceTo(releasedAt);
+        Alert released = ladderStep(AlertKind.RELEASED, RELEASE_DUE, releasedAt);
+        assertThat(alerts.readValuesToList()).containsExactly(released,
+                stale.resolved(releasedAt, "RELEASED"), escalated.resolved(releasedAt, "RELEASED"));
+        assertThat(watch("C-1").openAlerts()).containsOnlyKeys(AlertKind.RELEASED);
+        assertThat(dueIndexEntries()).as("nothing further is due for a pool customer").isEmpty();
+        advanceTo(T.plus(Duration.ofDays(30)));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        // when: R-9 of T-WEST calls the pool customer
+        Instant call = T.plus(Duration.ofDays(30)).minusSeconds(60);
+        ObjectNode claim = followUp("C-1", "LEAD", call).put("repId", "R-9").put("teamId", "T-WEST");
+        send(claim);
+
+        // then: the customer is claimed by R-9, and its new silence is R-9's
+        Alert claimed = alerts.readValue();
+        assertThat(claimed).isEqualTo(new Alert(released.alertId(), AlertKind.RELEASED, AlertStatus.RESOLVED, "C-1",
+                "客户C-1", "R-7", "T-EAST", "LEAD", T, null, 1.0 / 24, RELEASE_DUE, releasedAt, wallClock, "CLAIMED",
+                "R-9"));
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant newDue = call.plus(Duration.ofHours(1));
+        advanceTo(newDue.plus(LADDER_CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::alertId, Alert::kind, Alert::repId, Alert::teamId)
+                .containsExactly(tuple(alertId("C-1", AlertKind.STALE, newDue), AlertKind.STALE, "R-9", "T-WEST"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"STALE", "ESCALATED"})
+    void shouldEndTheClimbWhenTheRepFollowsUpAtAnyStep(String step) {
+        // given: the customer climbed to the step
+        rules = ladderRules();
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        Instant reached = (step.equals("STALE") ? STALE_DUE : MANAGER_DUE).plus(LADDER_CHECK);
+        advanceTo(reached);
+        List<Alert> open = alerts.readValuesToList();
+        assertThat(open).extracting(Alert::kind).last().isEqualTo(AlertKind.valueOf(step));
+
+        // when: the rep calls; QUALIFIED has no threshold here, so nothing new starts
+        advanceBy(Duration.ofMinutes(1));
+        send(followUp("C-1", "QUALIFIED", reached));
+
+        // then: every open step resolves as followed up, and no later step ever opens
+        assertThat(alerts.readValuesToList()).containsExactlyInAnyOrderElementsOf(
+                open.stream().map(alert -> alert.resolved(wallClock, "FOLLOWED_UP")).toList());
+        assertThat(dueIndexEntries()).isEmpty();
+        advanceTo(T.plus(Duration.ofDays(30)));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldResumeTheClimbAfterARestartWithoutRepeatingAStep() {
+        // given: the manager's step is open when the instance stops
+        rules = ladderRules();
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        advanceTo(MANAGER_DUE.plus(LADDER_CHECK));
+        assertThat(alerts.readValuesToList()).extracting(Alert::kind).containsExactly(AlertKind.STALE, AlertKind.ESCALATED);
+
+        // when: it restarts at the same time
+        restartAt(wallClock);
+        advanceTo(RELEASE_DUE.minus(LADDER_CHECK));
+
+        // then: no step opens again, and the release comes on time, once
+        assertThat(alerts.isEmpty()).isTrue();
+        Instant releasedAt = RELEASE_DUE.plus(LADDER_CHECK);
+        advanceTo(releasedAt);
+        assertThat(alerts.readValuesToList()).containsExactly(ladderStep(AlertKind.RELEASED, RELEASE_DUE, releasedAt),
+                // one jump of the clock to T + 3 h 5 s opened the rep's and the manager's steps in one check
+                ladderStep(AlertKind.STALE, STALE_DUE, MANAGER_DUE.plus(LADDER_CHECK)).resolved(releasedAt, "RELEASED"),
+                ladderStep(AlertKind.ESCALATED, MANAGER_DUE, MANAGER_DUE.plus(LADDER_CHECK)).resolved(releasedAt, "RELEASED"));
+
+        // and after a second restart the pool customer is still claimable
+        restartAt(wallClock);
+        assertThat(watch("C-1").openAlerts()).containsOnlyKeys(AlertKind.RELEASED);
+        send(followUp("C-1", "QUALIFIED", T.plus(Duration.ofDays(1))).put("repId", "R-9"));
+        assertThat(alerts.readValuesToList()).extracting(Alert::kind, Alert::resolution, Alert::claimedBy)
+                .containsExactly(tuple(AlertKind.RELEASED, "CLAIMED", "R-9"));
+    }
+
+    @Test
+    void shouldOpenEveryStepThatFellDueWhileDownInOneCheck() {
+        // given: the instance is down from T + 1 min to T + 10 h, past all three steps
+        rules = ladderRules();
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
+        restartAt(T.plus(Duration.ofHours(10)));
+
+        // when: its first check
+        advanceBy(LADDER_CHECK);
+
+        // then: each step opens with its own due time, in order, and the pool ends the first two
+        Instant now = wallClock;
+        Alert stale = ladderStep(AlertKind.STALE, STALE_DUE, now);
+        Alert escalated = ladderStep(AlertKind.ESCALATED, MANAGER_DUE, now);
+        assertThat(alerts.readValuesToList()).containsExactly(stale, escalated,
+                ladderStep(AlertKind.RELEASED, RELEASE_DUE, now), stale.resolved(now, "RELEASED"),
+                escalated.resolved(now, "RELEASED"));
     }
 
     // --- scale --------------------------------------------------------------------------------

@@ -1,0 +1,73 @@
+// Wires the 公海 pool page: one load of the pool list -> the chart per team, the team filter, the
+// table and the export links. The pool is not cut to the caller's scope: any rep may claim from it.
+// Live pushes ("alerts": a release or a claim) and the poll only ask for a refresh.
+// Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byTeam.
+import { t } from './i18n.js';
+import { initLanguageSwitch } from './header.js';
+import { loadPool, poolExportUrl } from './api.js';
+import { baseOption, formatCount, emptyTitle } from './charts.js';
+import { compareKeys } from './aggregate.js';
+import { el, fillOptions, formatShortTime, timeEl, translated } from './dom.js';
+import { createRefresh } from './refresh.js';
+
+/* global echarts -- loaded as a classic script from the webjar before this module runs */
+
+const $ = (id) => document.getElementById(id);
+
+const byTeam = echarts.init($('chart-by-team'));
+byTeam.setOption({
+  ...baseOption(),
+  legend: { show: false },
+  color: ['#2f6fde'],
+  xAxis: { type: 'category', data: [], axisLabel: { interval: 0, rotate: 30, width: 110, overflow: 'truncate' } },
+  series: [{ id: 'released', type: 'bar', barMaxWidth: 48, label: { show: true, position: 'top' }, data: [] }],
+});
+const charts = { byTeam };
+window.pulseCharts = charts;
+
+let team = new URLSearchParams(location.search).get('teamId') ?? '';
+const page = createRefresh({ charts, load: loadPool, what: 'the pool', draw });
+
+/** Pool customers per team they were released from, most first; no team last. */
+function countByTeam(rows) {
+  const counts = new Map();
+  for (const row of rows) counts.set(row.teamId ?? null, (counts.get(row.teamId ?? null) || 0) + 1);
+  return [...counts.entries()].sort(([a, x], [b, y]) => y - x || compareKeys(a, b));
+}
+
+function draw(last) {
+  if (!last) return;
+  const rows = last.rows;
+  const teams = countByTeam(rows);
+  byTeam.setOption({
+    title: emptyTitle(rows.length === 0, 'poolEmpty'),
+    xAxis: { data: teams.map(([id]) => id ?? t('noTeam')) },
+    series: [{ id: 'released', name: t('poolByTeamTitle'), data: teams.map(([, n]) => n) }],
+  });
+  fillOptions($('filter-team'), teams.map(([id]) => id).filter((id) => id !== null).sort(compareKeys), team);
+  const shown = team ? rows.filter((row) => row.teamId === team) : rows;
+  $('pool-count').textContent = t('poolTotal', { total: formatCount(shown.length) });
+  $('export-csv').href = poolExportUrl('csv', team);
+  $('export-xlsx').href = poolExportUrl('xlsx', team);
+  // textContent only: customer names and ids are typed by people and must stay text
+  $('pool-table-body').replaceChildren(...(shown.length === 0
+    ? [el('tr', {}, el('td', { colSpan: 7, className: 'empty', textContent: t('poolEmpty') }))]
+    : shown.map((row) => el('tr', {},
+      el('td', { textContent: row.customerName || row.customerId, title: row.customerId }),
+      el('td', { textContent: translated('stage', row.stage) }),
+      el('td', { textContent: row.releasedFromRepId ?? '—' }),
+      el('td', { textContent: row.teamId ?? '—' }),
+      el('td', {}, timeEl(row.lastFollowUpAt, formatShortTime)),
+      el('td', {}, timeEl(row.releasedAt, formatShortTime)),
+      el('td', { className: 'num', textContent: Number(row.daysSince).toFixed(1) })))));
+}
+
+$('filter-team').addEventListener('change', (event) => {
+  team = event.target.value;
+  history.replaceState(null, '', team ? `?teamId=${encodeURIComponent(team)}` : location.pathname);
+  page.render();
+});
+initLanguageSwitch(page.render);
+window.addEventListener('resize', () => byTeam.resize());
+page.live(['alerts'], () => page.requestRefresh());
+page.requestRefresh({ spinner: true });

@@ -1,0 +1,39 @@
+package dev.pulse.report.pool;
+
+import static dev.pulse.report.db.Tables.ALERT;
+import static org.jooq.impl.DSL.noCondition;
+
+import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.report.alerts.StaleCustomerView;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The pool is the open RELEASED alerts: the processor opens one when it releases a customer and
+ * resolves it (CLAIMED) with the next follow-up, so the alert table already holds the list.
+ */
+@Repository
+public class PoolRepository {
+
+    private final DSLContext db;
+
+    PoolRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Longest in the pool first; {@code teamId} narrows to the customers a team let go, null for all. */
+    public List<PoolCustomerView> customers(String teamId, Instant now) {
+        return db.selectFrom(ALERT)
+                .where(ALERT.KIND.eq(AlertKind.RELEASED.name()))
+                .and(ALERT.STATUS.eq(AlertStatus.OPEN.name()))
+                .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
+                .orderBy(ALERT.OPENED_AT.asc(), ALERT.CUSTOMER_ID)
+                .fetch(r -> new PoolCustomerView(r.getCustomerId(), r.getCustomerName(), r.getStage(), r.getRepId(),
+                        r.getTeamId(), r.getLastFollowUpAt(), r.getOpenedAt(),
+                        r.getLastFollowUpAt() == null ? 0 : StaleCustomerView.daysSince(r.getLastFollowUpAt().toInstant(), now),
+                        r.getThresholdDays(), r.getAlertId()));
+    }
+}
