@@ -9,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       batch sums more changes into one row each; live, a poll holds what arrived)
  * @param retryBackoff wait before retrying a batch after a database or Kafka failure
  * @param threads      consumers of this instance, each with its own partitions and database transactions.
- *                     1 by default: live, two consumers add to the same team and company rows and wait
- *                     for each other's commits (the quick bench's freshness p99 at 1,000/s was 1.3 s with
- *                     2); 2 for loading a long history, where the second works while the first waits
+ *                     1 by default: with 2 the quick bench's freshness p99 at 1,000/s was 1.3 s (likely
+ *                     because both add to the same team and company rows and wait for each other's
+ *                     commits); 2 for loading a long history, where the second works while the first waits
  *                     for PostgreSQL. Beyond the partition count a consumer gets nothing
  * @param instanceId   stable name of this instance in the consumer group (static membership), or blank:
  *                     an instance restarted under the same name after a crash gets its partitions back at
