@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
@@ -42,10 +43,11 @@ import tools.jackson.databind.JsonNode;
  * every topic replicated three times with min.insync.replicas 2), two stream processors (one
  * application id, a standby replica each), two report APIs (one database and projector group,
  * both delivering alerts) and ingest. While 10,000 follow-ups are posted, one broker, one processor
- * and one report API are SIGKILLed. The processor and the report API stay dead: the survivors must
- * take their work over. The broker is started again after a pause, as its supervisor would: while it
- * is gone the cluster runs on two, and a partition whose followers had fallen out of sync on this
- * busy machine when its leader died would otherwise stay offline for good. Afterwards every
+ * and one report API are SIGKILLed, and all three stay dead: the cluster runs on two brokers from then
+ * on, the survivors take the work over. A partition whose followers had fallen out of the ISR on this
+ * busy machine when its leader died stays electable only through eligible leader replicas (KIP-966,
+ * on by default for clusters formatted by Kafka 4.1 or later), so the test checks that the cluster has
+ * them. Afterwards every
  * figure of the read model equals the one computed from the acknowledged events, and the webhook
  * receiver got every alert's opening (and resolution) by alertId once; a repeat is allowed only for
  * a message the killed report API was sending when it died (delivery is at least once there, see
@@ -79,11 +81,12 @@ class ClusterKillIT {
             try (ProcessStack stack = new ProcessStack(settings, dir, 2, 2).startAll()) {
                 log("two processors, two report APIs and ingest up after %d s; posting %,d events", seconds(started), total);
                 assertReplicatedThreeTimes(cluster, kafka, settings);
+                assertEligibleLeaderReplicas(cluster, kafka);
                 RetryingPoster poster = new RetryingPoster(stack.ingest.port(), settings.credentials().ingestToken());
                 AtomicInteger acknowledged = new AtomicInteger();
                 AtomicReference<Instant> reportKilledAt = new AtomicReference<>();
                 Chaos chaos = new Chaos(acknowledged::get, total)
-                        .kill(cluster.nodes().get((int) (SEED % 3)), 1, SEED)
+                        .killForGood(cluster.nodes().get((int) (SEED % 3)), SEED)
                         .killForGood(stack.processors.get(1), SEED + 1)
                         .killForGood(noting(stack.reports.get(1), reportKilledAt), SEED + 2);
 
@@ -92,8 +95,8 @@ class ClusterKillIT {
 
                 // then
                 assertThat(posted.kills()).isEqualTo(3);
-                await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
-                        .until(() -> cluster.brokersServing(kafka) == 3); // the killed one back in the cluster
+                await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                        .until(() -> cluster.brokersServing(kafka) == 2); // fenced once its session (9 s) ran out
                 KillFigures expected = KillFigures.expectedFrom(posted.accepted());
                 List<String> differences = KillSettling.awaitSettled(
                         () -> KillSettling.streamsState(stack.processors.getFirst(), stack.adminToken),
@@ -133,6 +136,21 @@ class ClusterKillIT {
                         .all().get(30, TimeUnit.SECONDS).values().iterator().next().get("min.insync.replicas").value();
                 assertThat(minIsr).as("min.insync.replicas of %s", topic.name()).isEqualTo("2");
             }
+        }
+    }
+
+    /**
+     * Without eligible leader replicas, a partition whose ISR had shrunk to its leader before that
+     * leader died stays offline until the dead broker returns, and with it whatever group or
+     * transaction coordinator lives there. With them, a follower that fell behind while the ISR was
+     * below min.insync.replicas (so the high watermark could not move past it) is elected instead.
+     */
+    private static void assertEligibleLeaderReplicas(ScramCluster cluster, KafkaClientSettings kafka) throws Exception {
+        try (Admin admin = Admin.create(kafka.clientConfig(cluster.bootstrapServers()))) {
+            FinalizedVersionRange elr = admin.describeFeatures().featureMetadata().get(30, TimeUnit.SECONDS)
+                    .finalizedFeatures().get("eligible.leader.replicas.version");
+            assertThat(elr).as("eligible.leader.replicas.version finalized").isNotNull();
+            assertThat(elr.maxVersionLevel()).as("eligible.leader.replicas.version").isGreaterThanOrEqualTo((short) 1);
         }
     }
 
