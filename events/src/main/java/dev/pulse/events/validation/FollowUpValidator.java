@@ -41,8 +41,20 @@ public final class FollowUpValidator {
     private final TimeRules timeRules;
 
     public FollowUpValidator(Pipeline pipeline, Clock clock, Duration allowedSkew) {
+        this(pipeline, new TimeRules(clock, allowedSkew));
+    }
+
+    private FollowUpValidator(Pipeline pipeline, TimeRules timeRules) {
         this.pipeline = pipeline;
-        this.timeRules = new TimeRules(clock, allowedSkew);
+        this.timeRules = timeRules;
+    }
+
+    /**
+     * For the consumers of the follow-ups topic (the stream processor, the projector): every rule of
+     * ingest but the clock's, so that the same record is poison or not however late it is read.
+     */
+    public static FollowUpValidator forRecorded(Pipeline pipeline) {
+        return new FollowUpValidator(pipeline, TimeRules.RECORDED);
     }
 
     public static FollowUpValidator withDefaults() {

@@ -19,7 +19,16 @@ public final class SaleValidator {
     private final TimeRules timeRules;
 
     public SaleValidator(Clock clock, Duration allowedSkew) {
-        this.timeRules = new TimeRules(clock, allowedSkew);
+        this(new TimeRules(clock, allowedSkew));
+    }
+
+    private SaleValidator(TimeRules timeRules) {
+        this.timeRules = timeRules;
+    }
+
+    /** For the consumers of the sales topic: every rule of ingest but the clock's (see {@link FollowUpValidator#forRecorded}). */
+    public static SaleValidator forRecorded() {
+        return new SaleValidator(TimeRules.RECORDED);
     }
 
     public static SaleValidator withDefaults() {

@@ -5,10 +5,25 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Event times must be plausible: not before 1990 (a typo, not history) and not beyond the allowed clock skew. */
+/**
+ * Event times must be plausible: not before 1990 (a typo, not history) and not beyond the allowed
+ * clock skew. The skew is ingest's alone ({@code pulse.ingest.allowed-clock-skew}): it judges a time
+ * against the moment the event arrives, so the consumers of the topics, which may read it days later,
+ * check everything but that ({@link #RECORDED}).
+ *
+ * @param clock       null for {@link #RECORDED}
+ * @param allowedSkew null for {@link #RECORDED}
+ */
 record TimeRules(Clock clock, Duration allowedSkew) {
 
     static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
+    /** For events ingest accepted: a replay must not turn a record into poison because time went by. */
+    static final TimeRules RECORDED = new TimeRules(null, null);
+
+    private boolean checksTheFuture() {
+        return clock != null;
+    }
 
     void checkOccurredAt(FieldReader reader, String field, Instant occurredAt) {
         if (occurredAt == null) {
@@ -16,7 +31,7 @@ record TimeRules(Clock clock, Duration allowedSkew) {
         }
         if (occurredAt.isBefore(EARLIEST)) {
             reader.error(field, MessageCode.BEFORE_1990);
-        } else if (occurredAt.isAfter(clock.instant().plus(allowedSkew))) {
+        } else if (checksTheFuture() && occurredAt.isAfter(clock.instant().plus(allowedSkew))) {
             reader.error(field, MessageCode.IN_THE_FUTURE, allowedSkew.toMinutes());
         }
     }

@@ -245,6 +245,23 @@ class FollowUpValidatorTest {
         assertThat(result.errors().getFirst().message()).contains("future");
     }
 
+    @Test
+    void shouldHoldARecordedFollowUpToEveryRuleButTheClock() {
+        // given: a time ten years ahead of any clock, and one before 1990, read from the topic
+        FollowUpValidator recorded = FollowUpValidator.forRecorded(Pipeline.defaults());
+        ObjectNode ahead = minimal();
+        ahead.put("occurredAt", "2036-11-24T04:00:00Z");
+        ObjectNode before1990 = minimal();
+        before1990.put("occurredAt", "1989-12-31T23:59:59Z");
+        ObjectNode unknownStage = minimal();
+        unknownStage.put("stage", "WHATEVER");
+
+        // when / then: ingest's clock decided the first when it arrived; the others are poison however late
+        assertThat(recorded.validate(ahead, 0).errors()).isEmpty();
+        assertThat(recorded.validate(before1990, 0).errors()).extracting(FieldError::field).containsExactly("occurredAt");
+        assertThat(recorded.validate(unknownStage, 0).errors()).extracting(FieldError::field).containsExactly("stage");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-24T04:04:00Z", "2026-11-24T12:05:00+08:00"})
     void shouldAcceptAnOccurredAtWithinTheAllowedClockSkew(String occurredAt) {

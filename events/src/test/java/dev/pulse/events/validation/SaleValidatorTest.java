@@ -212,6 +212,20 @@ class SaleValidatorTest {
     }
 
     @Test
+    void shouldHoldARecordedSaleToEveryRuleButTheClock() {
+        // given
+        SaleValidator recorded = SaleValidator.forRecorded();
+        ObjectNode ahead = minimal();
+        ahead.put("occurredAt", "2036-11-24T04:00:00Z");
+        ObjectNode before1990 = minimal();
+        before1990.put("occurredAt", "1989-12-31T23:59:59Z");
+
+        // when / then
+        assertThat(recorded.validate(ahead, 0).errors()).isEmpty();
+        assertThat(recorded.validate(before1990, 0).errors()).extracting(FieldError::field).containsExactly("occurredAt");
+    }
+
+    @Test
     void shouldAcceptASaleFourMinutesAhead() {
         // given
         ObjectNode record = minimal();

@@ -8,7 +8,6 @@ import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.report.alerts.AlertOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,21 +24,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProjectorConfig {
 
-    /** Records on the topics were accepted by ingest; a replay days later must not turn them into poison. */
-    private static final Duration REPLAY_SKEW = Duration.ofDays(1);
-
     /** The instance's consumers, each with writers of its own (they keep no state between batches, but need not be shared). */
     @Bean
     Projectors projectors(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db,
                           ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline) {
-        Clock clock = Clock.systemUTC();
         PulseTopics topics = PulseTopics.of(names);
         Freshness freshness = new Freshness(meters, topics.changes().name());
         List<Projector> workers = new ArrayList<>();
         for (int worker = 0; worker < properties.threads(); worker++) {
             List<TopicWriter> writers = List.of(
-                    FactWriter.followUps(topics.followups().name(), new FollowUpValidator(pipeline, clock, REPLAY_SKEW)),
-                    FactWriter.sales(topics.sales().name(), new SaleValidator(clock, REPLAY_SKEW)),
+                    FactWriter.followUps(topics.followups().name(), FollowUpValidator.forRecorded(pipeline)),
+                    FactWriter.sales(topics.sales().name(), SaleValidator.forRecorded()),
                     new ChangeWriter(topics.changes()),
                     new DuplicateFlagWriter(topics.duplicateFlags()),
                     new AlertWriter(topics.alerts(), alertOutbox));
