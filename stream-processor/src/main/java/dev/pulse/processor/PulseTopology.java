@@ -1,6 +1,7 @@
 package dev.pulse.processor;
 
 import dev.pulse.events.FollowUp;
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.Sale;
 import dev.pulse.events.PulseTopics;
 import dev.pulse.events.TopicNames;
@@ -41,10 +42,9 @@ public final class PulseTopology {
                                  Duration multiRepWindow, StaleRules staleRules) {
         PulseTopics topics = PulseTopics.of(names);
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, FollowUp> validFollowUps = new EventIntake<>("followups", topics.followups(), topics.errors(),
-                FollowUp.class, followUps::validate, FollowUp::eventId).build(builder);
-        KStream<String, Sale> validSales = new EventIntake<>("sales", topics.sales(), topics.errors(), Sale.class,
-                sales::validate, Sale::eventId).build(builder);
+        KStream<String, FollowUp> validFollowUps = new EventIntake<>(InputEvent.FOLLOW_UP, topics, followUps::validate)
+                .build(builder);
+        KStream<String, Sale> validSales = new EventIntake<>(InputEvent.SALE, topics, sales::validate).build(builder);
         // One pipeline for every check: the stale rules carry it.
         new CustomerTopology(new CustomerTopology.Settings(topics, zone, multiRepWindow, staleRules))
                 .build(builder, validFollowUps, validSales);

@@ -1,35 +1,34 @@
 package dev.pulse.importer.columns;
 
+import dev.pulse.events.InputEvent;
 import java.util.List;
 import java.util.Locale;
 
 /** The two kinds of sheet: a 客户跟进记录表 becomes follow-ups, a 销售记录表 becomes sales. */
 public enum EventKind {
 
-    FOLLOWUPS("followup", "/api/v1/followups", List.of("customerId", "customerName", "contact", "phone", "email",
+    FOLLOWUPS(InputEvent.FOLLOW_UP, List.of("customerId", "customerName", "contact", "phone", "email",
             "wechat", "company", "position", "repId", "repName", "teamId", "occurredAt", "channel", "content",
             "stage", "result", "nextFollowUpAt", "lostReason", "tags", "level", "source", "note")),
-    SALES("sale", "/api/v1/sales", List.of("orderId", "customerId", "customerName", "contact", "phone", "email",
+    SALES(InputEvent.SALE, List.of("orderId", "customerId", "customerName", "contact", "phone", "email",
             "wechat", "repId", "teamId", "product", "amount", "currency", "paymentMethod", "occurredAt",
             "shippingStatus"));
 
-    private final String eventType;
-    private final String ingestPath;
+    private final InputEvent<?> event;
     private final List<String> fields;
 
-    EventKind(String eventType, String ingestPath, List<String> fields) {
-        this.eventType = eventType;
-        this.ingestPath = ingestPath;
+    EventKind(InputEvent<?> event, List<String> fields) {
+        this.event = event;
         this.fields = fields;
     }
 
     /** The name used in event ids ("followup", "sale"). */
     public String eventType() {
-        return eventType;
+        return event.name();
     }
 
     public String ingestPath() {
-        return ingestPath;
+        return event.ingestPath();
     }
 
     /** The fields a column of this kind of sheet can fill; contact and note are read, not posted as such. */
@@ -39,7 +38,7 @@ public enum EventKind {
 
     /** "followups" or "sales", as the CLI, the API and the mapping file write it. */
     public String option() {
-        return name().toLowerCase(Locale.ROOT);
+        return event.plural();
     }
 
     /** @throws IllegalArgumentException naming the accepted values */

@@ -1,6 +1,7 @@
 package dev.pulse.ingest.intake;
 
 import dev.pulse.events.FollowUp;
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.Sale;
 import dev.pulse.events.validation.FollowUpValidator;
 import dev.pulse.events.validation.SaleValidator;
@@ -39,16 +40,15 @@ class IngestController {
                      FollowUpValidator followUpValidator, SaleValidator saleValidator, ClaimLimit claimLimit) {
         this.reader = reader;
         this.service = service;
-        this.followUps = new IngestService.EventType<>("followup", kafka.topics().followups(),
-                followUpValidator::validate, FollowUp::eventId, FollowUp::withEventId, FollowUp::customerId,
-                valid -> {
+        this.followUps = new IngestService.EventType<>(InputEvent.FOLLOW_UP, kafka.topics().followups(),
+                followUpValidator::validate, valid -> {
                     List<FieldError> refused = claimLimit.refusals(valid);
                     if (!refused.isEmpty()) {
                         throw new ClaimLimitException(refused);
                     }
                 });
-        this.sales = new IngestService.EventType<>("sale", kafka.topics().sales(),
-                saleValidator::validate, Sale::eventId, Sale::withEventId, Sale::customerId, valid -> { });
+        this.sales = new IngestService.EventType<>(InputEvent.SALE, kafka.topics().sales(), saleValidator::validate,
+                valid -> { });
     }
 
     /** The answer to an accepted request: sent only after Kafka acknowledged every record. */

@@ -1,5 +1,6 @@
 package dev.pulse.ingest.intake;
 
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.Json;
 import dev.pulse.events.validation.FieldError;
 import dev.pulse.events.validation.Validated;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -31,18 +31,16 @@ public class IngestService {
     }
 
     /**
-     * How one event type is validated, identified and keyed.
+     * How ingest takes one input event type: the type's description, the topic it goes to, ingest's
+     * rules (the clock's included) and what else may refuse a request.
      *
      * @param refusals what a request of valid records may still be refused for as a whole (the
      *                 pool's claim limit): thrown, so that nothing of it is written
      */
     public record EventType<T>(
-            String name,
+            InputEvent<T> event,
             String topic,
             BiFunction<JsonNode, Integer, Validated<T>> validator,
-            Function<T, UUID> eventId,
-            BiFunction<T, UUID, T> withEventId,
-            Function<T, String> key,
             Consumer<List<T>> refusals) {
     }
 
@@ -53,20 +51,21 @@ public class IngestService {
             Validated<T> result = type.validator().apply(nodes.get(i), i);
             if (result.isValid()) {
                 T event = result.value();
-                events.add(type.eventId().apply(event) == null ? type.withEventId().apply(event, UUID.randomUUID()) : event);
+                events.add(type.event().eventId().apply(event) == null
+                        ? type.event().withEventId().apply(event, UUID.randomUUID()) : event);
             } else {
                 errors.addAll(result.errors());
             }
         }
         if (!errors.isEmpty()) {
-            meters.counter("pulse.ingest.rejected", "type", type.name()).increment(nodes.size());
+            meters.counter("pulse.ingest.rejected", "type", type.event().name()).increment(nodes.size());
             throw new InvalidRecordsException(errors);
         }
         type.refusals().accept(events);
         publisher.publishAll(events.stream()
-                .map(e -> new ProducerRecord<>(type.topic(), type.key().apply(e), Json.MAPPER.writeValueAsBytes(e)))
+                .map(e -> new ProducerRecord<>(type.topic(), type.event().customerId().apply(e), Json.MAPPER.writeValueAsBytes(e)))
                 .toList());
-        meters.counter("pulse.ingest.accepted", "type", type.name()).increment(events.size());
-        return events.stream().map(type.eventId()).toList();
+        meters.counter("pulse.ingest.accepted", "type", type.event().name()).increment(events.size());
+        return events.stream().map(type.event().eventId()).toList();
     }
 }

@@ -4,10 +4,11 @@ import static dev.pulse.report.db.Tables.FOLLOWUP;
 import static dev.pulse.report.db.Tables.SALE;
 
 import dev.pulse.events.FollowUp;
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.Json;
+import dev.pulse.events.Pipeline;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.events.Sale;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +56,16 @@ final class FactWriter<T> implements TopicWriter {
         this.owner = owner;
     }
 
-    static FactWriter<FollowUp> followUps(String topic, FollowUpValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, FollowUp::eventId), FOLLOWUP,
-                FOLLOW_UP_COLUMNS, FactWriter::followUpValues, f -> new Owner(f.repId(), f.teamId()));
+    static FactWriter<FollowUp> followUps(PulseTopics topics, Pipeline pipeline) {
+        InputEvent<FollowUp> event = InputEvent.FOLLOW_UP;
+        return new FactWriter<>(event.topicIn(topics).name(), new RecordParser<>(event, event.recordedRules(pipeline)),
+                FOLLOWUP, FOLLOW_UP_COLUMNS, FactWriter::followUpValues, f -> new Owner(f.repId(), f.teamId()));
     }
 
-    static FactWriter<Sale> sales(String topic, SaleValidator validator) {
-        return new FactWriter<>(topic, new RecordParser<>(validator::validate, Sale::eventId), SALE, SALE_COLUMNS,
-                FactWriter::saleValues, s -> new Owner(s.repId(), s.teamId()));
+    static FactWriter<Sale> sales(PulseTopics topics, Pipeline pipeline) {
+        InputEvent<Sale> event = InputEvent.SALE;
+        return new FactWriter<>(event.topicIn(topics).name(), new RecordParser<>(event, event.recordedRules(pipeline)),
+                SALE, SALE_COLUMNS, FactWriter::saleValues, s -> new Owner(s.repId(), s.teamId()));
     }
 
     @Override

@@ -4,8 +4,6 @@ import dev.pulse.events.Pipeline;
 import dev.pulse.events.PulseTopics;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.report.alerts.AlertOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -33,8 +31,8 @@ class ProjectorConfig {
         List<Projector> workers = new ArrayList<>();
         for (int worker = 0; worker < properties.threads(); worker++) {
             List<TopicWriter> writers = List.of(
-                    FactWriter.followUps(topics.followups().name(), FollowUpValidator.forRecorded(pipeline)),
-                    FactWriter.sales(topics.sales().name(), SaleValidator.forRecorded()),
+                    FactWriter.followUps(topics, pipeline),
+                    FactWriter.sales(topics, pipeline),
                     new ChangeWriter(topics.changes()),
                     new DuplicateFlagWriter(topics.duplicateFlags()),
                     new AlertWriter(topics.alerts(), alertOutbox));

@@ -1,38 +1,28 @@
 package dev.pulse.report.projector;
 
-import dev.pulse.events.Json;
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.validation.Validated;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Parses a raw input record with the shared validation. Poison is reported on the error topic by
- * the stream processor; here it is only skipped, so one bad record never blocks the read model.
+ * Reads a raw input record as the stream processor's intake does ({@link InputEvent#read}). Poison is
+ * reported on the error topic by the stream processor; here it is only skipped, so one bad record
+ * never blocks the read model.
  */
 final class RecordParser<T> {
 
-    private final BiFunction<JsonNode, Integer, Validated<T>> validator;
-    private final Function<T, UUID> eventId;
+    private final InputEvent<T> event;
+    private final BiFunction<JsonNode, Integer, Validated<T>> rules;
 
-    RecordParser(BiFunction<JsonNode, Integer, Validated<T>> validator, Function<T, UUID> eventId) {
-        this.validator = validator;
-        this.eventId = eventId;
+    RecordParser(InputEvent<T> event, BiFunction<JsonNode, Integer, Validated<T>> rules) {
+        this.event = event;
+        this.rules = rules;
     }
 
     /** @return the event, or null when the record is not a valid event with an eventId */
     T parse(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return null;
-        }
-        try {
-            Validated<T> validated = validator.apply(Json.MAPPER.readTree(record.value()), 0);
-            return validated.isValid() && eventId.apply(validated.value()) != null ? validated.value() : null;
-        } catch (JacksonException e) {
-            return null;
-        }
+        return event.read(record.value(), rules).event();
     }
 }

@@ -1,11 +1,11 @@
 package dev.pulse.processor.intake;
 
+import dev.pulse.events.InputEvent;
 import dev.pulse.events.PoisonRecord;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.events.Topic;
 import dev.pulse.events.validation.Validated;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -20,22 +20,24 @@ import tools.jackson.databind.JsonNode;
  * Poison records go to the error topic
  * as {@link PoisonRecord} JSON, keyed as they came, and the stream goes on.
  *
- * @param name       prefix of every processor and store this step adds, e.g. "followups"
- * @param inputTopic read as bytes, not with its serde: a record that is not a valid {@code T} is poison, not a crash
- * @param errorTopic where poison records go
+ * @param event      which input: its topic and its ids; its plural ("followups") prefixes every processor
+ *                   and store this step adds
+ * @param topics     the catalogue: the input topic is read as bytes, not with its serde (a record that is
+ *                   not a valid {@code T} is poison, not a crash); poison goes to its error topic
+ * @param validator  the rules a record must meet
  */
 public record EventIntake<T>(
-        String name,
-        Topic<String, T> inputTopic,
-        Topic<String, PoisonRecord> errorTopic,
-        Class<T> type,
-        BiFunction<JsonNode, Integer, Validated<T>> validator,
-        Function<T, UUID> eventId) {
+        InputEvent<T> event,
+        PulseTopics topics,
+        BiFunction<JsonNode, Integer, Validated<T>> validator) {
 
     public KStream<String, T> build(StreamsBuilder builder) {
+        String name = event.plural();
+        Topic<String, PoisonRecord> errorTopic = topics.errors();
         KStream<String, Parsed<T>> parsed = builder
-                .stream(inputTopic.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
-                .processValues(() -> new ParseProcessor<>(validator, eventId), Named.as(name + "-parse"));
+                .stream(event.topicIn(topics).name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
+                .processValues(() -> new ParseProcessor<>(event, validator), Named.as(name + "-parse"));
         parsed.filter((key, value) -> !value.isValid(), Named.as(name + "-poison"))
                 .mapValues(Parsed::poison, Named.as(name + "-poison-reason"))
                 .to(errorTopic.name(), Produced.with(errorTopic.keySerde(), errorTopic.valueSerde())
