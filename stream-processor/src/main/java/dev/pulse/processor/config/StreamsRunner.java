@@ -33,8 +33,6 @@ public class StreamsRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamsRunner.class);
 
     private final ProcessorProperties properties;
-    private final FollowUpValidator followUpValidator;
-    private final SaleValidator saleValidator;
     private final MeterRegistry meters;
     private final PipelineProperties pipeline;
     private final KafkaClientSettings kafka;
@@ -42,11 +40,9 @@ public class StreamsRunner implements SmartLifecycle {
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
-    StreamsRunner(ProcessorProperties properties, FollowUpValidator followUpValidator, SaleValidator saleValidator,
-                  MeterRegistry meters, PipelineProperties pipeline, KafkaClientSettings kafka, TopicNames topics) {
+    StreamsRunner(ProcessorProperties properties, MeterRegistry meters, PipelineProperties pipeline,
+                  KafkaClientSettings kafka, TopicNames topics) {
         this.properties = properties;
-        this.followUpValidator = followUpValidator;
-        this.saleValidator = saleValidator;
         this.meters = meters;
         this.pipeline = pipeline;
         this.kafka = kafka;
@@ -61,8 +57,9 @@ public class StreamsRunner implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException(KafkaProblems.explain(e, properties.bootstrapServers()), e);
         }
-        streams = new KafkaStreams(PulseTopology.build(topics, properties.zone(), followUpValidator,
-                saleValidator, properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
+        // ingest's rules but the clock's: a record accepted there never turns into poison here because it is replayed later
+        streams = new KafkaStreams(PulseTopology.build(topics, properties.zone(),
+                FollowUpValidator.forRecorded(pipeline.pipeline()), SaleValidator.forRecorded(), properties.multiRepWindow(), new StaleRules(properties.staleThresholds(),
                         properties.staleCheckInterval(), pipeline.pipeline(), Ladder.parse(properties.ladder()))), streamsConfig(properties, kafka));
         // A failed stream thread is replaced; its tasks resume from the last committed transaction.
         streams.setUncaughtExceptionHandler(e -> {
