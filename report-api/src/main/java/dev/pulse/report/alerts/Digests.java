@@ -48,16 +48,40 @@ class Digests {
     }
 
     Digest forRep(AccessScope scope, String repId) {
-        return new Digest("rep", repId, today(), repository.staleCustomers(scope, repId, null, null, clock.instant()));
+        return new Digest("rep", repId, today(),
+                onePerCustomer(repository.staleCustomers(scope, repId, null, null, clock.instant())));
     }
 
     Digest forTeam(AccessScope scope, String teamId) {
-        return new Digest("team", teamId, today(), repository.staleCustomers(scope, null, teamId, null, clock.instant()));
+        return new Digest("team", teamId, today(),
+                onePerCustomer(repository.staleCustomers(scope, null, teamId, null, clock.instant())));
+    }
+
+    /**
+     * A digest names each customer to call once. A customer on the ladder has its STALE alert and its
+     * ESCALATED one open together, and may be OVERDUE as well: the row kept is the furthest step
+     * (ESCALATED, then STALE, then OVERDUE), in the order of the list.
+     */
+    static List<StaleCustomerView> onePerCustomer(List<StaleCustomerView> rows) {
+        Map<String, StaleCustomerView> byCustomer = new LinkedHashMap<>();
+        for (StaleCustomerView row : rows) {
+            byCustomer.merge(row.customerId(), row, (kept, other) -> step(other) > step(kept) ? other : kept);
+        }
+        return List.copyOf(byCustomer.values());
+    }
+
+    private static int step(StaleCustomerView row) {
+        return switch (row.kind()) {
+            case "ESCALATED" -> 2;
+            case "STALE" -> 1;
+            default -> 0;
+        };
     }
 
     @Scheduled(cron = "${pulse.alerts.digest-cron:0 0 9 * * *}", zone = "${pulse.report.zone:Asia/Shanghai}")
     void sendDaily() {
-        List<StaleCustomerView> open = repository.staleCustomers(AccessScope.everything(), null, null, null, clock.instant());
+        List<StaleCustomerView> open = onePerCustomer(
+                repository.staleCustomers(AccessScope.everything(), null, null, null, clock.instant()));
         Map<String, List<StaleCustomerView>> byRep = open.stream().filter(r -> r.repId() != null)
                 .collect(Collectors.groupingBy(StaleCustomerView::repId, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<StaleCustomerView>> byTeam = open.stream().filter(r -> r.teamId() != null)
