@@ -145,6 +145,22 @@ export async function loadStale(signal) {
   return { rows: open.rows || [], resolved: resolved.rows || [] };
 }
 
+/** The alert rules in force, as the backtest form starts from: {stale, ladder, overdue}. */
+export function loadBacktestRules() {
+  return getJson('/api/v1/alerts/backtest/rules', {});
+}
+
+/**
+ * What proposed rules would have produced per ISO week and team. stale and ladder are always
+ * sent, even empty: an empty ladder means "nothing climbs", a missing one "the ladder in force".
+ */
+export function runBacktest({ stale, ladder, overdue, from, to }) {
+  const query = new URLSearchParams({ stale, ladder, overdue: String(overdue) });
+  if (from) query.set('from', from);
+  if (to) query.set('to', to);
+  return getJson(`/api/v1/alerts/backtest?${query}`, {});
+}
+
 /**
  * The pipeline's stages (code, order, nameZh, nameEn, terminal). Configuration that only changes
  * with a restart, so it is asked once and shared; a failed answer is forgotten, so the next

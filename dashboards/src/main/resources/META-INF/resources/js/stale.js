@@ -1,7 +1,8 @@
 // Wires the customers-to-call page: one load (open alerts + recently resolved) -> chart, filter
 // choices, table and list; filters and sorting only redraw, they never refetch. Live pushes
 // ("alerts", "activity") and the poll only ask for a refresh, which also reloads an open history.
-// Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byRep.
+// Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byRep (and .backtest,
+// with #backtest[data-state]).
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
 import { loadStale } from './api.js';
@@ -14,12 +15,15 @@ import {
   renderStaleTable, sortRows,
 } from './stale-table.js';
 import { createRefresh } from './refresh.js';
+import { createBacktestPanel } from './backtest.js';
 
 const $ = (id) => document.getElementById(id);
 const filterEls = { rep: $('filter-rep'), team: $('filter-team'), kind: $('filter-kind'), stage: $('filter-stage') };
 
 const charts = { byRep: createAlertsByRepChart($('chart-by-rep')) };
-window.pulseCharts = charts;
+// The backtest is asked for on its own button, never by the page's refresh.
+const backtest = createBacktestPanel($('backtest'));
+window.pulseCharts = { ...charts, backtest: backtest.chart };
 
 const filters = { rep: '', team: '', kind: '', stage: '' };
 let sort = { ...DEFAULT_SORT };
@@ -123,10 +127,16 @@ function draw(last) {
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
-initLanguageSwitch(page.render);
+initLanguageSwitch(() => {
+  page.render();
+  backtest.render();
+});
 // A click on a bar shows that rep's customers.
 charts.byRep.on('click', (params) => setView({ filters: { rep: String(params.name) } }));
-window.addEventListener('resize', () => charts.byRep.resize());
+window.addEventListener('resize', () => {
+  charts.byRep.resize();
+  backtest.resize();
+});
 // "activity" too: a follow-up resolves an alert and belongs in an open history at once.
 page.live(['alerts', 'activity'], refreshAll);
 page.requestRefresh({ spinner: true });

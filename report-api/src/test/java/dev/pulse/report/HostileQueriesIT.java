@@ -233,6 +233,24 @@ class HostileQueriesIT {
         for (String bad : List.of("tomorrow", SQL, SCRIPT, "2026-02-30")) {
             add(cases, "reminder date=" + abbreviate(bad), Query.get("/api/v1/alerts/reminder?repId=a&date=" + encode(bad), 400, "date"));
         }
+        String backtest = "/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30";
+        for (String bad : List.of("LEAD", "LEAD:forever", "GOD:P1D", "WON:P1D", "LEAD:PT1M", "LEAD:P400D", "LEAD:P1D,LEAD:P2D",
+                "LEAD:-P1D", SQL, SCRIPT, TRAVERSAL, HUGE.substring(0, 6_000))) {
+            add(cases, "backtest stale=" + abbreviate(bad), Query.get(backtest + "&stale=" + encode(bad), 400, "stale"));
+        }
+        for (String bad : List.of("LEAD:P1D", "LEAD:/", "LEAD:x/P1D", "LOST:P1D/P2D", "LEAD:P1D/PT5M", "QUOTE:/P999D",
+                "LEAD:P1D/P2D,LEAD:/P3D", SQL, SCRIPT, HUGE.substring(0, 6_000))) {
+            add(cases, "backtest ladder=" + abbreviate(bad), Query.get(backtest + "&ladder=" + encode(bad), 400, "ladder"));
+        }
+        for (String bad : List.of("maybe", SQL)) {
+            add(cases, "backtest overdue=" + abbreviate(bad), Query.get(backtest + "&overdue=" + encode(bad), 400, "overdue"));
+        }
+        for (String bad : List.of("yesterday", SQL, "2026-02-30")) {
+            add(cases, "backtest from=" + abbreviate(bad), Query.get("/api/v1/alerts/backtest?from=" + encode(bad), 400, "from"));
+        }
+        add(cases, "backtest from after to", Query.get("/api/v1/alerts/backtest?from=2026-12-01&to=2026-11-01", 400, "from"));
+        add(cases, "backtest a range of 3 years", Query.get("/api/v1/alerts/backtest?from=2023-01-01&to=2026-01-01", 400, "days"));
+        add(cases, "backtest teamId with NUL, BEL", Query.get(backtest + "&teamId=" + encode(CONTROLS), 400, "teamId"));
         add(cases, "digest with both repId and teamId", Query.get("/api/v1/alerts/digest?repId=a&teamId=b", 400, "repId"));
         add(cases, "dismiss flag ..%2Fx", Query.refusedBeforeMvc("POST", "/api/v1/reports/duplicates/.." + "%2Fx/dismiss",
                 "{\"reason\":\"x\"}"));
@@ -325,6 +343,7 @@ class HostileQueriesIT {
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
         filters.put("/api/v1/reports/pool?", List.of("teamId"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
+        filters.put("/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30", List.of("teamId"));
         for (Map.Entry<String, List<String>> endpoint : filters.entrySet()) {
             for (String parameter : endpoint.getValue()) {
                 for (String value : List.of(SQL, SCRIPT, TRAVERSAL, "' OR '1'='1", HUGE.substring(0, 6_000), "\u202Egnp.exe", "王芳😀مرحبا")) {

@@ -86,6 +86,7 @@ public enum MessageCode {
     SIGN_IN_FAILED("PULSE-A006", "Wrong user name or password.", "用户名或密码错误。"),
     OUTSIDE_SCOPE_REP("PULSE-A007", "your scope does not include rep '{0}'", "你的权限范围不包括负责人“{0}”"),
     OUTSIDE_SCOPE_TEAM("PULSE-A008", "your scope does not include team '{0}'", "你的权限范围不包括团队“{0}”"),
+    BACKTEST_ROLE("PULSE-A009", "only a manager or an admin may backtest alert rules", "只有经理或管理员可以回测告警规则"),
 
     // Q: report query parameters
     FROM_AFTER_TO("PULSE-Q001", "from ({0}) must not be after to ({1})", "开始日期 from（{0}）不能晚于结束日期 to（{1}）"),
@@ -103,6 +104,10 @@ public enum MessageCode {
     FLAG_NOT_OPEN("PULSE-Q013", "flag {0} is not open", "重复标记 {0} 已不是待处理状态"),
     NO_SUCH_FLAG("PULSE-Q014", "no flag {0}", "没有重复标记 {0}"),
     PARAMETER_OUT_OF_RANGE("PULSE-Q015", "{0} must be between {1} and {2}", "参数 {0} 必须在 {1} 到 {2} 之间"),
+    NOT_A_RULE("PULSE-Q016", "{0}: '{1}' is not {2}", "参数 {0}：“{1}”的格式应为 {2}"),
+    NOT_A_DURATION("PULSE-Q017", "{0}: '{1}' is not a duration such as P14D or PT36H",
+            "参数 {0}：“{1}”不是时长（如 P14D 表示 14 天，PT36H 表示 36 小时）"),
+    STAGE_GIVEN_TWICE("PULSE-Q018", "{0}: stage {1} is given twice", "参数 {0}：阶段 {1} 重复出现"),
 
     // M: administration of users and tokens
     REP_TOKEN_SCOPE("PULSE-M001", "a REP token needs repId (and no teamId)", "REP 令牌需要 repId（且不能有 teamId）"),

@@ -101,6 +101,10 @@ class AuthorizationMatrixIT {
                 "/actuator/prometheus", "/actuator/metrics")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 403, "MANAGER", 403, "REP", 403, "INGEST", 403, "none", 401));
         }
+        // a backtest of alert rules is a manager's (their teams), an admin's or BI's; a rep is refused
+        for (String path : List.of("/api/v1/alerts/backtest?from=2026-11-02&to=2026-11-15", "/api/v1/alerts/backtest/rules")) {
+            expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 403, "INGEST", 403, "none", 401));
+        }
         for (String path : List.of("/api/v1/me")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 401));
         }
@@ -182,7 +186,7 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/lost-reasons/customers?teamId=team-b&" + DAY,
                 "/api/v1/exports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/cycle-length?teamId=team-b&" + DAY,
                 "/api/v1/reports/velocity?teamId=team-b&" + DAY, "/api/v1/reports/forecast?teamId=team-b&" + DAY,
-                "/api/v1/alerts/reminder?teamId=team-b")) {
+                "/api/v1/alerts/reminder?teamId=team-b", "/api/v1/alerts/backtest?teamId=team-b")) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }
         // a rep of another team, asked for by id, is filtered out in the query
@@ -193,6 +197,10 @@ class AuthorizationMatrixIT {
         assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
         // the cockpit's reports read the follow-up facts, filtered to the team in SQL: its three open customers
         assertThat(manager.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(3);
+        // the backtest counts the team's customers only: its three QUALIFIED customers of 11-03, stale 7 days later
+        JsonNode backtest = manager.get("/api/v1/alerts/backtest?stale=QUALIFIED:P7D&ladder=&from=2026-11-02&to=2026-11-15");
+        assertThat(backtest.get("teams")).extracting(r -> r.get("teamId").asString() + " " + r.get("alerts").asInt())
+                .containsExactly("team-a 3");
     }
 
     @Test

@@ -121,6 +121,24 @@ class StalePageBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), A2_NEW_CONTENT));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.pulseNotReloaded === true;")).isEqualTo(true);
 
+        // the backtest panel starts from the rules in force and replays a proposed ladder over the last
+        // 12 weeks: with LEAD escalating 1 day and releasing 2 days after that, cust-a1 (stale 6 days
+        // 2 hours ago) and cust-a2 (stale 6 days ago, followed up only now) both climb to the pool;
+        // cust-b1 (QUOTE, stale 2 days ago) only alerts: 3 alerts, 2 escalations, 2 releases
+        wait.until(d -> d.findElement(By.id("backtest")).isDisplayed()
+                && "14".equals(d.findElement(By.name("stale-LEAD")).getAttribute("value")));
+        ((JavascriptExecutor) browser).executeScript("""
+                document.querySelectorAll('#backtest input[name^="escalate-"], #backtest input[name^="release-"]')
+                    .forEach(input => { input.value = ''; });""");
+        browser.findElement(By.name("escalate-LEAD")).sendKeys("1");
+        browser.findElement(By.name("release-LEAD")).sendKeys("2");
+        browser.findElement(By.id("backtest-run")).click();
+        wait.until(d -> "ready".equals(d.findElement(By.id("backtest")).getAttribute("data-state")));
+        assertThat(backtestCharted("alerts")).isEqualTo(3);
+        assertThat(backtestCharted("escalations")).isEqualTo(2);
+        assertThat(backtestCharted("releases")).isEqualTo(2);
+        assertThat(browser.findElement(By.id("backtest-teams-body")).getText()).contains("team-a").contains("team-b");
+
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
@@ -162,6 +180,16 @@ class StalePageBrowserIT {
 
     private static void sortBy(String column) {
         heading(column).click();
+    }
+
+    /** Sum of one series of the backtest's weekly chart, read from ECharts itself. */
+    private static long backtestCharted(String series) {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.pulseCharts && window.pulseCharts.backtest;
+                if (!chart) return -1;
+                const found = (chart.getOption().series || []).find(s => s.id === arguments[0]);
+                return (found ? found.data : []).reduce((sum, value) => sum + (Number(value) || 0), 0);""", series);
+        return ((Number) total).longValue();
     }
 
     /** Sum of the open-alerts-per-rep chart, read from ECharts itself. */

@@ -2,6 +2,7 @@ package dev.pulse.processor.stale;
 
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.alerts.Ladder;
+import dev.pulse.events.alerts.StaleThresholds;
 import java.time.Duration;
 import java.util.Map;
 
@@ -33,11 +34,8 @@ public record StaleRules(Map<String, Duration> thresholds, Duration checkInterva
         ladder = ladder == null ? Ladder.none() : ladder;
     }
 
-    boolean isClosed(String stage) {
-        return pipeline.find(stage).map(s -> s.terminal()).orElse(false);
-    }
-
-    Duration threshold(String stage) {
-        return isClosed(stage) ? null : thresholds.get(stage);
+    /** The thresholds and the overdue rule alone, as the report API's backtest shares them. */
+    public StaleThresholds staleThresholds() {
+        return new StaleThresholds(thresholds, pipeline);
     }
 }

@@ -4,6 +4,8 @@ import dev.pulse.events.FollowUp;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
+import dev.pulse.events.alerts.Ladder;
+import dev.pulse.events.alerts.StaleThresholds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +43,11 @@ public final class StaleWatcher {
     static final String RELEASED = "RELEASED";
 
     private final StaleRules rules;
+    private final StaleThresholds thresholds;
 
     public StaleWatcher(StaleRules rules) {
         this.rules = rules;
+        this.thresholds = rules.staleThresholds();
     }
 
     public Duration checkInterval() {
@@ -60,21 +64,15 @@ public final class StaleWatcher {
             return watch;
         }
         if (watch != null) {
-            String why = rules.isClosed(f.stage()) ? CLOSED : FOLLOWED_UP;
+            String why = thresholds.isClosed(f.stage()) ? CLOSED : FOLLOWED_UP;
             // whoever follows up a pool customer claims it, whatever the stage they record
             watch.openAlerts().values().forEach(open -> emit.accept(open.kind() == AlertKind.RELEASED
                     ? open.claimed(now, f.repId()) : open.resolved(now, why)));
             watch.dueKeys().forEach(dueIndex::delete);
         }
         List<String> dueKeys = new ArrayList<>();
-        if (!rules.isClosed(f.stage())) {
-            Duration threshold = rules.threshold(f.stage());
-            if (threshold != null) {
-                dueKeys.add(file(dueIndex, f.occurredAt().plus(threshold), AlertKind.STALE, f.customerId()));
-            }
-            if (f.nextFollowUpAt() != null && f.nextFollowUpAt().isAfter(f.occurredAt())) {
-                dueKeys.add(file(dueIndex, f.nextFollowUpAt(), AlertKind.OVERDUE, f.customerId()));
-            }
+        for (Ladder.Next crossing : thresholds.crossings(f.stage(), f.occurredAt(), f.nextFollowUpAt())) {
+            dueKeys.add(file(dueIndex, crossing.dueAt(), crossing.kind(), f.customerId()));
         }
         return new CustomerWatch(f.customerName(), f.repId(), f.teamId(), f.stage(), f.occurredAt(),
                 f.nextFollowUpAt(), Map.of(), dueKeys);
@@ -150,7 +148,7 @@ public final class StaleWatcher {
     }
 
     private Alert open(AlertKind kind, String customerId, CustomerWatch watch, Instant dueAt, Instant now) {
-        Duration threshold = kind == AlertKind.OVERDUE ? null : rules.threshold(watch.stage());
+        Duration threshold = kind == AlertKind.OVERDUE ? null : thresholds.threshold(watch.stage());
         UUID alertId = UUID.nameUUIDFromBytes((customerId + "|" + kind + "|" + dueAt.toEpochMilli())
                 .getBytes(StandardCharsets.UTF_8));
         return new Alert(alertId, kind, AlertStatus.OPEN, customerId, watch.customerName(), watch.repId(),
