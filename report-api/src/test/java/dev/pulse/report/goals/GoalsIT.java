@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,7 +36,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -43,6 +51,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Monday 12-14 00:00, 7 days: 3.5 days have elapsed, share 3.5 / 7 = 0.5. December runs 31 days:
  * 9.5 have elapsed, share 9.5 / 31 = 0.30645..., shown 0.3065.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GoalsIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -174,6 +183,7 @@ class GoalsIT {
     }
 
     @Test
+    @Order(1)
     void shouldNudgeEachRepBehindPaceOnceADayFromTheConfiguredHour() {
         // given the nudge hour 16 and, at 16:05, the week 3 days 16h05m old: share 88.0833 / 168 = 0.5243;
         // December 232.0833 / 744 = 0.311940; behind: rep-b (4 < 10 x 0.5243 = 5.24 and 2,000.50 < 10,000 x 0.311940
@@ -200,6 +210,42 @@ class GoalsIT {
                 + "- 每月成交金额 Revenue per month: 2000.5 / 10000 CNY · 应达 expected 3119.4 · 进度 pace 64.13%");
         assertThat(db.fetch("select rep_id, goals from goal_nudge where nudge_day = date '2026-12-10' order by rep_id")
                 .map(r -> r.get(0) + " " + r.get(1))).containsExactly("rep-b 2", "rep-c 1", "rep-e 1");
+    }
+
+    /** After the Thursday nudge (which expects an empty outbox), on the next day. */
+    @Test
+    @Order(2)
+    void shouldNudgeOnceWhenTwoInstancesCheckAtTheSameMoment() throws Exception {
+        // given the next day, Friday 2026-12-11 16:05: the week 4 days 16h05m old, share 112.0833 / 168 = 0.6672;
+        // behind: rep-b (4 < 6.67), rep-c (0), rep-e (2 < 3.34); rep-a (12 >= 13.34) is now behind too
+        Instant friday = Instant.parse("2026-12-11T08:05:00Z");
+        GoalNudges one = nudges(friday);
+        GoalNudges other = nudges(friday);
+        CountDownLatch go = new CountDownLatch(1);
+        int queuedBefore = goalMessages();
+
+        // when two instances check at once
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            Future<Integer> first = pool.submit(() -> {
+                go.await();
+                return one.nudgeToday();
+            });
+            Future<Integer> second = pool.submit(() -> {
+                go.await();
+                return other.nudgeToday();
+            });
+            go.countDown();
+
+            // then the four reps were nudged once between them
+            assertThat(first.get(60, TimeUnit.SECONDS) + second.get(60, TimeUnit.SECONDS)).isEqualTo(4);
+        }
+        assertThat(db.fetch("select rep_id from goal_nudge where nudge_day = date '2026-12-11' order by rep_id")
+                .map(r -> r.get(0))).containsExactly("rep-a", "rep-b", "rep-c", "rep-e");
+        assertThat(goalMessages() - queuedBefore).as("messages queued on Friday").isEqualTo(4);
+    }
+
+    private static int goalMessages() {
+        return db.fetchCount(DSL.table("webhook_delivery"), DSL.field("event").eq("GOAL"));
     }
 
     private static GoalAttainments attainments(Instant now) {
