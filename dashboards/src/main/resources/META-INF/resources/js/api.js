@@ -57,6 +57,44 @@ async function postJson(path, body) {
   return res.json();
 }
 
+/** A PUT or DELETE with the CSRF token; the answer's JSON, or null for 204. */
+async function sendJson(method, path, body) {
+  const res = await fetch(path, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...languageHeaders(), ...csrfHeaders() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw await failure(res, path);
+  return res.status === 204 ? null : res.json();
+}
+
+/**
+ * The goals page's snapshot for {day, teamId, metric}: every goal of the caller's scope in the
+ * periods of day against what was done, the chosen team's leaderboard, the teams, and who asks.
+ */
+export async function loadGoals({ day, teamId, metric }, signal) {
+  const [attainment, teams, me] = await Promise.all([
+    getJson('/api/v1/reports/goals/attainment', { day, teamId }, signal),
+    getJson('/api/v1/teams', {}, signal),
+    loadMe().catch(() => null),
+  ]);
+  const teamIds = (teams.rows || []).map((row) => row.teamId).filter(Boolean);
+  const boardTeam = teamId || teamIds[0];
+  const board = boardTeam
+    ? await getJson('/api/v1/reports/goals/leaderboard', { teamId: boardTeam, metric, day }, signal)
+    : { teamId: null, rows: [] };
+  return { rows: attainment.rows || [], teams: teamIds, board, me };
+}
+
+/** Sets a goal (goalId null) or changes one. */
+export function saveGoal(goal, goalId = null) {
+  return goalId ? sendJson('PUT', `/api/v1/goals/${encodeURIComponent(goalId)}`, goal) : postJson('/api/v1/goals', goal);
+}
+
+export function removeGoal(goalId) {
+  return sendJson('DELETE', `/api/v1/goals/${encodeURIComponent(goalId)}`);
+}
+
 /** Who is signed in: {name, role, repId, teamIds}. Asked once per page. */
 let me = null;
 export function loadMe() {

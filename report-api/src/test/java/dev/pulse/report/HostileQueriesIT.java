@@ -13,7 +13,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +52,12 @@ class HostileQueriesIT {
     private static final String CONTROLS = "rep\u0000\u0007\u202E";
     private static final List<String> TABLES = List.of("followup", "sale", "rep_activity", "projector_offset",
             "duplicate_flag", "funnel_cell", "alert", "webhook_delivery", "pulse_team", "pulse_user", "pulse_user_team",
-            "api_token", "audit_log");
+            "api_token", "audit_log", "goal", "goal_nudge");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String RANGE = "from=2026-11-01&to=2026-11-30";
+    /** This week's Monday in the reporting zone: goals may start only near today. */
+    private static final LocalDate MONDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(DayOfWeek.MONDAY);
 
     private static TestKafka kafka;
     private static TestPostgres postgres;
@@ -262,6 +267,56 @@ class HostileQueriesIT {
         add(cases, "dismiss with a NUL in the reason", new Query("POST",
                 "/api/v1/reports/duplicates/00000000-0000-0000-0000-000000000001/dismiss", "{\"reason\":\"a\\u0000b\"}", 400, "reason"));
 
+        // goals: every field of the body, the path's goal id, the reports' parameters
+        for (String bad : List.of("FOLLOWUPS", SQL, SCRIPT, "")) {
+            add(cases, "goal metric=" + abbreviate(bad), postGoal(goal("metric", bad), "metric"));
+        }
+        for (String bad : List.of("COMPANY", SQL, SCRIPT)) {
+            add(cases, "goal scope=" + abbreviate(bad), postGoal(goal("scope", bad), "scope"));
+        }
+        for (String bad : List.of(SQL, SCRIPT, TRAVERSAL, "rep\\u0000", "rep\\u202e", HUGE.substring(0, 65))) {
+            add(cases, "goal repId=" + abbreviate(bad), postGoal(goal("repId", bad), "repId"));
+            add(cases, "goal teamId=" + abbreviate(bad), postGoal(goal("teamId", bad), "teamId"));
+        }
+        for (String bad : List.of("0", "-5", "abc", "1e999", "1000001", "1.5", SQL, HUGE.substring(0, 2000))) {
+            add(cases, "goal target=" + abbreviate(bad), postGoal(goal("target", bad), "target"));
+        }
+        for (String bad : List.of(MONDAY.plusDays(1).toString(), "1990-01-01", "2999-01-04", SQL, "2026-02-30", "")) {
+            add(cases, "goal periodStart=" + abbreviate(bad), postGoal(goal("periodStart", bad), "periodStart"));
+        }
+        add(cases, "goal follow-ups with a currency", postGoal(goal("currency", "CNY"), "currency"));
+        String revenue = goal("metric", "REVENUE_PER_MONTH").replace(MONDAY.toString(), MONDAY.withDayOfMonth(1).toString());
+        for (String bad : List.of("", "CNYX", "C1Y", SQL)) {
+            add(cases, "revenue goal currency=" + abbreviate(bad), postGoal(revenue.replace("\"currency\":null",
+                    "\"currency\":\"" + bad + "\""), "currency"));
+        }
+        add(cases, "goal body that is not JSON", new Query("POST", "/api/v1/goals", "{\"scope\":", 400, ""));
+        add(cases, "goal body that is null", new Query("POST", "/api/v1/goals", "null", 400, ""));
+        add(cases, "change goal not-a-uuid", new Query("PUT", "/api/v1/goals/not-a-uuid", goal("target", "5"), 400, "goalId"));
+        add(cases, "remove goal " + SQL, Query.refusedBeforeMvc("DELETE", "/api/v1/goals/" + encode(SQL), null));
+        add(cases, "remove goal <img>", new Query("DELETE", "/api/v1/goals/" + encodePath("<img src=x>"), null, 400, "goalId"));
+        for (String path : List.of("/api/v1/goals?", "/api/v1/reports/goals/attainment?", "/api/v1/exports/goals?",
+                "/api/v1/reports/goals/leaderboard?teamId=east&metric=FOLLOW_UPS_PER_WEEK&")) {
+            for (String bad : List.of("yesterday", SQL, "2026-02-30")) {
+                add(cases, path + " day=" + abbreviate(bad), Query.get(path + "day=" + encode(bad), 400, "day"));
+            }
+            add(cases, path + " teamId with NUL, BEL", Query.get(path + "teamId=" + encode(CONTROLS), 400, "teamId"));
+        }
+        for (String bad : List.of("colour", SQL, SCRIPT)) {
+            add(cases, "goals metric=" + abbreviate(bad), Query.get("/api/v1/goals?metric=" + encode(bad), 400, "metric"));
+            add(cases, "attainment metric=" + abbreviate(bad), Query.get("/api/v1/reports/goals/attainment?metric="
+                    + encode(bad), 400, "metric"));
+            add(cases, "leaderboard metric=" + abbreviate(bad), Query.get("/api/v1/reports/goals/leaderboard?teamId=east&metric="
+                    + encode(bad), 400, "metric"));
+        }
+        add(cases, "leaderboard without teamId", Query.get("/api/v1/reports/goals/leaderboard?metric=FOLLOW_UPS_PER_WEEK",
+                400, "teamId"));
+        add(cases, "leaderboard without metric", Query.get("/api/v1/reports/goals/leaderboard?teamId=east", 400, "metric"));
+        for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
+            add(cases, "goals export format=" + abbreviate(bad), Query.get("/api/v1/exports/goals?format=" + encode(bad), 400,
+                    "format"));
+        }
+
         // the admin API
         add(cases, "token with role GOD", new Query("POST", "/api/v1/admin/tokens", "{\"role\":\"GOD\"}", 400, "role"));
         add(cases, "token with role " + SQL, new Query("POST", "/api/v1/admin/tokens",
@@ -344,6 +399,9 @@ class HostileQueriesIT {
         filters.put("/api/v1/reports/pool?", List.of("teamId"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
         filters.put("/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30", List.of("teamId"));
+        filters.put("/api/v1/goals?", List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/goals/attainment?", List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/goals/leaderboard?metric=FOLLOW_UPS_PER_WEEK", List.of("teamId"));
         for (Map.Entry<String, List<String>> endpoint : filters.entrySet()) {
             for (String parameter : endpoint.getValue()) {
                 for (String value : List.of(SQL, SCRIPT, TRAVERSAL, "' OR '1'='1", HUGE.substring(0, 6_000), "\u202Egnp.exe", "王芳😀مرحبا")) {
@@ -389,6 +447,44 @@ class HostileQueriesIT {
         assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from followup")).isEqualTo(1);
     }
 
+    @Test
+    @Order(3)
+    void shouldSetAGoalOnceRefuseItsTwinInTheCallersLanguageAndExportIt() {
+        // given a valid goal
+        HttpResponse<String> created = send(new Query("POST", "/api/v1/goals", goal("target", "20"), 201, null));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String goalId = json(created).get("goalId").asString();
+
+        // when the same goal is set again, and changed to start on a Tuesday, in Chinese
+        HttpResponse<String> twin = sendIn("zh-CN", new Query("POST", "/api/v1/goals", goal("target", "30"), 409, null));
+        HttpResponse<String> tuesday = sendIn("zh-CN", new Query("PUT", "/api/v1/goals/" + goalId,
+                goal("periodStart", MONDAY.plusDays(1).toString()), 400, null));
+
+        // then 409 and 400 with their codes and Chinese texts, and the goal as it was
+        assertThat(twin.statusCode()).isEqualTo(409);
+        assertThat(json(twin).get("code").asString()).isEqualTo("PULSE-G007");
+        assertThat(json(twin).get("detail").asString()).isEqualTo("该rep在此指标、周期和币种下已有目标，请修改原目标");
+        assertThat(tuesday.statusCode()).isEqualTo(400);
+        assertThat(json(tuesday).get("code").asString()).isEqualTo("PULSE-G004");
+        assertThat(json(tuesday).get("detail").asString()).isEqualTo("periodStart 必须是周期的第一天：Monday 周一");
+        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from goal")).isEqualTo(1);
+        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where action = 'goal.create'"))
+                .isEqualTo(1);
+
+        // and the export holds it, BOM first, audited
+        HttpResponse<String> csv = send(Query.get("/api/v1/exports/goals?format=csv", 200, null));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFscope,rep_id,team_id,metric,period_start,period_end,currency,target,actual,"
+                + "attainment,elapsed,expected,pace,behind_pace");
+        assertThat(csv.body()).contains("REP,rep-1,east,FOLLOW_UPS_PER_WEEK," + MONDAY + "," + MONDAY.plusDays(6) + ",,20.00,");
+        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where action = 'export.goals'"))
+                .isEqualTo(1);
+
+        // and removing it twice: 204, then 404
+        assertThat(send(new Query("DELETE", "/api/v1/goals/" + goalId, null, 204, null)).statusCode()).isEqualTo(204);
+        assertThat(send(new Query("DELETE", "/api/v1/goals/" + goalId, null, 404, null)).statusCode()).isEqualTo(404);
+    }
+
     private static Map<String, Long> rowCounts() {
         String sql = "select " + String.join(", ", TABLES.stream().map(t -> "(select count(*) from " + t + ")").toList());
         String[] values = TestPostgres.queryRows(jdbcUrl, sql).getFirst().split(" \\| ");
@@ -400,12 +496,20 @@ class HostileQueriesIT {
     }
 
     private static HttpResponse<String> send(Query query) {
+        return sendIn(null, query);
+    }
+
+    /** The query as the admin sends it, asking for answers in {@code language} (none: no Accept-Language). */
+    private static HttpResponse<String> sendIn(String language, Query query) {
         HttpRequest.Builder request = authorized(HttpRequest.newBuilder(report.uri(query.path())))
                 .timeout(Duration.ofSeconds(30))
                 .method(query.method(), query.body() == null ? BodyPublishers.noBody()
                         : BodyPublishers.ofString(query.body(), StandardCharsets.UTF_8));
         if (query.body() != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
         }
         try {
             return HTTP.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -415,6 +519,25 @@ class HostileQueriesIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A valid rep goal for this week, with one field replaced by a raw JSON string value. */
+    private static String goal(String field, String value) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("scope", "REP");
+        fields.put("repId", "rep-1");
+        fields.put("teamId", "east");
+        fields.put("metric", "FOLLOW_UPS_PER_WEEK");
+        fields.put("periodStart", MONDAY.toString());
+        fields.put("target", "20");
+        fields.put("currency", null);
+        fields.put(field, value);
+        return "{" + String.join(",", fields.entrySet().stream().map(e -> "\"" + e.getKey() + "\":"
+                + (e.getValue() == null ? "null" : "\"" + e.getValue() + "\"")).toList()) + "}";
+    }
+
+    private static Query postGoal(String body, String names) {
+        return new Query("POST", "/api/v1/goals", body, 400, names);
     }
 
     private static void add(List<Arguments> cases, String name, Query query) {

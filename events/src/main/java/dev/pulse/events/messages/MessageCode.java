@@ -145,6 +145,23 @@ public enum MessageCode {
             "{0} 无效：须为 1 到 64 个字母、数字或 _ . @ -"),
     JSON_BODY_REQUIRED("PULSE-W011", "a JSON body is required", "需要 JSON 请求体"),
 
+    // G: goals and pacing (report API, /api/v1/goals)
+    GOAL_SCOPE("PULSE-G001", "scope must be REP (with repId) or TEAM", "scope 只能是 REP（需给 repId）或 TEAM"),
+    GOAL_METRIC("PULSE-G002", "metric must be one of FOLLOW_UPS_PER_WEEK, NEW_CUSTOMERS_PER_MONTH, REVENUE_PER_MONTH",
+            "metric 只能是 FOLLOW_UPS_PER_WEEK、NEW_CUSTOMERS_PER_MONTH 或 REVENUE_PER_MONTH"),
+    GOAL_TARGET("PULSE-G003", "target must be positive, at most {0}, with at most {1} decimals",
+            "target 必须为正数，最大 {0}，最多 {1} 位小数"),
+    GOAL_PERIOD_START("PULSE-G004", "periodStart must be the first day of its period: {0}",
+            "periodStart 必须是周期的第一天：{0}"),
+    GOAL_PERIOD_RANGE("PULSE-G005", "periodStart must lie between {0} and {1}", "periodStart 必须在 {0} 到 {1} 之间"),
+    GOAL_CURRENCY("PULSE-G006", "a revenue goal needs a three-letter ISO 4217 currency such as CNY; other goals have none",
+            "收入目标需要三个字母的 ISO 4217 币种（如 CNY），其他目标不要填币种"),
+    GOAL_EXISTS("PULSE-G007", "a goal for this {0}, metric, period and currency exists already: change it instead",
+            "该{0}在此指标、周期和币种下已有目标，请修改原目标"),
+    NO_SUCH_GOAL("PULSE-G008", "no goal {0}", "没有目标 {0}"),
+    GOAL_REP_NOT_IN_TEAM("PULSE-G009", "rep '{0}' has not been seen working in team '{1}'",
+            "负责人“{0}”不在团队“{1}”中"),
+
     // P: the 公海 pool (ingest's daily claim limit)
     POOL_CLAIM_LIMIT("PULSE-P001",
             "rep {0} has already claimed {1} pool customer(s) today, the daily limit: customer {2} stays in the pool",

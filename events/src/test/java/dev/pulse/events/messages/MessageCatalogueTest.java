@@ -20,7 +20,7 @@ class MessageCatalogueTest {
     void shouldGiveEveryMessageAUniqueCodeOfTheDocumentedShape() {
         assertThat(Arrays.stream(MessageCode.values()).map(MessageCode::code))
                 .doesNotHaveDuplicates()
-                .allMatch(code -> code.matches("PULSE-[VIHAQMUWPR]\\d{3}"), "PULSE-<family><3 digits>");
+                .allMatch(code -> code.matches("PULSE-[VIHAQMUWPRG]\\d{3}"), "PULSE-<family><3 digits>");
     }
 
     @ParameterizedTest

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +95,9 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/forecast/history?month=2026-11",
                 // the 公海 pool is every rep's to claim from, so every reading role sees all of it
                 "/api/v1/reports/pool", "/api/v1/exports/pool?format=csv", "/api/v1/exports/pool?format=xlsx",
-                "/api/v1/alerts/reminder?repId=rep-a1");
+                "/api/v1/alerts/reminder?repId=rep-a1", "/api/v1/goals", "/api/v1/reports/goals/attainment",
+                "/api/v1/reports/goals/leaderboard?teamId=team-a&metric=FOLLOW_UPS_PER_WEEK",
+                "/api/v1/exports/goals?format=csv", "/api/v1/exports/goals?format=xlsx");
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -112,7 +117,7 @@ class AuthorizationMatrixIT {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 200, "none", 200));
         }
         for (String page : List.of("/", "/index.html", "/funnel.html", "/stale.html", "/duplicates.html", "/import.html",
-                "/forecast.html", "/pool.html", "/routes.html")) {
+                "/forecast.html", "/pool.html", "/routes.html", "/goals.html")) {
             // a person without a session is sent to the login page; a machine token is no dashboard user
             expect(failures, page, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 302));
         }
@@ -227,6 +232,47 @@ class AuthorizationMatrixIT {
         assertThat(dismissed.status()).isEqualTo(200);
         assertThat(dismissed.body().get("dismissedBy").asString()).isEqualTo("token:manager-team-a");
         assertThat(admin.get("/api/v1/reports/duplicates?status=DISMISSED").get("rows")).hasSize(1);
+    }
+
+    @Test
+    void shouldLetAManagerSetTheirTeamsGoalsAnAdminAnyAndShowEachCallerTheirScopesGoals() {
+        String monday = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(DayOfWeek.MONDAY).toString();
+        String teamA = goal("rep-a1", "team-a", monday, "20");
+        // only managers and admins write: the others are refused before the body is read
+        Map.of("BI", 403, "REP", 403, "INGEST", 403, "none", 401).forEach((role, status) ->
+                assertThat(callers.get(role).sendReport("POST", "/api/v1/goals", teamA).status()).as(role).isEqualTo(status));
+        PulseClient manager = callers.get("MANAGER");
+        PulseClient.Response set = manager.sendReport("POST", "/api/v1/goals", teamA);
+        assertThat(set.status()).isEqualTo(201);
+        // another team, or a rep not seen working in the manager's team: 403 (A008, G009)
+        assertThat(manager.sendReport("POST", "/api/v1/goals", goal("rep-b1", "team-b", monday, "5")).body().get("code")
+                .asString()).isEqualTo("PULSE-A008");
+        assertThat(manager.sendReport("POST", "/api/v1/goals", goal("rep-b1", "team-a", monday, "5")).body().get("code")
+                .asString()).isEqualTo("PULSE-G009");
+        PulseClient.Response teamB = admin.sendReport("POST", "/api/v1/goals", goal("rep-b1", "team-b", monday, "7"));
+        assertThat(teamB.status()).isEqualTo(201);
+        String teamBGoal = "/api/v1/goals/" + teamB.body().get("goalId").asString();
+
+        // each caller reads the goals of their scope only
+        assertThat(reps(admin.get("/api/v1/goals"))).containsExactlyInAnyOrder("rep-a1", "rep-b1");
+        assertThat(reps(manager.get("/api/v1/goals"))).containsExactly("rep-a1");
+        assertThat(reps(callers.get("REP").get("/api/v1/goals"))).containsExactly("rep-a1");
+        assertThat(callers.get("REP").get("/api/v1/reports/goals/attainment").get("rows")).singleElement()
+                .satisfies(row -> assertThat(row.get("repId").asString()).isEqualTo("rep-a1"));
+        assertThat(manager.getReport("/api/v1/reports/goals/leaderboard?teamId=team-b&metric=FOLLOW_UPS_PER_WEEK").status())
+                .isEqualTo(403);
+        // a manager cannot change or remove another team's goal: it is not found for them; the admin can
+        assertThat(manager.sendReport("PUT", teamBGoal, goal("rep-b1", "team-b", monday, "9")).status()).isEqualTo(404);
+        assertThat(manager.sendReport("DELETE", teamBGoal, null).status()).isEqualTo(404);
+        assertThat(callers.get("BI").sendReport("DELETE", teamBGoal, null).status()).isEqualTo(403);
+        assertThat(admin.sendReport("DELETE", teamBGoal, null).status()).isEqualTo(204);
+        assertThat(manager.sendReport("DELETE", "/api/v1/goals/" + set.body().get("goalId").asString(), null).status())
+                .isEqualTo(204);
+    }
+
+    private static String goal(String rep, String team, String monday, String target) {
+        return "{\"scope\":\"REP\",\"repId\":\"" + rep + "\",\"teamId\":\"" + team
+                + "\",\"metric\":\"FOLLOW_UPS_PER_WEEK\",\"periodStart\":\"" + monday + "\",\"target\":\"" + target + "\"}";
     }
 
     @Test

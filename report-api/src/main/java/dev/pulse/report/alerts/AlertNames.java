@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * without a known name is shown as it is.
  */
 @Component
-class AlertNames {
+public class AlertNames {
 
     // pulse_user and pulse_team are the security module's tables (V5), outside jOOQ's generated classes
     private static final Field<String> USER_REP_ID = field(name("pulse_user", "rep_id"), String.class);
@@ -32,9 +32,9 @@ class AlertNames {
     private static final Field<String> TEAM_NAME = field(name("pulse_team", "name"), String.class);
 
     /** The names found for one batch of messages. */
-    record Lookup(Map<String, String> reps, Map<String, String> teams, Pipeline pipeline, String dashboardUrl) {
+    public record Lookup(Map<String, String> reps, Map<String, String> teams, Pipeline pipeline, String dashboardUrl) {
 
-        String rep(String repId) {
+        public String rep(String repId) {
             return repId == null ? "-" : reps.getOrDefault(repId, repId);
         }
 
@@ -61,7 +61,7 @@ class AlertNames {
         this.dashboardUrl = properties.dashboardUrl();
     }
 
-    Lookup lookup(DSLContext db, Collection<String> repIds, Collection<String> teamIds) {
+    public Lookup lookup(DSLContext db, Collection<String> repIds, Collection<String> teamIds) {
         Map<String, String> reps = new HashMap<>();
         if (!repIds.isEmpty()) {
             db.selectDistinct(FOLLOWUP.REP_ID, FOLLOWUP.REP_NAME).on(FOLLOWUP.REP_ID)

@@ -98,6 +98,10 @@ class ReportSecurity {
                         .hasAnyRole(ADMIN.name(), MANAGER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/reports/duplicates/*/dismiss")
                         .hasAnyRole(ADMIN.name(), MANAGER.name())
+                        // goals: the controller checks a manager's teams
+                        .requestMatchers(HttpMethod.POST, "/api/v1/goals").hasAnyRole(ADMIN.name(), MANAGER.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/goals/*").hasAnyRole(ADMIN.name(), MANAGER.name())
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/goals/*").hasAnyRole(ADMIN.name(), MANAGER.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(REP.name(), MANAGER.name(), ADMIN.name(), BI.name())
                         .requestMatchers(HttpMethod.GET, "/", "/*.html").hasAnyRole(REP.name(), MANAGER.name(), ADMIN.name(), BI.name())
                         .anyRequest().denyAll());
