@@ -95,4 +95,25 @@ class IngestClientTest {
         assertThatThrownBy(() -> client.post(dev.pulse.importer.columns.EventKind.FOLLOWUPS, List.of()))
                 .isInstanceOf(IngestException.class).hasMessageStartingWith("cannot reach ingest at http://localhost:");
     }
+
+    @Test
+    void shouldPostReadyMadeNdjsonAndTreatAnyRefusalAsAnError() throws IOException {
+        IngestClient client = new IngestClient(URI.create("http://localhost:" + server.getAddress().getPort()), "t");
+        // The server refuses the first request for its record at index 1.
+        assertThatThrownBy(() -> client.postAll(dev.pulse.importer.columns.EventKind.FOLLOWUPS, "{\"a\":1}\n{\"a\":2}"))
+                .isInstanceOf(IngestException.class)
+                .hasMessage("ingest refused 1 of 2 records, the first at index 1: stage must be one of [LEAD]")
+                .satisfies(e -> assertThat(((IngestException) e).unreachable()).isFalse());
+        assertThat(client.postAll(dev.pulse.importer.columns.EventKind.FOLLOWUPS, "{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n")).isEqualTo(3);
+        assertThat(bodies.get(1)).isEqualTo("application/x-ndjson\n{\"a\":1}\n{\"a\":2}\n{\"a\":3}\n");
+        assertThat(authorizations).containsExactly("Bearer t", "Bearer t");
+    }
+
+    @Test
+    void shouldTellAnUnreachableIngestFromARefusal() {
+        server.stop(0);
+        IngestClient client = new IngestClient(URI.create("http://localhost:" + server.getAddress().getPort()), null, 10);
+        assertThatThrownBy(() -> client.postAll(dev.pulse.importer.columns.EventKind.SALES, "{}"))
+                .isInstanceOfSatisfying(IngestException.class, e -> assertThat(e.unreachable()).isTrue());
+    }
 }
