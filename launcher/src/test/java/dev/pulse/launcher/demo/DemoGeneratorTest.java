@@ -2,17 +2,11 @@ package dev.pulse.launcher.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.pulse.events.Json;
+import dev.pulse.testsupport.FakeIngest;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,61 +17,45 @@ import org.junit.jupiter.api.Test;
  */
 class DemoGeneratorTest {
 
-    private HttpServer server;
-    private final Map<String, List<String>> bodies = new ConcurrentHashMap<>();
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private volatile int status = 202;
+    private FakeIngest ingest;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-        for (String path : List.of("/api/v1/followups", "/api/v1/sales")) {
-            server.createContext(path, exchange -> {
-                authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-                bodies.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(
-                        exchange.getRequestHeaders().getFirst("Content-Type") + "\n"
-                                + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                byte[] answer = (status == 202 ? "{\"accepted\":1}"
-                        : "{\"errors\":[{\"index\":0,\"field\":\"stage\",\"message\":\"invalid\"}]}")
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(status, answer.length);
-                exchange.getResponseBody().write(answer);
-                exchange.close();
-            });
-        }
-        server.start();
+        ingest = FakeIngest.start(request -> status == 202 ? new FakeIngest.Answer(202, "{\"accepted\":1}")
+                : new FakeIngest.Answer(status, "{\"errors\":[{\"index\":0,\"field\":\"stage\",\"message\":\"invalid\"}]}"));
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        ingest.close();
     }
 
     @Test
     void shouldBackfillFollowUpsAsNdjsonWithTheIngestToken() {
-        new DemoGenerator(ingest(), "demo-token", Duration.ofSeconds(1)).backfill(1, 10);
+        new DemoGenerator(ingest.uri(), "demo-token", Duration.ofSeconds(1)).backfill(1, 10);
 
-        List<String> followUps = bodies.get("/api/v1/followups");
+        List<FakeIngest.Request> followUps = posted("/api/v1/followups");
         assertThat(followUps).hasSize(1);
-        List<String> lines = followUps.getFirst().lines().toList();
-        assertThat(lines.getFirst()).isEqualTo("application/x-ndjson");
+        assertThat(followUps.getFirst().contentType()).isEqualTo("application/x-ndjson");
+        List<String> lines = followUps.getFirst().body().lines().toList();
         // 10 steps make 10 follow-ups; now and then one is typed in twice (a further line).
-        assertThat(lines.size() - 1).isBetween(10, 20);
-        for (String line : lines.subList(1, lines.size())) {
+        assertThat(lines.size()).isBetween(10, 20);
+        for (String line : lines) {
             assertThat(Json.MAPPER.readTree(line).path("customerId").asString()).startsWith("C");
         }
-        assertThat(authorizations).isNotEmpty().allMatch("Bearer demo-token"::equals);
+        assertThat(ingest.requests()).isNotEmpty().allMatch(request -> request.authorization().equals("Bearer demo-token"));
     }
 
     @Test
     void shouldGoOnWhenIngestRefusesABatch() {
         status = 400;
-        new DemoGenerator(ingest(), "demo-token", Duration.ofSeconds(1)).backfill(1, 5);
+        new DemoGenerator(ingest.uri(), "demo-token", Duration.ofSeconds(1)).backfill(1, 5);
 
-        assertThat(bodies.get("/api/v1/followups")).hasSize(1);
+        assertThat(posted("/api/v1/followups")).hasSize(1);
     }
 
-    private URI ingest() {
-        return URI.create("http://localhost:" + server.getAddress().getPort());
+    private List<FakeIngest.Request> posted(String path) {
+        return ingest.requests().stream().filter(request -> request.path().equals(path)).toList();
     }
 }
