@@ -1,28 +1,30 @@
 package dev.pulse.report;
 
 import dev.pulse.testsupport.TestPostgres;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * For repository slice tests: one real PostgreSQL for the JVM, and for each test class a fresh
- * database migrated by Flyway as the report API migrates its own (report-api's and security's
- * {@code db/migration}), handed to the slice as its datasource.
+ * For repository slice tests ({@link ReadModelSlice}): one real PostgreSQL for the JVM, and for
+ * each test context a fresh database migrated by Flyway as the report API migrates its own
+ * (report-api's and security's {@code db/migration}), handed to the slice as its datasource.
  */
-public final class ReadModelDatabase {
+public final class ReadModelDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static TestPostgres server;
 
-    private ReadModelDatabase() {
-    }
-
-    /** Creates and migrates database {@code name} and points {@code spring.datasource.*} at it. */
-    public static void register(DynamicPropertyRegistry registry, String name) {
-        String url = migrated(name);
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
-        registry.add("spring.jooq.sql-dialect", () -> "postgres");
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = migrated("read_model_" + DATABASES.incrementAndGet());
+        TestPropertyValues.of(
+                "spring.datasource.url=" + url,
+                "spring.datasource.username=" + TestPostgres.USER,
+                "spring.datasource.password=" + TestPostgres.PASSWORD,
+                "spring.jooq.sql-dialect=postgres").applyTo(context);
     }
 
     private static synchronized String migrated(String name) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
-import dev.pulse.report.ReadModelDatabase;
+import dev.pulse.report.ReadModelSlice;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.security.AccessScope;
 import java.math.BigDecimal;
@@ -17,10 +17,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The activity queries in a jOOQ slice against a real, migrated PostgreSQL: rows written here in
@@ -39,17 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
  *        500 CNY rep-a at 2026-03-10T16:30Z = 03-11 00:30 in Shanghai, after the range
  * </pre>
  */
-@JooqTest
+@ReadModelSlice
 @Import(ActivityRepository.class)
 class ActivityRepositoryIT {
 
     private static final DateRange RANGE = new DateRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10));
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        ReadModelDatabase.register(registry, "activity_repository");
-    }
 
     @Autowired
     DSLContext db;

@@ -2,7 +2,7 @@ package dev.pulse.report.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.report.ReadModelDatabase;
+import dev.pulse.report.ReadModelSlice;
 import dev.pulse.security.AccessScope;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jooq.test.autoconfigure.JooqTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The duplicate-flag queries in a jOOQ slice against a real, migrated PostgreSQL, rows written in
@@ -27,18 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * F3 DUPLICATE_ENTRY    rep b      DISMISSED  updated 03-04
  * </pre>
  */
-@JooqTest
+@ReadModelSlice
 @Import(DuplicateRepository.class)
 class DuplicateRepositoryIT {
 
     private static final UUID F1 = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID F2 = UUID.fromString("00000000-0000-0000-0000-000000000002");
     private static final UUID F3 = UUID.fromString("00000000-0000-0000-0000-000000000003");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        ReadModelDatabase.register(registry, "duplicate_repository");
-    }
 
     @Autowired
     DSLContext db;
