@@ -7,6 +7,7 @@ import static dev.pulse.ingest.Samples.newCustomerId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.testsupport.PortForwarder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

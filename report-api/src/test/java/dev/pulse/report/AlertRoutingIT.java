@@ -11,6 +11,7 @@ import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.report.alerts.FakeRobots;
 import dev.pulse.report.alerts.WebhookFormat;
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -4,6 +4,7 @@ import static dev.pulse.report.RunningReport.authorized;
 import static dev.pulse.report.RunningReport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -4,13 +4,14 @@ import static dev.pulse.report.Downloads.csv;
 import static dev.pulse.report.Downloads.download;
 import static dev.pulse.report.Downloads.lines;
 import static dev.pulse.report.RunningReport.json;
-import static dev.pulse.report.TestPostgres.queryLong;
-import static dev.pulse.report.TestPostgres.queryRows;
+import static dev.pulse.testsupport.TestPostgres.queryLong;
+import static dev.pulse.testsupport.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.Json;
 import dev.pulse.events.TopicNames;
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

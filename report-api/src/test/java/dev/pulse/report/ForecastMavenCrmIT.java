@@ -2,6 +2,7 @@ package dev.pulse.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

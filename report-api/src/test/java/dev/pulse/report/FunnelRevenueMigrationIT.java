@@ -1,9 +1,10 @@
 package dev.pulse.report;
 
-import static dev.pulse.report.TestPostgres.execute;
-import static dev.pulse.report.TestPostgres.queryRows;
+import static dev.pulse.testsupport.TestPostgres.execute;
+import static dev.pulse.testsupport.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

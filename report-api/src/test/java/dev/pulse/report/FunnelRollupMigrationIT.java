@@ -1,11 +1,12 @@
 package dev.pulse.report;
 
-import static dev.pulse.report.TestPostgres.execute;
-import static dev.pulse.report.TestPostgres.queryRows;
+import static dev.pulse.testsupport.TestPostgres.execute;
+import static dev.pulse.testsupport.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.funnel.FunnelCell;
 import dev.pulse.report.funnel.FunnelGrain;
+import dev.pulse.testsupport.TestPostgres;
 import java.time.LocalDate;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;

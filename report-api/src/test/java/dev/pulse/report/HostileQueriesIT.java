@@ -5,13 +5,14 @@ import static dev.pulse.report.RunningReport.contentType;
 import static dev.pulse.report.RunningReport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;

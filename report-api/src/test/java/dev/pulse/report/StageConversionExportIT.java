@@ -1,16 +1,17 @@
 package dev.pulse.report;
 
-import static dev.pulse.report.FunnelCells.cell;
 import static dev.pulse.report.Downloads.csv;
 import static dev.pulse.report.Downloads.lines;
 import static dev.pulse.report.Downloads.sheet;
+import static dev.pulse.report.FunnelCells.cell;
 import static dev.pulse.report.RunningReport.json;
-import static dev.pulse.report.TestPostgres.queryLong;
+import static dev.pulse.testsupport.TestPostgres.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
+import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;

@@ -2,7 +2,8 @@ package dev.pulse.bench.measure;
 
 import dev.pulse.bench.results.BenchResults.Footprint;
 import dev.pulse.bench.results.Verdict;
-import dev.pulse.bench.stack.IngestClient;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.ingest.IngestClient;
 import dev.pulse.launcher.JvmOptions;
 import dev.pulse.launcher.Ports;
 import dev.pulse.security.TokenHash;
@@ -77,7 +78,7 @@ public final class FootprintBench {
             long start = System.nanoTime();
             for (int s = 0; s < loadSeconds; s++) {
                 for (int b = 0; b < 20; b++) {
-                    ingest.post("followups", batch(50));
+                    ingest.postAll(EventKind.FOLLOWUPS, batch(50));
                     long due = start + (s * 20L + b + 1) * 50_000_000L;
                     long wait = due - System.nanoTime();
                     if (wait > 0) {

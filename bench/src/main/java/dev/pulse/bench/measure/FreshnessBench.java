@@ -7,12 +7,13 @@ import dev.pulse.bench.results.BenchResults.Capacity;
 import dev.pulse.bench.results.BenchResults.Freshness;
 import dev.pulse.bench.results.Verdict;
 import dev.pulse.bench.stack.BenchInfrastructure;
-import dev.pulse.bench.stack.IngestClient;
 import dev.pulse.bench.stack.ReportClient;
 import dev.pulse.bench.stack.SseEvents;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
 import dev.pulse.events.Sale;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.ingest.IngestClient;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -119,7 +120,7 @@ public final class FreshnessBench {
                     }
                     sleepUntil(due);
                     String body = String.join("\n", lines.subList(b * batch, (b + 1) * batch));
-                    posts.add(pool.submit(() -> ingest.post("followups", body)));
+                    posts.add(pool.submit(() -> ingest.postAll(EventKind.FOLLOWUPS, body)));
                     posted.addAndGet(batch);
                 }
                 if (lines.size() < (long) (background * seconds)) {
@@ -221,7 +222,7 @@ public final class FreshnessBench {
                     {"eventId":"%s","customerId":"P-%s","customerName":"探针客户","phone":"13800000000","repId":"%s",
                      "teamId":"team-probe","occurredAt":"%s","channel":"PHONE","content":"新鲜度探针","stage":"LEAD"}"""
                     .formatted(UUID.randomUUID(), repId, repId, now).replace("\n", "");
-            ingest.post("followups", json);
+            ingest.postAll(EventKind.FOLLOWUPS, json);
             long acked = System.nanoTime();
             LocalDate today = LocalDate.now(BenchInfrastructure.ZONE);
             String query = "/api/v1/reports/rep-activity?granularity=day&from=" + today + "&to=" + today + "&repId=" + repId;

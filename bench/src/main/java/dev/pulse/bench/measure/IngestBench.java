@@ -6,11 +6,12 @@ import dev.pulse.bench.generate.Progress;
 import dev.pulse.bench.results.BenchResults.Ingest;
 import dev.pulse.bench.results.Verdict;
 import dev.pulse.bench.stack.BenchInfrastructure;
-import dev.pulse.bench.stack.IngestClient;
 import dev.pulse.bench.stack.KafkaTools;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
 import dev.pulse.events.Sale;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.ingest.IngestClient;
 import dev.pulse.launcher.stack.PulseStack;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class IngestBench {
                     stack.settings().credentials().ingestToken());
             int warmUp = Math.min(WARM_UP_BATCHES, batches.size() / 5);
             for (int i = 0; i < warmUp; i++) {
-                client.post("followups", batches.get(i));
+                client.postAll(EventKind.FOLLOWUPS, batches.get(i));
             }
             List<String> measured = batches.subList(warmUp, batches.size());
             long measuredEvents = measured.stream().mapToLong(b -> b.chars().filter(c -> c == '\n').count()).sum();
@@ -90,7 +91,7 @@ public final class IngestBench {
                     clients.add(pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < measured.size(); i = next.getAndIncrement()) {
                             String body = measured.get(i);
-                            client.post("followups", body);
+                            client.postAll(EventKind.FOLLOWUPS, body);
                             progress.advance(body.chars().filter(ch -> ch == '\n').count());
                         }
                         return null;

@@ -3,7 +3,8 @@ package dev.pulse.bench.measure;
 import com.sun.net.httpserver.HttpServer;
 import dev.pulse.bench.results.BenchResults.Stale;
 import dev.pulse.bench.results.Verdict;
-import dev.pulse.bench.stack.IngestClient;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.ingest.IngestClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class StaleBench implements AutoCloseable {
             String customerId = "S-" + UUID.randomUUID().toString().substring(0, 8);
             Instant crossing = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
             Instant last = crossing.minus(14, ChronoUnit.DAYS);
-            ingest.post("followups", """
+            ingest.postAll(EventKind.FOLLOWUPS, """
                     {"eventId":"%s","customerId":"%s","customerName":"沉默客户","phone":"13900000000","repId":"rep-stale",
                      "teamId":"team-stale","occurredAt":"%s","channel":"PHONE","content":"初次联系","stage":"LEAD"}"""
                     .formatted(UUID.randomUUID(), customerId, last).replace("\n", ""));

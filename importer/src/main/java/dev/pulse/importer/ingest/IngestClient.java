@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts batches of events to the ingest API as NDJSON, with {@code Authorization: Bearer} when a
- * token is given. A batch is all or nothing on the server; a 400 names the records it refused,
- * which the caller drops before posting the rest again. A 503 or a refused connection is retried
- * with back-off: the eventIds are fixed, so a retried batch counts once.
+ * The one client that posts to the ingest API: batches of events as NDJSON, with
+ * {@code Authorization: Bearer} when a token is given. The importer, the launcher's demo generator
+ * and the bench all post through it. A batch is all or nothing on the server; a 400 names the
+ * records it refused, which the importer drops before posting the rest again. A 503 or a refused
+ * connection is retried with back-off: the eventIds are fixed, so a retried batch counts once.
  */
 public final class IngestClient implements EventSink {
 
@@ -49,18 +50,40 @@ public final class IngestClient implements EventSink {
         for (ObjectNode event : events) {
             body.append(event.toString()).append('\n');
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(kind.ingestPath()))
+        return post(kind.ingestPath(), body.toString(), events.size());
+    }
+
+    /**
+     * Posts NDJSON that the caller has written itself (the bench's prepared batches, the demo's
+     * events), for callers to whom a refused record is a fault of their own, not a row to report.
+     *
+     * @return how many records ingest accepted
+     * @throws IngestException when ingest refused any record, the token, or could not be reached
+     */
+    public int postAll(EventKind kind, String ndjson) throws IOException {
+        int records = (int) ndjson.lines().filter(line -> !line.isBlank()).count();
+        Outcome outcome = post(kind.ingestPath(), ndjson, records);
+        if (!outcome.refusals().isEmpty()) {
+            Refusal first = outcome.refusals().getFirst();
+            throw new IngestException("ingest refused " + outcome.refusals().size() + " of " + records
+                    + " records, the first at index " + first.index() + ": " + first.field() + " " + first.message());
+        }
+        return outcome.accepted();
+    }
+
+    private Outcome post(String path, String body, int records) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-ndjson")
                 // English: the importer reads a refusal's words back into the catalogue's code and both texts
                 .header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
         HttpResponse<String> response = send(request.build());
         return switch (response.statusCode()) {
-            case 202 -> new Outcome(events.size(), List.of());
+            case 202 -> new Outcome(records, List.of());
             case 400 -> new Outcome(0, refused(response.body()));
             case 401, 403 -> throw new IngestException("ingest refused the token (" + response.statusCode()
                     + "): set PULSE_TOKEN to a valid ingest token");

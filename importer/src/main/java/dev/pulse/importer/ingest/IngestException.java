@@ -12,4 +12,9 @@ public class IngestException extends IOException {
     public IngestException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether ingest could not be reached at all (refused connection, time-out), as opposed to answering. */
+    public boolean unreachable() {
+        return getCause() instanceof IOException;
+    }
 }

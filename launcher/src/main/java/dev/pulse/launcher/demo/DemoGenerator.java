@@ -1,10 +1,10 @@
 package dev.pulse.launcher.demo;
 
 import dev.pulse.events.Json;
+import dev.pulse.importer.columns.EventKind;
+import dev.pulse.importer.ingest.IngestClient;
+import dev.pulse.importer.ingest.IngestException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,19 +30,15 @@ public final class DemoGenerator implements Runnable {
     private static final String[] CHANNELS = {"PHONE", "PHONE", "WECHAT", "WECHAT", "EMAIL", "MEETING", "VISIT", "OTHER"};
     private static final int ACTIVE_CUSTOMERS = 60;
 
-    private final URI ingest;
+    private final IngestClient ingest;
     private final Duration tick;
     private final SplittableRandom random = new SplittableRandom();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final List<DemoCustomer> customers = new ArrayList<>();
     private volatile boolean running = true;
 
-    private final String token;
-
     /** @param token the INGEST bearer token the generator posts with */
     public DemoGenerator(URI ingest, String token, Duration tick) {
-        this.ingest = ingest;
-        this.token = token;
+        this.ingest = new IngestClient(ingest, token);
         this.tick = tick;
     }
 
@@ -57,8 +53,8 @@ public final class DemoGenerator implements Runnable {
                 step(at, followUps, sales);
             }
         }
-        post("followups", followUps);
-        post("sales", sales);
+        post(EventKind.FOLLOWUPS, followUps);
+        post(EventKind.SALES, sales);
     }
 
     @Override
@@ -71,8 +67,8 @@ public final class DemoGenerator implements Runnable {
                 step(Instant.now().minusSeconds(random.nextInt(30)), followUps, sales);
             }
             try {
-                post("followups", followUps);
-                post("sales", sales);
+                post(EventKind.FOLLOWUPS, followUps);
+                post(EventKind.SALES, sales);
                 Thread.sleep(tick);
             } catch (InterruptedException e) {
                 return;
@@ -111,26 +107,21 @@ public final class DemoGenerator implements Runnable {
         }
     }
 
-    private void post(String path, List<Map<String, Object>> events) {
+    private void post(EventKind kind, List<Map<String, Object>> events) {
         if (events.isEmpty()) {
             return;
         }
         String body = events.stream().map(Json.MAPPER::writeValueAsString).collect(Collectors.joining("\n"));
-        HttpRequest request = HttpRequest.newBuilder(ingest.resolve("/api/v1/" + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 202) {
-                log.warn("demo generator: ingest answered {}: {}", response.statusCode(), response.body());
+            ingest.postAll(kind, body);
+        } catch (IngestException e) {
+            if (e.unreachable()) {
+                throw new IllegalStateException("ingest unreachable: " + e.getMessage(), e);
             }
+            // A refusal or an odd answer costs the demo a few events; the next tick goes on.
+            log.warn("demo generator: {}", e.getMessage());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("ingest unreachable: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

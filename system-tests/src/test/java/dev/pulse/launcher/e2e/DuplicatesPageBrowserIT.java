@@ -4,19 +4,16 @@ import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,27 +38,8 @@ class DuplicatesPageBrowserIT {
     private static final String LI_CONTENT = "初次电话沟通，客户要报价";
     private static final String LI_2_CONTENT = "微信添加好友";
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("duplicates-page"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "李经理");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("duplicates-page", "李经理");
 
     @Test
     void shouldListChartAndDismissTheFlagsAndRenderUserTextAsText() {
@@ -72,11 +50,11 @@ class DuplicatesPageBrowserIT {
         post("cust-wang", "王女士", "13900139000", "rep-bob", "2026-11-10T06:00:00Z", "电话回访");
 
         // when: the page is opened, it shows the two open flags
-        browser.get("http://localhost:" + stack.reportPort() + "/duplicates.html");
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/duplicates.html");
         // Live refreshes rebuild the list, so an element found a moment ago may be gone: look again.
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
         wait.until(d -> openFlagsCharted() == 2 && flagRows().size() == 2);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
         assertThat(flagRows()).extracting(row -> row.getAttribute("data-type"))
                 .containsExactlyInAnyOrder("DUPLICATE_CUSTOMER", "MULTI_REP");
         WebElement duplicateCustomer = flagRow("DUPLICATE_CUSTOMER");
@@ -87,31 +65,31 @@ class DuplicatesPageBrowserIT {
         // a customer's history opens inline, with that customer's follow-up and a name shown as text
         duplicateCustomer.findElement(By.cssSelector("[data-customer-id='cust-li']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), LI_CONTENT));
-        String history = browser.findElement(By.id("customer-history")).getText();
+        String history = session.browser().findElement(By.id("customer-history")).getText();
         assertThat(history).contains(HOSTILE_NAME).doesNotContain(LI_2_CONTENT);
 
         // the signed-in manager dismisses the MULTI_REP flag through the form, which shows their name
         flagRow("MULTI_REP").findElement(By.cssSelector("[data-action='dismiss']")).click();
-        WebElement by = browser.findElement(By.id("dismiss-by"));
+        WebElement by = session.browser().findElement(By.id("dismiss-by"));
         assertThat(by.getDomProperty("value")).isEqualTo("李经理");
         assertThat(by.getDomProperty("readOnly")).isEqualTo("true");
-        browser.findElement(By.id("dismiss-reason")).sendKeys("两位销售已分工");
-        browser.findElement(By.id("dismiss-submit")).click();
+        session.browser().findElement(By.id("dismiss-reason")).sendKeys("两位销售已分工");
+        session.browser().findElement(By.id("dismiss-submit")).click();
 
         // then: only the DUPLICATE_CUSTOMER flag is open, and the API kept who dismissed the other and why
         wait.until(d -> openFlagsCharted() == 1 && flagRows().size() == 1);
         assertThat(flagRows()).extracting(row -> row.getAttribute("data-type")).containsExactly("DUPLICATE_CUSTOMER");
-        JsonNode dismissed = client.get("/api/v1/reports/duplicates?status=DISMISSED").get("rows");
+        JsonNode dismissed = session.client().get("/api/v1/reports/duplicates?status=DISMISSED").get("rows");
         assertThat(dismissed).hasSize(1);
         assertThat(dismissed.get(0).get("type").asString()).isEqualTo("MULTI_REP");
         assertThat(dismissed.get(0).get("dismissedBy").asString()).isEqualTo("李经理");
         assertThat(dismissed.get(0).get("dismissedReason").asString()).isEqualTo("两位销售已分工");
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
-        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+        assertThat(ExpectedConditions.alertIsPresent().apply(session.browser())).as("no script from user text ran").isNull();
     }
 
     /** The shared follow-up JSON with this customer's name, phone and content. */
@@ -120,21 +98,21 @@ class DuplicatesPageBrowserIT {
         ObjectNode json = (ObjectNode) Json.MAPPER.readTree(
                 followUp(UUID.randomUUID(), customerId, repId, occurredAt, phone, null, content));
         json.put("customerName", customerName);
-        var response = client.post("/api/v1/followups", json.toString());
+        var response = session.client().post("/api/v1/followups", json.toString());
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     }
 
     private static List<WebElement> flagRows() {
-        return browser.findElements(By.cssSelector("#flag-list [data-flag-id]"));
+        return session.browser().findElements(By.cssSelector("#flag-list [data-flag-id]"));
     }
 
     private static WebElement flagRow(String type) {
-        return browser.findElement(By.cssSelector("#flag-list [data-flag-id][data-type='" + type + "']"));
+        return session.browser().findElement(By.cssSelector("#flag-list [data-flag-id][data-type='" + type + "']"));
     }
 
     /** Sum of the open-flags-per-type chart, read from ECharts itself. */
     private static long openFlagsCharted() {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
+        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
                 const chart = window.pulseCharts && window.pulseCharts.byType;
                 if (!chart) return -1;
                 let sum = 0;

@@ -5,7 +5,6 @@ import static dev.pulse.launcher.e2e.FollowUps.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,15 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,27 +49,8 @@ class FunnelPageBrowserIT {
     /** A reason with markup in it: the page must show it as text, never run it. */
     private static final String LOST_REASON = "预算不足<img src=x onerror=alert(1)>";
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("funnel-page"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "it-admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("funnel-page", "it-admin");
 
     @Test
     void shouldDrawTheCohortFunnelWinRateAndConversionsAndExportWithTheFilters() {
@@ -90,7 +68,7 @@ class FunnelPageBrowserIT {
         LocalDate closeDate = LocalDate.now(REPORTING_ZONE).plusDays(20);
         post("cust-fc", "13900000003", "PROPOSAL", oneDayAgo.plus(2, ChronoUnit.MINUTES), closeDate);
         post("cust-fd", "13900000004", "LEAD", twoDaysAgo.plus(3, ChronoUnit.MINUTES));
-        var saleResponse = client.post("/api/v1/sales",
+        var saleResponse = session.client().post("/api/v1/sales",
                 sale("order-fa-1", "cust-fa", "rep-f", "team-f", "1000.00", oneDayAgo.plus(5, ChronoUnit.MINUTES).toString()));
         assertThat(saleResponse.status()).as("%s", saleResponse.body()).isEqualTo(202);
         LocalDate today = LocalDate.now(REPORTING_ZONE);
@@ -98,14 +76,14 @@ class FunnelPageBrowserIT {
         String to = today.plusDays(1).toString();
 
         // when: the page is opened for a cohort period around those days
-        browser.get("http://localhost:" + stack.reportPort() + "/funnel.html?from=" + from + "&to=" + to);
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/funnel.html?from=" + from + "&to=" + to);
+        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
 
         // then: the funnel shows the customers who reached each forward stage, and the win rate 1 of 2
         wait.until(d -> Map.of("LEAD", 4L, "QUALIFIED", 2L, "PROPOSAL", 2L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L)
                 .equals(funnelReached()));
         wait.until(ExpectedConditions.textToBe(By.id("win-rate"), "50%"));
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
         assertThat(conversions()).containsExactly(
                 "LEAD>QUALIFIED 50%", "QUALIFIED>PROPOSAL 100%", "PROPOSAL>QUOTE 50%", "QUOTE>CONTRACT 100%",
                 "CONTRACT>WON 100%");
@@ -117,9 +95,9 @@ class FunnelPageBrowserIT {
         // cycle and velocity (issue 15): cust-fa won 2 days after its first follow-up, cust-fb lost after 1;
         // velocity = 2 open x 50% x 1,000 average deal / 2 days = 500 a day
         wait.until(d -> List.of("WON|0|1", "LOST|0|1").equals(cycleBars()));
-        assertThat(browser.findElement(By.id("velocity-open")).getText()).isEqualTo("2");
-        assertThat(browser.findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
-        assertThat(browser.findElement(By.id("velocity-per-day")).getText()).contains("500.00");
+        assertThat(session.browser().findElement(By.id("velocity-open")).getText()).isEqualTo("2");
+        assertThat(session.browser().findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
+        assertThat(session.browser().findElement(By.id("velocity-per-day")).getText()).contains("500.00");
         clickBar("chart-cycle", "cycle", 0);
         wait.until(d -> List.of("cust-fa").equals(tableCustomers("cycle-customers-table")));
 
@@ -128,24 +106,24 @@ class FunnelPageBrowserIT {
         clickBar("chart-lost-reasons", "lostReasons", 0);
         // its customer list is as long as the bar, and the markup stays text
         wait.until(d -> List.of("cust-fb").equals(tableCustomers("lost-customers-table")));
-        assertThat(browser.findElement(By.id("lost-customers-caption")).getText()).contains(LOST_REASON);
-        assertThat(browser.findElements(By.cssSelector("#lost-customers-table img, #chart-lost-reasons img"))).isEmpty();
+        assertThat(session.browser().findElement(By.id("lost-customers-caption")).getText()).contains(LOST_REASON);
+        assertThat(session.browser().findElements(By.cssSelector("#lost-customers-table img, #chart-lost-reasons img"))).isEmpty();
         // split by the stage lost from: kept in the URL and in the export links
-        new Select(browser.findElement(By.id("lost-group-by"))).selectByValue("stage");
+        new Select(session.browser().findElement(By.id("lost-group-by"))).selectByValue("stage");
         wait.until(d -> List.of("LEAD|" + LOST_REASON + "|1").equals(lostBars()));
-        assertThat(browser.getCurrentUrl()).contains("lostBy=stage");
+        assertThat(session.browser().getCurrentUrl()).contains("lostBy=stage");
         assertThat(exportHref("lost-export-csv")).contains("/api/v1/exports/lost-reasons?", "format=csv", "groupBy=stage",
                 "from=" + from, "to=" + to);
-        new Select(browser.findElement(By.id("lost-group-by"))).selectByValue("none");
+        new Select(session.browser().findElement(By.id("lost-group-by"))).selectByValue("none");
 
         // the export links carry the cohort period and follow the group-by and team choices
         assertThat(exportHref("export-csv")).contains("/api/v1/exports/stage-conversion?", "format=csv",
                 "from=" + from, "to=" + to, "groupBy=month");
         assertThat(exportHref("export-xlsx")).contains("format=xlsx", "from=" + from, "to=" + to, "groupBy=month");
-        new Select(browser.findElement(By.id("export-group-by"))).selectByValue("rep");
+        new Select(session.browser().findElement(By.id("export-group-by"))).selectByValue("rep");
         assertThat(exportHref("export-csv")).contains("groupBy=rep", "from=" + from, "to=" + to);
         wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='team-f']")).isEmpty());
-        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-f");
+        new Select(session.browser().findElement(By.id("filter-team"))).selectByValue("team-f");
         assertThat(exportHref("export-xlsx")).contains("format=xlsx", "groupBy=rep", "teamId=team-f",
                 "from=" + from, "to=" + to);
         wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
@@ -153,13 +131,13 @@ class FunnelPageBrowserIT {
 
         // the forecast page: cust-fc's 5,000 CNY at PROPOSAL, which 2 customers reached (cust-fa skipping it) and 1
         // of them was won: 5,000 x 50% = 2,500 in the month of its expected close
-        browser.findElement(By.cssSelector("nav.page-nav a[href='forecast.html']")).click();
+        session.browser().findElement(By.cssSelector("nav.page-nav a[href='forecast.html']")).click();
         wait.until(d -> List.of(YearMonth.from(closeDate) + "|2500").equals(forecastBars()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
-        browser.findElement(By.cssSelector("#forecast-body button")).click();
+        session.browser().findElement(By.cssSelector("#forecast-body button")).click();
         wait.until(d -> List.of("cust-fc").equals(tableCustomers("forecast-customers-table")));
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
@@ -183,12 +161,12 @@ class FunnelPageBrowserIT {
         if (closeDate != null) {
             json.put("expectedAmount", "5000").put("expectedCloseDate", closeDate.toString());
         }
-        var response = client.post("/api/v1/followups", json.toString());
+        var response = session.client().post("/api/v1/followups", json.toString());
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     }
 
     private static Object script(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
+        return ((JavascriptExecutor) session.browser()).executeScript(script, args);
     }
 
     /** Stage code -> reached, read from the ECharts funnel itself. */
@@ -273,7 +251,7 @@ class FunnelPageBrowserIT {
     /** Clicks the middle of the first bar of a series, as a manager would. */
     @SuppressWarnings("unchecked")
     private static void clickBar(String elementId, String chartName, int seriesIndex) {
-        WebElement chart = browser.findElement(By.id(elementId));
+        WebElement chart = session.browser().findElement(By.id(elementId));
         script("arguments[0].scrollIntoView({block: 'center'});", chart);
         List<Number> at = (List<Number>) script("""
                 const chart = window.pulseCharts[arguments[0]];
@@ -282,7 +260,7 @@ class FunnelPageBrowserIT {
                 const bar = chart.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(index);
                 const [x, y] = [bar.x + bar.width / 2, bar.y + bar.height / 2];
                 return [x, y, chart.getWidth(), chart.getHeight()];""", chartName, seriesIndex);
-        new Actions(browser).moveToElement(chart, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
+        new Actions(session.browser()).moveToElement(chart, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
                 (int) (at.get(1).doubleValue() - at.get(3).doubleValue() / 2)).click().perform();
     }
 
@@ -297,6 +275,6 @@ class FunnelPageBrowserIT {
     }
 
     private static String exportHref(String id) {
-        return browser.findElement(By.id(id)).getAttribute("href");
+        return session.browser().findElement(By.id(id)).getAttribute("href");
     }
 }

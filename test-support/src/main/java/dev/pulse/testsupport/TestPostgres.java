@@ -1,4 +1,4 @@
-package dev.pulse.report;
+package dev.pulse.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -23,10 +23,10 @@ import java.util.stream.Stream;
  * start again on the same data directory and port, as an outage would. Its queries use plain JDBC,
  * so what a test reads from the database never goes through the code under test.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
-    static final String USER = "postgres";
-    static final String PASSWORD = "postgres";
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private static final Path ROOT = Path.of("target", "it-postgres").toAbsolutePath();
 
@@ -39,14 +39,14 @@ final class TestPostgres implements AutoCloseable {
         this.port = port;
     }
 
-    static TestPostgres start(String name) {
+    public static TestPostgres start(String name) {
         TestPostgres postgres = new TestPostgres(ROOT.resolve(name + "-" + UUID.randomUUID()), freePort());
         postgres.startAgain();
         return postgres;
     }
 
     /** A fresh, empty database on this server; returns its JDBC URL. */
-    String createDatabase(String name) {
+    public String createDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute("create database " + name + " encoding 'UTF8' template template0");
@@ -56,12 +56,12 @@ final class TestPostgres implements AutoCloseable {
         return jdbcUrl(name);
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port + "/" + database;
     }
 
     /** Stops the server as a crash of the database host would look to its clients: connections drop. */
-    void stop() {
+    public void stop() {
         try {
             server.close();
             server = null;
@@ -71,7 +71,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** Starts the server again on the same data directory and port: what was committed is still there. */
-    void startAgain() {
+    public void startAgain() {
         try {
             Path binaries = ROOT.resolve("binaries");
             Files.createDirectories(binaries);
@@ -89,7 +89,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** The single number an SQL query answers, e.g. a count. */
-    static long queryLong(String jdbcUrl, String sql, Object... parameters) {
+    public static long queryLong(String jdbcUrl, String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -107,7 +107,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** Every row of a query, each row's columns joined with " | " (nulls as "null"), for exact comparisons. */
-    static List<String> queryRows(String jdbcUrl, String sql, Object... parameters) {
+    public static List<String> queryRows(String jdbcUrl, String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -130,7 +130,7 @@ final class TestPostgres implements AutoCloseable {
         }
     }
 
-    static void execute(String jdbcUrl, String sql, Object... parameters) {
+    public static void execute(String jdbcUrl, String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, USER, PASSWORD);
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.importer.fixtures.SheetFixtures;
-import dev.pulse.launcher.stack.PulseStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,14 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,27 +35,8 @@ class ImportPageBrowserIT {
     @TempDir
     static Path dir;
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("import-page"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "it-admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("import-page", "it-admin");
 
     @Test
     void shouldImportAPickedFileShowTheRejectedRowsAsTextAndDryRunADroppedOne() throws IOException {
@@ -66,14 +44,14 @@ class ImportPageBrowserIT {
         Path sheet = SheetFixtures.badRowsCsv(dir);
         Files.writeString(sheet, "马云;13000130000;2025-10-12;电话;首次电话;" + HOSTILE_STAGE + ";王芳\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
-        browser.get("http://localhost:" + stack.reportPort() + "/import.html");
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/import.html");
+        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60));
         wait.until(d -> d.findElement(By.id("import-submit")).getText().equals("Import"));
 
         // when it is chosen with the file picker and imported
-        browser.findElement(By.id("file-input")).sendKeys(sheet.toAbsolutePath().toString());
-        assertThat(browser.findElement(By.id("file-name")).getText()).startsWith("bad-rows.csv");
-        browser.findElement(By.id("import-submit")).click();
+        session.browser().findElement(By.id("file-input")).sendKeys(sheet.toAbsolutePath().toString());
+        assertThat(session.browser().findElement(By.id("file-name")).getText()).startsWith("bad-rows.csv");
+        session.browser().findElement(By.id("import-submit")).click();
         wait.until(d -> "done".equals(d.findElement(By.tagName("body")).getAttribute("data-state")));
 
         // then the summary and every rejected row are shown, the markup as text
@@ -82,50 +60,50 @@ class ImportPageBrowserIT {
         assertThat(text("sum-rejected")).isEqualTo("7");
         assertThat(text("sum-customers")).isEqualTo("2");
         assertThat(text("result-title")).startsWith("Imported bad-rows.csv (csv UTF-8 with BOM delimiter ';', Follow-ups");
-        List<WebElement> rows = browser.findElements(By.cssSelector("#rejected-table tbody tr"));
+        List<WebElement> rows = session.browser().findElements(By.cssSelector("#rejected-table tbody tr"));
         assertThat(rows).extracting(row -> row.findElement(By.tagName("td")).getText())
                 .containsExactly("3", "4", "5", "6", "7", "8", "10");
         assertThat(rows.getLast().getText()).contains("客户状态", "'" + HOSTILE_STAGE + "' is not a stage");
-        assertThat(browser.findElements(By.cssSelector("#rejected-table img"))).isEmpty();
-        WebElement download = browser.findElement(By.id("rejected-download"));
+        assertThat(session.browser().findElements(By.cssSelector("#rejected-table img"))).isEmpty();
+        WebElement download = session.browser().findElement(By.id("rejected-download"));
         assertThat(download.getAttribute("download")).isEqualTo("bad-rows.rejected.csv");
         assertThat(download.getAttribute("href")).startsWith("blob:");
-        Object csv = ((JavascriptExecutor) browser).executeAsyncScript(
+        Object csv = ((JavascriptExecutor) session.browser()).executeAsyncScript(
                 "const done = arguments[0]; fetch(document.getElementById('rejected-download').href)"
                         + ".then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b.slice(0, 3)))));");
         assertThat(csv).as("the download starts with the UTF-8 byte order mark").isEqualTo(List.of(0xEFL, 0xBBL, 0xBFL));
         // and the two accepted rows reach the reports
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                client.get("/api/v1/reports/funnel?from=2025-10-01&to=2025-10-31").get("customers").asInt()).isEqualTo(2));
+                session.client().get("/api/v1/reports/funnel?from=2025-10-01&to=2025-10-31").get("customers").asInt()).isEqualTo(2));
 
         // when a file is dropped on the page and dry-run, in Chinese
-        browser.findElement(By.id("lang-zh")).click();
-        browser.findElement(By.id("dry-run")).click();
-        ((JavascriptExecutor) browser).executeScript("""
+        session.browser().findElement(By.id("lang-zh")).click();
+        session.browser().findElement(By.id("dry-run")).click();
+        ((JavascriptExecutor) session.browser()).executeScript("""
                 const file = new File(['客户姓名,联系方式,跟进时间,跟进方式,跟进内容,客户状态,负责人\\n'
                   + '张三,13900000001,2025/10/20 9:00,电话,拖放导入,成交,李四\\n'], 'dropped.csv', {type: 'text/csv'});
                 const transfer = new DataTransfer();
                 transfer.items.add(file);
                 document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));""");
         assertThat(text("file-name")).startsWith("dropped.csv");
-        browser.findElement(By.id("import-submit")).click();
+        session.browser().findElement(By.id("import-submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result-title"), "dropped.csv"));
 
         // then the summary says what would happen, and nothing was written
         assertThat(text("result-title")).startsWith("dropped.csv 试运行");
         assertThat(text("sum-accepted")).isEqualTo("1");
         assertThat(text("sum-rejected")).isEqualTo("0");
-        assertThat(browser.findElement(By.id("rejected-panel")).isDisplayed()).isFalse();
-        assertThat(client.get("/api/v1/reports/funnel?from=2025-10-01&to=2025-10-31").get("customers").asInt()).isEqualTo(2);
+        assertThat(session.browser().findElement(By.id("rejected-panel")).isDisplayed()).isFalse();
+        assertThat(session.client().get("/api/v1/reports/funnel?from=2025-10-01&to=2025-10-31").get("customers").asInt()).isEqualTo(2);
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) session.browser()).executeScript("return window.pwned === undefined")).isEqualTo(true);
     }
 
     private static String text(String id) {
-        return browser.findElement(By.id(id)).getText();
+        return session.browser().findElement(By.id(id)).getText();
     }
 }

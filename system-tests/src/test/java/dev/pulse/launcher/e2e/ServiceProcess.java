@@ -51,7 +51,7 @@ final class ServiceProcess implements Chaos.Victim, AutoCloseable {
         this.log = logDir.resolve(name + ".log");
     }
 
-    /** The runnable jar {@code package} leaves in a sibling module's target/ (failsafe runs in the launcher module). */
+    /** The runnable jar {@code package} leaves in a sibling module's target/ (failsafe runs in the system-tests module). */
     static Path execJar(String module) {
         Path target = Path.of("..", module, "target").toAbsolutePath().normalize();
         try (Stream<Path> files = Files.list(target)) {

@@ -2,17 +2,14 @@ package dev.pulse.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -29,64 +26,45 @@ class RoutesPageBrowserIT {
     private static final String DINGTALK = "https://oapi.dingtalk.com/robot/send?access_token=feedface";
     private static final String SECRET = "SECtopsecret42";
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("routes-page"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "routes-admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("routes-page", "routes-admin");
 
     @Test
     void shouldListAddAndRemoveRoutesAndShowContactsWithoutEverShowingASecret() {
         // given: a route of rep-a and rep-a's mobile, set up through the API
-        assertThat(client.sendReport("POST", "/api/v1/admin/alert-routes",
+        assertThat(session.client().sendReport("POST", "/api/v1/admin/alert-routes",
                 "{\"scope\":\"REP\",\"scopeId\":\"rep-a\",\"format\":\"wecom\",\"url\":\"" + WECOM + "\"}").status())
                 .isEqualTo(201);
-        assertThat(client.sendReport("PUT", "/api/v1/admin/alert-contacts/rep-a", "{\"mobile\":\"13800000000\"}").status())
+        assertThat(session.client().sendReport("PUT", "/api/v1/admin/alert-contacts/rep-a", "{\"mobile\":\"13800000000\"}").status())
                 .isEqualTo(204);
 
         // when: the page opens, both tables are drawn with them, the robot's key masked
-        browser.get("http://localhost:" + stack.reportPort() + "/routes.html");
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/routes.html");
+        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
         wait.until(d -> routeRows().size() == 1 && contactRows() == 1);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
-        String routes = browser.findElement(By.id("routes-table")).getText();
+        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        String routes = session.browser().findElement(By.id("routes-table")).getText();
         assertThat(routes).contains("rep-a").doesNotContain("0123456789abcdef");
-        assertThat(browser.findElement(By.id("contacts-table")).getText()).contains("rep-a").contains("13800000000");
+        assertThat(session.browser().findElement(By.id("contacts-table")).getText()).contains("rep-a").contains("13800000000");
 
         // a route the API refuses shows its reason, and adds nothing
-        new Select(browser.findElement(By.id("route-scope"))).selectByValue("TEAM");
-        browser.findElement(By.id("route-scope-id")).sendKeys("team a!");
-        browser.findElement(By.id("route-url")).sendKeys(DINGTALK);
-        browser.findElement(By.cssSelector("#route-form button[type=submit]")).click();
+        new Select(session.browser().findElement(By.id("route-scope"))).selectByValue("TEAM");
+        session.browser().findElement(By.id("route-scope-id")).sendKeys("team a!");
+        session.browser().findElement(By.id("route-url")).sendKeys(DINGTALK);
+        session.browser().findElement(By.cssSelector("#route-form button[type=submit]")).click();
         wait.until(d -> d.findElement(By.id("route-form-error")).isDisplayed());
-        assertThat(browser.findElement(By.id("route-form-error")).getText()).contains("scopeId");
+        assertThat(session.browser().findElement(By.id("route-form-error")).getText()).contains("scopeId");
         assertThat(routeRows()).hasSize(1);
 
         // a valid, signed route of team-a is added
-        browser.findElement(By.id("route-scope-id")).clear();
-        browser.findElement(By.id("route-scope-id")).sendKeys("team-a");
-        new Select(browser.findElement(By.id("route-format"))).selectByValue("dingtalk");
-        browser.findElement(By.id("route-secret")).sendKeys(SECRET);
-        browser.findElement(By.cssSelector("#route-form button[type=submit]")).click();
+        session.browser().findElement(By.id("route-scope-id")).clear();
+        session.browser().findElement(By.id("route-scope-id")).sendKeys("team-a");
+        new Select(session.browser().findElement(By.id("route-format"))).selectByValue("dingtalk");
+        session.browser().findElement(By.id("route-secret")).sendKeys(SECRET);
+        session.browser().findElement(By.cssSelector("#route-form button[type=submit]")).click();
         wait.until(d -> routeRows().size() == 2);
-        assertThat(browser.findElement(By.id("route-form-error")).isDisplayed()).isFalse();
-        assertThat(browser.getPageSource()).doesNotContain(SECRET);
+        assertThat(session.browser().findElement(By.id("route-form-error")).isDisplayed()).isFalse();
+        assertThat(session.browser().getPageSource()).doesNotContain(SECRET);
 
         // the rep's route is removed
         wait.until(d -> {
@@ -96,23 +74,23 @@ class RoutesPageBrowserIT {
         wait.until(d -> routeRows().size() == 1);
 
         // then the API holds what the page shows: team-a's signed DingTalk route only
-        JsonNode left = client.get("/api/v1/admin/alert-routes").get("rows");
+        JsonNode left = session.client().get("/api/v1/admin/alert-routes").get("rows");
         assertThat(left).hasSize(1);
         assertThat(left.get(0).get("scope").asString()).isEqualTo("TEAM");
         assertThat(left.get(0).get("scopeId").asString()).isEqualTo("team-a");
         assertThat(left.get(0).get("signed").asBoolean()).isTrue();
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        assertThat(session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .filter(entry -> !entry.getMessage().contains("400"))
                 .toList()).as("browser console errors other than the refused request").isEmpty();
     }
 
     private static List<WebElement> routeRows() {
-        return browser.findElements(By.cssSelector("#routes-table-body tr[data-route-id]"));
+        return session.browser().findElements(By.cssSelector("#routes-table-body tr[data-route-id]"));
     }
 
     private static long contactRows() {
-        return browser.findElements(By.cssSelector("#contacts-table-body tr")).stream()
+        return session.browser().findElements(By.cssSelector("#contacts-table-body tr")).stream()
                 .filter(row -> row.findElements(By.cssSelector("td.empty")).isEmpty()).count();
     }
 }

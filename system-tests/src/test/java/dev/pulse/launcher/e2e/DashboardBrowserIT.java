@@ -3,7 +3,6 @@ package dev.pulse.launcher.e2e;
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,12 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,27 +29,8 @@ class DashboardBrowserIT {
 
     private static final String HOSTILE_REP = "<img src=x onerror=alert(1)>";
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("browser"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "it-admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("browser", "it-admin");
 
     @Test
     void shouldDrawTheChartsWithTheLiveFiguresAndRenderUserTextAsText() {
@@ -61,28 +39,28 @@ class DashboardBrowserIT {
         post(HOSTILE_REP, "team-a", now, 1);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-        browser.get("http://localhost:" + stack.reportPort() + "/?from=" + today.minusDays(6) + "&to=" + today.plusDays(1));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/?from=" + today.minusDays(6) + "&to=" + today.plusDays(1));
+        WebDriverWait wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60));
         wait.until(d -> repBarTotal() == 3);
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
         assertThat(lineTotal()).isEqualTo(3);
-        assertThat(browser.findElement(By.id("rep-table-body")).getText()).contains(HOSTILE_REP).contains("rep-amy");
+        assertThat(session.browser().findElement(By.id("rep-table-body")).getText()).contains(HOSTILE_REP).contains("rep-amy");
 
         // Live: a follow-up posted while the page is open appears without a reload.
         post("rep-amy", "team-a", now.plusSeconds(60), 1);
         wait.until(d -> repBarTotal() == 4);
         assertThat(lineTotal()).isEqualTo(4);
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
-        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+        assertThat(ExpectedConditions.alertIsPresent().apply(session.browser())).as("no script from user text ran").isNull();
     }
 
     private static void post(String repId, String teamId, Instant at, int count) {
         for (int i = 0; i < count; i++) {
-            var response = client.post("/api/v1/followups", followUp(UUID.randomUUID(), "cust-b" + i, repId, teamId,
+            var response = session.client().post("/api/v1/followups", followUp(UUID.randomUUID(), "cust-b" + i, repId, teamId,
                     at.plusSeconds(i).toString(), "WECHAT"));
             assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         }
@@ -98,7 +76,7 @@ class DashboardBrowserIT {
     }
 
     private static long sumSeries(String chart) {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
+        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
                 const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
                 if (!chart) return -1;
                 let sum = 0;

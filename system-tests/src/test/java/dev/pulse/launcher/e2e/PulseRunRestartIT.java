@@ -98,7 +98,7 @@ class PulseRunRestartIT {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             command.addAll(JvmOptions.quiet());
             command.addAll(List.of("-Xms256m", "-Xmx1g", "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                    "-Djava.io.tmpdir=" + dataDir.resolve("tmp"), "-jar", Path.of("target", "pulse.jar").toString(),
+                    "-Djava.io.tmpdir=" + dataDir.resolve("tmp"), "-jar", Path.of("..", "launcher", "target", "pulse.jar").toString(),
                     "run", "--no-demo", "--data-dir", dataDir.toString(), "--ports-offset", String.valueOf(offset)));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -1,4 +1,4 @@
-package dev.pulse.report;
+package dev.pulse.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,17 +11,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Forwards every TCP connection on a fixed local port to another address. It stands in for
- * "Kafka is reachable again on the address the projector was configured with": an embedded broker
- * always takes a random port, but a Kafka client needs only its bootstrap connection to reach the
- * broker, after which it connects to the address the broker advertises.
+ * "Kafka is reachable again on the address a service was configured with" (ingest, the projector):
+ * an embedded broker always takes a random port, but a Kafka client needs only its bootstrap
+ * connection to reach the broker, after which it connects to the address the broker advertises.
  */
-final class PortForwarder implements AutoCloseable {
+public final class PortForwarder implements AutoCloseable {
 
     private final ServerSocket server;
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-    PortForwarder(int port, InetSocketAddress target) throws IOException {
+    public PortForwarder(int port, InetSocketAddress target) throws IOException {
         this.target = target;
         this.server = new ServerSocket();
         server.setReuseAddress(true);

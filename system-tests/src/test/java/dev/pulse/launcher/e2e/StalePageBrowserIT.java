@@ -4,21 +4,18 @@ import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -46,27 +43,8 @@ class StalePageBrowserIT {
     private static final String A2_NEW_CONTENT = "再次致电，约了下周演示";
     private static final String B1_CONTENT = "已发报价单";
 
-    private static PulseStack stack;
-    private static PulseClient client;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("stale-page"));
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "it-admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("stale-page", "it-admin");
 
     @Test
     void shouldListSortFilterAndDropTheCustomersToCallLiveAndRenderUserTextAsText() {
@@ -79,15 +57,15 @@ class StalePageBrowserIT {
         post("cust-won", "成交客户", "rep-a", "team-a", "WON", twentyDaysAgo, "签约完成");
 
         // when: the page is opened, it lists and charts the three stale customers, longest silence first
-        browser.get("http://localhost:" + stack.reportPort() + "/stale.html");
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/stale.html");
         // Live refreshes rebuild the table, so an element found a moment ago may be gone: look again.
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
         wait.until(d -> rows().size() == 3 && alertsCharted() == 3);
-        ((JavascriptExecutor) browser).executeScript("window.pulseNotReloaded = true;");
-        assertThat(browser.findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        ((JavascriptExecutor) session.browser()).executeScript("window.pulseNotReloaded = true;");
+        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
         assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2", "cust-b1");
         assertThat(rowAttribute("data-kind")).containsOnly("STALE");
-        assertThat(browser.findElement(By.id("stale-table")).getText()).contains(HOSTILE_NAME).doesNotContain("成交客户");
+        assertThat(session.browser().findElement(By.id("stale-table")).getText()).contains(HOSTILE_NAME).doesNotContain("成交客户");
 
         // sorting: a click on "days since" turns the default (longest first) around, a second click back
         sortBy("daysSince");
@@ -98,11 +76,11 @@ class StalePageBrowserIT {
         assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2", "cust-b1");
 
         // filtering by rep-b leaves its one customer; the chart still shows every open alert
-        new Select(browser.findElement(By.id("filter-rep"))).selectByValue("rep-b");
+        new Select(session.browser().findElement(By.id("filter-rep"))).selectByValue("rep-b");
         wait.until(d -> rows().size() == 1);
         assertThat(customerOrder()).containsExactly("cust-b1");
         assertThat(alertsCharted()).isEqualTo(3);
-        new Select(browser.findElement(By.id("filter-rep"))).selectByValue("");
+        new Select(session.browser().findElement(By.id("filter-rep"))).selectByValue("");
         wait.until(d -> rows().size() == 3);
 
         // a customer's history opens inline with that customer's follow-up only
@@ -111,7 +89,7 @@ class StalePageBrowserIT {
             return true;
         });
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), A2_CONTENT));
-        assertThat(browser.findElement(By.id("customer-history")).getText()).doesNotContain(B1_CONTENT);
+        assertThat(session.browser().findElement(By.id("customer-history")).getText()).doesNotContain(B1_CONTENT);
 
         // then: a follow-up for cust-a2 resolves its alert; the page drops it without a reload
         post("cust-a2", "王女士", "rep-a", "team-a", "LEAD", Instant.now().truncatedTo(ChronoUnit.SECONDS), A2_NEW_CONTENT);
@@ -119,7 +97,7 @@ class StalePageBrowserIT {
         assertThat(customerOrder()).containsExactly("cust-a1", "cust-b1");
         wait.until(d -> !d.findElements(By.cssSelector("#resolved-list [data-customer-id='cust-a2']")).isEmpty());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), A2_NEW_CONTENT));
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.pulseNotReloaded === true;")).isEqualTo(true);
+        assertThat(((JavascriptExecutor) session.browser()).executeScript("return window.pulseNotReloaded === true;")).isEqualTo(true);
 
         // the backtest panel starts from the rules in force and replays a proposed ladder over the last
         // 12 weeks: with LEAD escalating 1 day and releasing 2 days after that, cust-a1 (stale 6 days
@@ -127,23 +105,23 @@ class StalePageBrowserIT {
         // cust-b1 (QUOTE, stale 2 days ago) only alerts: 3 alerts, 2 escalations, 2 releases
         wait.until(d -> d.findElement(By.id("backtest")).isDisplayed()
                 && "14".equals(d.findElement(By.name("stale-LEAD")).getAttribute("value")));
-        ((JavascriptExecutor) browser).executeScript("""
+        ((JavascriptExecutor) session.browser()).executeScript("""
                 document.querySelectorAll('#backtest input[name^="escalate-"], #backtest input[name^="release-"]')
                     .forEach(input => { input.value = ''; });""");
-        browser.findElement(By.name("escalate-LEAD")).sendKeys("1");
-        browser.findElement(By.name("release-LEAD")).sendKeys("2");
-        browser.findElement(By.id("backtest-run")).click();
+        session.browser().findElement(By.name("escalate-LEAD")).sendKeys("1");
+        session.browser().findElement(By.name("release-LEAD")).sendKeys("2");
+        session.browser().findElement(By.id("backtest-run")).click();
         wait.until(d -> "ready".equals(d.findElement(By.id("backtest")).getAttribute("data-state")));
         assertThat(backtestCharted("alerts")).isEqualTo(3);
         assertThat(backtestCharted("escalations")).isEqualTo(2);
         assertThat(backtestCharted("releases")).isEqualTo(2);
-        assertThat(browser.findElement(By.id("backtest-teams-body")).getText()).contains("team-a").contains("team-b");
+        assertThat(session.browser().findElement(By.id("backtest-teams-body")).getText()).contains("team-a").contains("team-b");
 
-        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
         assertThat(errors).as("browser console errors").isEmpty();
-        assertThat(ExpectedConditions.alertIsPresent().apply(browser)).as("no script from user text ran").isNull();
+        assertThat(ExpectedConditions.alertIsPresent().apply(session.browser())).as("no script from user text ran").isNull();
     }
 
     /** The shared follow-up JSON with this customer's name, stage, time and content. */
@@ -154,12 +132,12 @@ class StalePageBrowserIT {
         json.put("customerName", customerName);
         json.put("stage", stage);
         json.put("content", content);
-        var response = client.post("/api/v1/followups", json.toString());
+        var response = session.client().post("/api/v1/followups", json.toString());
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     }
 
     private static List<WebElement> rows() {
-        return browser.findElements(By.cssSelector("#stale-table tr[data-customer-id][data-kind]"));
+        return session.browser().findElements(By.cssSelector("#stale-table tr[data-customer-id][data-kind]"));
     }
 
     private static List<String> customerOrder() {
@@ -169,13 +147,13 @@ class StalePageBrowserIT {
     /** One attribute of every row, top to bottom, read in one script so a live redraw cannot split it. */
     @SuppressWarnings("unchecked")
     private static List<String> rowAttribute(String name) {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+        return (List<String>) ((JavascriptExecutor) session.browser()).executeScript("""
                 return [...document.querySelectorAll('#stale-table tr[data-customer-id][data-kind]')]
                     .map(row => row.getAttribute(arguments[0]));""", name);
     }
 
     private static WebElement heading(String column) {
-        return browser.findElement(By.cssSelector("#stale-table th[data-sort='" + column + "']"));
+        return session.browser().findElement(By.cssSelector("#stale-table th[data-sort='" + column + "']"));
     }
 
     private static void sortBy(String column) {
@@ -184,7 +162,7 @@ class StalePageBrowserIT {
 
     /** Sum of one series of the backtest's weekly chart, read from ECharts itself. */
     private static long backtestCharted(String series) {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
+        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
                 const chart = window.pulseCharts && window.pulseCharts.backtest;
                 if (!chart) return -1;
                 const found = (chart.getOption().series || []).find(s => s.id === arguments[0]);
@@ -194,7 +172,7 @@ class StalePageBrowserIT {
 
     /** Sum of the open-alerts-per-rep chart, read from ECharts itself. */
     private static long alertsCharted() {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
+        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
                 const chart = window.pulseCharts && window.pulseCharts.byRep;
                 if (!chart) return -1;
                 let sum = 0;
