@@ -28,13 +28,19 @@ class ProjectorConfig {
     /** Records on the topics were accepted by ingest; a replay days later must not turn them into poison. */
     private static final Duration REPLAY_SKEW = Duration.ofDays(1);
 
+    /** The instance's freshness gauges, shared by its consumers and read by GET /api/v1/freshness. */
+    @Bean
+    Freshness freshness(MeterRegistry meters, TopicNames names) {
+        return new Freshness(meters, PulseTopics.of(names).changes().name());
+    }
+
     /** The instance's consumers, each with writers of its own (they keep no state between batches, but need not be shared). */
     @Bean
     Projectors projectors(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db,
-                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline) {
+                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline,
+                          Freshness freshness) {
         Clock clock = Clock.systemUTC();
         PulseTopics topics = PulseTopics.of(names);
-        Freshness freshness = new Freshness(meters, topics.changes().name());
         List<Projector> workers = new ArrayList<>();
         for (int worker = 0; worker < properties.threads(); worker++) {
             List<TopicWriter> writers = List.of(

@@ -1,0 +1,72 @@
+package dev.pulse.report.ranges;
+
+import dev.pulse.report.web.DateRange;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The dashboards' range presets, each ending today (or, for a calendar period, covering all of it,
+ * future days too: a report of "this month" on the 4th shows the whole month's axis). Resolved from
+ * today in the reporting time zone, never the browser's, so a shared link means the same days to
+ * everyone. Weeks start on Monday (ISO 8601), as the week buckets of the activity reports do.
+ */
+public enum RelativeRange {
+
+    TODAY {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            return new DateRange(today, today);
+        }
+    },
+    THIS_WEEK {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            return new DateRange(monday, monday.plusDays(6));
+        }
+    },
+    LAST_7_DAYS {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            return new DateRange(today.minusDays(6), today);
+        }
+    },
+    LAST_30_DAYS {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            return new DateRange(today.minusDays(29), today);
+        }
+    },
+    /** The funnel's default: a cohort long enough for customers to move through the stages. */
+    LAST_90_DAYS {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            return new DateRange(today.minusDays(89), today);
+        }
+    },
+    THIS_MONTH {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            return new DateRange(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
+        }
+    },
+    THIS_QUARTER {
+        @Override
+        public DateRange resolve(LocalDate today) {
+            LocalDate first = today.with(IsoFields.DAY_OF_QUARTER, 1);
+            return new DateRange(first, first.plusMonths(3).minusDays(1));
+        }
+    };
+
+    /** The preset's days on the calendar of {@code zone} at the clock's instant. */
+    public DateRange resolve(Clock clock, ZoneId zone) {
+        return resolve(LocalDate.now(clock.withZone(zone)));
+    }
+
+    /** The inclusive days of the preset on {@code today}, a date in the reporting time zone. */
+    public abstract DateRange resolve(LocalDate today);
+}
