@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -98,17 +97,6 @@ class DashboardBrowserIT {
     }
 
     private static long sumSeries(String chart) {
-        Object total = ((JavascriptExecutor) browser).executeScript("""
-                const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
-                if (!chart) return -1;
-                let sum = 0;
-                for (const series of chart.getOption().series || []) {
-                  for (const point of series.data || []) {
-                    const value = Array.isArray(point) ? point[1] : (point && point.value !== undefined ? point.value : point);
-                    sum += Number(value) || 0;
-                  }
-                }
-                return sum;""", chart);
-        return ((Number) total).longValue();
+        return Browser.sumSeries(browser, chart);
     }
 }

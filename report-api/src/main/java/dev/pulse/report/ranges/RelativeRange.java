@@ -16,51 +16,10 @@ import java.time.temporal.TemporalAdjusters;
  */
 public enum RelativeRange {
 
-    TODAY {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            return new DateRange(today, today);
-        }
-    },
-    THIS_WEEK {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            return new DateRange(monday, monday.plusDays(6));
-        }
-    },
-    LAST_7_DAYS {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            return new DateRange(today.minusDays(6), today);
-        }
-    },
-    LAST_30_DAYS {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            return new DateRange(today.minusDays(29), today);
-        }
-    },
+    TODAY, THIS_WEEK, LAST_7_DAYS, LAST_30_DAYS,
     /** The funnel's default: a cohort long enough for customers to move through the stages. */
-    LAST_90_DAYS {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            return new DateRange(today.minusDays(89), today);
-        }
-    },
-    THIS_MONTH {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            return new DateRange(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
-        }
-    },
-    THIS_QUARTER {
-        @Override
-        public DateRange resolve(LocalDate today) {
-            LocalDate first = today.with(IsoFields.DAY_OF_QUARTER, 1);
-            return new DateRange(first, first.plusMonths(3).minusDays(1));
-        }
-    };
+    LAST_90_DAYS,
+    THIS_MONTH, THIS_QUARTER;
 
     /** The preset's days on the calendar of {@code zone} at the clock's instant. */
     public DateRange resolve(Clock clock, ZoneId zone) {
@@ -68,5 +27,25 @@ public enum RelativeRange {
     }
 
     /** The inclusive days of the preset on {@code today}, a date in the reporting time zone. */
-    public abstract DateRange resolve(LocalDate today);
+    public DateRange resolve(LocalDate today) {
+        return switch (this) {
+            case TODAY -> new DateRange(today, today);
+            case THIS_WEEK -> {
+                LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                yield new DateRange(monday, monday.plusDays(6));
+            }
+            case LAST_7_DAYS -> endingOn(today, 7);
+            case LAST_30_DAYS -> endingOn(today, 30);
+            case LAST_90_DAYS -> endingOn(today, 90);
+            case THIS_MONTH -> new DateRange(today.withDayOfMonth(1), today.with(TemporalAdjusters.lastDayOfMonth()));
+            case THIS_QUARTER -> {
+                LocalDate first = today.with(IsoFields.DAY_OF_QUARTER, 1);
+                yield new DateRange(first, first.plusMonths(3).minusDays(1));
+            }
+        };
+    }
+
+    private static DateRange endingOn(LocalDate today, int days) {
+        return new DateRange(today.minusDays(days - 1), today);
+    }
 }
