@@ -111,26 +111,43 @@ export async function signOut() {
   signInAgain();
 }
 
+/** A range preset (this_week, this_quarter...) as dates in the reports' time zone: {range, from, to, zone}. */
+export function resolveRange(range, signal) {
+  return getJson('/api/v1/date-range', { range }, signal);
+}
+
+/** The filter choices in the caller's scope: teams with their reps, and customer sources. */
+export async function loadFilterChoices() {
+  const [teams, sources] = await Promise.all([
+    getJson('/api/v1/teams', {}),
+    getJson('/api/v1/sources', {}).catch(() => ({ rows: [] })), // the source choice stays free of the figures
+  ]);
+  return { teams: teams.rows || [], sources: sources.rows || [] };
+}
+
+/** How fresh the reports are: {asOf, lagMs, lagRecords}, asOf null before anything was projected. */
+export function loadFreshness(signal) {
+  return getJson('/api/v1/freshness', {}, signal);
+}
+
 /**
- * Loads one consistent snapshot for the filters {from, to, teamId, granularity}.
- * The line chart shows one series per team, or per rep once a team is chosen, so its rows come
- * from team-activity or rep-activity accordingly.
+ * Loads one consistent snapshot for the filters {from, to, teamId, repId, granularity}.
+ * The line chart shows one series per team, or per rep once a team or a rep is chosen, so its rows
+ * come from team-activity or rep-activity accordingly.
  */
-export async function loadDashboard({ from, to, teamId, granularity }, signal) {
+export async function loadDashboard({ from, to, teamId, repId, granularity }, signal) {
   const range = { from, to };
   const repDaily = getJson('/api/v1/reports/rep-activity',
-    { ...range, granularity: 'day', teamId }, signal);
+    { ...range, granularity: 'day', teamId, repId }, signal);
   // A rep sees no team rows: their line chart is their own, per period.
   const me = await loadMe().catch(() => null);
   let trend;
-  if (me?.role === 'REP') {
-    trend = granularity === 'day' ? repDaily : getJson('/api/v1/reports/rep-activity', { ...range, granularity }, signal);
-  } else if (!teamId) {
-    trend = getJson('/api/v1/reports/team-activity', { ...range, granularity }, signal);
-  } else if (granularity === 'day') {
+  if (granularity === 'day' && (me?.role === 'REP' || teamId || repId)) {
     trend = repDaily; // the same request; no need to ask twice
+  } else if (me?.role === 'REP' || teamId || repId) {
+    trend = getJson('/api/v1/reports/rep-activity', { ...range, granularity, teamId, repId }, signal);
   } else {
-    trend = getJson('/api/v1/reports/rep-activity', { ...range, granularity, teamId }, signal);
+    trend = getJson('/api/v1/reports/team-activity', { ...range, granularity }, signal);
   }
   // The flag card only points to another page: if its count fails, the card shows a dash
   // rather than the whole overview showing an error.
@@ -139,16 +156,14 @@ export async function loadDashboard({ from, to, teamId, granularity }, signal) {
   // Likewise the customers-to-call card: one row per open alert.
   const openAlerts = getJson('/api/v1/reports/stale-customers', {}, signal)
     .then((body) => (body.rows || []).length, () => null);
-  const [teams, summary, daily, trendBody, duplicates, alerts] = await Promise.all([
-    getJson('/api/v1/teams', {}, signal),
-    getJson('/api/v1/reports/summary', { ...range, teamId }, signal),
+  const [summary, daily, trendBody, duplicates, alerts] = await Promise.all([
+    getJson('/api/v1/reports/summary', { ...range, teamId, repId }, signal),
     repDaily,
     trend,
     openDuplicates,
     openAlerts,
   ]);
   return {
-    teams: (teams.rows || []).map((row) => row.teamId),
     summary,
     repRows: daily.rows || [],
     trendRows: trendBody.rows || [],

@@ -3,27 +3,23 @@
 // only ask for a refresh. Test hooks: body[data-state], body[data-render-count],
 // window.pulseCharts = {funnel, transitions, timeInStage, lostReasons, cycle}.
 import { initLanguageSwitch } from './header.js';
-import { defaultRange, isIsoDate } from './dates.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import {
   loadCycleCustomers, loadFunnel, loadLostCustomers, lostReasonsExportUrl, stageConversionExportUrl,
 } from './api.js';
 import { createCycleChart, renderCycle, renderCycleCustomers, renderVelocity } from './cycle.js';
 import { createLostReasonsChart, renderLostCustomers, renderLostReasons } from './lost-reasons.js';
-import { compareKeys } from './aggregate.js';
 import { formatCount } from './charts.js';
 import { createFunnelCharts, renderFunnel, renderTimeInStage, renderTransitions } from './funnel-charts.js';
 import {
   funnelStages, renderBackwardTable, renderConversionList, renderRepConversion, splitTransitions, stageModel,
   timeInStageRows,
 } from './funnel-view.js';
-import { fillOptions, formatPercent } from './dom.js';
+import { formatPercent } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
-const filterEls = {
-  from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), rep: $('filter-rep'), source: $('filter-source'),
-};
 const GROUP_BY = ['month', 'rep', 'team'];
 const LOST_GROUP_BY = ['none', 'stage', 'rep', 'team', 'source'];
 
@@ -37,7 +33,7 @@ window.pulseCharts = charts;
 const page = createRefresh({
   charts,
   load: async (signal) => {
-    const filters = readFilters();
+    const filters = { ...(await filterBar.read(signal)), lostGroupBy: $('lost-group-by').value };
     return { filters, data: await loadFunnel(filters, signal) };
   },
   what: 'the funnel',
@@ -46,88 +42,38 @@ const page = createRefresh({
 
 // ---- filters -------------------------------------------------------------------------------
 
+// Range (the cohort), team, rep and source: the shared bar (js/filter-bar.js); the export's and
+// the lost reasons' split are this page's own.
+const filterBar = createFilterBar({
+  defaultRange: 'last_90_days', fromKey: 'cohortFrom', toKey: 'cohortTo', hintKey: 'cohortHint',
+  onChange: onFilterChange,
+});
+
 function initFilters() {
   const params = new URLSearchParams(location.search);
-  const range = defaultRange(90);
-  filterEls.from.value = isIsoDate(params.get('from')) ? params.get('from') : range.from;
-  filterEls.to.value = isIsoDate(params.get('to')) ? params.get('to') : range.to;
-  // Until the teams arrive, a team or rep from the URL is the only choice offered.
-  fillOptions(filterEls.team, [], params.get('team') ?? '');
-  fillOptions(filterEls.rep, [], params.get('rep') ?? '');
-  filterEls.source.value = params.get('source') ?? '';
   $('export-group-by').value = GROUP_BY.includes(params.get('groupBy')) ? params.get('groupBy') : 'month';
-  orderDates();
-  for (const input of Object.values(filterEls)) input.addEventListener('change', onFilterChange);
   $('export-group-by').addEventListener('change', () => {
-    writeUrl();
+    setUrlParam('groupBy', $('export-group-by').value, 'month');
     renderExportLinks();
   });
   $('lost-group-by').value = LOST_GROUP_BY.includes(params.get('lostBy')) ? params.get('lostBy') : 'none';
-  $('lost-group-by').addEventListener('change', onFilterChange);
+  $('lost-group-by').addEventListener('change', () => {
+    setUrlParam('lostBy', $('lost-group-by').value, 'none');
+    onFilterChange();
+  });
   charts.lostReasons.on('click', (point) => showLostCustomers(point.data, point.name, point.seriesName));
   charts.cycle.on('click', (point) => showCycleCustomers(point.data));
 }
 
 function readFilters() {
-  const { from, to, team, rep, source } = filterEls;
-  return {
-    from: from.value, to: to.value, teamId: team.value, repId: rep.value, source: source.value.trim(),
-    lostGroupBy: $('lost-group-by').value,
-  };
+  return { ...filterBar.current(), lostGroupBy: $('lost-group-by').value };
 }
 
-// Keep from <= to by moving the other end, rather than sending the API an empty range.
-function orderDates(changed) {
-  const { from, to } = filterEls;
-  if (from.value && to.value && from.value > to.value) {
-    if (changed === from) to.value = from.value; else from.value = to.value;
-  }
-  to.min = from.value;
-  from.max = to.value;
-}
-
-function onFilterChange(event) {
-  orderDates(event.target);
+function onFilterChange() {
   $('lost-customers-table').hidden = true; // its customers were those of the old filters
   $('cycle-customers-table').hidden = true;
-  // A rep of another team would leave the cohort empty: choosing a team clears such a rep.
-  if (event.target === filterEls.team && filterEls.rep.value && filterEls.team.value
-      && !repsOf(filterEls.team.value).includes(filterEls.rep.value)) {
-    filterEls.rep.value = '';
-  }
   renderExportLinks();
-  const f = readFilters();
-  if (!isIsoDate(f.from) || !isIsoDate(f.to)) return; // half-typed date: wait for a whole one
-  writeUrl();
-  renderFilters();
   page.requestRefresh({ restart: true, spinner: true });
-}
-
-// The URL carries the filters so a manager can bookmark or share the view.
-function writeUrl() {
-  const f = readFilters();
-  const params = new URLSearchParams({ from: f.from, to: f.to });
-  if (f.teamId) params.set('team', f.teamId);
-  if (f.repId) params.set('rep', f.repId);
-  if (f.source) params.set('source', f.source);
-  if ($('export-group-by').value !== 'month') params.set('groupBy', $('export-group-by').value);
-  if (f.lostGroupBy !== 'none') params.set('lostBy', f.lostGroupBy);
-  history.replaceState(null, '', `?${params}`);
-}
-
-function repsOf(teamId) {
-  const teams = page.last?.data.teams ?? [];
-  const rows = teamId ? teams.filter((row) => row.teamId === teamId) : teams;
-  return [...new Set(rows.flatMap((row) => row.reps || []))].sort(compareKeys);
-}
-
-/** Teams from /api/v1/teams; reps of the chosen team, or of every team. */
-function renderFilters() {
-  const { last } = page;
-  if (!last) return;
-  fillOptions(filterEls.team, last.data.teams.map((row) => row.teamId).filter(Boolean).sort(compareKeys),
-    filterEls.team.value);
-  fillOptions(filterEls.rep, repsOf(filterEls.team.value), filterEls.rep.value);
 }
 
 function renderExportLinks() {
@@ -173,7 +119,6 @@ function draw(last) {
   renderExportLinks();
   if (!last) return;
   const { filters, data } = last;
-  renderFilters();
   const model = stageModel(data.stages, data.funnel.stages);
   const nameOf = (code) => model.nameOf(code);
   const count = (n) => (typeof n === 'number' ? formatCount(n) : '—');

@@ -1,9 +1,82 @@
-// The header every page shares: the language switch and the live indicator. The markup is in
-// each page (static HTML); the behaviour lives here once.
+// The header every page shares: brand, the page list, the live indicator, the language switch
+// and the signed-in user. Pages hold only an empty <header class="topbar"> (data-live="false"
+// without a live feed, data-nav="none" on the login page); the markup and the behaviour live here
+// once. It is drawn when this module is first evaluated, before the page's own module runs.
 import { LANGUAGES, currentLang, locale, setLang, t, translateDom } from './i18n.js';
 import { loadMe, signOut } from './api.js';
 
 const $ = (id) => document.getElementById(id);
+
+/** Every dashboard page, in menu order: the one list the navigation is drawn from. */
+export const PAGES = [
+  { href: './', file: 'index.html', label: 'navOverview' },
+  { href: 'funnel.html', file: 'funnel.html', label: 'navFunnel' },
+  { href: 'stale.html', file: 'stale.html', label: 'navStale' },
+  { href: 'pool.html', file: 'pool.html', label: 'navPool' },
+  { href: 'duplicates.html', file: 'duplicates.html', label: 'navDuplicates' },
+  { href: 'forecast.html', file: 'forecast.html', label: 'navForecast' },
+  { href: 'goals.html', file: 'goals.html', label: 'navGoals' },
+  { href: 'import.html', file: 'import.html', label: 'navImport' },
+  { href: 'routes.html', file: 'routes.html', label: 'navRoutes' },
+];
+
+/** The page's file name: the overview is also reached as "/". */
+function currentFile() {
+  return location.pathname.split('/').pop() || 'index.html';
+}
+
+function el(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function pageNav() {
+  const file = currentFile();
+  const nav = el('nav', { class: 'page-nav', 'data-i18n-aria-label': 'pageNav' });
+  for (const page of PAGES) {
+    const link = el('a', { href: page.href, 'data-i18n': page.label, 'data-page': page.file });
+    if (page.file === file) link.setAttribute('aria-current', 'page');
+    nav.append(link);
+  }
+  return nav;
+}
+
+function liveIndicator() {
+  return el('p', { id: 'live-indicator', class: 'live', 'data-status': 'connecting', role: 'status', 'aria-live': 'polite' }, [
+    el('span', { class: 'live-dot', 'aria-hidden': 'true' }),
+    el('span', { id: 'live-status' }),
+    el('time', { id: 'last-update' }),
+  ]);
+}
+
+/**
+ * Fills the page's <header class="topbar">. A page that still carries the old copied markup only
+ * gets its page list replaced, so the list stays the one above.
+ */
+export function renderHeader(header = document.querySelector('header.topbar')) {
+  if (!header) return;
+  if (header.querySelector('.brand')) {
+    header.querySelector('.page-nav')?.replaceWith(pageNav());
+    header.dataset.rendered = 'nav';
+    return;
+  }
+  const login = header.dataset.nav === 'none';
+  const brand = el('div', { class: 'brand' }, [
+    el('img', { src: 'favicon.svg', alt: '', width: '28', height: '28' }),
+    el('span', { class: 'brand-name' }, ['Pulse']),
+    el('span', { class: 'tagline', 'data-i18n': 'tagline' }),
+  ]);
+  const right = el('div', { class: 'topbar-right' });
+  if (!login && header.dataset.live !== 'false') right.append(liveIndicator());
+  right.append(el('nav', { id: login ? 'lang-switch-login' : 'lang-switch', class: 'lang-switch',
+    'data-i18n-aria-label': 'languageSwitch' }));
+  header.dataset.rendered = 'shared';
+  header.replaceChildren(...(login ? [brand, right] : [brand, pageNav(), right]));
+}
+
+renderHeader();
 
 /**
  * Fills #lang-switch with one button per language and translates the page now and on every

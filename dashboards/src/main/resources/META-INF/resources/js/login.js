@@ -3,6 +3,7 @@
 // OIDC providers, when configured, are offered as links below the form.
 import { LANGUAGES, currentLang, setLang, t, translateDom } from './i18n.js';
 import { csrfHeaders, languageHeaders } from './api.js';
+import './header.js'; // draws the shared header (brand and language switch) before the page below
 
 const $ = (id) => document.getElementById(id);
 

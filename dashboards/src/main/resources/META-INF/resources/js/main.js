@@ -3,7 +3,8 @@
 // window.pulseCharts.
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
-import { defaultRange, isIsoDate, bucketsBetween } from './dates.js';
+import { bucketsBetween } from './dates.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { loadDashboard } from './api.js';
 import { totalsByRep, totalsByRepAndTeam, seriesByBucket } from './aggregate.js';
 import { createCharts, renderByRep, renderByDay, formatCount } from './charts.js';
@@ -12,7 +13,8 @@ import { formatRevenue } from './dom.js';
 import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
-const filterEls = { from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), granularity: $('filter-granularity') };
+const GRANULARITIES = ['day', 'week', 'month'];
+const granularityEl = $('filter-granularity');
 
 const charts = createCharts($('chart-by-rep'), $('chart-by-day'));
 window.pulseCharts = charts;
@@ -20,7 +22,7 @@ window.pulseCharts = charts;
 const page = createRefresh({
   charts,
   load: async (signal) => {
-    const filters = readFilters();
+    const filters = { ...(await filterBar.read(signal)), granularity: granularityEl.value };
     return { filters, data: await loadDashboard(filters, signal) };
   },
   what: 'the reports',
@@ -29,74 +31,46 @@ const page = createRefresh({
 
 // ---- filters -------------------------------------------------------------------------------
 
-function initFilters() {
-  const params = new URLSearchParams(location.search);
-  const range = defaultRange(14);
-  filterEls.from.value = isIsoDate(params.get('from')) ? params.get('from') : range.from;
-  filterEls.to.value = isIsoDate(params.get('to')) ? params.get('to') : range.to;
-  const g = params.get('granularity');
-  filterEls.granularity.value = ['day', 'week', 'month'].includes(g) ? g : 'day';
-  if (params.get('team')) fillTeams([params.get('team')], params.get('team'));
-  orderDates();
+// Range, team and rep: the shared bar (js/filter-bar.js); the line chart's granularity is this page's own.
+const filterBar = createFilterBar({
+  defaultRange: 'last_7_days',
+  onChange: () => page.requestRefresh({ restart: true, spinner: true }),
+});
+
+function initGranularity() {
+  const g = new URLSearchParams(location.search).get('granularity');
+  granularityEl.value = GRANULARITIES.includes(g) ? g : 'day';
+  granularityEl.addEventListener('change', () => {
+    setUrlParam('granularity', granularityEl.value, 'day');
+    page.requestRefresh({ restart: true, spinner: true });
+  });
 }
 
-function readFilters() {
-  const { from, to, team, granularity } = filterEls;
-  return { from: from.value, to: to.value, teamId: team.value, granularity: granularity.value };
-}
-
-// Keep from <= to by moving the other end, rather than sending the API an empty range.
-function orderDates(changed) {
-  const { from, to } = filterEls;
-  if (from.value && to.value && from.value > to.value) {
-    if (changed === from) to.value = from.value; else from.value = to.value;
-  }
-  to.min = from.value;
-  from.max = to.value;
-}
-
-function onFilterChange(event) {
-  orderDates(event.target);
-  const f = readFilters();
-  if (!isIsoDate(f.from) || !isIsoDate(f.to)) return; // half-typed date: wait for a whole one
-  // The URL carries the filters so a manager can bookmark or share the view.
-  const params = new URLSearchParams({ from: f.from, to: f.to, granularity: f.granularity });
-  if (f.teamId) params.set('team', f.teamId);
-  history.replaceState(null, '', `?${params}`);
-  page.requestRefresh({ restart: true, spinner: true });
-}
-
-/** Rebuilds the team options only when the list changed, so an open dropdown is not reset. */
-function fillTeams(teamIds, selected = filterEls.team.value) {
-  const ids = [...new Set([...teamIds, ...(selected ? [selected] : [])])].filter(Boolean).sort();
-  const current = [...filterEls.team.options].slice(1).map((o) => o.value);
-  if (ids.join('\n') === current.join('\n')) return;
-  const all = filterEls.team.options[0];
-  filterEls.team.replaceChildren(all, ...ids.map((id) => new Option(id, id)));
-  filterEls.team.value = selected;
+function currentFilters() {
+  return { ...filterBar.current(), granularity: granularityEl.value };
 }
 
 // ---- rendering -----------------------------------------------------------------------------
 
 function draw(last) {
-  renderTrendHeading(last?.filters ?? readFilters());
+  renderTrendHeading(last?.filters ?? currentFilters());
   if (!last) return;
   const { filters, data } = last;
-  fillTeams(data.teams);
   renderTotals(data.summary);
   $('total-duplicates').textContent = formatCount(data.openDuplicates ?? '—');
   $('total-stale').textContent = formatCount(data.openAlerts ?? '—');
   renderByRep(charts.byRep, totalsByRep(data.repRows));
   const trend = seriesByBucket(data.trendRows, bucketsBetween(filters.from, filters.to, filters.granularity),
-    (row) => (filters.teamId || data.trendByRep ? row.repId : row.teamId ?? null));
+    (row) => (filters.teamId || filters.repId || data.trendByRep ? row.repId : row.teamId ?? null));
   renderByDay(charts.byDay, trend, (key) => key ?? t('noTeam'));
   renderRepTable($('rep-table-body'), totalsByRepAndTeam(data.repRows));
 }
 
 // The heading follows the data on screen, not the filters of a load still in flight.
-function renderTrendHeading({ granularity, teamId }) {
+function renderTrendHeading({ granularity, teamId, repId }) {
   $('by-day-title').textContent = t(`byDayTitle_${granularity}`);
-  $('by-day-hint').textContent = teamId ? t('byDayHintReps', { team: teamId }) : t('byDayHintTeams');
+  if (repId) $('by-day-hint').textContent = t('byDayHintRep', { rep: repId });
+  else $('by-day-hint').textContent = teamId ? t('byDayHintReps', { team: teamId }) : t('byDayHintTeams');
 }
 
 function renderTotals(summary) {
@@ -111,9 +85,8 @@ function renderTotals(summary) {
 
 // ---- start ---------------------------------------------------------------------------------
 
-initFilters();
+initGranularity();
 initLanguageSwitch(page.render);
-for (const el of Object.values(filterEls)) el.addEventListener('change', onFilterChange);
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   charts.byDay.resize();

@@ -5,6 +5,8 @@ import { t } from './i18n.js';
 import { renderLive } from './header.js';
 import { hideLoading, showLoading } from './charts.js';
 import { startLive } from './live.js';
+import { loadFreshness } from './api.js';
+import { renderAsOf } from './as-of.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -16,14 +18,17 @@ const $ = (id) => document.getElementById(id);
  * what: named in the console when loading fails ("the reports").
  * draw(last): draws the page, with last null until the first load succeeded; called on every
  *   render, after the error message and the live indicator.
+ * asOf: label every card and chart with the time of the newest data (false for pages that show
+ *   configuration rather than projected figures).
  */
-export function createRefresh({ charts, load, what, draw }) {
+export function createRefresh({ charts, load, what, draw, asOf = true }) {
   let last = null;        // last successful load, re-drawn as is when the language changes
   let lastError = null;   // shown until the next successful load
   let controller = null;  // the load in flight
   let rerun = false;      // a live change arrived while loading: load once more afterwards
   let liveStatus = 'connecting';
   let updatedAt = null;
+  let freshness;          // the projector's last answer with the load it came with; undefined until asked
 
   /**
    * restart: an answer in flight is out of date (other filters, or asked before a dismissal),
@@ -43,9 +48,14 @@ export function createRefresh({ charts, load, what, draw }) {
     const mine = (controller = new AbortController());
     if (withSpinner) showLoading(charts);
     try {
+      // Asked just before the load: every change up to that asOf was committed before the reports
+      // were read, so the label never claims more than the figures hold. A failure to ask only
+      // leaves the label as it was.
+      const fresh = asOf ? await loadFreshness(mine.signal).catch(() => null) : undefined;
       const data = await load(mine.signal);
       if (mine !== controller) return;
       last = data;
+      if (fresh) freshness = fresh;
       lastError = null;
       updatedAt = new Date();
       render();
@@ -73,6 +83,7 @@ export function createRefresh({ charts, load, what, draw }) {
     renderLive(liveStatus, updatedAt);
     draw(last);
     if (!last) return;
+    if (asOf) renderAsOf(freshness);
     document.body.dataset.renderCount = String(Number(document.body.dataset.renderCount || 0) + 1);
     // A redraw for a language switch must not hide a failure that is still going on.
     document.body.dataset.state = lastError ? 'error' : 'ready';

@@ -12,7 +12,7 @@ import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 
-const page = createRefresh({ charts: {}, load: loadRoutes, what: 'the alert routes', draw });
+const page = createRefresh({ charts: {}, load: loadRoutes, what: 'the alert routes', draw, asOf: false });
 
 function draw(last) {
   if (!last) return;

@@ -115,6 +115,18 @@ class FunnelApiIT {
         await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP'") == 6);
     }
 
+    @Test
+    void shouldListTheSourcesOfTheCellsInOrderLeavingOutCustomersWithoutOne() {
+        // given the cells' sources: web (A, C, D, E), expo (B) and none (F)
+
+        // when
+        var answer = report.getJson("/api/v1/sources");
+
+        // then
+        assertThat(answer).isEqualTo(json("""
+                {"rows": ["expo", "web"]}"""));
+    }
+
     @Nested
     class Funnel {
 

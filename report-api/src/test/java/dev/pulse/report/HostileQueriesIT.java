@@ -229,6 +229,13 @@ class HostileQueriesIT {
             add(cases, "duplicates type=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?type=" + encode(bad), 400, "type"));
             add(cases, "duplicates status=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?status=" + encode(bad), 400, "status"));
         }
+        for (String bad : List.of("yesterday", "this-quarter", SQL, SCRIPT, TRAVERSAL, HUGE.substring(0, 2000))) {
+            add(cases, "date-range range=" + abbreviate(bad), Query.get("/api/v1/date-range?range=" + encode(bad), 400, "range"));
+        }
+        add(cases, "date-range without range", Query.get("/api/v1/date-range", 400, "range"));
+        add(cases, "date-range range with NUL, BEL", Query.get("/api/v1/date-range?range=" + encode(CONTROLS), 400, "range"));
+        add(cases, "summary repId with NUL, BEL", Query.get("/api/v1/reports/summary?" + RANGE + "&repId=" + encode(CONTROLS),
+                400, "repId"));
         add(cases, "pool teamId with NUL, BEL", Query.get("/api/v1/reports/pool?teamId=" + encode(CONTROLS), 400, "teamId"));
         for (String bad : List.of(TRAVERSAL, "csv/../../x", SQL, SCRIPT, "pdf", "csv%00.exe")) {
             add(cases, "pool export format=" + abbreviate(bad), Query.get("/api/v1/exports/pool?format=" + encode(bad), 400, "format"));
@@ -377,7 +384,7 @@ class HostileQueriesIT {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         filters.put("/api/v1/reports/rep-activity?" + RANGE, List.of("repId", "teamId"));
         filters.put("/api/v1/reports/team-activity?" + RANGE, List.of("teamId"));
-        filters.put("/api/v1/reports/summary?" + RANGE, List.of("teamId"));
+        filters.put("/api/v1/reports/summary?" + RANGE, List.of("repId", "teamId"));
         filters.put("/api/v1/reports/funnel?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/stage-transitions?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/time-in-stage?" + RANGE, List.of("repId", "teamId", "source"));

@@ -37,6 +37,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -194,6 +195,33 @@ class ProjectorIT {
                     "TEAM | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1"));
             assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-02&to=2026-03-08&granularity=week&repId="
                     + rep).get("rows").get(0).get("followUps").asLong()).isEqualTo(4);
+        }
+
+        @Test
+        void shouldAnswerAsOfTheAcceptanceTimeOfTheNewestChangeProjected() {
+            // given a change accepted (its Kafka timestamp) five minutes ahead of every other record of this run
+            String rep = unique("rep"), team = unique("team");
+            Instant newest = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
+            sendAt(newest, rep + "-C1", bytes(touch(rep, team, "2026-03-10", "PHONE", Granularity.DAY)));
+            await().atMost(PROJECTED).untilAsserted(() ->
+                    assertThat(report.getJson("/api/v1/freshness").get("asOf").asString()).isEqualTo(newest.toString()));
+
+            // when an older change (a replayed day-old record) is projected after it
+            sendAt(newest.minus(Duration.ofDays(1)), rep + "-C2", bytes(touch(rep, team, "2026-03-10", "EMAIL", Granularity.DAY)));
+            // (both new customers of the day only; Tuesday 2026-03-10 is in ISO week 11)
+            awaitActivity(rep, team, List.of(
+                    "REP | DAY | 2026-03-10 | 2 | 2 | 1 | 0 | 1 | 0 | 0",
+                    "REP | MONTH | 2026-03 | 2 | 0 | 1 | 0 | 1 | 0 | 0",
+                    "REP | WEEK | 2026-W11 | 2 | 0 | 1 | 0 | 1 | 0 | 0",
+                    "TEAM | DAY | 2026-03-10 | 2 | 2 | 1 | 0 | 1 | 0 | 0",
+                    "TEAM | MONTH | 2026-03 | 2 | 0 | 1 | 0 | 1 | 0 | 0",
+                    "TEAM | WEEK | 2026-W11 | 2 | 0 | 1 | 0 | 1 | 0 | 0"));
+
+            // then the reports are still as of the newest one, and nothing waits on the partitions
+            var freshness = report.getJson("/api/v1/freshness");
+            assertThat(freshness.get("asOf").asString()).isEqualTo(newest.toString());
+            assertThat(freshness.get("lagRecords").asLong()).isZero();
+            assertThat(freshness.get("lagMs").isNumber()).isTrue();
         }
 
         @Test
@@ -742,6 +770,16 @@ class ProjectorIT {
     private static void awaitCell(String key, String figures) {
         await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
                 "select customers, with_sale from funnel_cell where cell_key = ?", key).equals(List.of(figures)));
+    }
+
+    /** A change with the Kafka timestamp ingest would have given it. */
+    private static void sendAt(Instant acceptedAt, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topics.changes(), null, acceptedAt.toEpochMilli(), key, value))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("send to " + topics.changes() + " failed", e);
+        }
     }
 
     private static void send(String topic, String key, byte[] value) {

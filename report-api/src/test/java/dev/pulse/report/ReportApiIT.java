@@ -10,6 +10,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -300,6 +302,24 @@ class ReportApiIT {
         }
 
         @Test
+        void shouldAddUpOnlyOneRepWhenFilteredByRepId() {
+            // given rep-2 on 11-02..04: 2 follow-ups, 2 touches, in east, and no sale (every sale is rep-1's);
+            // rep-1: 3+4 follow-ups, 2+3 touches, and the sales S1, S3 and S5 of the range
+
+            // when
+            var rep2 = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-2");
+            var rep1 = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-1&teamId=east");
+
+            // then rep-1 in east keeps only the sale booked to east (S3): S1 and S5 are west's
+            assertThat(rep2).isEqualTo(json("""
+                    {"followUps": 2, "activeReps": 1, "teams": 1, "customerTouches": 2, "sales": 0,
+                     "revenueByCurrency": {}}"""));
+            assertThat(rep1).isEqualTo(json("""
+                    {"followUps": 7, "activeReps": 1, "teams": 1, "customerTouches": 5, "sales": 1,
+                     "revenueByCurrency": {"CNY": 2500.00}}"""));
+        }
+
+        @Test
         void shouldAnswerZerosForARangeWithoutActivity() {
             // when
             var answer = report.getJson("/api/v1/reports/summary?from=2030-01-01&to=2030-01-31");
@@ -309,6 +329,39 @@ class ReportApiIT {
                     {"followUps": 0, "activeReps": 0, "teams": 0, "customerTouches": 0, "sales": 0,
                      "revenueByCurrency": {}}"""));
         }
+    }
+
+    @Test
+    void shouldResolveARangePresetInShanghaiTime() {
+        // given today in the reporting zone, and its quarter worked out from the month number
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        int firstMonth = (today.getMonthValue() - 1) / 3 * 3 + 1;
+        LocalDate quarterStart = LocalDate.of(today.getYear(), firstMonth, 1);
+
+        // when
+        var quarter = report.getJson("/api/v1/date-range?range=THIS_QUARTER");
+        var week = report.getJson("/api/v1/date-range?range=last_7_days");
+
+        // then (a test run across Shanghai midnight could see two days: the answers are read after today)
+        assertThat(quarter).isEqualTo(json("""
+                {"range": "this_quarter", "from": "%s", "to": "%s", "zone": "Asia/Shanghai"}""".formatted(
+                quarterStart, quarterStart.plusMonths(3).minusDays(1))));
+        assertThat(week).isEqualTo(json("""
+                {"range": "last_7_days", "from": "%s", "to": "%s", "zone": "Asia/Shanghai"}""".formatted(
+                today.minusDays(6), today)));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownRangePresetNamingTheChoicesInBothLanguages() {
+        HttpResponse<String> english = report.get("/api/v1/date-range?range=yesterday", true, "en");
+        HttpResponse<String> chinese = report.get("/api/v1/date-range?range=yesterday", true, "zh-CN");
+
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(json(english).get("detail").asString())
+                .isEqualTo("range must be one of [today, this_week, last_7_days, last_30_days, last_90_days, this_month, this_quarter]");
+        assertThat(chinese.statusCode()).isEqualTo(400);
+        assertThat(json(chinese).get("detail").asString())
+                .isEqualTo("参数 range 只能是以下之一：[today, this_week, last_7_days, last_30_days, last_90_days, this_month, this_quarter]");
     }
 
     @Test

@@ -62,9 +62,10 @@ class ActivityController {
     ActivitySummary summary(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId) {
-        AccessScope scope = Scopes.checked(null, blankToNull(teamId));
-        return repository.summary(scope, new DateRange(from, to), blankToNull(teamId), properties.zone());
+        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
+        return repository.summary(scope, new DateRange(from, to), blankToNull(repId), blankToNull(teamId), properties.zone());
     }
 
     @Operation(summary = "Teams and their reps, as seen in the activity (within the caller's scope)")

@@ -56,10 +56,11 @@ class ActivityRepository {
                 .fetch(ActivityRepository::toView);
     }
 
-    ActivitySummary summary(AccessScope access, DateRange range, String teamId, ZoneId zone) {
+    ActivitySummary summary(AccessScope access, DateRange range, String repId, String teamId, ZoneId zone) {
         Condition days = REP_ACTIVITY.SCOPE.eq(ActivityScope.REP.name())
                 .and(REP_ACTIVITY.GRANULARITY.eq(Granularity.DAY.name()))
                 .and(REP_ACTIVITY.PERIOD_START.between(range.from(), range.to()))
+                .and(repId == null ? noCondition() : REP_ACTIVITY.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : REP_ACTIVITY.TEAM_ID.eq(teamId))
                 .and(Scopes.rows(access, REP_ACTIVITY.REP_ID, REP_ACTIVITY.TEAM_ID));
         var activity = db.select(sum(REP_ACTIVITY.FOLLOW_UPS), countDistinct(REP_ACTIVITY.REP_ID),
@@ -71,6 +72,7 @@ class ActivityRepository {
         for (var row : db.select(SALE.CURRENCY, count(), sum(SALE.AMOUNT))
                 .from(SALE)
                 .where(SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone))))
+                .and(repId == null ? noCondition() : SALE.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
                 .and(Scopes.rows(access, SALE.REP_ID, SALE.TEAM_ID))
                 .groupBy(SALE.CURRENCY)

@@ -30,6 +30,8 @@ final class Freshness {
     private final String changesTopic;
     private final Timer freshness;
     private final AtomicLong lastMillis = new AtomicLong();
+    /** Acceptance time (Kafka timestamp) of the newest change made visible; 0 until the first. */
+    private final AtomicLong lastEventAt = new AtomicLong();
     /** Per consumer of this instance: each knows only its own partitions. */
     private final Map<Integer, Long> lagByWorker = new ConcurrentHashMap<>();
 
@@ -60,6 +62,7 @@ final class Freshness {
                 long millis = Math.max(0, now - record.timestamp());
                 freshness.record(Duration.ofMillis(millis));
                 lastMillis.set(millis);
+                lastEventAt.accumulateAndGet(record.timestamp(), Math::max);
             }
         }
     }
@@ -72,6 +75,16 @@ final class Freshness {
             behind += partitionLag.orElse(0);
         }
         lagByWorker.put(worker, behind);
+    }
+
+    /**
+     * What the dashboards say about their data: every change accepted up to {@code asOf} is in the
+     * reports (null until this instance projected one), {@code lagMs} is how long the newest took
+     * to get there, {@code lagRecords} how many records wait.
+     */
+    FreshnessView view() {
+        long at = lastEventAt.get();
+        return new FreshnessView(at == 0 ? null : Instant.ofEpochMilli(at), at == 0 ? null : lastMillis.get(), lag());
     }
 
     long lag() {

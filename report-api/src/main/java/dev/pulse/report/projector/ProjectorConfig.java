@@ -22,12 +22,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ProjectorConfig {
 
+    /** The instance's freshness gauges, shared by its consumers and read by GET /api/v1/freshness. */
+    @Bean
+    Freshness freshness(MeterRegistry meters, TopicNames names) {
+        return new Freshness(meters, PulseTopics.of(names).changes().name());
+    }
+
     /** The instance's consumers, each with writers of its own (they keep no state between batches, but need not be shared). */
     @Bean
     Projectors projectors(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db,
-                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline) {
+                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline,
+                          Freshness freshness) {
         PulseTopics topics = PulseTopics.of(names);
-        Freshness freshness = new Freshness(meters, topics.changes().name());
         List<Projector> workers = new ArrayList<>();
         for (int worker = 0; worker < properties.threads(); worker++) {
             List<TopicWriter> writers = List.of(

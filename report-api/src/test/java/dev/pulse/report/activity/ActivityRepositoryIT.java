@@ -92,12 +92,12 @@ class ActivityRepositoryIT {
     @Test
     void shouldAddUpTheDaysAndTheSalesPerCurrencyInTheReportingZone() {
         // follow-ups 3+5+4+1, reps a b c, teams a b, customers 2+4+3+1; SO-4 falls on 03-11 in Shanghai
-        assertThat(repository.summary(AccessScope.everything(), RANGE, null, SHANGHAI)).isEqualTo(new ActivitySummary(
+        assertThat(repository.summary(AccessScope.everything(), RANGE, null, null, SHANGHAI)).isEqualTo(new ActivitySummary(
                 13, 3, 2, 10, 3, Map.of("CNY", new BigDecimal("1250.50"), "USD", new BigDecimal("99.99"))));
         // team-a only: follow-ups 3+5+1, reps a b, customers 2+4+1; sales SO-1 and SO-3
-        assertThat(repository.summary(AccessScope.teams(Set.of("team-a")), RANGE, null, SHANGHAI)).isEqualTo(new ActivitySummary(
+        assertThat(repository.summary(AccessScope.teams(Set.of("team-a")), RANGE, null, null, SHANGHAI)).isEqualTo(new ActivitySummary(
                 9, 2, 1, 7, 2, Map.of("CNY", new BigDecimal("1000.00"), "USD", new BigDecimal("99.99"))));
-        assertThat(repository.summary(AccessScope.rep("rep-c"), RANGE, null, SHANGHAI)).isEqualTo(new ActivitySummary(
+        assertThat(repository.summary(AccessScope.rep("rep-c"), RANGE, null, null, SHANGHAI)).isEqualTo(new ActivitySummary(
                 4, 1, 1, 3, 1, Map.of("CNY", new BigDecimal("250.50"))));
     }
 

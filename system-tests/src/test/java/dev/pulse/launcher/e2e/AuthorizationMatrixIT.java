@@ -97,7 +97,10 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/pool", "/api/v1/exports/pool?format=csv", "/api/v1/exports/pool?format=xlsx",
                 "/api/v1/alerts/reminder?repId=rep-a1", "/api/v1/goals", "/api/v1/reports/goals/attainment",
                 "/api/v1/reports/goals/leaderboard?teamId=team-a&metric=FOLLOW_UPS_PER_WEEK",
-                "/api/v1/exports/goals?format=csv", "/api/v1/exports/goals?format=xlsx");
+                "/api/v1/exports/goals?format=csv", "/api/v1/exports/goals?format=xlsx",
+                // the dashboards' filter bar: range presets, the sources to choose from, the reports' "as of"
+                "/api/v1/date-range?range=this_week", "/api/v1/sources", "/api/v1/freshness",
+                "/api/v1/reports/summary?repId=rep-a1&" + DAY);
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -173,6 +176,8 @@ class AuthorizationMatrixIT {
         assertThat(rep.getReport("/api/v1/reports/funnel?repId=rep-b1&" + DAY).status()).isEqualTo(403);
         assertThat(rep.getReport("/api/v1/reports/lost-reasons?repId=rep-b1&" + DAY).status()).isEqualTo(403);
         assertThat(rep.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(2);
+        assertThat(rep.getReport("/api/v1/reports/summary?repId=rep-a2&" + DAY).status()).isEqualTo(403);
+        assertThat(rep.get("/api/v1/sources").toString()).isEqualTo("{\"rows\":[\"expo-team-a\"]}");
         JsonNode me = rep.get("/api/v1/me");
         assertThat(me.get("role").asString()).isEqualTo("REP");
         assertThat(me.get("repId").asString()).isEqualTo("rep-a1");
@@ -185,6 +190,9 @@ class AuthorizationMatrixIT {
         assertThat(manager.get("/api/v1/reports/team-activity?" + DAY).get("rows")).extracting(r -> r.get("teamId").asString())
                 .containsExactly("team-a");
         assertThat(manager.get("/api/v1/reports/summary?" + DAY).get("followUps").asInt()).isEqualTo(3);
+        assertThat(manager.get("/api/v1/reports/summary?repId=rep-a2&" + DAY).get("followUps").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/v1/sources").toString()).isEqualTo("{\"rows\":[\"expo-team-a\"]}");
+        assertThat(admin.get("/api/v1/sources").toString()).isEqualTo("{\"rows\":[\"expo-team-a\",\"expo-team-b\"]}");
         for (String path : List.of("/api/v1/reports/rep-activity?teamId=team-b&" + DAY, "/api/v1/reports/summary?teamId=team-b&" + DAY,
                 "/api/v1/reports/stale-customers?teamId=team-b", "/api/v1/alerts/digest?teamId=team-b",
                 "/api/v1/reports/funnel?teamId=team-b&" + DAY, "/api/v1/exports/stage-conversion?teamId=team-b&" + DAY,
@@ -426,8 +434,8 @@ class AuthorizationMatrixIT {
     private static String followUp(String customerId, String repId, String teamId, String phone, String occurredAt) {
         return """
                 {"eventId":"%s","customerId":"%s","customerName":"客户 %s","phone":"%s","repId":"%s","teamId":"%s",
-                 "occurredAt":"%s","channel":"PHONE","content":"电话沟通","stage":"QUALIFIED"}"""
-                .formatted(UUID.randomUUID(), customerId, customerId, phone, repId, teamId, occurredAt);
+                 "occurredAt":"%s","channel":"PHONE","content":"电话沟通","stage":"QUALIFIED","source":"expo-%s"}"""
+                .formatted(UUID.randomUUID(), customerId, customerId, phone, repId, teamId, occurredAt, teamId);
     }
 
     private static List<String> reps(JsonNode rows) {

@@ -8,6 +8,7 @@ import dev.pulse.testsupport.HeadlessChromium;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -48,5 +49,21 @@ final class Browser {
     static void signInAsAdmin(ChromeDriver browser, PulseStack stack, PulseClient admin, String username) {
         createUser(admin, username, "ADMIN", null, List.of());
         signIn(browser, stack, username);
+    }
+
+    /** Sum of every data point of one of the page's charts (window.pulseCharts[chart]), read from ECharts itself; -1 before it exists. */
+    static long sumSeries(ChromeDriver browser, String chart) {
+        Object total = ((JavascriptExecutor) browser).executeScript("""
+                const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
+                if (!chart) return -1;
+                let sum = 0;
+                for (const series of chart.getOption().series || []) {
+                  for (const point of series.data || []) {
+                    const value = Array.isArray(point) ? point[1] : (point && point.value !== undefined ? point.value : point);
+                    sum += Number(value) || 0;
+                  }
+                }
+                return sum;""", chart);
+        return ((Number) total).longValue();
     }
 }

@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -76,17 +75,6 @@ class DashboardBrowserIT {
     }
 
     private static long sumSeries(String chart) {
-        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
-                const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
-                if (!chart) return -1;
-                let sum = 0;
-                for (const series of chart.getOption().series || []) {
-                  for (const point of series.data || []) {
-                    const value = Array.isArray(point) ? point[1] : (point && point.value !== undefined ? point.value : point);
-                    sum += Number(value) || 0;
-                  }
-                }
-                return sum;""", chart);
-        return ((Number) total).longValue();
+        return Browser.sumSeries(session.browser(), chart);
     }
 }
