@@ -10,6 +10,7 @@ import { createCharts, renderByRep, renderByDay, formatCount } from './charts.js
 import { renderRepTable } from './table.js';
 import { formatRevenue } from './dom.js';
 import { createRefresh } from './refresh.js';
+import { drillable, openDrill } from './drill.js';
 
 const $ = (id) => document.getElementById(id);
 const filterEls = { from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), granularity: $('filter-granularity') };
@@ -109,9 +110,42 @@ function renderTotals(summary) {
   $('total-revenue').textContent = formatRevenue(summary.revenueByCurrency);
 }
 
+// ---- every number traceable ------------------------------------------------------------------
+// A figure opens the follow-ups or sales it counts, for the filters it was drawn with.
+
+function initDrill() {
+  const shown = () => page.last?.filters;
+  const scope = ({ from, to, teamId }) => ({ from, to, teamId });
+  drillable($('total-followups'), () => shown() && openDrill('follow-ups', scope(shown()), t('drillFollowUps')));
+  drillable($('total-sales'), () => shown() && openDrill('sales', scope(shown()), t('drillSales')));
+  // a bar is one rep's follow-ups on one channel (the series)
+  charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
+    { ...scope(shown()), repId: point.name, channel: point.seriesId },
+    t('drillFollowUpsOn', { who: point.name, channel: point.seriesName })));
+  charts.byDay.on('click', (point) => {
+    const last = page.last;
+    const key = JSON.parse(point.seriesId);
+    // the point sums whole periods (a week or month may reach past the filters), so its list does too
+    const row = last?.data.trendRows.find((r) => r.bucket === point.name);
+    if (!row || key == null) return;
+    const byRep = last.filters.teamId || last.data.trendByRep;
+    const who = byRep ? { repId: key, teamId: last.filters.teamId } : { teamId: key };
+    openDrill('follow-ups', { from: row.periodStart, to: row.periodEnd, ...who },
+      t('drillFollowUpsIn', { who: key, period: point.name }));
+  });
+  $('rep-table-body').addEventListener('click', (event) => {
+    const tr = event.target.closest('td.drillable')?.parentElement;
+    if (!tr || !shown()) return;
+    const { from, to } = shown();
+    openDrill('follow-ups', { from, to, repId: tr.dataset.rep, teamId: tr.dataset.team },
+      t('drillFollowUpsOf', { who: `${tr.dataset.rep} · ${tr.dataset.team}` }));
+  });
+}
+
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
+initDrill();
 initLanguageSwitch(page.render);
 for (const el of Object.values(filterEls)) el.addEventListener('change', onFilterChange);
 window.addEventListener('resize', () => {
