@@ -122,16 +122,27 @@ function initDrill() {
   charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
     { ...scope(shown()), repId: point.name, channel: point.seriesId },
     t('drillFollowUpsOn', { who: point.name, channel: point.seriesName })));
-  charts.byDay.on('click', (point) => {
+  // A click anywhere in a bucket's column picks the line drawn nearest to it: a line's small
+  // symbols are a hard target, and the axis tooltip already reads the whole column.
+  charts.byDay.getZr().on('click', (event) => {
     const last = page.last;
-    const key = JSON.parse(point.seriesId);
+    const chart = charts.byDay;
+    const at = [event.offsetX, event.offsetY];
+    if (!last || !chart.containPixel('grid', at)) return;
+    const option = chart.getOption();
+    const index = Math.round(chart.convertFromPixel({ xAxisIndex: 0 }, at[0]));
+    const bucket = option.xAxis[0].data[index];
+    const nearest = (option.series || []).map((series, i) => ({
+      series, distance: Math.abs(chart.convertToPixel({ seriesIndex: i }, [index, series.data[index] ?? 0])[1] - at[1]),
+    })).sort((a, b) => a.distance - b.distance)[0];
     // the point sums whole periods (a week or month may reach past the filters), so its list does too
-    const row = last?.data.trendRows.find((r) => r.bucket === point.name);
+    const row = last.data.trendRows.find((r) => r.bucket === bucket);
+    const key = nearest ? JSON.parse(nearest.series.id) : null;
     if (!row || key == null) return;
     const byRep = last.filters.teamId || last.data.trendByRep;
     const who = byRep ? { repId: key, teamId: last.filters.teamId } : { teamId: key };
     openDrill('follow-ups', { from: row.periodStart, to: row.periodEnd, ...who },
-      t('drillFollowUpsIn', { who: key, period: point.name }));
+      t('drillFollowUpsIn', { who: key, period: bucket }));
   });
   $('rep-table-body').addEventListener('click', (event) => {
     const tr = event.target.closest('td.drillable')?.parentElement;

@@ -73,6 +73,26 @@ class DashboardBrowserIT {
         wait.until(d -> repBarTotal() == 4);
         assertThat(lineTotal()).isEqualTo(4);
 
+        // every number traceable: the card, a bar, a line's point and a table cell open the follow-ups they count
+        browser.findElement(By.id("total-followups")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(4);
+        int wechat = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return window.pulseCharts.byRep.getOption().series.findIndex(s => s.id === 'WECHAT');")).intValue();
+        int amy = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return window.pulseCharts.byRep.getOption().xAxis[0].data.indexOf('rep-amy');")).intValue();
+        Drilling.clickPoint(browser, "chart-by-rep", "byRep", wechat, amy);
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(3);
+        assertThat(Drilling.exportHref(browser, "xlsx")).contains("/api/v1/exports/drill/follow-ups?", "format=xlsx",
+                "repId=rep-amy", "channel=WECHAT");
+        Drilling.clickPoint(browser, "chart-by-day", "byDay", 0, Drilling.firstNonZero(browser, "byDay", 0));
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(4);
+        browser.findElement(By.cssSelector("#rep-table-body tr[data-rep='rep-amy'] td.drillable")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(3);
+        // the hostile rep's list shows its id as text
+        browser.findElement(By.cssSelector("#rep-table-body tr:not([data-rep='rep-amy']) td.drillable")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(1);
+        assertThat(browser.findElements(By.cssSelector("#drill-dialog img"))).isEmpty();
+
         List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();
