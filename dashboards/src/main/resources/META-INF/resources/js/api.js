@@ -357,3 +357,20 @@ function lastDayOf(month) {
   const [year, m] = month.split('-').map(Number);
   return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
+
+/**
+ * The list behind a figure (every number traceable): list is follow-ups, sales or funnel; params
+ * are the report's filters plus the figure's coordinates. Answers {total, offset, limit, rows}.
+ */
+export function loadDrill(list, params, limit = 200) {
+  return getJson(`/api/v1/drill/${list}`, { ...params, limit });
+}
+
+/** The same list as a CSV or XLSX download link. */
+export function drillExportUrl(list, format, params) {
+  const query = new URLSearchParams({ format });
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, value);
+  }
+  return `/api/v1/exports/drill/${list}?${query}`;
+}

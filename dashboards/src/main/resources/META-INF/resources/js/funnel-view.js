@@ -74,7 +74,7 @@ export function renderConversionList(list, model, conversions) {
   const rows = [...conversions].sort((a, b) => (model.rank(a.from) ?? 99) - (model.rank(b.from) ?? 99));
   if (unchanged(list, rows)) return;
   const items = rows.map((row) => {
-    const item = el('li', { className: 'conversion' },
+    const item = el('li', { className: 'conversion drillable' },
       el('span', { className: 'conversion-pair' },
         el('span', { textContent: model.nameOf(row.from) }),
         el('span', { className: 'arrow', textContent: ' → ', ariaHidden: 'true' }),

@@ -18,6 +18,7 @@ import {
 import { formatPercent } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
+import { drillable, openDrill } from './drill.js';
 
 const $ = (id) => document.getElementById(id);
 const GROUP_BY = ['month', 'rep', 'team'];
@@ -113,6 +114,30 @@ async function showLostCustomers(bar, groupName, reasonName) {
   }
 }
 
+// ---- every number traceable ------------------------------------------------------------------
+// A funnel figure opens the cohort's customers it counts, for the filters it was drawn with.
+
+function initDrill() {
+  const open = (params, caption) => {
+    const filters = page.last?.filters;
+    if (!filters) return;
+    const { from, to, teamId, repId, source } = filters;
+    openDrill('funnel', { from, to, teamId, repId, source, ...params }, caption);
+  };
+  const nameOf = (code) => stageModel(page.last?.data.stages || [], []).nameOf(code);
+  const wonStage = () => (page.last?.data.stages || []).find((s) => s.terminal && s.code !== 'LOST')?.code;
+  drillable($('cohort-customers'), () => open({ measure: 'all' }, t('drillCohort')));
+  drillable($('cohort-won'), () => wonStage() && open({ measure: 'current', stage: wonStage() }, t('drillWon')));
+  drillable($('cohort-lost'), () => open({ measure: 'current', stage: 'LOST' }, t('drillLost')));
+  charts.funnel.on('click', (point) => point.data?.stage
+    && open({ measure: 'reached', stage: point.data.stage }, t('drillReached', { stage: nameOf(point.data.stage) })));
+  // a conversion's numerator: those of the cohort that reached its later stage
+  $('conversion-list').addEventListener('click', (event) => {
+    const item = event.target.closest('li.conversion');
+    if (item) open({ measure: 'reached', stage: item.dataset.to }, t('drillReached', { stage: nameOf(item.dataset.to) }));
+  });
+}
+
 // ---- rendering -----------------------------------------------------------------------------
 
 function draw(last) {
@@ -142,6 +167,7 @@ function draw(last) {
 // ---- start ---------------------------------------------------------------------------------
 
 initFilters();
+initDrill();
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => {
   for (const chart of Object.values(charts)) chart.resize();

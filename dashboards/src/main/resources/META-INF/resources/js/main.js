@@ -11,6 +11,7 @@ import { createCharts, renderByRep, renderByDay, formatCount } from './charts.js
 import { renderRepTable } from './table.js';
 import { formatRevenue } from './dom.js';
 import { createRefresh } from './refresh.js';
+import { drillable, openDrill } from './drill.js';
 
 const $ = (id) => document.getElementById(id);
 const GRANULARITIES = ['day', 'week', 'month'];
@@ -83,9 +84,53 @@ function renderTotals(summary) {
   $('total-revenue').textContent = formatRevenue(summary.revenueByCurrency);
 }
 
+// ---- every number traceable ------------------------------------------------------------------
+// A figure opens the follow-ups or sales it counts, for the filters it was drawn with.
+
+function initDrill() {
+  const shown = () => page.last?.filters;
+  const scope = ({ from, to, teamId, repId }) => ({ from, to, teamId, repId });
+  drillable($('total-followups'), () => shown() && openDrill('follow-ups', scope(shown()), t('drillFollowUps')));
+  drillable($('total-sales'), () => shown() && openDrill('sales', scope(shown()), t('drillSales')));
+  // a bar is one rep's follow-ups on one channel (the series)
+  charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
+    { ...scope(shown()), repId: point.name, channel: point.seriesId },
+    t('drillFollowUpsOn', { who: point.name, channel: point.seriesName })));
+  // A click anywhere in a bucket's column picks the line drawn nearest to it: a line's small
+  // symbols are a hard target, and the axis tooltip already reads the whole column.
+  charts.byDay.getZr().on('click', (event) => {
+    const last = page.last;
+    const chart = charts.byDay;
+    const at = [event.offsetX, event.offsetY];
+    if (!last || !chart.containPixel('grid', at)) return;
+    const option = chart.getOption();
+    const index = Math.round(chart.convertFromPixel({ xAxisIndex: 0 }, at[0]));
+    const bucket = option.xAxis[0].data[index];
+    const nearest = (option.series || []).map((series, i) => ({
+      series, distance: Math.abs(chart.convertToPixel({ seriesIndex: i }, [index, series.data[index] ?? 0])[1] - at[1]),
+    })).sort((a, b) => a.distance - b.distance)[0];
+    // the point sums whole periods (a week or month may reach past the filters), so its list does too
+    const row = last.data.trendRows.find((r) => r.bucket === bucket);
+    const key = nearest ? JSON.parse(nearest.series.id) : null;
+    if (!row || key == null) return;
+    const byRep = last.filters.teamId || last.filters.repId || last.data.trendByRep;
+    const who = byRep ? { repId: key, teamId: last.filters.teamId } : { teamId: key };
+    openDrill('follow-ups', { from: row.periodStart, to: row.periodEnd, ...who },
+      t('drillFollowUpsIn', { who: key, period: bucket }));
+  });
+  $('rep-table-body').addEventListener('click', (event) => {
+    const tr = event.target.closest('td.drillable')?.parentElement;
+    if (!tr || !shown()) return;
+    const { from, to } = shown();
+    openDrill('follow-ups', { from, to, repId: tr.dataset.rep, teamId: tr.dataset.team },
+      t('drillFollowUpsOf', { who: `${tr.dataset.rep} · ${tr.dataset.team}` }));
+  });
+}
+
 // ---- start ---------------------------------------------------------------------------------
 
 initGranularity();
+initDrill();
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => {
   charts.byRep.resize();

@@ -10,9 +10,12 @@ export function renderRepTable(tbody, entries) {
     tr.append(
       cell('th', entry.repId, { scope: 'row' }),
       cell('td', entry.teamId ?? t('noTeam'), entry.teamId == null ? { className: 'muted' } : {}),
-      cell('td', formatCount(entry.followUps), { className: 'num' }),
+      // a team's follow-ups open their list (drill.js); without a team there is no list to ask for
+      cell('td', formatCount(entry.followUps), { className: entry.teamId == null ? 'num' : 'num drillable' }),
       cell('td', formatCount(entry.customers), { className: 'num' }),
     );
+    tr.dataset.rep = entry.repId;
+    if (entry.teamId != null) tr.dataset.team = entry.teamId;
     return tr;
   });
   if (rows.length === 0) {

@@ -156,8 +156,11 @@ class CockpitIT {
                 .put("occurredAt", "2026-11-11T04:00:00Z"));
         send(topics.sales(), Samples.sale("c14", "o-14", "3000.00").put("repId", "rep-2")
                 .put("occurredAt", "2026-11-23T04:00:00Z"));
+        // a sale in June, outside every figure above, whose product a spreadsheet would take for a formula
+        send(topics.sales(), Samples.sale("c99", "o-99", "5.00").put("product", "=1+1")
+                .put("occurredAt", "2026-06-05T04:00:00Z"));
         await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from followup") == seeded.size()
-                && queryLong(jdbcUrl, "select count(*) from sale") == 3);
+                && queryLong(jdbcUrl, "select count(*) from sale") == 4);
     }
 
     @Nested
@@ -356,6 +359,109 @@ class CockpitIT {
     /** A JSON number with exactly this many decimals, whatever trailing zeros the parser kept. */
     static String scaled(JsonNode number, int decimals) {
         return number.decimalValue().setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /**
+     * Every number traceable: the list behind each figure is as long as the figure, the figures
+     * worked out by hand from the seed (37 follow-ups, 36 of them in November: c9's of 10-30 is not).
+     */
+    @Nested
+    class Traceability {
+
+        @Test
+        void shouldListAsManyFollowUpsAndSalesAsTheOverviewCounts() {
+            assertThat(total("/api/v1/drill/follow-ups?" + NOVEMBER)).isEqualTo(36);
+            // each follow-up under its own team: c4 2, c5 2, c12's two of rep-3, c15 1
+            assertThat(total("/api/v1/drill/follow-ups?" + NOVEMBER + "&teamId=west")).isEqualTo(7);
+            // c3 3, c6 2, c10 2, c12's first, c14 3, c17 2
+            assertThat(total("/api/v1/drill/follow-ups?" + NOVEMBER + "&repId=rep-2")).isEqualTo(13);
+            // one day's bar: c1's LOST and c15's QUOTE
+            assertThat(total("/api/v1/drill/follow-ups?from=2026-11-10&to=2026-11-10")).isEqualTo(2);
+            assertThat(total("/api/v1/drill/sales?" + NOVEMBER)).isEqualTo(3);
+            assertThat(total("/api/v1/drill/sales?" + NOVEMBER + "&currency=USD")).isEqualTo(1);
+            assertThat(total("/api/v1/drill/sales?" + NOVEMBER + "&repId=rep-2")).isEqualTo(1);
+            JsonNode page = report.getJson("/api/v1/drill/follow-ups?" + NOVEMBER + "&offset=30&limit=10");
+            assertThat(page.get("total").asLong()).isEqualTo(36);
+            assertThat(page.get("rows")).hasSize(6);
+        }
+
+        @Test
+        void shouldListAsManyCohortCustomersAsEachFunnelFigureCounts() {
+            String funnel = "/api/v1/drill/funnel?" + NOVEMBER;
+            assertThat(total(funnel + "&measure=all")).isEqualTo(16);
+            // every one of the 16 had a forward stage; skipped stages count as reached
+            assertThat(total(funnel + "&stage=LEAD")).isEqualTo(16);
+            assertThat(total(funnel + "&stage=QUALIFIED")).isEqualTo(10);
+            assertThat(total(funnel + "&stage=PROPOSAL")).isEqualTo(8);
+            assertThat(total(funnel + "&stage=QUOTE")).isEqualTo(5);
+            assertThat(total(funnel + "&stage=CONTRACT")).isEqualTo(3);
+            assertThat(total(funnel + "&stage=WON")).isEqualTo(3);
+            // the 9 lost now and c8, lost then revived: LOST does not un-reach
+            assertThat(total(funnel + "&stage=LOST")).isEqualTo(10);
+            assertThat(total(funnel + "&stage=LOST&measure=current")).isEqualTo(9);
+            assertThat(customers(report.getJson(funnel + "&stage=WON&measure=current"))).containsExactly("c13", "c14", "c10");
+            assertThat(customers(report.getJson(funnel + "&stage=QUALIFIED&measure=current"))).containsExactly("c8");
+            // owner team west: c4 c5 c12 lost, c15 open
+            assertThat(total(funnel + "&stage=LOST&teamId=west")).isEqualTo(3);
+            assertThat(total(funnel + "&stage=LEAD&teamId=west")).isEqualTo(4);
+        }
+
+        @Test
+        void shouldExportEachListWholeWithABomAndFormulaSafeText() throws IOException {
+            String csv = csv(download(report, "/api/v1/exports/drill/follow-ups?format=csv&" + NOVEMBER));
+            List<Row> xlsx = Downloads.sheet(download(report, "/api/v1/exports/drill/funnel?format=xlsx&" + NOVEMBER
+                    + "&stage=QUOTE").body());
+            String june = csv(download(report, "/api/v1/exports/drill/sales?format=csv&from=2026-06-01&to=2026-06-30"));
+
+            assertThat(csv.split("\r\n")).hasSize(1 + 36);
+            assertThat(csv).startsWith("event_id,customer_id,customer_name,rep_id,team_id,occurred_at,channel,stage\r\n");
+            assertThat(xlsx).hasSize(1 + 5);
+            assertThat(xlsx.get(0).getCellText(0)).isEqualTo("customer_id");
+            assertThat(june.split("\r\n")[1]).startsWith("o-99,c99,rep-7,,'=1+1,5.0000,CNY,");
+            assertThat(queryRows(jdbcUrl, "select target from audit_log where action like 'export.drill-%' order by audit_id"))
+                    .containsExactly("drill-follow-ups_2026-11-01_2026-11-30.csv",
+                            "drill-funnel_2026-11-01_2026-11-30_reached_QUOTE.xlsx",
+                            "drill-sales_2026-06-01_2026-06-30.csv");
+        }
+
+        @Test
+        void shouldExportTheCycleAndForecastReportsAsTheyAnswer() throws IOException {
+            String cycle = csv(download(report, "/api/v1/exports/cycle-length?format=csv&" + NOVEMBER));
+            List<Row> forecast = Downloads.sheet(download(report, "/api/v1/exports/forecast?format=xlsx&from=2026-12-01"
+                    + "&to=2027-02-28&asOf=2026-11-30&months=12").body());
+            String activity = csv(download(report, "/api/v1/exports/rep-activity?format=csv&" + NOVEMBER));
+            String stale = csv(download(report, "/api/v1/exports/stale-customers?format=csv"));
+
+            // the report's two rows: won [1, 10, 20], lost [1, 1, 1, 1, 2, 2, 3, 4, 8]
+            assertThat(cycle).isEqualTo(lines(
+                    "group,outcome,customers,median_days,average_days,days_0_7,days_8_14,days_15_30,days_31_60,days_61_90,"
+                            + "days_over_90",
+                    ",WON,3,10,10.33,1,1,1,0,0,0", ",LOST,9,2,2.56,8,1,0,0,0,0"));
+            int forecastRows = report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&asOf=2026-11-30"
+                    + "&months=12").get("rows").size();
+            assertThat(forecastRows).isPositive();
+            assertThat(forecast).hasSize(1 + forecastRows);
+            // no processor here: no activity rows and no alerts, the header alone
+            assertThat(activity).startsWith("rep_id,team_id,bucket,period_start,period_end,follow_ups,customers,phone");
+            assertThat(activity.split("\r\n")).hasSize(1);
+            assertThat(stale.split("\r\n")).hasSize(1);
+            assertThat(queryLong(jdbcUrl, "select count(*) from audit_log where action in ('export.cycle-length', "
+                    + "'export.forecast', 'export.rep-activity', 'export.stale-customers')")).isEqualTo(4);
+        }
+
+        @Test
+        void shouldRefuseAnUnknownStageMeasureOrPage() {
+            for (String query : List.of("stage=NOPE", "measure=most", "measure=reached", "offset=-1", "limit=0",
+                    "limit=1001")) {
+                var answer = report.get("/api/v1/drill/funnel?" + NOVEMBER + "&" + query);
+                assertThat(answer.statusCode()).as(query).isEqualTo(400);
+            }
+            assertThat(report.get("/api/v1/exports/drill/sales?format=pdf&" + NOVEMBER).statusCode()).isEqualTo(400);
+        }
+
+        private static long total(String path) {
+            return report.getJson(path).get("total").asLong();
+        }
     }
 
     @Nested

@@ -4,6 +4,9 @@ import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.config.ReportProperties;
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
@@ -12,24 +15,38 @@ import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Per-rep and per-team follow-up activity (DESIGN.md definition 1). */
 @RestController
 @RequestMapping("/api/v1")
 class ActivityController {
 
+    /** The activity exports' columns: the report's fields, one column per channel. */
+    static final Columns<ActivityRowView> COLUMNS = Columns.of(
+            Columns.text("rep_id", ActivityRowView::repId), Columns.text("team_id", ActivityRowView::teamId),
+            Columns.text("bucket", ActivityRowView::bucket), Columns.date("period_start", ActivityRowView::periodStart),
+            Columns.date("period_end", ActivityRowView::periodEnd), Columns.count("follow_ups", ActivityRowView::followUps),
+            Columns.count("customers", ActivityRowView::customers), channel("PHONE"), channel("WECHAT"), channel("EMAIL"),
+            channel("MEETING"), channel("VISIT"), channel("OTHER"));
+
     private final ActivityRepository repository;
     private final ReportProperties properties;
+    private final Exports exports;
 
-    ActivityController(ActivityRepository repository, ReportProperties properties) {
+    ActivityController(ActivityRepository repository, ReportProperties properties, Exports exports) {
         this.repository = repository;
         this.properties = properties;
+        this.exports = exports;
     }
 
     @Operation(summary = "Follow-ups and distinct customers per rep and period (day, ISO week, month)")
@@ -57,6 +74,35 @@ class ActivityController {
                 null, blankToNull(teamId)));
     }
 
+    @Operation(summary = "The rep-activity report as CSV or XLSX (same parameters and scope), audited")
+    @GetMapping("/exports/rep-activity")
+    ResponseEntity<StreamingResponseBody> exportRepActivity(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "day") String granularity,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId) {
+        ExportFormat fileFormat = exports.format(format);
+        var rows = repActivity(from, to, granularity, repId, teamId).rows();
+        return exports.send("rep-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
+                audited(from, to, granularity, repId, teamId), COLUMNS, rows);
+    }
+
+    @Operation(summary = "The team-activity report as CSV or XLSX (same parameters and scope), audited")
+    @GetMapping("/exports/team-activity")
+    ResponseEntity<StreamingResponseBody> exportTeamActivity(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "day") String granularity,
+            @RequestParam(required = false) String teamId) {
+        ExportFormat fileFormat = exports.format(format);
+        var rows = teamActivity(from, to, granularity, teamId).rows();
+        return exports.send("team-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
+                audited(from, to, granularity, null, teamId), COLUMNS, rows);
+    }
+
     @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue per currency")
     @GetMapping("/reports/summary")
     ActivitySummary summary(
@@ -72,6 +118,21 @@ class ActivityController {
     @GetMapping("/teams")
     Rows<TeamView> teams() {
         return new Rows<>(repository.teams(Scopes.checked(null, null)));
+    }
+
+    private static Map<String, Object> audited(LocalDate from, LocalDate to, String granularity, String repId, String teamId) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("from", from.toString());
+        filters.put("to", to.toString());
+        filters.put("granularity", granularity(granularity).name().toLowerCase(Locale.ROOT));
+        filters.put("repId", blankToNull(repId));
+        filters.put("teamId", blankToNull(teamId));
+        filters.put("scope", Scopes.checked(null, null).kind().name());
+        return filters;
+    }
+
+    private static Columns.Column<ActivityRowView> channel(String channel) {
+        return Columns.count(channel.toLowerCase(Locale.ROOT), row -> row.byChannel().getOrDefault(channel, 0L));
     }
 
     private static Granularity granularity(String value) {

@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.sum;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.report.db.tables.records.RepActivityRecord;
+import dev.pulse.report.drill.FactConditions;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
@@ -71,10 +72,8 @@ class ActivityRepository {
         Map<String, BigDecimal> revenue = new TreeMap<>();
         for (var row : db.select(SALE.CURRENCY, count(), sum(SALE.AMOUNT))
                 .from(SALE)
-                .where(SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone))))
-                .and(repId == null ? noCondition() : SALE.REP_ID.eq(repId))
-                .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
-                .and(Scopes.rows(access, SALE.REP_ID, SALE.TEAM_ID))
+                // the drill-down's predicate: the sales list behind the card is as long as the card says
+                .where(FactConditions.sales(access, range, zone, repId, teamId))
                 .groupBy(SALE.CURRENCY)
                 .fetch()) {
             sales += row.value2();

@@ -1,5 +1,8 @@
 package dev.pulse.report.cycle;
 
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
@@ -13,6 +16,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +30,41 @@ class CycleController {
 
     private static final String GROUP_BY = "none, rep (owner), team, source or month (cohort month)";
 
-    private final CycleQueries queries;
+    /** One line per group and outcome, one column per bucket of days as the report's buckets are cut. */
+    static final Columns<CycleLengthView> COLUMNS = Columns.of(
+            Columns.text("group", CycleLengthView::group), Columns.text("outcome", CycleLengthView::outcome),
+            Columns.count("customers", CycleLengthView::customers), Columns.count("median_days", CycleLengthView::medianDays),
+            Columns.decimal("average_days", CycleLengthView::averageDays), bucket(0, "days_0_7"), bucket(1, "days_8_14"),
+            bucket(2, "days_15_30"), bucket(3, "days_31_60"), bucket(4, "days_61_90"), bucket(5, "days_over_90"));
 
-    CycleController(CycleQueries queries) {
+    private final CycleQueries queries;
+    private final Exports exports;
+
+    CycleController(CycleQueries queries, Exports exports) {
         this.queries = queries;
+        this.exports = exports;
+    }
+
+    @Operation(summary = "The cycle-length report as CSV or XLSX (same parameters and scope), audited")
+    @GetMapping("/api/v1/exports/cycle-length")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy) {
+        ExportFormat fileFormat = exports.format(format);
+        CycleGrouping grouping = Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy);
+        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        return exports.send("cycle-length", fileFormat, from + "_" + to + "_by-" + Parameters.lower(grouping),
+                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping))), COLUMNS,
+                queries.cycleLength(filter, grouping));
+    }
+
+    private static Columns.Column<CycleLengthView> bucket(int index, String name) {
+        return Columns.count(name, row -> row.buckets().get(index).customers());
     }
 
     @Operation(summary = "Days from first follow-up to won and to lost: median, mean and distribution per group")

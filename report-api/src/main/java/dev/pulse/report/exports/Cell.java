@@ -3,23 +3,23 @@ package dev.pulse.report.exports;
 import java.math.BigDecimal;
 
 /** One cell of an exported row, typed so each format writes it right: text is escaped, numbers are not. */
-sealed interface Cell {
+public sealed interface Cell {
 
-    static Cell text(String value) {
+    public static Cell text(String value) {
         return new Text(value);
     }
 
-    static Cell count(long value) {
+    public static Cell count(long value) {
         return new Count(value);
     }
 
     /** A ratio such as 0.4286: a percentage cell in XLSX, the plain number in CSV; empty when null. */
-    static Cell rate(BigDecimal value) {
+    public static Cell rate(BigDecimal value) {
         return new Rate(value);
     }
 
     /** Money or days: a number cell with two decimals shown in XLSX, the plain number in CSV; empty when null. */
-    static Cell decimal(BigDecimal value) {
+    public static Cell decimal(BigDecimal value) {
         return new Decimal(value);
     }
 

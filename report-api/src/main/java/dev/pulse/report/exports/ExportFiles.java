@@ -37,13 +37,7 @@ final class ExportFiles {
     static Map<String, Object> filters(FunnelFilter filter, ExportFormat format, Map<String, Object> choices) {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("format", Parameters.lower(format));
-        filters.put("from", filter.cohort().from().toString());
-        filters.put("to", filter.cohort().to().toString());
-        filters.putAll(choices);
-        filters.put("repId", filter.repId());
-        filters.put("teamId", filter.teamId());
-        filters.put("source", filter.source());
-        filters.put("scope", filter.scope().kind().name());
+        filters.putAll(Exports.cohortFilters(filter, choices));
         return filters;
     }
 

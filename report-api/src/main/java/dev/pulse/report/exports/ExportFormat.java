@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import org.springframework.http.MediaType;
 
 /** The file formats of the BI exports, with their content type, file extension and writer. */
-enum ExportFormat {
+public enum ExportFormat {
     CSV(MediaType.parseMediaType("text/csv;charset=UTF-8"), "csv", CsvExport::write),
     XLSX(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "xlsx",
             XlsxExport::write);
@@ -24,7 +24,7 @@ enum ExportFormat {
         return mediaType;
     }
 
-    String extension() {
+    public String extension() {
         return extension;
     }
 

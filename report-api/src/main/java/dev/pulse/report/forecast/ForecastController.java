@@ -1,5 +1,11 @@
 package dev.pulse.report.forecast;
 
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.security.Scopes;
@@ -29,12 +35,42 @@ class ForecastController {
     private static final String AS_OF = "Last day of the learning window (ISO date); default today in the reporting zone";
     private static final String MONTHS = "Months the probabilities are learned over (1 to 120); default pulse.forecast.learning-months";
 
+    static final Columns<ForecastRow> COLUMNS = Columns.of(
+            Columns.text("month", ForecastRow::month), Columns.text("group", ForecastRow::group),
+            Columns.text("currency", ForecastRow::currency), Columns.count("customers", ForecastRow::customers),
+            Columns.decimal("pipeline", ForecastRow::pipeline), Columns.decimal("weighted", ForecastRow::weighted),
+            Columns.decimal("weighted_configured", ForecastRow::weightedConfigured));
+
     private final ForecastQueries queries;
     private final ForecastHistory history;
+    private final Exports exports;
 
-    ForecastController(ForecastQueries queries, ForecastHistory history) {
+    ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports) {
         this.queries = queries;
         this.history = history;
+        this.exports = exports;
+    }
+
+    @Operation(summary = "The forecast rows as CSV or XLSX (same parameters and scope), audited")
+    @GetMapping("/api/v1/exports/forecast")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "csv") String format,
+            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer months) {
+        ExportFormat fileFormat = exports.format(format);
+        ForecastView view = forecast(from, to, repId, teamId, source, groupBy, asOf, months);
+        ForecastGrouping grouping = Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy);
+        Map<String, Object> filters = Exports.cohortFilters(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId,
+                source), Map.of("groupBy", Parameters.lower(grouping), "asOf", view.asOf().toString(),
+                "months", view.learningMonths()));
+        return exports.send("forecast", fileFormat, from + "_" + to + "_by-" + Parameters.lower(grouping), filters,
+                COLUMNS, view.rows());
     }
 
     @Operation(summary = "How one month's forecast moved (daily snapshots per currency) beside what was won in it")

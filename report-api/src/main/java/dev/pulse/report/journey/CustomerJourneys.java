@@ -62,14 +62,24 @@ public class CustomerJourneys {
     public static final Field<BigDecimal> EXPECTED_AMOUNT = column("expected_amount", BigDecimal.class);
     public static final Field<String> EXPECTED_CURRENCY = column("expected_currency", String.class);
     public static final Field<LocalDate> EXPECTED_CLOSE_DATE = column("expected_close_date", LocalDate.class);
+    /** The highest order of a forward stage the customer ever had (0 if only LOST): it reached every stage up to it. */
+    public static final Field<Integer> HIGHEST_ORDER = column("highest_order", Integer.class);
 
     private final ZoneId zone;
     private final List<String> wonStages;
+    private final Field<Integer> stageOrder;
 
     CustomerJourneys(ReportProperties properties, ObjectProvider<Pipeline> pipeline) {
         this.zone = properties.zone();
         this.wonStages = pipeline.getIfAvailable(Pipeline::defaults).stages().stream()
                 .filter(stage -> stage.terminal() && !stage.isLost()).map(Stage::code).toList();
+        org.jooq.CaseConditionStep<Integer> order = null;
+        for (Stage stage : pipeline.getIfAvailable(Pipeline::defaults).stages()) {
+            Condition at = FOLLOWUP.STAGE.eq(stage.code());
+            org.jooq.Field<Integer> value = org.jooq.impl.DSL.inline(stage.isLost() ? 0 : stage.order());
+            order = order == null ? org.jooq.impl.DSL.when(at, value) : order.when(at, value);
+        }
+        this.stageOrder = order.else_(org.jooq.impl.DSL.inline(0));
     }
 
     /** The codes of the terminal forward stages: a customer at one of them is won. */
@@ -128,7 +138,8 @@ public class CustomerJourneys {
                 first(FOLLOWUP.EXPECTED_CURRENCY, FOLLOWUP.EXPECTED_AMOUNT.isNotNull(), latest)
                         .as(EXPECTED_CURRENCY.getUnqualifiedName()),
                 first(FOLLOWUP.EXPECTED_CLOSE_DATE, FOLLOWUP.EXPECTED_CLOSE_DATE.isNotNull(), latest)
-                        .as(EXPECTED_CLOSE_DATE.getUnqualifiedName()));
+                        .as(EXPECTED_CLOSE_DATE.getUnqualifiedName()),
+                org.jooq.impl.DSL.max(stageOrder).as(HIGHEST_ORDER.getUnqualifiedName()));
         Table<?> perCustomer = select(columns)
                 .from(FOLLOWUP)
                 .where(FOLLOWUP.CUSTOMER_ID.in(select(FOLLOWUP.CUSTOMER_ID).from(FOLLOWUP).where(candidateRows)))

@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,6 +50,26 @@ class DashboardBrowserIT {
         post("rep-amy", "team-a", now.plusSeconds(60), 1);
         wait.until(d -> repBarTotal() == 4);
         assertThat(lineTotal()).isEqualTo(4);
+
+        // every number traceable: the card, a bar, a line's point and a table cell open the follow-ups they count
+        session.browser().findElement(By.id("total-followups")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(4);
+        int wechat = ((Number) ((JavascriptExecutor) session.browser()).executeScript(
+                "return window.pulseCharts.byRep.getOption().series.findIndex(s => s.id === 'WECHAT');")).intValue();
+        int amy = ((Number) ((JavascriptExecutor) session.browser()).executeScript(
+                "return window.pulseCharts.byRep.getOption().xAxis[0].data.indexOf('rep-amy');")).intValue();
+        Drilling.clickPoint(session.browser(), "chart-by-rep", "byRep", wechat, amy);
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(3);
+        assertThat(Drilling.exportHref(session.browser(), "xlsx")).contains("/api/v1/exports/drill/follow-ups?", "format=xlsx",
+                "repId=rep-amy", "channel=WECHAT");
+        Drilling.clickPoint(session.browser(), "chart-by-day", "byDay", 0, Drilling.firstNonZero(session.browser(), "byDay", 0));
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(4);
+        session.browser().findElement(By.cssSelector("#rep-table-body tr[data-rep='rep-amy'] td.drillable")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(3);
+        // the hostile rep's list shows its id as text
+        session.browser().findElement(By.cssSelector("#rep-table-body tr:not([data-rep='rep-amy']) td.drillable")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(session.browser().findElements(By.cssSelector("#drill-dialog img"))).isEmpty();
 
         List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

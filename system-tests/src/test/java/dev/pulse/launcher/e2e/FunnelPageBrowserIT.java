@@ -20,8 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -83,6 +81,23 @@ class FunnelPageBrowserIT {
         wait.until(d -> Map.of("LEAD", 4L, "QUALIFIED", 2L, "PROPOSAL", 2L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L)
                 .equals(funnelReached()));
         wait.until(ExpectedConditions.textToBe(By.id("win-rate"), "50%"));
+        // every number traceable: each stage of the funnel, each card and each conversion opens the cohort's
+        // customers it counts, as many as it says
+        Map<String, Object> reached = funnelReached();
+        for (int i = 0; i < reached.size(); i++) {
+            String stage = (String) script("return window.pulseCharts.funnel.getOption().series[0].data[arguments[0]].stage;", i);
+            Drilling.clickPoint(session.browser(), "chart-funnel", "funnel", 0, i);
+            assertThat(Drilling.openedListLength(session.browser())).as(stage).isEqualTo(((Number) reached.get(stage)).longValue());
+        }
+        for (var card : Map.of("cohort-customers", 4L, "cohort-won", 1L, "cohort-lost", 1L).entrySet()) {
+            assertThat(session.browser().findElement(By.id(card.getKey())).getText()).isEqualTo(card.getValue().toString());
+            session.browser().findElement(By.id(card.getKey())).click();
+            assertThat(Drilling.openedListLength(session.browser())).as(card.getKey()).isEqualTo(card.getValue());
+        }
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/drill/funnel?", "format=csv",
+                "measure=current", "stage=LOST", "from=" + from);
+        session.browser().findElement(By.cssSelector("#conversion-list li[data-to='QUALIFIED']")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
         assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
         assertThat(conversions()).containsExactly(
                 "LEAD>QUALIFIED 50%", "QUALIFIED>PROPOSAL 100%", "PROPOSAL>QUOTE 50%", "QUOTE>CONTRACT 100%",
@@ -248,20 +263,9 @@ class FunnelPageBrowserIT {
                     .map((d, i) => d.value > 0 ? months[i] + '|' + d.value : null).filter(x => x));""");
     }
 
-    /** Clicks the middle of the first bar of a series, as a manager would. */
-    @SuppressWarnings("unchecked")
+    /** Clicks the middle of the first bar of a series with a value, as a manager would. */
     private static void clickBar(String elementId, String chartName, int seriesIndex) {
-        WebElement chart = session.browser().findElement(By.id(elementId));
-        script("arguments[0].scrollIntoView({block: 'center'});", chart);
-        List<Number> at = (List<Number>) script("""
-                const chart = window.pulseCharts[arguments[0]];
-                const index = chart.getOption().series[arguments[1]].data.findIndex(d => d.value > 0);
-                // the bar's own rectangle: bars of several series share a category side by side
-                const bar = chart.getModel().getSeriesByIndex(arguments[1]).getData().getItemLayout(index);
-                const [x, y] = [bar.x + bar.width / 2, bar.y + bar.height / 2];
-                return [x, y, chart.getWidth(), chart.getHeight()];""", chartName, seriesIndex);
-        new Actions(session.browser()).moveToElement(chart, (int) (at.get(0).doubleValue() - at.get(2).doubleValue() / 2),
-                (int) (at.get(1).doubleValue() - at.get(3).doubleValue() / 2)).click().perform();
+        Drilling.clickPoint(session.browser(), elementId, chartName, seriesIndex, Drilling.firstNonZero(session.browser(), chartName, seriesIndex));
     }
 
     /** The customer ids of a drill-down table, once shown. */

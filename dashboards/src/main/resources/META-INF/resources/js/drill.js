@@ -1,0 +1,97 @@
+// Every number traceable: a click on a figure (a card, a bar, a funnel stage, a table cell) opens
+// the list behind it — the follow-ups, sales or customers it counts — in one dialog shared by
+// every page, with the list's length, its first rows and CSV/XLSX links. The API counts the list
+// with the figure's own definition, so the length shown is the figure. Everything in the rows was
+// typed by someone: it goes in as text only. Test hooks: #drill-dialog[open], #drill-total
+// [data-total], #drill-rows tr.
+import { t } from './i18n.js';
+import { el, timeEl, formatShortTime, formatMoney, translated } from './dom.js';
+import { formatCount } from './charts.js';
+import { drillExportUrl, loadDrill } from './api.js';
+
+const text = (key) => (row) => row[key] ?? '—';
+const time = (key) => (row) => timeEl(row[key], formatShortTime);
+
+/** The columns each list shows: a dictionary key for the heading, the cell of a row. */
+const COLUMNS = {
+  'follow-ups': [
+    ['colCustomer', text('customerName')], ['colRep', text('repId')], ['colTeam', text('teamId')],
+    ['drillColTime', time('occurredAt')], ['drillColChannel', (row) => translated('channel', row.channel)],
+    ['drillColStage', (row) => translated('stage', row.stage)],
+  ],
+  sales: [
+    ['drillColOrder', text('orderId')], ['colCustomer', text('customerId')], ['colRep', text('repId')],
+    ['drillColProduct', text('product')], ['drillColAmount', (row) => formatMoney(row.amount, row.currency)],
+    ['drillColTime', time('occurredAt')],
+  ],
+  funnel: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['drillColStage', (row) => translated('stage', row.stage)], ['drillColFirst', time('firstFollowUpAt')],
+    ['drillColLast', time('lastFollowUpAt')],
+  ],
+};
+
+let dialog = null;
+
+function ensureDialog() {
+  if (dialog) return dialog;
+  const close = el('button', { type: 'button', className: 'button', textContent: t('close') });
+  close.addEventListener('click', () => dialog.close());
+  dialog = el('dialog', { id: 'drill-dialog', className: 'dialog drill-dialog' },
+    el('h2', { id: 'drill-title' }),
+    el('p', { id: 'drill-total', className: 'drill-total' }),
+    el('div', { className: 'table-wrap drill-table' },
+      el('table', {}, el('thead', {}, el('tr', { id: 'drill-head' })), el('tbody', { id: 'drill-rows' }))),
+    el('p', { id: 'drill-more', className: 'hint' }),
+    el('div', { className: 'dialog-actions' },
+      el('a', { id: 'drill-csv', className: 'button', download: '', textContent: t('exportCsv') }),
+      el('a', { id: 'drill-xlsx', className: 'button', download: '', textContent: t('exportXlsx') }),
+      close));
+  dialog.setAttribute('aria-labelledby', 'drill-title');
+  document.body.append(dialog);
+  return dialog;
+}
+
+/**
+ * Opens the list behind a figure. list: follow-ups, sales or funnel; params: the report's filters
+ * and the figure's coordinates; caption: what the figure is, as the page names it.
+ */
+export async function openDrill(list, params, caption) {
+  const box = ensureDialog();
+  const $ = (id) => box.querySelector(`#${id}`);
+  $('drill-title').textContent = caption;
+  $('drill-total').textContent = t('loading');
+  delete $('drill-total').dataset.total;
+  $('drill-rows').replaceChildren();
+  $('drill-more').textContent = '';
+  $('drill-head').replaceChildren(...COLUMNS[list].map(([key]) => el('th', { scope: 'col', textContent: t(key) })));
+  $('drill-csv').href = drillExportUrl(list, 'csv', params);
+  $('drill-xlsx').href = drillExportUrl(list, 'xlsx', params);
+  if (!box.open) box.showModal();
+  try {
+    const page = await loadDrill(list, params);
+    $('drill-total').textContent = t('drillTotal', { n: formatCount(page.total) });
+    $('drill-total').dataset.total = String(page.total);
+    $('drill-rows').replaceChildren(...page.rows.map((row) => el('tr', {},
+      ...COLUMNS[list].map(([, cell]) => el('td', {}, cell(row))))));
+    $('drill-more').textContent = page.total > page.rows.length
+      ? t('drillMore', { shown: formatCount(page.rows.length), n: formatCount(page.total) }) : '';
+  } catch (err) {
+    $('drill-total').textContent = t('drillFailed', { detail: err.detail || err.message });
+  }
+}
+
+/** Makes a figure's element open its list on click or Enter, and says so to a screen reader. */
+export function drillable(element, open) {
+  element.classList.add('drillable');
+  element.tabIndex = 0;
+  element.setAttribute('role', 'button');
+  element.title = t('drillHint');
+  element.addEventListener('click', open);
+  element.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      open();
+    }
+  });
+}

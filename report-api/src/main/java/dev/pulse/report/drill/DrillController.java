@@ -1,0 +1,244 @@
+package dev.pulse.report.drill;
+
+import static dev.pulse.report.db.Tables.FOLLOWUP;
+import static org.jooq.impl.DSL.noCondition;
+
+import dev.pulse.events.Channel;
+import dev.pulse.events.Pipeline;
+import dev.pulse.events.Stage;
+import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.config.ReportProperties;
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.security.Scopes;
+import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.DateRange;
+import dev.pulse.report.web.Parameters;
+import dev.pulse.security.AccessScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jooq.Condition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Every number traceable: the follow-ups, sales or customers behind a figure of the overview or
+ * the funnel, a page at a time, with {@code total} equal to the figure, and the same list as CSV or
+ * XLSX. Each list takes the parameters of the report it traces plus the figure's coordinates (a
+ * rep, a team, a bucket's days, a stage), and applies the caller's scope as the report does. The
+ * lost-reasons, cycle-length and forecast figures have their lists beside their reports
+ * ({@code /api/v1/reports/.../customers}), and the stale card's list is the stale list itself.
+ */
+@RestController
+class DrillController {
+
+    static final int MAX_LIMIT = 1_000;
+    /** An export holds the whole list up to this many rows. */
+    static final int EXPORT_MAX = 100_000;
+
+    static final Columns<FollowUpRow> FOLLOW_UPS = Columns.of(
+            Columns.text("event_id", r -> r.eventId().toString()), Columns.text("customer_id", FollowUpRow::customerId),
+            Columns.text("customer_name", FollowUpRow::customerName), Columns.text("rep_id", FollowUpRow::repId),
+            Columns.text("team_id", FollowUpRow::teamId), Columns.time("occurred_at", FollowUpRow::occurredAt),
+            Columns.text("channel", FollowUpRow::channel), Columns.text("stage", FollowUpRow::stage));
+    static final Columns<SaleRow> SALES = Columns.of(
+            Columns.text("order_id", SaleRow::orderId), Columns.text("customer_id", SaleRow::customerId),
+            Columns.text("rep_id", SaleRow::repId), Columns.text("team_id", SaleRow::teamId),
+            Columns.text("product", SaleRow::product), Columns.decimal("amount", SaleRow::amount),
+            Columns.text("currency", SaleRow::currency), Columns.time("occurred_at", SaleRow::occurredAt));
+    static final Columns<FunnelCustomerRow> CUSTOMERS = Columns.of(
+            Columns.text("customer_id", FunnelCustomerRow::customerId),
+            Columns.text("customer_name", FunnelCustomerRow::customerName),
+            Columns.text("owner_rep", FunnelCustomerRow::ownerRep), Columns.text("owner_team", FunnelCustomerRow::ownerTeam),
+            Columns.text("source", FunnelCustomerRow::source), Columns.text("stage", FunnelCustomerRow::stage),
+            Columns.time("first_follow_up_at", FunnelCustomerRow::firstFollowUpAt),
+            Columns.time("last_follow_up_at", FunnelCustomerRow::lastFollowUpAt));
+
+    private static final String FROM = "First day (ISO date): the report's, or the clicked bucket's";
+    private static final String TO = "Last day, inclusive (ISO date)";
+    private static final String CHANNEL = "Only follow-ups on this channel (phone, wechat, email, meeting, visit, other)";
+
+    private final DrillQueries queries;
+    private final Exports exports;
+    private final Pipeline pipeline;
+    private final ZoneId zone;
+
+    DrillController(DrillQueries queries, Exports exports, ObjectProvider<Pipeline> pipeline, ReportProperties properties) {
+        this.queries = queries;
+        this.exports = exports;
+        this.pipeline = pipeline.getIfAvailable(Pipeline::defaults);
+        this.zone = properties.zone();
+    }
+
+    @Operation(summary = "The follow-ups behind an activity figure (overview card, bar or table cell): total = the figure")
+    @GetMapping("/api/v1/drill/follow-ups")
+    DrillPage<FollowUpRow> followUps(
+            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @Parameter(description = CHANNEL) @RequestParam(required = false) String channel,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return queries.followUps(followUpsOf(from, to, repId, teamId, channel), offset(offset), limit(limit));
+    }
+
+    @Operation(summary = "The follow-ups behind an activity figure as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/drill/follow-ups")
+    ResponseEntity<StreamingResponseBody> exportFollowUps(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String channel) {
+        ExportFormat fileFormat = exports.format(format);
+        Channel only = channel(channel);
+        var rows = queries.followUps(followUpsOf(from, to, repId, teamId, channel), 0, EXPORT_MAX).rows();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("channel", only == null ? null : only.name());
+        return exports.send("drill-follow-ups", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra),
+                FOLLOW_UPS, rows);
+    }
+
+    @Operation(summary = "The sales behind the overview's sales or revenue figure (one currency or all): total = the figure")
+    @GetMapping("/api/v1/drill/sales")
+    DrillPage<SaleRow> sales(
+            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return queries.sales(salesOf(from, to, repId, teamId), Parameters.text(currency), offset(offset), limit(limit));
+    }
+
+    @Operation(summary = "The sales behind the overview's sales or revenue figure as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/drill/sales")
+    ResponseEntity<StreamingResponseBody> exportSales(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String currency) {
+        ExportFormat fileFormat = exports.format(format);
+        String code = Parameters.text(currency);
+        var rows = queries.sales(salesOf(from, to, repId, teamId), code, 0, EXPORT_MAX).rows();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("currency", code);
+        return exports.send("drill-sales", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra), SALES, rows);
+    }
+
+    @Operation(summary = "The cohort's customers behind a funnel figure: a stage's reached or current, won (current at "
+            + "the won stage), lost (current LOST), or all the cohort's customers: total = the figure")
+    @GetMapping("/api/v1/drill/funnel")
+    DrillPage<FunnelCustomerRow> funnel(
+            @Parameter(description = "First cohort day (ISO date)")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last cohort day, inclusive (ISO date)")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @Parameter(description = "A stage code of the pipeline; not needed for measure=all") @RequestParam(required = false)
+            String stage,
+            @Parameter(description = "reached, current or all") @RequestParam(defaultValue = "reached") String measure,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
+        return queries.funnel(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), stage(which, stage),
+                which, offset(offset), limit(limit));
+    }
+
+    @Operation(summary = "The cohort's customers behind a funnel figure as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/drill/funnel")
+    ResponseEntity<StreamingResponseBody> exportFunnel(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "reached") String measure) {
+        ExportFormat fileFormat = exports.format(format);
+        FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
+        Stage at = stage(which, stage);
+        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        var rows = queries.funnel(filter, at, which, 0, EXPORT_MAX).rows();
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("measure", Parameters.lower(which));
+        choices.put("stage", at == null ? null : at.code());
+        return exports.send("drill-funnel", fileFormat, from + "_" + to + "_" + Parameters.lower(which)
+                        + (at == null ? "" : "_" + at.code()), Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
+    }
+
+    private Condition followUpsOf(LocalDate from, LocalDate to, String repId, String teamId, String channel) {
+        String rep = Parameters.text(repId);
+        String team = Parameters.text(teamId);
+        Channel only = channel(channel);
+        return FactConditions.followUps(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team)
+                .and(only == null ? noCondition() : FOLLOWUP.CHANNEL.eq(only.name()));
+    }
+
+    /** A bar of the by-rep chart is one rep's follow-ups on one channel. */
+    private static Channel channel(String channel) {
+        return Parameters.text(channel) == null ? null : Parameters.oneOf(Channel.class, "channel", channel);
+    }
+
+    private Condition salesOf(LocalDate from, LocalDate to, String repId, String teamId) {
+        String rep = Parameters.text(repId);
+        String team = Parameters.text(teamId);
+        return FactConditions.sales(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team);
+    }
+
+    private static Map<String, Object> audited(LocalDate from, LocalDate to, String repId, String teamId,
+                                               Map<String, Object> extra) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("from", from.toString());
+        filters.put("to", to.toString());
+        filters.putAll(extra);
+        filters.put("repId", Parameters.text(repId));
+        filters.put("teamId", Parameters.text(teamId));
+        AccessScope scope = Scopes.checked(null, null);
+        filters.put("scope", scope.kind().name());
+        return filters;
+    }
+
+    /** The stage asked for, one of the pipeline's; none for measure=all. */
+    private Stage stage(FunnelMeasure measure, String stage) {
+        if (measure == FunnelMeasure.ALL) {
+            return null;
+        }
+        String code = Parameters.text(stage);
+        if (code == null) {
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, "stage");
+        }
+        return pipeline.find(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> new BadRequestException(
+                MessageCode.PARAMETER_ONE_OF, "stage", pipeline.stages().stream().map(Stage::code).toList()));
+    }
+
+    private static int offset(int offset) {
+        return Parameters.between("offset", offset, 0, Integer.MAX_VALUE);
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, MAX_LIMIT);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.pulse.report.drill;
+
+import static dev.pulse.report.db.Tables.FOLLOWUP;
+import static dev.pulse.report.db.Tables.SALE;
+import static dev.pulse.report.journey.CustomerJourneys.CUSTOMER_ID;
+import static dev.pulse.report.journey.CustomerJourneys.CUSTOMER_NAME;
+import static dev.pulse.report.journey.CustomerJourneys.FIRST_AT;
+import static dev.pulse.report.journey.CustomerJourneys.FIRST_LOST_AT;
+import static dev.pulse.report.journey.CustomerJourneys.HIGHEST_ORDER;
+import static dev.pulse.report.journey.CustomerJourneys.LAST_AT;
+import static dev.pulse.report.journey.CustomerJourneys.OWNER_REP;
+import static dev.pulse.report.journey.CustomerJourneys.OWNER_TEAM;
+import static dev.pulse.report.journey.CustomerJourneys.SOURCE;
+import static dev.pulse.report.journey.CustomerJourneys.STAGE;
+import static org.jooq.impl.DSL.noCondition;
+
+import dev.pulse.events.Stage;
+import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.CustomerJourneys;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Records;
+import org.springframework.stereotype.Service;
+
+/** The rows behind the overview's and the funnel's figures, a page at a time. */
+@Service
+class DrillQueries {
+
+    private final DSLContext db;
+    private final CustomerJourneys journeys;
+
+    DrillQueries(DSLContext db, CustomerJourneys journeys) {
+        this.db = db;
+        this.journeys = journeys;
+    }
+
+    DrillPage<FollowUpRow> followUps(Condition which, int offset, int limit) {
+        long total = db.fetchCount(FOLLOWUP, which);
+        List<FollowUpRow> rows = db.select(FOLLOWUP.EVENT_ID, FOLLOWUP.CUSTOMER_ID, FOLLOWUP.CUSTOMER_NAME, FOLLOWUP.REP_ID,
+                        FOLLOWUP.TEAM_ID, FOLLOWUP.OCCURRED_AT, FOLLOWUP.CHANNEL, FOLLOWUP.STAGE)
+                .from(FOLLOWUP).where(which)
+                .orderBy(FOLLOWUP.OCCURRED_AT.desc(), FOLLOWUP.EVENT_ID)
+                .offset(offset).limit(limit)
+                .fetch(Records.mapping(FollowUpRow::new));
+        return new DrillPage<>(total, offset, limit, rows);
+    }
+
+    DrillPage<SaleRow> sales(Condition which, String currency, int offset, int limit) {
+        Condition all = which.and(currency == null ? noCondition() : SALE.CURRENCY.eq(currency));
+        long total = db.fetchCount(SALE, all);
+        List<SaleRow> rows = db.select(SALE.ORDER_ID, SALE.CUSTOMER_ID, SALE.REP_ID, SALE.TEAM_ID, SALE.PRODUCT,
+                        SALE.AMOUNT, SALE.CURRENCY, SALE.OCCURRED_AT)
+                .from(SALE).where(all)
+                .orderBy(SALE.OCCURRED_AT.desc(), SALE.ORDER_ID)
+                .offset(offset).limit(limit)
+                .fetch(Records.mapping(SaleRow::new));
+        return new DrillPage<>(total, offset, limit, rows);
+    }
+
+    /**
+     * The cohort's customers behind one funnel figure, by DESIGN.md definition 2 read from the
+     * facts: reached a forward stage = its highest forward order is at least the stage's (skipped
+     * stages count); reached LOST = ever lost; current = the stage of the latest follow-up.
+     */
+    DrillPage<FunnelCustomerRow> funnel(FunnelFilter filter, Stage stage, FunnelMeasure measure, int offset, int limit) {
+        Condition which = switch (measure) {
+            case ALL -> noCondition();
+            case CURRENT -> STAGE.eq(stage.code());
+            case REACHED -> stage.isLost() ? FIRST_LOST_AT.isNotNull() : HIGHEST_ORDER.ge(stage.order());
+        };
+        List<FunnelCustomerRow> all = db.select(CUSTOMER_ID, CUSTOMER_NAME, OWNER_REP, OWNER_TEAM, SOURCE, STAGE, FIRST_AT,
+                        LAST_AT)
+                .from(journeys.of(filter))
+                .where(which)
+                .orderBy(FIRST_AT, CUSTOMER_ID)
+                .fetch(Records.mapping(FunnelCustomerRow::new));
+        return DrillPage.of(all, offset, limit);
+    }
+}

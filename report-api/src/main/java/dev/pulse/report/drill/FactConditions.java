@@ -1,0 +1,41 @@
+package dev.pulse.report.drill;
+
+import static dev.pulse.report.db.Tables.FOLLOWUP;
+import static dev.pulse.report.db.Tables.SALE;
+import static org.jooq.impl.DSL.noCondition;
+
+import dev.pulse.report.security.Scopes;
+import dev.pulse.report.web.DateRange;
+import dev.pulse.security.AccessScope;
+import java.time.ZoneId;
+import org.jooq.Condition;
+
+/**
+ * The predicates of the overview's figures over the fact tables, shared by a figure and the list
+ * behind it so that the list's length is the figure by construction (the sales card counts
+ * {@link #sales} rows; its drill-down lists them). The follow-up figures are summed from the
+ * processor's activity rows instead; {@link #followUps} is the same definition (DESIGN.md
+ * definition 1: a follow-up counts under its own rep and team, on its day in the reporting zone)
+ * over the facts, and the traceability tests check that both agree.
+ */
+public final class FactConditions {
+
+    private FactConditions() {
+    }
+
+    /** Follow-ups of the days in the reporting zone, of the rep and team asked for, within the caller's scope. */
+    public static Condition followUps(AccessScope scope, DateRange range, ZoneId zone, String repId, String teamId) {
+        return FOLLOWUP.OCCURRED_AT.ge(range.startIn(zone)).and(FOLLOWUP.OCCURRED_AT.lt(range.endIn(zone)))
+                .and(repId == null ? noCondition() : FOLLOWUP.REP_ID.eq(repId))
+                .and(teamId == null ? noCondition() : FOLLOWUP.TEAM_ID.eq(teamId))
+                .and(Scopes.rows(scope, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID));
+    }
+
+    /** Sales of the days in the reporting zone, of the rep and team asked for (null: any), within the caller's scope. */
+    public static Condition sales(AccessScope scope, DateRange range, ZoneId zone, String repId, String teamId) {
+        return SALE.OCCURRED_AT.ge(range.startIn(zone)).and(SALE.OCCURRED_AT.lt(range.endIn(zone)))
+                .and(repId == null ? noCondition() : SALE.REP_ID.eq(repId))
+                .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
+                .and(Scopes.rows(scope, SALE.REP_ID, SALE.TEAM_ID));
+    }
+}

@@ -1,0 +1,58 @@
+package dev.pulse.report.exports;
+
+import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.web.Parameters;
+import dev.pulse.security.audit.AuditLog;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The one way a report or a drill-down list is exported: the caller reads its rows exactly as the
+ * report does (same parameters, same scope), declares its {@link Columns} once, and this writes
+ * them as CSV (BOM, formula-safe) or XLSX (typed cells) and records the export in the audit log.
+ */
+@Component
+public class Exports {
+
+    private final AuditLog audit;
+
+    Exports(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /** A cohort report's filters for the audit log: its period, its own choices, the owner filters and the scope. */
+    public static Map<String, Object> cohortFilters(FunnelFilter filter, Map<String, Object> choices) {
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("from", filter.cohort().from().toString());
+        filters.put("to", filter.cohort().to().toString());
+        filters.putAll(choices);
+        filters.put("repId", filter.repId());
+        filters.put("teamId", filter.teamId());
+        filters.put("source", filter.source());
+        filters.put("scope", filter.scope().kind().name());
+        return filters;
+    }
+
+    /** The format asked for, refused with 400 before any query when unknown. */
+    public ExportFormat format(String format) {
+        return Parameters.oneOf(ExportFormat.class, "format", format);
+    }
+
+    /**
+     * @param report   the report's name: the audit action is {@code export.<report>}, the sheet and file start with it
+     * @param fileTail what makes the file name particular (a period, a grouping), built from validated values only
+     * @param filters  the report's parameters as the audit log keeps them
+     */
+    public <T> ResponseEntity<StreamingResponseBody> send(String report, ExportFormat format, String fileTail,
+                                                          Map<String, Object> filters, Columns<T> columns, List<T> rows) {
+        Map<String, Object> audited = new LinkedHashMap<>();
+        audited.put("format", Parameters.lower(format));
+        audited.putAll(filters);
+        String fileName = report + (fileTail == null || fileTail.isEmpty() ? "" : "_" + fileTail) + "." + format.extension();
+        return ExportFiles.send(audit, "export." + report, format, fileName, audited, columns.sheet(report, rows));
+    }
+}
