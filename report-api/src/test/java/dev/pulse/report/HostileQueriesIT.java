@@ -141,7 +141,10 @@ class HostileQueriesIT {
                 "/api/v1/reports/summary", "/api/v1/reports/funnel", "/api/v1/reports/stage-transitions",
                 "/api/v1/reports/time-in-stage", "/api/v1/reports/rep-conversion", "/api/v1/exports/stage-conversion",
                 "/api/v1/reports/lost-reasons", "/api/v1/reports/lost-reasons/customers", "/api/v1/exports/lost-reasons",
-                "/api/v1/reports/cycle-length", "/api/v1/reports/velocity", "/api/v1/reports/forecast");
+                "/api/v1/reports/cycle-length", "/api/v1/reports/velocity", "/api/v1/reports/forecast",
+                "/api/v1/exports/rep-activity", "/api/v1/exports/team-activity", "/api/v1/exports/forecast",
+                "/api/v1/exports/cycle-length", "/api/v1/drill/follow-ups", "/api/v1/drill/sales",
+                "/api/v1/exports/drill/follow-ups", "/api/v1/exports/drill/sales");
         for (String path : datedReports) {
             for (String bad : List.of("yesterday", SQL, SCRIPT, HUGE.substring(0, 2000), "2026-02-30", "2026-11-01%00")) {
                 add(cases, path + " from=" + abbreviate(bad), Query.get(path + "?from=" + encode(bad) + "&to=2026-11-30", 400, "from"));
@@ -202,6 +205,30 @@ class HostileQueriesIT {
         }
         add(cases, "cycle customers without outcome", Query.get("/api/v1/reports/cycle-length/customers?" + RANGE, 400,
                 "outcome"));
+        // every report's export and the lists behind the figures: the format, the list's own parameters
+        for (String path : List.of("/api/v1/exports/rep-activity?" + RANGE, "/api/v1/exports/team-activity?" + RANGE,
+                "/api/v1/exports/stale-customers?", "/api/v1/exports/forecast?" + RANGE,
+                "/api/v1/exports/cycle-length?" + RANGE, "/api/v1/exports/drill/follow-ups?" + RANGE,
+                "/api/v1/exports/drill/sales?" + RANGE, "/api/v1/exports/drill/funnel?measure=all&" + RANGE)) {
+            for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
+                add(cases, path + " format=" + abbreviate(bad), Query.get(path + "&format=" + encode(bad), 400, "format"));
+            }
+        }
+        for (String path : List.of("/api/v1/drill/follow-ups?" + RANGE, "/api/v1/drill/sales?" + RANGE,
+                "/api/v1/drill/funnel?measure=all&" + RANGE)) {
+            for (String bad : List.of("abc", "-1", "999999999999", SQL)) {
+                add(cases, path + " offset=" + abbreviate(bad), Query.get(path + "&offset=" + encode(bad), 400, "offset"));
+                add(cases, path + " limit=" + abbreviate(bad), Query.get(path + "&limit=" + encode(bad), 400, "limit"));
+            }
+        }
+        for (String bad : List.of("colour", SQL, SCRIPT, TRAVERSAL)) {
+            add(cases, "drill funnel measure=" + abbreviate(bad), Query.get("/api/v1/drill/funnel?stage=LEAD&" + RANGE
+                    + "&measure=" + encode(bad), 400, "measure"));
+            add(cases, "drill funnel stage=" + abbreviate(bad), Query.get("/api/v1/drill/funnel?" + RANGE
+                    + "&stage=" + encode(bad), 400, "stage"));
+            add(cases, "drill follow-ups channel=" + abbreviate(bad), Query.get("/api/v1/drill/follow-ups?" + RANGE
+                    + "&channel=" + encode(bad), 400, "channel"));
+        }
         for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
             add(cases, "lost-reasons export format=" + abbreviate(bad),
                     Query.get("/api/v1/exports/lost-reasons?" + RANGE + "&format=" + encode(bad), 400, "format"));
@@ -406,6 +433,10 @@ class HostileQueriesIT {
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
         filters.put("/api/v1/reports/pool?", List.of("teamId"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
+        filters.put("/api/v1/drill/follow-ups?" + RANGE, List.of("repId", "teamId"));
+        // currency is a filter as in the funnel's revenue: an unknown one finds nothing
+        filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency"));
+        filters.put("/api/v1/drill/funnel?measure=all&" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30", List.of("teamId"));
         filters.put("/api/v1/goals?", List.of("repId", "teamId"));
         filters.put("/api/v1/reports/goals/attainment?", List.of("repId", "teamId"));

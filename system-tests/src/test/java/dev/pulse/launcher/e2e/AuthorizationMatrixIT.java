@@ -100,7 +100,14 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/goals?format=csv", "/api/v1/exports/goals?format=xlsx",
                 // the dashboards' filter bar: range presets, the sources to choose from, the reports' "as of"
                 "/api/v1/date-range?range=this_week", "/api/v1/sources", "/api/v1/freshness",
-                "/api/v1/reports/summary?repId=rep-a1&" + DAY);
+                "/api/v1/reports/summary?repId=rep-a1&" + DAY,
+                // every report's export, and the lists behind the figures with theirs (each in the caller's scope)
+                "/api/v1/exports/rep-activity?format=csv&" + DAY, "/api/v1/exports/team-activity?format=xlsx&" + DAY,
+                "/api/v1/exports/stale-customers?format=csv", "/api/v1/exports/forecast?format=xlsx&" + DAY,
+                "/api/v1/exports/cycle-length?format=csv&" + DAY,
+                "/api/v1/drill/follow-ups?" + DAY, "/api/v1/drill/sales?" + DAY, "/api/v1/drill/funnel?stage=QUALIFIED&" + DAY,
+                "/api/v1/exports/drill/follow-ups?format=csv&" + DAY, "/api/v1/exports/drill/sales?format=xlsx&" + DAY,
+                "/api/v1/exports/drill/funnel?format=csv&measure=all&" + DAY);
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -199,7 +206,12 @@ class AuthorizationMatrixIT {
                 "/api/v1/reports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/lost-reasons/customers?teamId=team-b&" + DAY,
                 "/api/v1/exports/lost-reasons?teamId=team-b&" + DAY, "/api/v1/reports/cycle-length?teamId=team-b&" + DAY,
                 "/api/v1/reports/velocity?teamId=team-b&" + DAY, "/api/v1/reports/forecast?teamId=team-b&" + DAY,
-                "/api/v1/alerts/reminder?teamId=team-b", "/api/v1/alerts/backtest?teamId=team-b")) {
+                "/api/v1/alerts/reminder?teamId=team-b", "/api/v1/alerts/backtest?teamId=team-b",
+                "/api/v1/exports/rep-activity?teamId=team-b&" + DAY, "/api/v1/exports/stale-customers?teamId=team-b",
+                "/api/v1/exports/forecast?teamId=team-b&" + DAY, "/api/v1/exports/cycle-length?teamId=team-b&" + DAY,
+                "/api/v1/drill/follow-ups?teamId=team-b&" + DAY, "/api/v1/drill/sales?teamId=team-b&" + DAY,
+                "/api/v1/drill/funnel?measure=all&teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/follow-ups?teamId=team-b&" + DAY)) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }
         // a rep of another team, asked for by id, is filtered out in the query
@@ -208,6 +220,8 @@ class AuthorizationMatrixIT {
         assertThat(customers(manager.get("/api/v1/reports/stale-customers"))).containsExactlyInAnyOrder("c-a1-1", "c-a1-2", "c-a2-1");
         assertThat(manager.get("/api/v1/reports/duplicates").get("rows")).hasSize(1);
         assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
+        // the list behind the manager's follow-up card is as long as the card, and holds only the team's
+        assertThat(manager.get("/api/v1/drill/follow-ups?" + DAY).get("total").asInt()).isEqualTo(3);
         // the cockpit's reports read the follow-up facts, filtered to the team in SQL: its three open customers
         assertThat(manager.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(3);
         // the backtest counts the team's customers only: its three QUALIFIED customers of 11-03, stale 7 days later
