@@ -1,10 +1,8 @@
 package dev.pulse.report.projector;
 
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.PulseTopics;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.kafka.KafkaClientSettings;
-import dev.pulse.report.alerts.AlertOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,17 +29,12 @@ class ProjectorConfig {
     /** The instance's consumers, each with writers of its own (they keep no state between batches, but need not be shared). */
     @Bean
     Projectors projectors(ProjectorProperties properties, KafkaClientSettings kafka, TopicNames names, DSLContext db,
-                          ProjectionListener listener, MeterRegistry meters, AlertOutbox alertOutbox, Pipeline pipeline,
+                          ProjectionListener listener, MeterRegistry meters, List<TopicWriter.Factory> features,
                           Freshness freshness) {
         PulseTopics topics = PulseTopics.of(names);
         List<Projector> workers = new ArrayList<>();
         for (int worker = 0; worker < properties.threads(); worker++) {
-            List<TopicWriter> writers = List.of(
-                    FactWriter.followUps(topics, pipeline),
-                    FactWriter.sales(topics, pipeline),
-                    new ChangeWriter(topics.changes()),
-                    new DuplicateFlagWriter(topics.duplicateFlags()),
-                    new AlertWriter(topics.alerts(), alertOutbox));
+            List<TopicWriter> writers = features.stream().flatMap(feature -> feature.create(topics).stream()).toList();
             workers.add(new Projector(worker, properties, kafka, names, db, writers, listener, meters, freshness));
         }
         return new Projectors(workers);

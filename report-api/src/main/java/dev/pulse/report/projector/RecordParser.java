@@ -11,18 +11,18 @@ import tools.jackson.databind.JsonNode;
  * reported on the error topic by the stream processor; here it is only skipped, so one bad record
  * never blocks the read model.
  */
-final class RecordParser<T> {
+public final class RecordParser<T> {
 
     private final InputEvent<T> event;
     private final BiFunction<JsonNode, Integer, Validated<T>> rules;
 
-    RecordParser(InputEvent<T> event, BiFunction<JsonNode, Integer, Validated<T>> rules) {
+    public RecordParser(InputEvent<T> event, BiFunction<JsonNode, Integer, Validated<T>> rules) {
         this.event = event;
         this.rules = rules;
     }
 
     /** @return the event, or null when the record is not a valid event with an eventId */
-    T parse(ConsumerRecord<String, byte[]> record) {
+    public T parse(ConsumerRecord<String, byte[]> record) {
         return event.read(record.value(), rules).event();
     }
 }

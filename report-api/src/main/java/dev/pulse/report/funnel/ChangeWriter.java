@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.funnel;
 
 import static dev.pulse.report.db.Tables.REP_ACTIVITY;
 
@@ -8,13 +8,15 @@ import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.changes.ActivityTouch;
 import dev.pulse.events.changes.CustomerChange;
 import dev.pulse.events.funnel.FunnelCell;
+import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.TopicWriter;
+import dev.pulse.report.sql.CopyInsert;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import dev.pulse.report.sql.CopyInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.duplicates;
 
 import static dev.pulse.report.db.Tables.DUPLICATE_FLAG;
 import static org.jooq.impl.DSL.excluded;
@@ -8,14 +8,16 @@ import static org.jooq.impl.DSL.when;
 import dev.pulse.events.Topic;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.TopicWriter;
+import dev.pulse.report.sql.MultiRowInsert;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import dev.pulse.report.sql.MultiRowInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

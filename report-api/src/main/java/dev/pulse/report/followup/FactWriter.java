@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.followup;
 
 import static dev.pulse.report.db.Tables.FOLLOWUP;
 import static dev.pulse.report.db.Tables.SALE;
@@ -9,12 +9,15 @@ import dev.pulse.events.Json;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.PulseTopics;
 import dev.pulse.events.Sale;
+import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.RecordParser;
+import dev.pulse.report.projector.TopicWriter;
+import dev.pulse.report.sql.CopyInsert;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import dev.pulse.report.sql.CopyInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jooq.DSLContext;
 import org.jooq.Field;

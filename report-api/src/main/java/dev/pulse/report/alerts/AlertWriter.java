@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.alerts;
 
 import static dev.pulse.report.db.Tables.ALERT;
 import static org.jooq.impl.DSL.excluded;
@@ -6,7 +6,9 @@ import static org.jooq.impl.DSL.excluded;
 import dev.pulse.events.Topic;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertStatus;
-import dev.pulse.report.alerts.AlertOutbox;
+import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.TopicWriter;
+import dev.pulse.report.sql.MultiRowInsert;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import dev.pulse.report.sql.MultiRowInsert;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.funnel;
 
 import static dev.pulse.report.db.Tables.FUNNEL_CELL;
 import static dev.pulse.report.db.Tables.FUNNEL_REVENUE;

@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.funnel;
 
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.report.funnel.FunnelGrain;
+
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.pulse.report.projector;
+package dev.pulse.report.funnel;
 
 import dev.pulse.events.funnel.FunnelCell;
 import java.math.BigDecimal;
