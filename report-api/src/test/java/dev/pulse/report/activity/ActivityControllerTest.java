@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.report.config.ReportProperties;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.security.AccessScope;
 import dev.pulse.security.PulseUser;
@@ -51,6 +52,10 @@ class ActivityControllerTest {
 
     @MockitoBean
     ReportProperties properties;
+
+    /** The report's CSV/XLSX exports; this slice checks the JSON answers and their refusals. */
+    @MockitoBean
+    Exports exports;
 
     @Test
     void shouldRefuseAFromAfterToInEnglishAndChineseWithoutQuerying() throws Exception {
