@@ -18,12 +18,12 @@ import org.springframework.web.util.UriUtils;
  * which scope), the attachment header and the streamed file. The rows are computed before the
  * answer starts, so a database failure is a 500 rather than a truncated file.
  */
-final class ExportFiles {
+public final class ExportFiles {
 
     private ExportFiles() {
     }
 
-    static ResponseEntity<StreamingResponseBody> send(AuditLog audit, String action, ExportFormat format,
+    public static ResponseEntity<StreamingResponseBody> send(AuditLog audit, String action, ExportFormat format,
                                                       String fileName, Map<String, Object> filters, Sheet sheet) {
         audit.record(CurrentUser.get(), action, fileName, filters);
         StreamingResponseBody body = out -> format.write(sheet, out);
@@ -34,7 +34,7 @@ final class ExportFiles {
     }
 
     /** The cohort filters of an export for the audit log, then the export's own choices. */
-    static Map<String, Object> filters(FunnelFilter filter, ExportFormat format, Map<String, Object> choices) {
+    public static Map<String, Object> filters(FunnelFilter filter, ExportFormat format, Map<String, Object> choices) {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("format", Parameters.lower(format));
         filters.putAll(Exports.cohortFilters(filter, choices));

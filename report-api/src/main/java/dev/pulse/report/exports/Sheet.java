@@ -4,5 +4,5 @@ import java.util.Iterator;
 import java.util.List;
 
 /** What an export writes: a sheet name (XLSX), the header and the rows, each a list of cells in header order. */
-record Sheet(String name, List<String> header, Iterator<List<Cell>> rows) {
+public record Sheet(String name, List<String> header, Iterator<List<Cell>> rows) {
 }

@@ -1,8 +1,10 @@
-package dev.pulse.report.exports;
+package dev.pulse.report.pool;
 
+import dev.pulse.report.exports.Cell;
+import dev.pulse.report.exports.ExportFiles;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Sheet;
 import dev.pulse.report.config.ReportProperties;
-import dev.pulse.report.pool.PoolCustomerView;
-import dev.pulse.report.pool.PoolRepository;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.security.audit.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,7 +1,9 @@
-package dev.pulse.report.exports;
+package dev.pulse.report.goals;
 
-import dev.pulse.report.goals.Attainment;
-import dev.pulse.report.goals.GoalAttainments;
+import dev.pulse.report.exports.Cell;
+import dev.pulse.report.exports.ExportFiles;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Sheet;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.security.audit.AuditLog;
 import dev.pulse.security.web.CurrentUser;
