@@ -5,25 +5,22 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.when;
 
-import dev.pulse.events.Topic;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
 import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.ProjectingWriter;
 import dev.pulse.report.projector.TopicWriter;
 import dev.pulse.report.sql.MultiRowInsert;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.springframework.stereotype.Component;
 
 /**
  * Duplicate flags into duplicate_flag: the last update of each flag in a poll, all in one multi-row
@@ -31,36 +28,22 @@ import org.jooq.Field;
  * a duplicate entry) another copy of the entry; then the flag opens again, still showing who
  * dismissed it before and why.
  */
-final class DuplicateFlagWriter implements TopicWriter {
+@Component
+class DuplicateFlagWriter implements TopicWriter.Factory {
 
     private static final List<Field<?>> COLUMNS = List.of(DUPLICATE_FLAG.FLAG_ID, DUPLICATE_FLAG.TYPE,
             DUPLICATE_FLAG.FLAG_KEY, DUPLICATE_FLAG.CUSTOMER_IDS, DUPLICATE_FLAG.REP_IDS, DUPLICATE_FLAG.EVENT_IDS,
             DUPLICATE_FLAG.FIRST_SEEN_AT, DUPLICATE_FLAG.UPDATED_AT);
 
-    private final String topic;
-    private final Deserializer<DuplicateFlag> flags;
-
-    DuplicateFlagWriter(Topic<String, DuplicateFlag> topic) {
-        this.topic = topic.name();
-        this.flags = topic.valueSerde().deserializer();
+    @Override
+    public List<TopicWriter> create(PulseTopics topics) {
+        return List.of(ProjectingWriter.derived(topics.duplicateFlags(), DuplicateFlagWriter::complete,
+                flag -> flag.repIds().stream().map(repId -> new Owner(repId, null)).toList(), DuplicateFlagWriter::write));
     }
 
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
-        // flag id -> its last update in the poll, in id order (the order rows are locked in)
-        Map<String, DuplicateFlag> latest = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            DuplicateFlag flag = readable(record);
-            if (flag != null) {
-                latest.put(flag.flagId(), flag);
-                flag.repIds().forEach(repId -> touched.add(new Owner(repId, null)));
-            }
-        }
+    private static void write(DSLContext db, List<DuplicateFlag> flags) {
+        // flag id -> its last update in the poll
+        var latest = ProjectingWriter.foldedByKey(flags, DuplicateFlag::flagId, (earlier, later) -> later);
         Condition grew = DUPLICATE_FLAG.CUSTOMER_IDS.ne(excluded(DUPLICATE_FLAG.CUSTOMER_IDS))
                 .or(DUPLICATE_FLAG.REP_IDS.ne(excluded(DUPLICATE_FLAG.REP_IDS)))
                 .or(DUPLICATE_FLAG.TYPE.eq(DuplicateType.DUPLICATE_ENTRY.name())
@@ -72,24 +55,16 @@ final class DuplicateFlagWriter implements TopicWriter {
                 DUPLICATE_FLAG.FIRST_SEEN_AT, DUPLICATE_FLAG.UPDATED_AT)) {
             update.put(membership, excluded(membership));
         }
-        MultiRowInsert.insert(db, DUPLICATE_FLAG, COLUMNS, latest.values(), flag -> new Object[] {
+        MultiRowInsert.insert(db, DUPLICATE_FLAG, COLUMNS, latest, flag -> new Object[] {
                         UUID.fromString(flag.flagId()), flag.type().name(), flag.key(),
                         flag.customerIds().toArray(String[]::new), flag.repIds().toArray(String[]::new),
                         flag.eventIds().toArray(String[]::new), flag.firstSeenAt().atOffset(ZoneOffset.UTC),
                         flag.updatedAt().atOffset(ZoneOffset.UTC)},
                 insert -> insert.onConflict(DUPLICATE_FLAG.FLAG_ID).doUpdate().set(update));
-        return latest.size();
     }
 
-    /** Flags are written only by the stream processor; an unreadable one is skipped, never allowed to block. */
-    private DuplicateFlag readable(ConsumerRecord<String, byte[]> record) {
-        try {
-            DuplicateFlag flag = flags.deserialize(topic, record.value());
-            boolean complete = flag != null && flag.type() != null && flag.key() != null
-                    && flag.firstSeenAt() != null && flag.updatedAt() != null;
-            return complete ? flag : null;
-        } catch (SerializationException e) {
-            return null;
-        }
+    /** Flags are written only by the stream processor; one without what its row needs is skipped. */
+    private static boolean complete(DuplicateFlag flag) {
+        return flag.type() != null && flag.key() != null && flag.firstSeenAt() != null && flag.updatedAt() != null;
     }
 }

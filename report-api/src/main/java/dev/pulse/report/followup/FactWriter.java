@@ -10,18 +10,13 @@ import dev.pulse.events.Pipeline;
 import dev.pulse.events.PulseTopics;
 import dev.pulse.events.Sale;
 import dev.pulse.report.projector.Owner;
-import dev.pulse.report.projector.RecordParser;
+import dev.pulse.report.projector.ProjectingWriter;
 import dev.pulse.report.projector.TopicWriter;
 import dev.pulse.report.sql.CopyInsert;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
+import org.springframework.stereotype.Component;
 
 /**
  * Input events into their fact table, once per eventId whatever the number of deliveries: the
@@ -30,7 +25,8 @@ import org.jooq.Table;
  * failing, and blocking, the whole batch; within a poll the first delivery wins, as it would one
  * statement at a time.
  */
-final class FactWriter<T> implements TopicWriter {
+@Component
+class FactWriter implements TopicWriter.Factory {
 
     private static final List<Field<?>> FOLLOW_UP_COLUMNS = List.of(FOLLOWUP.EVENT_ID, FOLLOWUP.CUSTOMER_ID,
             FOLLOWUP.CUSTOMER_NAME, FOLLOWUP.PHONE, FOLLOWUP.EMAIL, FOLLOWUP.WECHAT, FOLLOWUP.COMPANY, FOLLOWUP.POSITION,
@@ -42,52 +38,21 @@ final class FactWriter<T> implements TopicWriter {
             SALE.REP_ID, SALE.TEAM_ID, SALE.PRODUCT, SALE.AMOUNT, SALE.CURRENCY, SALE.PAYMENT_METHOD, SALE.OCCURRED_AT,
             SALE.SHIPPING_STATUS);
 
-    private final String topic;
-    private final RecordParser<T> parser;
-    private final Table<?> table;
-    private final List<Field<?>> columns;
-    private final Function<T, Object[]> values;
-    private final Function<T, Owner> owner;
+    private final Pipeline pipeline;
 
-    private FactWriter(String topic, RecordParser<T> parser, Table<?> table, List<Field<?>> columns,
-                       Function<T, Object[]> values, Function<T, Owner> owner) {
-        this.topic = topic;
-        this.parser = parser;
-        this.table = table;
-        this.columns = columns;
-        this.values = values;
-        this.owner = owner;
-    }
-
-    static FactWriter<FollowUp> followUps(PulseTopics topics, Pipeline pipeline) {
-        InputEvent<FollowUp> event = InputEvent.FOLLOW_UP;
-        return new FactWriter<>(event.topicIn(topics).name(), new RecordParser<>(event, event.recordedRules(pipeline)),
-                FOLLOWUP, FOLLOW_UP_COLUMNS, FactWriter::followUpValues, f -> new Owner(f.repId(), f.teamId()));
-    }
-
-    static FactWriter<Sale> sales(PulseTopics topics, Pipeline pipeline) {
-        InputEvent<Sale> event = InputEvent.SALE;
-        return new FactWriter<>(event.topicIn(topics).name(), new RecordParser<>(event, event.recordedRules(pipeline)),
-                SALE, SALE_COLUMNS, FactWriter::saleValues, s -> new Owner(s.repId(), s.teamId()));
+    FactWriter(Pipeline pipeline) {
+        this.pipeline = pipeline;
     }
 
     @Override
-    public String topic() {
-        return topic;
-    }
-
-    @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
-        List<T> events = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            T event = parser.parse(record);
-            if (event != null) {
-                touched.add(owner.apply(event));
-                events.add(event);
-            }
-        }
-        CopyInsert.insertIgnoringConflicts(db, table, columns, events, values);
-        return events.size();
+    public List<TopicWriter> create(PulseTopics topics) {
+        return List.of(
+                ProjectingWriter.input(InputEvent.FOLLOW_UP, topics, pipeline, f -> new Owner(f.repId(), f.teamId()),
+                        (db, followUps) -> CopyInsert.insertIgnoringConflicts(db, FOLLOWUP, FOLLOW_UP_COLUMNS, followUps,
+                                FactWriter::followUpValues)),
+                ProjectingWriter.input(InputEvent.SALE, topics, pipeline, s -> new Owner(s.repId(), s.teamId()),
+                        (db, sales) -> CopyInsert.insertIgnoringConflicts(db, SALE, SALE_COLUMNS, sales,
+                                FactWriter::saleValues)));
     }
 
     private static Object[] followUpValues(FollowUp f) {

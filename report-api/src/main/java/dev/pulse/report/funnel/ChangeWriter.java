@@ -3,25 +3,23 @@ package dev.pulse.report.funnel;
 import static dev.pulse.report.db.Tables.REP_ACTIVITY;
 
 import dev.pulse.events.Channel;
-import dev.pulse.events.Topic;
+import dev.pulse.events.PulseTopics;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.changes.ActivityTouch;
 import dev.pulse.events.changes.CustomerChange;
-import dev.pulse.events.funnel.FunnelCell;
 import dev.pulse.report.projector.Owner;
+import dev.pulse.report.projector.ProjectingWriter;
 import dev.pulse.report.projector.TopicWriter;
 import dev.pulse.report.sql.CopyInsert;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.springframework.stereotype.Component;
 
 /**
  * The changes topic (customerId -> {@link CustomerChange}) into rep_activity and the funnel
@@ -40,7 +38,8 @@ import org.jooq.Field;
  * (customers of one team sit on several partitions) take its row lock in the same order: the second
  * waits for the first's commit instead of losing an update or deadlocking.
  */
-final class ChangeWriter implements TopicWriter {
+@Component
+class ChangeWriter implements TopicWriter.Factory {
 
     private static final List<Field<Long>> ACTIVITY_FIGURES = List.of(REP_ACTIVITY.FOLLOW_UPS, REP_ACTIVITY.CUSTOMERS,
             REP_ACTIVITY.CH_PHONE, REP_ACTIVITY.CH_WECHAT, REP_ACTIVITY.CH_EMAIL, REP_ACTIVITY.CH_MEETING,
@@ -51,45 +50,31 @@ final class ChangeWriter implements TopicWriter {
             REP_ACTIVITY.CH_PHONE, REP_ACTIVITY.CH_WECHAT, REP_ACTIVITY.CH_EMAIL, REP_ACTIVITY.CH_MEETING,
             REP_ACTIVITY.CH_VISIT, REP_ACTIVITY.CH_OTHER, REP_ACTIVITY.UPDATED_AT);
 
-    private final String topic;
-    private final Deserializer<CustomerChange> changes;
-
-    ChangeWriter(Topic<String, CustomerChange> topic) {
-        this.topic = topic.name();
-        this.changes = topic.valueSerde().deserializer();
+    @Override
+    public List<TopicWriter> create(PulseTopics topics) {
+        return List.of(ProjectingWriter.derived(topics.changes(), ChangeWriter::complete, ChangeWriter::owners,
+                ChangeWriter::write));
     }
 
-    @Override
-    public String topic() {
-        return topic;
-    }
-
-    /** @return how many change records were readable and added; the others are skipped */
-    @Override
-    public int write(DSLContext db, List<ConsumerRecord<String, byte[]>> records, Set<Owner> touched) {
+    private static void write(DSLContext db, List<CustomerChange> changes) {
         // key -> the sum of the poll's deltas, in key order (the order rows are locked in)
         Map<String, ActivityRow> activity = new TreeMap<>();
         Map<String, FunnelRollup> funnel = new TreeMap<>();
-        int projected = 0;
-        for (ConsumerRecord<String, byte[]> record : records) {
-            CustomerChange change = readable(record);
-            if (change == null) {
-                continue;
-            }
-            projected++;
-            for (ActivityRow delta : change.activityDeltas()) {
-                activity.merge(delta.key(), delta, ActivityRow::plus);
-                touched.add(new Owner(delta.repId(), delta.teamId()));
-            }
-            for (FunnelCell delta : change.funnel()) {
-                FunnelRollup.addAtEveryGrain(delta, funnel);
-                touched.add(new Owner(delta.repId(), delta.teamId()));
-            }
+        for (CustomerChange change : changes) {
+            change.activityDeltas().forEach(delta -> activity.merge(delta.key(), delta, ActivityRow::plus));
+            change.funnel().forEach(delta -> FunnelRollup.addAtEveryGrain(delta, funnel));
         }
         OffsetDateTime now = OffsetDateTime.now();
         addActivity(db, activity.values(), now);
         FunnelWriter.add(db, funnel.values(), now);
-        return projected;
+    }
+
+    /** The reps and teams whose activity or funnel figures the change moves. */
+    private static List<Owner> owners(CustomerChange change) {
+        var owners = new ArrayList<Owner>();
+        change.activityDeltas().forEach(delta -> owners.add(new Owner(delta.repId(), delta.teamId())));
+        change.funnel().forEach(delta -> owners.add(new Owner(delta.repId(), delta.teamId())));
+        return owners;
     }
 
     /** One upsert: a new row starts at its delta, an existing one adds it. */
@@ -103,24 +88,13 @@ final class ChangeWriter implements TopicWriter {
     }
 
     /**
-     * Changes are written only by the stream processor; one that cannot be read, or whose activity
-     * or funnel part lacks what its row or cell is identified by, is skipped as a whole, because
-     * failing the batch would stop every topic's projection for good.
+     * Changes are written only by the stream processor; one whose activity or funnel part lacks what
+     * its row or cell is identified by is skipped as a whole.
      */
-    private CustomerChange readable(ConsumerRecord<String, byte[]> record) {
-        try {
-            CustomerChange change = changes.deserialize(topic, record.value());
-            if (change == null) {
-                return null;
-            }
-            ActivityTouch touch = change.activity();
-            boolean activityComplete = touch == null
-                    || (touch.repId() != null && touch.day() != null && touch.channel() != null);
-            boolean funnelComplete = change.funnel().stream().allMatch(cell -> cell != null && cell.cohortDay() != null);
-            return activityComplete && funnelComplete ? change : null;
-        } catch (SerializationException e) {
-            return null;
-        }
+    private static boolean complete(CustomerChange change) {
+        ActivityTouch touch = change.activity();
+        boolean activityComplete = touch == null || (touch.repId() != null && touch.day() != null && touch.channel() != null);
+        return activityComplete && change.funnel().stream().allMatch(cell -> cell != null && cell.cohortDay() != null);
     }
 
     private static long channel(ActivityRow row, Channel channel) {
