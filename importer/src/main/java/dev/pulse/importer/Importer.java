@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,6 +45,13 @@ public final class Importer {
         this.pipeline = pipeline;
         this.followUps = followUps;
         this.sales = sales;
+    }
+
+    /** An importer that refuses what ingest would refuse: its pipeline and its clock skew, on the system clock. */
+    public static Importer withIngestRules(Pipeline pipeline, Duration allowedClockSkew) {
+        Clock clock = Clock.systemUTC();
+        return new Importer(pipeline, new FollowUpValidator(pipeline, clock, allowedClockSkew),
+                new SaleValidator(clock, allowedClockSkew));
     }
 
     public static Importer withDefaults() {

@@ -58,7 +58,7 @@ public final class FollowUpValidator {
     }
 
     public static FollowUpValidator withDefaults() {
-        return new FollowUpValidator(Pipeline.defaults(), Clock.systemUTC(), Duration.ofMinutes(5));
+        return new FollowUpValidator(Pipeline.defaults(), Clock.systemUTC(), TimeRules.DEFAULT_CLOCK_SKEW);
     }
 
     /** Validates record {@code index} of a request; a missing eventId stays null for the caller to assign. */

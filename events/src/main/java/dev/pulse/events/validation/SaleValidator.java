@@ -32,7 +32,7 @@ public final class SaleValidator {
     }
 
     public static SaleValidator withDefaults() {
-        return new SaleValidator(Clock.systemUTC(), Duration.ofMinutes(5));
+        return new SaleValidator(Clock.systemUTC(), TimeRules.DEFAULT_CLOCK_SKEW);
     }
 
     /** Positive, below 10^12 and at most 4 decimals: what {@code numeric(18, 4)} holds without rounding. */

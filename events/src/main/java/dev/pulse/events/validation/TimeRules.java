@@ -14,7 +14,13 @@ import java.time.Instant;
  * @param clock       null for {@link #RECORDED}
  * @param allowedSkew null for {@link #RECORDED}
  */
-record TimeRules(Clock clock, Duration allowedSkew) {
+public record TimeRules(Clock clock, Duration allowedSkew) {
+
+    /** The one clock-skew setting: ingest's, read by everything that validates as ingest does (the importers). */
+    public static final String CLOCK_SKEW_PROPERTY = "pulse.ingest.allowed-clock-skew";
+
+    /** Its value when nobody set it. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
 
     static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 

@@ -1,5 +1,6 @@
 package dev.pulse.ingest.config;
 
+import dev.pulse.events.validation.TimeRules;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,7 +28,7 @@ public record IngestProperties(
     public IngestProperties {
         maxBody = maxBody == null ? DataSize.ofMegabytes(10) : maxBody;
         maxRecords = maxRecords == null ? 50_000 : maxRecords;
-        allowedClockSkew = allowedClockSkew == null ? Duration.ofMinutes(5) : allowedClockSkew;
+        allowedClockSkew = allowedClockSkew == null ? TimeRules.DEFAULT_CLOCK_SKEW : allowedClockSkew;
         producers = producers == null ? 4 : producers;
         kafkaTimeout = kafkaTimeout == null ? Duration.ofSeconds(3) : kafkaTimeout;
         poolClaimsPerDay = poolClaimsPerDay == null ? 0 : poolClaimsPerDay;

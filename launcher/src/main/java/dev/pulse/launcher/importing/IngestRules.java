@@ -2,12 +2,10 @@ package dev.pulse.launcher.importing;
 
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.Stage;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.events.validation.TimeRules;
 import dev.pulse.importer.Importer;
 import dev.pulse.ingest.IngestApplication;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +30,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 record IngestRules(Pipeline pipeline, Duration allowedClockSkew) {
 
-    private static final Duration DEFAULT_SKEW = Duration.ofMinutes(5);
 
     /**
      * @param env         the environment variables (the services see the same ones)
@@ -55,13 +52,11 @@ record IngestRules(Pipeline pipeline, Duration allowedClockSkew) {
         ConfigDataEnvironmentPostProcessor.applyTo(environment);
         Binder binder = Binder.get(environment);
         List<Stage> stages = binder.bind("pulse.pipeline.stages", Bindable.listOf(Stage.class)).orElse(List.of());
-        Duration skew = binder.bind("pulse.ingest.allowed-clock-skew", Duration.class).orElse(DEFAULT_SKEW);
+        Duration skew = binder.bind(TimeRules.CLOCK_SKEW_PROPERTY, Duration.class).orElse(TimeRules.DEFAULT_CLOCK_SKEW);
         return new IngestRules(Pipeline.ofConfigured(stages), skew);
     }
 
     Importer importer() {
-        Clock clock = Clock.systemUTC();
-        return new Importer(pipeline, new FollowUpValidator(pipeline, clock, allowedClockSkew),
-                new SaleValidator(clock, allowedClockSkew));
+        return Importer.withIngestRules(pipeline, allowedClockSkew);
     }
 }

@@ -2,8 +2,7 @@ package dev.pulse.report.imports;
 
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.messages.MessageCode;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.events.validation.TimeRules;
 import dev.pulse.importer.ImportSummary;
 import dev.pulse.importer.Importer;
 import dev.pulse.importer.ProgressBar;
@@ -25,8 +24,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,8 +53,9 @@ class ImportController {
         this.environment = environment;
         this.report = report;
         Pipeline stages = pipeline.getIfAvailable(Pipeline::defaults);
-        this.importer = new Importer(stages, new FollowUpValidator(stages, java.time.Clock.systemUTC(),
-                java.time.Duration.ofMinutes(5)), SaleValidator.withDefaults());
+        // ingest's clock skew, so an upload refuses a row exactly when ingest would
+        this.importer = Importer.withIngestRules(stages, Binder.get(environment)
+                .bind(TimeRules.CLOCK_SKEW_PROPERTY, Duration.class).orElse(TimeRules.DEFAULT_CLOCK_SKEW));
     }
 
     @Operation(summary = "Import a follow-up or sales sheet (.xlsx, .xls, .csv)", description = "Every row is validated "
