@@ -7,10 +7,13 @@ import static dev.pulse.report.db.Tables.FUNNEL_STAGE_DAYS;
 import static dev.pulse.report.db.Tables.FUNNEL_TRANSITION;
 import static org.jooq.impl.DSL.any;
 
+import dev.pulse.events.changes.CustomerChange;
 import dev.pulse.report.sql.CopyInsert;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -31,7 +34,7 @@ import org.jooq.Table;
  * held zero entries): a cell left without customers with all its typed rows, as before, and any
  * typed row whose figures all reached zero. Only rows the poll subtracted from are checked.
  */
-final class FunnelWriter {
+public final class FunnelWriter {
 
     private static final List<Field<?>> CELL_COLUMNS = List.of(FUNNEL_CELL.CELL_KEY, FUNNEL_CELL.GRAIN,
             FUNNEL_CELL.COHORT_DAY, FUNNEL_CELL.REP_ID, FUNNEL_CELL.TEAM_ID, FUNNEL_CELL.SOURCE, FUNNEL_CELL.CUSTOMERS, FUNNEL_CELL.WITH_SALE,
@@ -52,8 +55,20 @@ final class FunnelWriter {
     private FunnelWriter() {
     }
 
+    /**
+     * Adds the poll's funnel deltas: summed first, one per cell of each grain, whatever the number
+     * of records that touched it, in key order (the order rows are locked in).
+     */
+    public static void add(DSLContext db, List<CustomerChange> changes, OffsetDateTime now) {
+        Map<String, FunnelRollup> funnel = new TreeMap<>();
+        for (CustomerChange change : changes) {
+            change.funnel().forEach(delta -> FunnelRollup.addAtEveryGrain(delta, funnel));
+        }
+        add(db, funnel.values(), now);
+    }
+
     /** @param deltas one summed delta per cell of each grain, in key order */
-    static void add(DSLContext db, Collection<FunnelRollup> deltas, OffsetDateTime now) {
+    private static void add(DSLContext db, Collection<FunnelRollup> deltas, OffsetDateTime now) {
         List<FunnelRollup> changed = deltas.stream().filter(delta -> !delta.cell().isZero()).toList();
         if (changed.isEmpty()) {
             return; // a cell whose changes cancel out in the poll: nothing to add, nothing to create
