@@ -1,5 +1,8 @@
 package dev.pulse.launcher;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +65,16 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackage("dev.pulse.report.projector..")
                 .and().haveSimpleNameEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAPackage("dev.pulse.report.projector..")
+                .check(production);
+    }
+
+    @Test
+    void shouldKeepTheProjectorFreeOfTheFeaturesThatWriteThroughIt() {
+        // features contribute writers (TopicWriter.Factory beans); the loop, offsets and the generic writer know none
+        noClasses().that().resideInAPackage("dev.pulse.report.projector..")
+                .should().dependOnClassesThat(resideInAPackage("dev.pulse.report..").and(not(resideInAnyPackage(
+                        "dev.pulse.report.projector..", "dev.pulse.report.sql..", "dev.pulse.report.db..",
+                        "dev.pulse.report.config.."))))
                 .check(production);
     }
 }
