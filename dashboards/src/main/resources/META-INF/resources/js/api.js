@@ -69,12 +69,13 @@ async function sendJson(method, path, body) {
 }
 
 /**
- * The goals page's snapshot for {day, teamId, metric}: every goal of the caller's scope in the
- * periods of day against what was done, the chosen team's leaderboard, the teams, and who asks.
+ * The goals page's snapshot for {day, teamId, repId, metric}: every goal of the caller's scope (of
+ * the team or rep when chosen) in the periods of day against what was done, the chosen team's
+ * leaderboard, the teams, and who asks.
  */
-export async function loadGoals({ day, teamId, metric }, signal) {
+export async function loadGoals({ day, teamId, repId, metric }, signal) {
   const [attainment, teams, me] = await Promise.all([
-    getJson('/api/v1/reports/goals/attainment', { day, teamId }, signal),
+    getJson('/api/v1/reports/goals/attainment', { day, teamId, repId }, signal),
     getJson('/api/v1/teams', {}, signal),
     loadMe().catch(() => null),
   ]);
@@ -174,25 +175,27 @@ export async function loadDashboard({ from, to, teamId, repId, granularity }, si
 }
 
 /**
- * The duplicates page's snapshot: the flags for {status, type} (newest update first) and the
- * open count per type, which the chart shows whatever the filters.
+ * The duplicates page's snapshot: the flags for {status, type} and the bar's {teamId, repId, source}
+ * (newest update first) and the open count per type for the bar's filters, which the chart shows
+ * whatever the type and status.
  */
-export async function loadDuplicates({ status, type }, signal) {
+export async function loadDuplicates({ status, type, teamId, repId, source }, signal) {
+  const bar = { teamId, repId, source };
   const [flags, counts] = await Promise.all([
-    getJson('/api/v1/reports/duplicates', { status, type }, signal),
-    getJson('/api/v1/reports/duplicates/counts', {}, signal),
+    getJson('/api/v1/reports/duplicates', { status, type, ...bar }, signal),
+    getJson('/api/v1/reports/duplicates/counts', bar, signal),
   ]);
   return { rows: flags.rows || [], counts };
 }
 
 /**
- * The customers-to-call page's snapshot: every open alert (longest silence first) and the 20
- * most recently opened resolved ones. The page filters the open rows itself, so the table, the
- * chart and the filter choices all come from this one answer.
+ * The customers-to-call page's snapshot: every open alert of the bar's {teamId, repId, source}
+ * (longest silence first) and the 20 most recently opened resolved ones. The page filters the open
+ * rows by kind and stage itself, so the table, the chart and those choices come from this one answer.
  */
-export async function loadStale(signal) {
+export async function loadStale({ teamId, repId, source }, signal) {
   const [open, resolved] = await Promise.all([
-    getJson('/api/v1/reports/stale-customers', {}, signal),
+    getJson('/api/v1/reports/stale-customers', { teamId, repId, source }, signal),
     getJson('/api/v1/alerts', { status: 'RESOLVED', limit: 20 }, signal),
   ]);
   return { rows: open.rows || [], resolved: resolved.rows || [] };
@@ -287,16 +290,16 @@ export function stageConversionExportUrl(format, { from, to, teamId, repId, sour
   return `/api/v1/exports/stage-conversion?${query}`;
 }
 
-/** The 公海 pool: customers released by the escalation ladder, until a rep claims one. */
-export async function loadPool(signal) {
-  const body = await getJson('/api/v1/reports/pool', {}, signal);
+/** The 公海 pool: customers released by the escalation ladder, until a rep claims one; the bar's {teamId, repId, source}. */
+export async function loadPool({ teamId, repId, source }, signal) {
+  const body = await getJson('/api/v1/reports/pool', { teamId, repId, source }, signal);
   return { rows: body.rows || [] };
 }
 
-/** The pool's export, narrowed to a team when one is chosen: a same-origin download link. */
-export function poolExportUrl(format, teamId) {
+/** The pool's export with the bar's filters: a same-origin download link. */
+export function poolExportUrl(format, { teamId, repId, source }) {
   const query = new URLSearchParams({ format });
-  if (teamId) query.set('teamId', teamId);
+  for (const [key, value] of Object.entries({ teamId, repId, source })) if (value) query.set(key, value);
   return `/api/v1/exports/pool?${query}`;
 }
 
@@ -333,15 +336,12 @@ export function dismissFlag(flagId, { by, reason }) {
 
 /**
  * The forecast page's snapshot for {fromMonth, toMonth, teamId, repId, source, groupBy} (months as
- * 2026-12): the weighted pipeline by month of expected close and the teams for the filters.
+ * 2026-12): the weighted pipeline by month of expected close.
  */
 export async function loadForecast({ fromMonth, toMonth, teamId, repId, source, groupBy }, signal) {
   const range = { from: `${fromMonth}-01`, to: lastDayOf(toMonth) };
-  const [teams, forecast] = await Promise.all([
-    getJson('/api/v1/teams', {}, signal),
-    getJson('/api/v1/reports/forecast', { ...range, teamId, repId, source, groupBy }, signal),
-  ]);
-  return { teams: teams.rows || [], forecast };
+  const forecast = await getJson('/api/v1/reports/forecast', { ...range, teamId, repId, source, groupBy }, signal);
+  return { forecast };
 }
 
 /** The open customers behind one forecast row {month, group, currency}. */

@@ -4,6 +4,7 @@
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
 import { ApiError, dismissFlag, loadDuplicates, loadMe } from './api.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { createByTypeChart, renderByType } from './charts.js';
 import { FLAG_TYPES, keyParts, renderFlagList } from './flags.js';
 import { createHistoryPanel } from './history.js';
@@ -22,12 +23,15 @@ const filters = { status: 'OPEN', type: '' };
 const page = createRefresh({
   charts,
   load: async (signal) => {
-    const wanted = { ...filters };
+    const wanted = { ...filters, ...(await filterBar.read(signal)) };
     return { filters: wanted, data: await loadDuplicates(wanted, signal) };
   },
   what: 'the duplicate flags',
   draw,
 });
+
+// Team, rep and source: the shared bar (js/filter-bar.js); type and status are this page's own.
+const filterBar = createFilterBar({ onChange: () => page.requestRefresh({ restart: true }) });
 
 // The customer whose follow-ups the side panel shows; choosing one marks it in the list.
 const customerHistory = createHistoryPanel({ hintKey: 'historyHint', onSelect: () => page.render() });
@@ -49,10 +53,9 @@ function initFilters() {
 function setFilters(change) {
   Object.assign(filters, change);
   $('filter-type').value = filters.type;
-  // The URL carries the filters so a manager can bookmark or share the view.
-  const params = new URLSearchParams({ status: filters.status });
-  if (filters.type) params.set('type', filters.type);
-  history.replaceState(null, '', `?${params}`);
+  // The URL carries the filters (the bar's beside these) so a manager can bookmark or share the view.
+  setUrlParam('status', filters.status, '');
+  setUrlParam('type', filters.type, '');
   renderStatusSwitch();
   page.requestRefresh({ restart: true });
 }

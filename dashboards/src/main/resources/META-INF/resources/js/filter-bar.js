@@ -2,8 +2,9 @@
 // source choices, kept in the URL (history.replaceState) so a copied link reopens the same view.
 // Presets are resolved by the report API in the company's time zone on every load, so "this week"
 // means the same days to everyone and moves on at midnight while a page stays open.
-// Markup: the page's <div class="filters" id="filter-bar" data-fields="range team rep source">;
-// the bar's controls go first, the page's own controls (granularity, exports) stay after them.
+// Markup: the page's <div class="filters" id="filter-bar" data-fields="range team rep source">, the
+// fields its reports take (a list of the state now, such as the stale list, has no range); the bar's
+// controls go first, the page's own controls (granularity, exports) stay after them.
 import { fillOptions } from './dom.js';
 import { compareKeys } from './aggregate.js';
 import { isIsoDate } from './dates.js';
@@ -13,8 +14,8 @@ export const PRESETS = ['today', 'this_week', 'last_7_days', 'last_30_days', 'la
 const CUSTOM = 'custom';
 const CHOICES_MAX_AGE_MS = 60_000;
 
-/** The URL parameters the bar owns; a page keeps its own (granularity, groupBy...) beside them. */
-const OWN_PARAMS = ['range', 'from', 'to', 'team', 'rep', 'source'];
+/** The URL parameters each field owns; a page keeps its own (granularity, groupBy...) beside them. */
+const FIELD_PARAMS = { range: ['range', 'from', 'to'], team: ['team'], rep: ['rep'], source: ['source'] };
 
 function label(textKey, control, attributes = {}) {
   const wrap = document.createElement('label');
@@ -67,7 +68,8 @@ export function createFilterBar({ defaultRange = 'last_30_days', fromKey = 'from
     source: select('filter-source', 'allSources'),
   };
   const hint = hintKey ? { 'data-i18n-title': hintKey } : {};
-  const controls = [label('range', els.range), label(fromKey, els.from, hint), label(toKey, els.to, hint)];
+  const controls = [];
+  if (fields.has('range')) controls.push(label('range', els.range), label(fromKey, els.from, hint), label(toKey, els.to, hint));
   if (fields.has('team')) controls.push(label('team', els.team));
   if (fields.has('rep')) controls.push(label('colRep', els.rep));
   if (fields.has('source')) controls.push(label('source', els.source));
@@ -134,8 +136,10 @@ export function createFilterBar({ defaultRange = 'last_30_days', fromKey = 'from
 
   function writeUrl() {
     const next = new URLSearchParams(location.search);
-    for (const key of OWN_PARAMS) next.delete(key);
-    if (els.range.value === CUSTOM) {
+    for (const field of fields) for (const key of FIELD_PARAMS[field] ?? []) next.delete(key);
+    if (!fields.has('range')) {
+      // no period on this page: its own from/to (if any) stay as they are
+    } else if (els.range.value === CUSTOM) {
       next.set('from', els.from.value);
       next.set('to', els.to.value);
     } else {
@@ -172,7 +176,7 @@ export function createFilterBar({ defaultRange = 'last_30_days', fromKey = 'from
      */
     async read(signal) {
       refreshChoices();
-      if (els.range.value !== CUSTOM) {
+      if (fields.has('range') && els.range.value !== CUSTOM) {
         const resolved = await resolveRange(els.range.value, signal);
         els.from.value = resolved.from;
         els.to.value = resolved.to;
@@ -182,14 +186,23 @@ export function createFilterBar({ defaultRange = 'last_30_days', fromKey = 'from
     },
     /** The filters as shown, without asking the API (for links built between loads). */
     current() {
+      const range = fields.has('range');
       return {
-        range: els.range.value,
-        from: els.from.value,
-        to: els.to.value,
+        range: range ? els.range.value : '',
+        from: range ? els.from.value : '',
+        to: range ? els.to.value : '',
         teamId: fields.has('team') ? els.team.value : '',
         repId: fields.has('rep') ? els.rep.value : '',
         source: fields.has('source') ? els.source.value : '',
       };
+    },
+    /** Chooses a value as a person would (a click on a rep's bar picks that rep): URL, then onChange. */
+    choose(field, value) {
+      if (!fields.has(field) || !els[field]) return;
+      fillOptions(els[field], [], value);
+      renderChoices();
+      writeUrl();
+      onChange();
     },
     repsOf,
     writeUrl,

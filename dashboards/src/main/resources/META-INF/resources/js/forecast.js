@@ -4,19 +4,18 @@
 // body[data-state], body[data-render-count], window.pulseCharts = {forecast}.
 import { initLanguageSwitch } from './header.js';
 import { loadForecast, loadForecastCustomers } from './api.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { baseOption, emptyTitle, formatCount } from './charts.js';
 import { compareKeys } from './aggregate.js';
-import { el, fillOptions, formatMoney, formatPercent, translated } from './dom.js';
+import { el, formatMoney, formatPercent, translated } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
 const $ = (id) => document.getElementById(id);
-const filterEls = {
-  from: $('filter-from'), to: $('filter-to'), team: $('filter-team'), rep: $('filter-rep'), source: $('filter-source'),
-  groupBy: $('filter-group-by'),
-};
+// Team, rep and source: the shared bar (js/filter-bar.js); the months and the split are this page's own.
+const filterEls = { from: $('filter-from'), to: $('filter-to'), groupBy: $('filter-group-by') };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const html = (text) => echarts.format.encodeHTML(String(text));
 
@@ -28,12 +27,15 @@ window.pulseCharts = charts;
 const page = createRefresh({
   charts,
   load: async (signal) => {
+    await filterBar.read(signal);
     const filters = readFilters();
     return { filters, data: await loadForecast(filters, signal) };
   },
   what: 'the forecast',
   draw,
 });
+
+const filterBar = createFilterBar({ onChange: onFilterChange });
 
 function monthOf(date) {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}`;
@@ -45,30 +47,26 @@ function initFilters() {
   filterEls.from.value = MONTH.test(params.get('from') ?? '') ? params.get('from') : monthOf(now);
   filterEls.to.value = MONTH.test(params.get('to') ?? '') ? params.get('to')
     : monthOf(new Date(now.getFullYear(), now.getMonth() + 2, 1));
-  fillOptions(filterEls.team, [], params.get('team') ?? '');
-  fillOptions(filterEls.rep, [], params.get('rep') ?? '');
-  filterEls.source.value = params.get('source') ?? '';
   filterEls.groupBy.value = ['rep', 'team', 'source'].includes(params.get('groupBy')) ? params.get('groupBy') : 'none';
   for (const input of Object.values(filterEls)) input.addEventListener('change', onFilterChange);
 }
 
 function readFilters() {
-  const { from, to, team, rep, source, groupBy } = filterEls;
+  const { from, to, groupBy } = filterEls;
+  const { teamId, repId, source } = filterBar.current();
   return {
-    fromMonth: from.value, toMonth: to.value < from.value ? from.value : to.value, teamId: team.value,
-    repId: rep.value, source: source.value.trim(), groupBy: groupBy.value,
+    fromMonth: from.value, toMonth: to.value < from.value ? from.value : to.value, teamId, repId, source,
+    groupBy: groupBy.value,
   };
 }
 
 function onFilterChange() {
   const f = readFilters();
   if (!MONTH.test(f.fromMonth) || !MONTH.test(f.toMonth)) return;
-  const params = new URLSearchParams({ from: f.fromMonth, to: f.toMonth });
-  if (f.teamId) params.set('team', f.teamId);
-  if (f.repId) params.set('rep', f.repId);
-  if (f.source) params.set('source', f.source);
-  if (f.groupBy !== 'none') params.set('groupBy', f.groupBy);
-  history.replaceState(null, '', `?${params}`);
+  // the bar keeps team, rep and source in the URL; these beside them
+  setUrlParam('from', f.fromMonth);
+  setUrlParam('to', f.toMonth);
+  setUrlParam('groupBy', f.groupBy, 'none');
   $('forecast-customers-table').hidden = true;
   page.requestRefresh({ restart: true, spinner: true });
 }
@@ -151,11 +149,6 @@ function renderProbabilities(forecast) {
 function draw(last) {
   if (!last) return;
   const { data } = last;
-  const teams = data.teams;
-  fillOptions(filterEls.team, teams.map((row) => row.teamId).filter(Boolean).sort(compareKeys), filterEls.team.value);
-  const reps = (filterEls.team.value ? teams.filter((row) => row.teamId === filterEls.team.value) : teams)
-    .flatMap((row) => row.reps || []);
-  fillOptions(filterEls.rep, [...new Set(reps)].sort(compareKeys), filterEls.rep.value);
   renderChart(data.forecast.rows);
   renderRows(data.forecast.rows);
   renderProbabilities(data.forecast);

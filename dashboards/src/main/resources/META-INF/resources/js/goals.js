@@ -4,16 +4,17 @@
 // body[data-state], body[data-render-count], window.pulseCharts = {attainment, leaderboard}.
 import { initLanguageSwitch } from './header.js';
 import { loadGoals, removeGoal, saveGoal } from './api.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { baseOption, emptyTitle } from './charts.js';
-import { compareKeys } from './aggregate.js';
-import { el, fillOptions, formatMoney, formatPercent } from './dom.js';
+import { el, formatMoney, formatPercent } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
 const $ = (id) => document.getElementById(id);
-const filterEls = { day: $('filter-day'), team: $('filter-team'), metric: $('filter-metric') };
+// Team and rep: the shared bar (js/filter-bar.js); the day and the metric are this page's own.
+const filterEls = { day: $('filter-day'), metric: $('filter-metric') };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const METRICS = ['FOLLOW_UPS_PER_WEEK', 'NEW_CUSTOMERS_PER_MONTH', 'REVENUE_PER_MONTH'];
 const BEHIND = '#c62f45';
@@ -29,12 +30,15 @@ window.pulseCharts = charts;
 const page = createRefresh({
   charts,
   load: async (signal) => {
+    await filterBar.read(signal);
     const filters = readFilters();
     return { filters, data: await loadGoals(filters, signal) };
   },
   what: 'the goals',
   draw,
 });
+
+const filterBar = createFilterBar({ onChange: onFilterChange });
 
 function today() {
   const now = new Date();
@@ -44,22 +48,22 @@ function today() {
 function initFilters() {
   const params = new URLSearchParams(location.search);
   filterEls.day.value = DAY.test(params.get('day') ?? '') ? params.get('day') : today();
-  fillOptions(filterEls.team, [], params.get('team') ?? '');
   filterEls.metric.value = METRICS.includes(params.get('metric')) ? params.get('metric') : METRICS[0];
   for (const input of Object.values(filterEls)) input.addEventListener('change', onFilterChange);
   $('goal-form').addEventListener('submit', onSave);
 }
 
 function readFilters() {
-  return { day: filterEls.day.value, teamId: filterEls.team.value, metric: filterEls.metric.value };
+  const { teamId, repId } = filterBar.current();
+  return { day: filterEls.day.value, teamId, repId, metric: filterEls.metric.value };
 }
 
 function onFilterChange() {
   const f = readFilters();
   if (!DAY.test(f.day)) return;
-  const params = new URLSearchParams({ day: f.day, metric: f.metric });
-  if (f.teamId) params.set('team', f.teamId);
-  history.replaceState(null, '', `?${params}`);
+  // the bar keeps team and rep in the URL; these beside them
+  setUrlParam('day', f.day);
+  setUrlParam('metric', f.metric);
   page.requestRefresh({ restart: true, spinner: true });
 }
 
@@ -135,11 +139,11 @@ function draw(last) {
   const f = readFilters();
   const exportQuery = new URLSearchParams({ day: f.day });
   if (f.teamId) exportQuery.set('teamId', f.teamId);
+  if (f.repId) exportQuery.set('repId', f.repId);
   $('export-csv').href = `/api/v1/exports/goals?format=csv&${exportQuery}`;
   $('export-xlsx').href = `/api/v1/exports/goals?format=xlsx&${exportQuery}`;
   if (!last) return;
   const { data } = last;
-  fillOptions(filterEls.team, [...data.teams].sort(compareKeys), filterEls.team.value);
   const canEdit = data.me?.role === 'ADMIN' || data.me?.role === 'MANAGER';
   $('goal-editor').hidden = !canEdit;
   renderAttainment(charts.attainment, data.rows, (row) => `${who(row)} · ${t(`metric_${row.metric}`)}`);

@@ -1,13 +1,14 @@
-// Wires the 公海 pool page: one load of the pool list -> the chart per team, the team filter, the
-// table and the export links. The pool is not cut to the caller's scope: any rep may claim from it.
+// Wires the 公海 pool page: the shared filter bar (team, rep, source) -> one load of the pool list ->
+// the chart per team, the table and the export links. The pool is not cut to the caller's scope: any rep may claim from it.
 // Live pushes ("alerts": a release or a claim) and the poll only ask for a refresh.
 // Test hooks: body[data-state], body[data-render-count], window.pulseCharts.byTeam.
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
 import { loadPool, poolExportUrl } from './api.js';
+import { createFilterBar } from './filter-bar.js';
 import { baseOption, formatCount, emptyTitle } from './charts.js';
 import { compareKeys } from './aggregate.js';
-import { el, fillOptions, formatShortTime, timeEl, translated } from './dom.js';
+import { el, formatShortTime, timeEl, translated } from './dom.js';
 import { createRefresh } from './refresh.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -25,8 +26,16 @@ byTeam.setOption({
 const charts = { byTeam };
 window.pulseCharts = charts;
 
-let team = new URLSearchParams(location.search).get('teamId') ?? '';
-const page = createRefresh({ charts, load: loadPool, what: 'the pool', draw });
+const page = createRefresh({
+  charts,
+  load: async (signal) => {
+    const filters = await filterBar.read(signal);
+    return { ...(await loadPool(filters, signal)), filters };
+  },
+  what: 'the pool',
+  draw,
+});
+const filterBar = createFilterBar({ onChange: () => page.requestRefresh({ restart: true, spinner: true }) });
 
 /** Pool customers per team they were released from, most first; no team last. */
 function countByTeam(rows) {
@@ -44,11 +53,10 @@ function draw(last) {
     xAxis: { data: teams.map(([id]) => id ?? t('noTeam')) },
     series: [{ id: 'released', name: t('poolByTeamTitle'), data: teams.map(([, n]) => n) }],
   });
-  fillOptions($('filter-team'), teams.map(([id]) => id).filter((id) => id !== null).sort(compareKeys), team);
-  const shown = team ? rows.filter((row) => row.teamId === team) : rows;
+  const shown = rows;
   $('pool-count').textContent = t('poolTotal', { total: formatCount(shown.length) });
-  $('export-csv').href = poolExportUrl('csv', team);
-  $('export-xlsx').href = poolExportUrl('xlsx', team);
+  $('export-csv').href = poolExportUrl('csv', last.filters);
+  $('export-xlsx').href = poolExportUrl('xlsx', last.filters);
   // textContent only: customer names and ids are typed by people and must stay text
   $('pool-table-body').replaceChildren(...(shown.length === 0
     ? [el('tr', {}, el('td', { colSpan: 7, className: 'empty', textContent: t('poolEmpty') }))]
@@ -62,11 +70,6 @@ function draw(last) {
       el('td', { className: 'num', textContent: Number(row.daysSince).toFixed(1) })))));
 }
 
-$('filter-team').addEventListener('change', (event) => {
-  team = event.target.value;
-  history.replaceState(null, '', team ? `?teamId=${encodeURIComponent(team)}` : location.pathname);
-  page.render();
-});
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => byTeam.resize());
 page.live(['alerts'], () => page.requestRefresh());

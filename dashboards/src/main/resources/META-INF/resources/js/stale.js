@@ -6,6 +6,7 @@
 import { t } from './i18n.js';
 import { initLanguageSwitch } from './header.js';
 import { loadStale } from './api.js';
+import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { ALERT_KINDS, alertsByRep } from './aggregate.js';
 import { createAlertsByRepChart, formatCount, renderAlertsByRep } from './charts.js';
 import { createHistoryPanel } from './history.js';
@@ -18,17 +19,27 @@ import { createRefresh } from './refresh.js';
 import { createBacktestPanel } from './backtest.js';
 
 const $ = (id) => document.getElementById(id);
-const filterEls = { rep: $('filter-rep'), team: $('filter-team'), kind: $('filter-kind'), stage: $('filter-stage') };
+// Team, rep and source: the shared bar (js/filter-bar.js), asked of the API; kind and stage are this page's own.
+const filterEls = { kind: $('filter-kind'), stage: $('filter-stage') };
 
 const charts = { byRep: createAlertsByRepChart($('chart-by-rep')) };
 // The backtest is asked for on its own button, never by the page's refresh.
 const backtest = createBacktestPanel($('backtest'));
 window.pulseCharts = { ...charts, backtest: backtest.chart };
 
-const filters = { rep: '', team: '', kind: '', stage: '' };
+const filters = { kind: '', stage: '' };
 let sort = { ...DEFAULT_SORT };
-// The last successful load is re-drawn as is on a filter, sort or language change.
-const page = createRefresh({ charts, load: loadStale, what: 'the customers to call', draw });
+// The last successful load is re-drawn as is on a kind, stage, sort or language change.
+const page = createRefresh({
+  charts,
+  load: async (signal) => {
+    const bar = await filterBar.read(signal);
+    return { ...(await loadStale(bar, signal)), bar };
+  },
+  what: 'the customers to call',
+  draw,
+});
+const filterBar = createFilterBar({ onChange: () => page.requestRefresh({ restart: true, spinner: true }) });
 
 // The customer whose follow-ups the side panel shows; choosing one marks it in the table.
 const customerHistory = createHistoryPanel({ hintKey: 'staleHistoryHint', onSelect: () => page.render() });
@@ -56,15 +67,11 @@ function initFilters() {
 function setView(change) {
   Object.assign(filters, change.filters ?? {});
   if (change.sort) sort = change.sort;
-  // The URL carries the view so a manager can bookmark or share it.
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-  if (sort.key !== DEFAULT_SORT.key || sort.dir !== DEFAULT_SORT.dir) {
-    params.set('sort', sort.key);
-    params.set('dir', sort.dir);
-  }
-  const qs = params.toString();
-  history.replaceState(null, '', qs ? `?${qs}` : location.pathname);
+  // The URL carries the view (the bar's filters beside these) so a manager can bookmark or share it.
+  for (const [name, value] of Object.entries(filters)) setUrlParam(name, value, '');
+  const sorted = sort.key !== DEFAULT_SORT.key || sort.dir !== DEFAULT_SORT.dir;
+  setUrlParam('sort', sorted ? sort.key : '', '');
+  setUrlParam('dir', sorted ? sort.dir : '', '');
   page.render();
 }
 
@@ -84,8 +91,6 @@ function fillSelect(select, values, labelOf) {
 
 function renderFilters(rows) {
   const choices = filterChoices(rows);
-  fillSelect(filterEls.rep, choices.reps, (id) => id);
-  fillSelect(filterEls.team, choices.teams, (id) => id);
   fillSelect(filterEls.stage, choices.stages, (code) => translated('stage', code));
   filterEls.kind.value = filters.kind;
 }
@@ -106,10 +111,10 @@ function draw(last) {
   if (!last) return;
   const { rows, resolved } = last;
   renderFilters(rows);
-  // The chart shows every open alert whatever the filters: it is where a manager picks a rep.
+  // The chart shows every open alert of the bar's filters whatever the kind and stage: it is where a manager picks a rep.
   renderAlertsByRep(charts.byRep, alertsByRep(rows));
   const shown = sortRows(filterRows(rows, filters), sort);
-  const filtered = Object.values(filters).some(Boolean);
+  const filtered = [...Object.values(filters), last.bar.teamId, last.bar.repId, last.bar.source].some(Boolean);
   $('stale-count').textContent = filtered
     ? t('alertsShown', { shown: formatCount(shown.length), total: formatCount(rows.length) })
     : t('alertsTotal', { total: formatCount(rows.length) });
@@ -132,7 +137,7 @@ initLanguageSwitch(() => {
   backtest.render();
 });
 // A click on a bar shows that rep's customers.
-charts.byRep.on('click', (params) => setView({ filters: { rep: String(params.name) } }));
+charts.byRep.on('click', (params) => filterBar.choose('rep', String(params.name)));
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   backtest.resize();

@@ -264,6 +264,23 @@ class HostileQueriesIT {
         add(cases, "summary repId with NUL, BEL", Query.get("/api/v1/reports/summary?" + RANGE + "&repId=" + encode(CONTROLS),
                 400, "repId"));
         add(cases, "pool teamId with NUL, BEL", Query.get("/api/v1/reports/pool?teamId=" + encode(CONTROLS), 400, "teamId"));
+        // the filter bar's parameters on the lists it now narrows
+        for (String parameter : List.of("repId", "source")) {
+            add(cases, "pool " + parameter + " with NUL, BEL", Query.get("/api/v1/reports/pool?" + parameter + "="
+                    + encode(CONTROLS), 400, parameter));
+            add(cases, "pool export " + parameter + " with NUL, BEL", Query.get("/api/v1/exports/pool?" + parameter + "="
+                    + encode(CONTROLS), 400, parameter));
+        }
+        add(cases, "stale source with NUL, BEL", Query.get("/api/v1/reports/stale-customers?source=" + encode(CONTROLS), 400,
+                "source"));
+        add(cases, "stale export source with NUL, BEL", Query.get("/api/v1/exports/stale-customers?source="
+                + encode(CONTROLS), 400, "source"));
+        for (String parameter : List.of("repId", "teamId", "source")) {
+            add(cases, "duplicates " + parameter + " with NUL, BEL", Query.get("/api/v1/reports/duplicates?" + parameter + "="
+                    + encode(CONTROLS), 400, parameter));
+            add(cases, "duplicate counts " + parameter + " with NUL, BEL", Query.get("/api/v1/reports/duplicates/counts?"
+                    + parameter + "=" + encode(CONTROLS), 400, parameter));
+        }
         for (String bad : List.of(TRAVERSAL, "csv/../../x", SQL, SCRIPT, "pdf", "csv%00.exe")) {
             add(cases, "pool export format=" + abbreviate(bad), Query.get("/api/v1/exports/pool?format=" + encode(bad), 400, "format"));
         }
@@ -428,10 +445,12 @@ class HostileQueriesIT {
         filters.put("/api/v1/reports/forecast/history?month=2026-11", List.of("repId", "teamId"));
         filters.put("/api/v1/reports/forecast/customers?" + RANGE + "&month=2026-11", List.of("repId", "teamId", "source",
                 "group", "currency"));
-        filters.put("/api/v1/reports/stale-customers?kind=STALE", List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/stale-customers?kind=STALE", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts?status=OPEN", List.of("customerId"));
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
-        filters.put("/api/v1/reports/pool?", List.of("teamId"));
+        filters.put("/api/v1/reports/pool?", List.of("teamId", "repId", "source"));
+        filters.put("/api/v1/reports/duplicates?status=ALL", List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/duplicates/counts?", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
         filters.put("/api/v1/drill/follow-ups?" + RANGE, List.of("repId", "teamId"));
         // currency is a filter as in the funnel's revenue: an unknown one finds nothing

@@ -59,10 +59,11 @@ class AlertController {
     @GetMapping("/api/v1/reports/stale-customers")
     Rows<StaleCustomerView> staleCustomers(@RequestParam(required = false) String repId,
                                            @RequestParam(required = false) String teamId,
+                                           @RequestParam(required = false) String source,
                                            @RequestParam(required = false) String kind) {
         AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return new Rows<>(repository.staleCustomers(scope, blankToNull(repId), blankToNull(teamId), kind(kind),
-                clock.instant()));
+        return new Rows<>(repository.staleCustomers(scope, blankToNull(repId), blankToNull(teamId), blankToNull(source),
+                kind(kind), clock.instant()));
     }
 
     @Operation(summary = "The stale list as CSV or XLSX (same parameters and scope), audited")
@@ -70,12 +71,14 @@ class AlertController {
     ResponseEntity<StreamingResponseBody> exportStaleCustomers(@RequestParam(defaultValue = "csv") String format,
                                                                @RequestParam(required = false) String repId,
                                                                @RequestParam(required = false) String teamId,
+                                                               @RequestParam(required = false) String source,
                                                                @RequestParam(required = false) String kind) {
         ExportFormat fileFormat = exports.format(format);
-        var rows = staleCustomers(repId, teamId, kind).rows();
+        var rows = staleCustomers(repId, teamId, source, kind).rows();
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("repId", blankToNull(repId));
         filters.put("teamId", blankToNull(teamId));
+        filters.put("source", blankToNull(source));
         filters.put("kind", kind(kind));
         filters.put("scope", Scopes.checked(null, null).kind().name());
         return exports.send("stale-customers", fileFormat, LocalDate.now(clock).toString(), filters, COLUMNS, rows);

@@ -4,6 +4,7 @@ import static dev.pulse.report.db.Tables.ALERT;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.events.alerts.AlertKind;
+import dev.pulse.report.followup.CustomerSource;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.security.AccessScope;
 
@@ -27,10 +28,17 @@ class AlertRepository {
      * rep's to call any more: it is listed only when RELEASED is asked for (the pool has its own list).
      */
     List<StaleCustomerView> staleCustomers(AccessScope scope, String repId, String teamId, String kind, Instant now) {
+        return staleCustomers(scope, repId, teamId, null, kind, now);
+    }
+
+    /** {@code source}: the customer's source (definition 2), null for any. */
+    List<StaleCustomerView> staleCustomers(AccessScope scope, String repId, String teamId, String source, String kind,
+                                           Instant now) {
         return db.selectFrom(ALERT)
                 .where(ALERT.STATUS.eq("OPEN"))
                 .and(repId == null ? noCondition() : ALERT.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
+                .and(CustomerSource.is(ALERT.CUSTOMER_ID, source))
                 .and(kind == null ? ALERT.KIND.ne(AlertKind.RELEASED.name()) : ALERT.KIND.eq(kind))
                 .and(Scopes.rows(scope, ALERT.REP_ID, ALERT.TEAM_ID))
                 .orderBy(ALERT.LAST_FOLLOW_UP_AT.asc(), ALERT.CUSTOMER_ID, ALERT.KIND)

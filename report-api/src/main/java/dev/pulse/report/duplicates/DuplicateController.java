@@ -7,6 +7,7 @@ import dev.pulse.report.live.LiveBroadcast;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.RefusedException;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
@@ -45,14 +46,21 @@ class DuplicateController {
     @Operation(summary = "Duplicate flags, newest first: open by default; status=DISMISSED or ALL for the others")
     @GetMapping
     Rows<DuplicateFlagView> flags(@RequestParam(required = false) String type,
-                                  @RequestParam(defaultValue = "OPEN") String status) {
-        return new Rows<>(repository.find(Scopes.checked(null, null), type(type), status(status)));
+                                  @RequestParam(defaultValue = "OPEN") String status,
+                                  @RequestParam(required = false) String repId,
+                                  @RequestParam(required = false) String teamId,
+                                  @RequestParam(required = false) String source) {
+        FlagFilter filter = new FlagFilter(Parameters.text(repId), Parameters.text(teamId), Parameters.text(source));
+        return new Rows<>(repository.find(Scopes.checked(filter.repId(), filter.teamId()), filter, type(type), status(status)));
     }
 
-    @Operation(summary = "Open flags per type, and their total, for the overview")
+    @Operation(summary = "Open flags per type, and their total, for the overview (narrowed as the list is)")
     @GetMapping("/counts")
-    Map<String, Integer> counts() {
-        Map<String, Integer> byType = repository.openCountsByType(Scopes.checked(null, null));
+    Map<String, Integer> counts(@RequestParam(required = false) String repId,
+                                @RequestParam(required = false) String teamId,
+                                @RequestParam(required = false) String source) {
+        FlagFilter filter = new FlagFilter(Parameters.text(repId), Parameters.text(teamId), Parameters.text(source));
+        Map<String, Integer> byType = repository.openCountsByType(Scopes.checked(filter.repId(), filter.teamId()), filter);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (DuplicateType type : DuplicateType.values()) {
             counts.put(type.name(), byType.getOrDefault(type.name(), 0));

@@ -29,20 +29,22 @@ class DuplicateRepository {
     }
 
     /** @param status OPEN, DISMISSED, or null for all; newest first */
-    List<DuplicateFlagView> find(AccessScope scope, String type, String status) {
+    List<DuplicateFlagView> find(AccessScope scope, FlagFilter filter, String type, String status) {
         return db.selectFrom(DUPLICATE_FLAG)
                 .where(type == null ? noCondition() : DUPLICATE_FLAG.TYPE.eq(type))
                 .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
+                .and(filter.condition(DUPLICATE_FLAG.REP_IDS, DUPLICATE_FLAG.CUSTOMER_IDS))
                 .and(status == null ? noCondition() : DUPLICATE_FLAG.STATUS.eq(status))
                 .orderBy(DUPLICATE_FLAG.UPDATED_AT.desc(), DUPLICATE_FLAG.FLAG_ID)
                 .fetch(DuplicateRepository::toView);
     }
 
-    Map<String, Integer> openCountsByType(AccessScope scope) {
+    Map<String, Integer> openCountsByType(AccessScope scope, FlagFilter filter) {
         return db.select(DUPLICATE_FLAG.TYPE, count())
                 .from(DUPLICATE_FLAG)
                 .where(DUPLICATE_FLAG.STATUS.eq(OPEN))
                 .and(Scopes.anyRep(scope, DUPLICATE_FLAG.REP_IDS))
+                .and(filter.condition(DUPLICATE_FLAG.REP_IDS, DUPLICATE_FLAG.CUSTOMER_IDS))
                 .groupBy(DUPLICATE_FLAG.TYPE)
                 .fetchMap(DUPLICATE_FLAG.TYPE, count());
     }

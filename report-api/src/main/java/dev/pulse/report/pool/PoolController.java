@@ -1,5 +1,6 @@
 package dev.pulse.report.pool;
 
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
@@ -25,7 +26,10 @@ class PoolController {
 
     @Operation(summary = "Customers released to the 公海 pool, longest there first; the next rep to follow one up claims it")
     @GetMapping("/api/v1/reports/pool")
-    Rows<PoolCustomerView> pool(@RequestParam(required = false) String teamId) {
-        return new Rows<>(pool.customers(teamId == null || teamId.isBlank() ? null : teamId.strip(), clock.instant()));
+    Rows<PoolCustomerView> pool(@RequestParam(required = false) String teamId,
+                                @RequestParam(required = false) String repId,
+                                @RequestParam(required = false) String source) {
+        return new Rows<>(pool.customers(Parameters.text(teamId), Parameters.text(repId), Parameters.text(source),
+                clock.instant()));
     }
 }

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.noCondition;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.report.alerts.StaleCustomerView;
+import dev.pulse.report.followup.CustomerSource;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -24,12 +25,17 @@ public class PoolRepository {
         this.db = db;
     }
 
-    /** Longest in the pool first; {@code teamId} narrows to the customers a team let go, null for all. */
-    public List<PoolCustomerView> customers(String teamId, Instant now) {
+    /**
+     * Longest in the pool first; {@code teamId} and {@code repId} narrow to the customers a team or a
+     * rep let go, {@code source} to the customers of that source (definition 2); null for all.
+     */
+    public List<PoolCustomerView> customers(String teamId, String repId, String source, Instant now) {
         return db.selectFrom(ALERT)
                 .where(ALERT.KIND.eq(AlertKind.RELEASED.name()))
                 .and(ALERT.STATUS.eq(AlertStatus.OPEN.name()))
                 .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
+                .and(repId == null ? noCondition() : ALERT.REP_ID.eq(repId))
+                .and(CustomerSource.is(ALERT.CUSTOMER_ID, source))
                 .orderBy(ALERT.OPENED_AT.asc(), ALERT.CUSTOMER_ID)
                 .fetch(r -> new PoolCustomerView(r.getCustomerId(), r.getCustomerName(), r.getStage(), r.getRepId(),
                         r.getTeamId(), r.getLastFollowUpAt(), r.getOpenedAt(),

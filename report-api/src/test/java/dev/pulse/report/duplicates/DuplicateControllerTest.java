@@ -104,7 +104,7 @@ class DuplicateControllerTest {
 
     @Test
     void shouldCountEveryTypeAndTheTotalAndRefuseAnUnknownStatus() throws Exception {
-        when(repository.openCountsByType(TEAM_A)).thenReturn(Map.of("MULTI_REP", 2, "DUPLICATE_ENTRY", 1));
+        when(repository.openCountsByType(TEAM_A, FlagFilter.NONE)).thenReturn(Map.of("MULTI_REP", 2, "DUPLICATE_ENTRY", 1));
         mvc.perform(as(get("/api/v1/reports/duplicates/counts"), "en"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.DUPLICATE_CUSTOMER").value(0))

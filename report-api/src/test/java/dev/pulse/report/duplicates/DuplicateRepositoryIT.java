@@ -50,20 +50,46 @@ class DuplicateRepositoryIT {
 
     @Test
     void shouldListFlagsNewestFirstByStatusAndType() {
-        assertThat(ids(repository.find(AccessScope.everything(), null, DuplicateRepository.OPEN))).containsExactly(F2, F1);
-        assertThat(ids(repository.find(AccessScope.everything(), null, null))).containsExactly(F3, F2, F1);
-        assertThat(ids(repository.find(AccessScope.everything(), "MULTI_REP", null))).containsExactly(F1);
-        assertThat(repository.openCountsByType(AccessScope.everything()))
+        assertThat(ids(repository.find(AccessScope.everything(), FlagFilter.NONE, null, DuplicateRepository.OPEN)))
+                .containsExactly(F2, F1);
+        assertThat(ids(repository.find(AccessScope.everything(), FlagFilter.NONE, null, null))).containsExactly(F3, F2, F1);
+        assertThat(ids(repository.find(AccessScope.everything(), FlagFilter.NONE, "MULTI_REP", null))).containsExactly(F1);
+        assertThat(repository.openCountsByType(AccessScope.everything(), FlagFilter.NONE))
                 .isEqualTo(Map.of("MULTI_REP", 1, "DUPLICATE_CUSTOMER", 1));
     }
 
     @Test
     void shouldShowARepTheFlagsNamingThemAndAManagerThoseOfTheirTeamsReps() {
-        assertThat(ids(repository.find(AccessScope.rep("rep-b"), null, null))).containsExactly(F3, F1);
-        assertThat(ids(repository.find(AccessScope.teams(Set.of("team-b")), null, null))).containsExactly(F2);
-        assertThat(repository.openCountsByType(AccessScope.teams(Set.of("team-a")))).isEqualTo(Map.of("MULTI_REP", 1));
+        assertThat(ids(repository.find(AccessScope.rep("rep-b"), FlagFilter.NONE, null, null))).containsExactly(F3, F1);
+        assertThat(ids(repository.find(AccessScope.teams(Set.of("team-b")), FlagFilter.NONE, null, null))).containsExactly(F2);
+        assertThat(repository.openCountsByType(AccessScope.teams(Set.of("team-a")), FlagFilter.NONE))
+                .isEqualTo(Map.of("MULTI_REP", 1));
         assertThat(repository.findById(AccessScope.rep("rep-c"), F1)).isEmpty();
-        assertThat(repository.find(AccessScope.nothing(), null, null)).isEmpty();
+        assertThat(repository.find(AccessScope.nothing(), FlagFilter.NONE, null, null)).isEmpty();
+    }
+
+    @Test
+    void shouldNarrowToTheFlagsNamingTheFilteredRepTeamOrSourceWithinTheScope() {
+        // given F2 about customer C3 (first source web); F1 and F3 about C1 (first source expo, later web) and C2 (none)
+        db.execute("update duplicate_flag set customer_ids = '{C3}' where flag_id = ?", F2);
+        followUp("C1", "rep-a", "expo", "2026-03-01T01:00:00Z");
+        followUp("C1", "rep-a", "web", "2026-03-02T01:00:00Z");
+        followUp("C1", "rep-a", null, "2026-02-28T01:00:00Z");
+        followUp("C3", "rep-c", "web", "2026-03-01T01:00:00Z");
+
+        // then each filter keeps the flags one of whose reps or customers it names
+        AccessScope all = AccessScope.everything();
+        assertThat(ids(repository.find(all, new FlagFilter("rep-b", null, null), null, null))).containsExactly(F3, F1);
+        assertThat(ids(repository.find(all, new FlagFilter(null, "team-b", null), null, null))).containsExactly(F2);
+        assertThat(ids(repository.find(all, new FlagFilter(null, "team-a", null), null, null))).containsExactly(F3, F1);
+        assertThat(ids(repository.find(all, new FlagFilter(null, null, "expo"), null, null))).containsExactly(F3, F1);
+        assertThat(ids(repository.find(all, new FlagFilter(null, null, "web"), null, null))).containsExactly(F2);
+        assertThat(repository.find(all, new FlagFilter("rep-b", null, "web"), null, null)).isEmpty();
+        assertThat(repository.openCountsByType(all, new FlagFilter(null, "team-a", null))).isEqualTo(Map.of("MULTI_REP", 1));
+        assertThat(repository.openCountsByType(all, new FlagFilter(null, null, "web")))
+                .isEqualTo(Map.of("DUPLICATE_CUSTOMER", 1));
+        // and a filter never widens the caller's scope: rep-c asking for team-a's flags sees none of them
+        assertThat(repository.find(AccessScope.rep("rep-c"), new FlagFilter(null, "team-a", null), null, null)).isEmpty();
     }
 
     @Test
@@ -93,6 +119,12 @@ class DuplicateRepositoryIT {
                 + " follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other)"
                 + " values (?, 'REP', ?, ?, 'DAY', '2026-03-01', date '2026-03-01', date '2026-03-01', 1, 1, 1, 0, 0, 0, 0, 0)",
                 "REP|" + rep + "|DAY|2026-03-01", rep, team);
+    }
+
+    private void followUp(String customer, String rep, String source, String at) {
+        db.execute("insert into followup (event_id, customer_id, customer_name, rep_id, occurred_at, channel, content, stage,"
+                + " source) values (?, ?, ?, ?, ?::timestamptz, 'PHONE', 'x', 'LEAD', ?)", UUID.randomUUID(), customer, customer,
+                rep, at, source);
     }
 
     private void flag(UUID id, String type, String reps, String status, String updatedAt) {

@@ -184,6 +184,8 @@ class AuthorizationMatrixIT {
         assertThat(rep.getReport("/api/v1/reports/lost-reasons?repId=rep-b1&" + DAY).status()).isEqualTo(403);
         assertThat(rep.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(2);
         assertThat(rep.getReport("/api/v1/reports/summary?repId=rep-a2&" + DAY).status()).isEqualTo(403);
+        assertThat(rep.getReport("/api/v1/reports/duplicates?repId=rep-b1").status()).isEqualTo(403);
+        assertThat(rep.get("/api/v1/reports/duplicates/counts?teamId=team-b").get("total").asInt()).isZero();
         assertThat(rep.get("/api/v1/sources").toString()).isEqualTo("{\"rows\":[\"expo-team-a\"]}");
         JsonNode me = rep.get("/api/v1/me");
         assertThat(me.get("role").asString()).isEqualTo("REP");
@@ -211,9 +213,22 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/forecast?teamId=team-b&" + DAY, "/api/v1/exports/cycle-length?teamId=team-b&" + DAY,
                 "/api/v1/drill/follow-ups?teamId=team-b&" + DAY, "/api/v1/drill/sales?teamId=team-b&" + DAY,
                 "/api/v1/drill/funnel?measure=all&teamId=team-b&" + DAY,
-                "/api/v1/exports/drill/follow-ups?teamId=team-b&" + DAY)) {
+                "/api/v1/exports/drill/follow-ups?teamId=team-b&" + DAY,
+                "/api/v1/reports/duplicates?teamId=team-b", "/api/v1/reports/duplicates/counts?teamId=team-b",
+                "/api/v1/reports/stale-customers?teamId=team-b&source=expo-team-b",
+                "/api/v1/exports/stale-customers?teamId=team-b&source=expo-team-b")) {
             assertThat(manager.getReport(path).status()).as(path).isEqualTo(403);
         }
+        // the filter bar's source narrows within the scope: another team's source finds nothing of it
+        assertThat(customers(manager.get("/api/v1/reports/stale-customers?source=expo-team-a")))
+                .containsExactlyInAnyOrder("c-a1-1", "c-a1-2", "c-a2-1");
+        assertThat(manager.get("/api/v1/reports/stale-customers?source=expo-team-b").get("rows")).isEmpty();
+        assertThat(customers(admin.get("/api/v1/reports/stale-customers?source=expo-team-b")))
+                .containsExactlyInAnyOrder("c-b1-1", "c-b1-2");
+        assertThat(manager.get("/api/v1/reports/duplicates?source=expo-team-b").get("rows")).isEmpty();
+        assertThat(manager.get("/api/v1/reports/duplicates/counts?source=expo-team-a").get("total").asInt()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/reports/duplicates?teamId=team-b").get("rows")).hasSize(1);
+        assertThat(admin.get("/api/v1/reports/duplicates/counts?repId=rep-a2").get("total").asInt()).isEqualTo(1);
         // a rep of another team, asked for by id, is filtered out in the query
         assertThat(manager.get("/api/v1/followups?repId=rep-b1").get("rows")).isEmpty();
         assertThat(manager.get("/api/v1/followups?customerId=c-b1-1").get("rows")).isEmpty();

@@ -2,11 +2,15 @@ package dev.pulse.launcher.e2e;
 
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.Json;
 import dev.pulse.launcher.stack.PulseStack;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +44,8 @@ class FilterBarBrowserIT {
     private static final List<String> FIGURE_PAGES = List.of("", "funnel.html", "stale.html", "pool.html",
             "duplicates.html", "forecast.html");
 
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private static PulseStack stack;
     private static PulseClient client;
     private static ChromeDriver browser;
@@ -47,7 +53,9 @@ class FilterBarBrowserIT {
 
     @BeforeAll
     static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("filter-bar"));
+        // PROPOSAL climbs the ladder at once (3 s to the manager, 3 s more to the pool): the pool has customers
+        stack = new PulseStack(EmbeddedStack.settingsFor("filter-bar")).with("--pulse.processor.ladder=PROPOSAL:PT3S/PT3S")
+                .startAll();
         client = new PulseClient(stack);
         browser = Browser.start();
         Browser.signInAsAdmin(browser, stack, client, "it-admin");
@@ -55,11 +63,29 @@ class FilterBarBrowserIT {
         // "last 7 days" and "last 30 days" in the company zone whatever the time of day.
         posted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant anHourAgo = posted.truncatedTo(ChronoUnit.SECONDS).minus(1, ChronoUnit.HOURS);
-        post("cust-a1", "rep-amy", "team-a", "expo", anHourAgo);
-        post("cust-a2", "rep-amy", "team-a", "expo", anHourAgo.plusSeconds(1));
-        post("cust-a3", "rep-ann", "team-a", "web", anHourAgo.plusSeconds(2));
-        post("cust-b1", "rep-bo", "team-b", "web", anHourAgo.plusSeconds(3));
-        post("cust-b2", "rep-bo", "team-b", "expo", anHourAgo.plusSeconds(4));
+        // Each team has one pair of customers sharing a phone (a duplicate flag per team), and one customer
+        // expecting a deal this month (the forecast's).
+        LocalDate inTenDays = LocalDate.now(SHANGHAI).plusDays(10);
+        post("cust-a1", "rep-amy", "team-a", "expo", anHourAgo, "13900000001", "QUALIFIED", null);
+        post("cust-a2", "rep-amy", "team-a", "expo", anHourAgo.plusSeconds(1), "13900000001", "QUALIFIED", null);
+        post("cust-a3", "rep-ann", "team-a", "web", anHourAgo.plusSeconds(2), "13900000003", "QUALIFIED", inTenDays);
+        post("cust-b1", "rep-bo", "team-b", "web", anHourAgo.plusSeconds(3), "13900000002", "QUALIFIED", inTenDays);
+        post("cust-b2", "rep-bo", "team-b", "expo", anHourAgo.plusSeconds(4), "13900000002", "QUALIFIED", null);
+        // 40 days ago (outside every range the tests above choose, and of other sources than expo): a QUALIFIED
+        // customer per team goes stale (7 days), a PROPOSAL one per team goes to the pool
+        Instant fortyDaysAgo = anHourAgo.minus(40, ChronoUnit.DAYS);
+        post("cust-sa", "rep-amy", "team-a", "fair", fortyDaysAgo, "13900000011", "QUALIFIED", null);
+        post("cust-sb", "rep-bo", "team-b", "web", fortyDaysAgo, "13900000012", "QUALIFIED", null);
+        post("cust-pa", "rep-amy", "team-a", "fair", fortyDaysAgo, "13900000013", "PROPOSAL", null);
+        post("cust-pb", "rep-bo", "team-b", "fair", fortyDaysAgo, "13900000014", "PROPOSAL", null);
+        // a goal for a rep of each team this week
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.get("/api/v1/teams").toString().contains("rep-bo"));
+        LocalDate monday = LocalDate.now(SHANGHAI).with(DayOfWeek.MONDAY);
+        for (String[] goal : List.of(new String[] {"rep-amy", "team-a"}, new String[] {"rep-bo", "team-b"})) {
+            assertThat(client.sendReport("POST", "/api/v1/goals", """
+                    {"scope":"REP","repId":"%s","teamId":"%s","metric":"FOLLOW_UPS_PER_WEEK","periodStart":"%s","target":"10"}"""
+                    .formatted(goal[0], goal[1], monday)).status()).isEqualTo(201);
+        }
     }
 
     @AfterAll
@@ -158,6 +184,68 @@ class FilterBarBrowserIT {
         assertNoConsoleErrors();
     }
 
+    /** A report page, the fields its bar shows, and the figure it draws, as JavaScript returning a number. */
+    private record ReportPage(String page, List<String> fields, String figure) {
+    }
+
+    /** In a fixed order (never a Map.of's): each page's figure is 2 for both teams and 1 for team-a or team-b. */
+    private static final List<ReportPage> REPORT_PAGES = List.of(
+            new ReportPage("stale.html", List.of("team", "rep", "source"),
+                    "return document.querySelectorAll('#stale-table tr[data-customer-id][data-kind]').length;"),
+            new ReportPage("pool.html", List.of("team", "rep", "source"), "return " + series("byTeam") + ";"),
+            new ReportPage("duplicates.html", List.of("team", "rep", "source"), "return " + series("byType") + ";"),
+            new ReportPage("forecast.html", List.of("team", "rep", "source"),
+                    "const b = document.querySelector('#forecast-body button'); return b ? Number(b.textContent) : 0;"),
+            new ReportPage("goals.html", List.of("team", "rep"),
+                    "return (window.pulseCharts.attainment.getOption().series[0] || {data: []}).data.length;"));
+
+    @Test
+    void shouldNarrowEveryReportPageWithTheBarAndReopenTheSameViewFromItsUrl() {
+        WebDriverWait wait = waitUp();
+        for (ReportPage report : REPORT_PAGES) {
+            // given the page with every team: the bar's fields first, no range where the report has no period
+            open(report.page());
+            wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            for (String field : List.of("range", "team", "rep", "source")) {
+                assertThat(browser.findElements(By.cssSelector("#filter-bar #filter-" + field))).as(report.page() + " " + field)
+                        .hasSize(report.fields().contains(field) ? 1 : 0);
+            }
+            assertThat(browser.findElement(By.cssSelector("#filter-bar > label select")).getDomAttribute("id"))
+                    .as(report.page()).isEqualTo("filter-team");
+            wait.until(d -> figure(report) == 2);
+
+            // when one team is chosen
+            String team = report.page().equals("goals.html") ? "team-b" : "team-a";
+            wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='" + team + "']")).isEmpty());
+            new Select(browser.findElement(By.id("filter-team"))).selectByValue(team);
+
+            // then the figure is that team's, and the URL names the team
+            wait.until(d -> figure(report) == 1);
+            String url = browser.getCurrentUrl();
+            assertThat(url).as(report.page()).contains("team=" + team).doesNotContain("range=");
+
+            // and the same URL opened again shows the same view
+            browser.get("about:blank");
+            browser.get(url);
+            wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            wait.until(d -> figure(report) == 1);
+            assertThat(new Select(browser.findElement(By.id("filter-team"))).getFirstSelectedOption().getDomAttribute("value"))
+                    .as(report.page()).isEqualTo(team);
+        }
+        // the pool's export carries the bar's filters
+        open("pool.html?team=team-b&source=fair");
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        wait.until(d -> figure(REPORT_PAGES.get(1)) == 1);
+        assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href")).contains("teamId=team-b", "source=fair");
+        // the source on a list kept per customer: of the two stale customers, cust-sb's first source is web
+        open("stale.html?source=web");
+        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        wait.until(d -> figure(REPORT_PAGES.get(0)) == 1);
+        assertThat(browser.findElement(By.cssSelector("#stale-table tr[data-customer-id]")).getDomAttribute("data-customer-id"))
+                .isEqualTo("cust-sb");
+        assertNoConsoleErrors();
+    }
+
     @Test
     void shouldLabelEveryCardAndChartWithTheTimeOfTheNewestDataProjected() {
         for (String page : FIGURE_PAGES) {
@@ -186,10 +274,27 @@ class FilterBarBrowserIT {
         return new WebDriverWait(browser, Duration.ofSeconds(60));
     }
 
-    private static void post(String customerId, String repId, String teamId, String source, Instant at) {
+    private static long figure(ReportPage report) {
+        Object value = browser.executeScript(report.figure());
+        return value == null ? -1 : ((Number) value).longValue();
+    }
+
+    private static String series(String chart) {
+        return "(window.pulseCharts." + chart + ".getOption().series || []).flatMap((s) => s.data || [])"
+                + ".reduce((sum, p) => sum + (Number(p && p.value !== undefined ? p.value : p) || 0), 0)";
+    }
+
+    private static void post(String customerId, String repId, String teamId, String source, Instant at, String phone,
+                             String stage, LocalDate closeDate) {
         ObjectNode json = (ObjectNode) Json.MAPPER.readTree(followUp(UUID.randomUUID(), customerId, repId, teamId,
                 at.toString(), "PHONE"));
         json.put("source", source);
+        json.put("phone", phone);
+        json.put("stage", stage);
+        if (closeDate != null) {
+            json.put("expectedAmount", "1000");
+            json.put("expectedCloseDate", closeDate.toString());
+        }
         var response = client.post("/api/v1/followups", json.toString());
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     }
