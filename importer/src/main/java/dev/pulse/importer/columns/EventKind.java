@@ -1,25 +1,30 @@
 package dev.pulse.importer.columns;
 
 import dev.pulse.events.InputEvent;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The two kinds of sheet: a 客户跟进记录表 becomes follow-ups, a 销售记录表 becomes sales. */
 public enum EventKind {
 
-    FOLLOWUPS(InputEvent.FOLLOW_UP, List.of("customerId", "customerName", "contact", "phone", "email",
-            "wechat", "company", "position", "repId", "repName", "teamId", "occurredAt", "channel", "content",
-            "stage", "result", "nextFollowUpAt", "lostReason", "tags", "level", "source", "note")),
-    SALES(InputEvent.SALE, List.of("orderId", "customerId", "customerName", "contact", "phone", "email",
-            "wechat", "repId", "teamId", "product", "amount", "currency", "paymentMethod", "occurredAt",
-            "shippingStatus"));
+    FOLLOWUPS(InputEvent.FOLLOW_UP, "contact", "note"),
+    SALES(InputEvent.SALE, "customerName", "contact", "phone", "email", "wechat");
 
     private final InputEvent<?> event;
     private final List<String> fields;
 
-    EventKind(InputEvent<?> event, List<String> fields) {
+    /**
+     * @param read the columns the importer also reads without posting them as such (a contact split
+     *             into phone, email or WeChat; a note appended to the content; a sale's customer details)
+     */
+    EventKind(InputEvent<?> event, String... read) {
         this.event = event;
-        this.fields = fields;
+        // every field of the event's record but its id: a field added to the record can be mapped at once
+        this.fields = Stream.concat(Arrays.stream(event.type().getRecordComponents()).map(RecordComponent::getName)
+                .filter(name -> !name.equals("eventId")), Arrays.stream(read)).toList();
     }
 
     /** The name used in event ids ("followup", "sale"). */

@@ -45,6 +45,19 @@ class MappingTest {
     }
 
     @Test
+    void shouldAcceptAMappingOfEveryFieldOfTheEventsRecord() throws IOException {
+        // the expected deal (issue 15) was recognised by its headers but refused in a mapping file
+        Mapping mapping = read("""
+                {"columns": {"deal": "expectedAmount", "ccy": "expectedCurrency", "close": "expectedCloseDate",
+                 "where_from": "source", "who": "contact"}}""");
+        ColumnBinding binding = new ColumnBinding(List.of("deal", "ccy", "close"), EventKind.FOLLOWUPS, mapping);
+        assertThat(binding.value(new SheetRow(2, List.of("120000", "CNY", "2027-01-31")), "expectedAmount")).isEqualTo("120000");
+        assertThat(EventKind.FOLLOWUPS.fields()).doesNotContain("eventId")
+                .contains("expectedAmount", "expectedCurrency", "expectedCloseDate", "contact", "note");
+        assertThat(EventKind.SALES.fields()).contains("orderId", "amount", "shippingStatus", "customerName", "contact");
+    }
+
+    @Test
     void shouldRefuseAMappingThatNamesAnUnknownField() {
         assertThatThrownBy(() -> read("{\"columns\": {\"a\": \"colour\"}}"))
                 .isInstanceOf(Mapping.InvalidMappingException.class)
