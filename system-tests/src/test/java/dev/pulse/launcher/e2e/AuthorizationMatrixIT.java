@@ -113,6 +113,7 @@ class AuthorizationMatrixIT {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
         }
         for (String path : List.of("/api/v1/admin/tokens", "/api/v1/admin/users", "/api/v1/admin/audit",
+                "/api/v1/admin/alert-routes", "/api/v1/admin/alert-contacts", "/api/v1/admin/alert-deliveries",
                 "/actuator/prometheus", "/actuator/metrics")) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 403, "MANAGER", 403, "REP", 403, "INGEST", 403, "none", 401));
         }
