@@ -1,7 +1,7 @@
 package dev.pulse.events;
 
 /**
- * Names and partition count of every Pulse topic, bound from {@code pulse.*.topics.*} in each service.
+ * Names and partition count of every Pulse topic, bound from {@code pulse.kafka.topics.*}, the one prefix every service reads.
  * Defaults apply to any name left blank. Replication is one setting for every topic and every
  * client: {@link dev.pulse.events.kafka.KafkaClientSettings}.
  */
