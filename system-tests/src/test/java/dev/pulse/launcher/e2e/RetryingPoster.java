@@ -13,6 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A client that keeps the ingest contract: a request that failed (connection refused or reset,
  * 5xx, timeout) is sent again with the very same body, hence the same eventIds, until it gets
  * 202. Any other answer is a defect of the service and stops the test.
+ *
+ * <p>Not the importer's {@code IngestClient}, the one client the product posts with: that one gives
+ * up after four attempts and on any 5xx but 503, as a user's import should, while the fault tests
+ * kill the service mid-request on purpose and must keep the same body going for minutes (a reset,
+ * a 500 from a dying instance, a timeout), counting the retries they caused.
  */
 final class RetryingPoster {
 
