@@ -353,6 +353,14 @@ export async function loadForecastCustomers({ fromMonth, toMonth, teamId, repId,
   return body.rows || [];
 }
 
+/**
+ * How the forecast for one month of expected close moved: {month, points: [{day, currency,
+ * customers, pipeline, weighted}], wonByCurrency} for the bar's team and rep.
+ */
+export function loadForecastHistory({ month, teamId, repId }, signal) {
+  return getJson('/api/v1/reports/forecast/history', { month, teamId, repId }, signal);
+}
+
 function lastDayOf(month) {
   const [year, m] = month.split('-').map(Number);
   return `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;

@@ -3,7 +3,8 @@
 // many as it counts. Filters live in the URL so a view can be shared. Test hooks:
 // body[data-state], body[data-render-count], window.pulseCharts = {forecast}.
 import { initLanguageSwitch } from './header.js';
-import { loadForecast, loadForecastCustomers } from './api.js';
+import { loadForecast, loadForecastCustomers, loadForecastHistory } from './api.js';
+import { historyChart, renderHistory } from './forecast-history.js';
 import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { baseOption, emptyTitle, formatCount } from './charts.js';
 import { compareKeys } from './aggregate.js';
@@ -15,11 +16,11 @@ import { createRefresh } from './refresh.js';
 
 const $ = (id) => document.getElementById(id);
 // Team, rep and source: the shared bar (js/filter-bar.js); the months and the split are this page's own.
-const filterEls = { from: $('filter-from'), to: $('filter-to'), groupBy: $('filter-group-by') };
+const filterEls = { from: $('filter-from'), to: $('filter-to'), groupBy: $('filter-group-by'), historyMonth: $('history-month') };
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const html = (text) => echarts.format.encodeHTML(String(text));
 
-const charts = { forecast: echarts.init($('chart-forecast')) };
+const charts = { forecast: echarts.init($('chart-forecast')), history: historyChart($('chart-forecast-history')) };
 charts.forecast.setOption({ ...baseOption(), tooltip: { ...baseOption().tooltip, valueFormatter: undefined },
   xAxis: { type: 'category', data: [] }, series: [] });
 window.pulseCharts = charts;
@@ -29,7 +30,9 @@ const page = createRefresh({
   load: async (signal) => {
     await filterBar.read(signal);
     const filters = readFilters();
-    return { filters, data: await loadForecast(filters, signal) };
+    const [data, history] = await Promise.all([loadForecast(filters, signal),
+      loadForecastHistory({ month: filters.historyMonth, teamId: filters.teamId, repId: filters.repId }, signal)]);
+    return { filters, data, history };
   },
   what: 'the forecast',
   draw,
@@ -48,15 +51,17 @@ function initFilters() {
   filterEls.to.value = MONTH.test(params.get('to') ?? '') ? params.get('to')
     : monthOf(new Date(now.getFullYear(), now.getMonth() + 2, 1));
   filterEls.groupBy.value = ['rep', 'team', 'source'].includes(params.get('groupBy')) ? params.get('groupBy') : 'none';
+  // the month whose forecast history is drawn: the first forecast month unless the URL names one
+  filterEls.historyMonth.value = MONTH.test(params.get('history') ?? '') ? params.get('history') : filterEls.from.value;
   for (const input of Object.values(filterEls)) input.addEventListener('change', onFilterChange);
 }
 
 function readFilters() {
-  const { from, to, groupBy } = filterEls;
+  const { from, to, groupBy, historyMonth } = filterEls;
   const { teamId, repId, source } = filterBar.current();
   return {
     fromMonth: from.value, toMonth: to.value < from.value ? from.value : to.value, teamId, repId, source,
-    groupBy: groupBy.value,
+    groupBy: groupBy.value, historyMonth: MONTH.test(historyMonth.value) ? historyMonth.value : from.value,
   };
 }
 
@@ -67,6 +72,7 @@ function onFilterChange() {
   setUrlParam('from', f.fromMonth);
   setUrlParam('to', f.toMonth);
   setUrlParam('groupBy', f.groupBy, 'none');
+  setUrlParam('history', f.historyMonth, f.fromMonth);
   $('forecast-customers-table').hidden = true;
   page.requestRefresh({ restart: true, spinner: true });
 }
@@ -152,11 +158,12 @@ function draw(last) {
   renderChart(data.forecast.rows);
   renderRows(data.forecast.rows);
   renderProbabilities(data.forecast);
+  renderHistory(charts.history, $('history-won'), last.history);
 }
 
 initFilters();
 initLanguageSwitch(page.render);
-window.addEventListener('resize', () => charts.forecast.resize());
+window.addEventListener('resize', () => Object.values(charts).forEach((chart) => chart.resize()));
 charts.forecast.on('click', (point) => point.data?.row && showCustomers(point.data.row));
 page.live(['funnel', 'activity']);
 page.requestRefresh({ restart: true, spinner: true });

@@ -153,6 +153,14 @@ class FunnelPageBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
         session.browser().findElement(By.cssSelector("#forecast-body button")).click();
         wait.until(d -> List.of("cust-fc").equals(tableCustomers("forecast-customers-table")));
+        // how that month's forecast moved: today's snapshot (taken now, as the daily job would) is its one point,
+        // 2,500 weighted of 5,000 in the pipeline; nothing was won in that month yet
+        assertThat(session.client().sendReport("POST", "/api/v1/admin/forecast-snapshots?day=" + today, null).status()).isEqualTo(200);
+        String closeMonth = YearMonth.from(closeDate).toString();
+        session.browser().get("http://localhost:" + session.stack().reportPort() + "/forecast.html?from="
+                + YearMonth.from(today) + "&to=" + closeMonth + "&history=" + closeMonth);
+        wait.until(d -> List.of("weighted-CNY|" + today + "|2500", "pipeline-CNY|" + today + "|5000").equals(historyPoints()));
+        assertThat(session.browser().findElement(By.id("history-won")).getText()).contains(closeMonth);
 
         List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -254,15 +262,26 @@ class FunnelPageBrowserIT {
     }
 
     /** "month|weighted" per bar of the forecast chart with a value. */
-    @SuppressWarnings("unchecked")
     private static List<String> forecastBars() {
+        return chartPoints("forecast").stream().map(point -> point.substring(point.indexOf('|') + 1)).toList();
+    }
+
+    /** "series|day|value" per point of the forecast history chart with a value. */
+    private static List<String> historyPoints() {
+        return chartPoints("history");
+    }
+
+    /** "series id|category|value" per item above zero of a category chart, series by series. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartPoints(String chartName) {
         return (List<String>) script("""
-                const chart = window.pulseCharts && window.pulseCharts.forecast;
+                const chart = window.pulseCharts && window.pulseCharts[arguments[0]];
                 const option = chart ? chart.getOption() : null;
                 if (!option || !option.xAxis) return [];
-                const months = option.xAxis[0].data;
+                const categories = option.xAxis[0].data;
                 return (option.series || []).flatMap(s => (s.data || [])
-                    .map((d, i) => d.value > 0 ? months[i] + '|' + d.value : null).filter(x => x));""");
+                    .map((d, i) => d.value > 0 ? s.id + '|' + categories[i] + '|' + d.value : null).filter(x => x));""",
+                chartName);
     }
 
     /** Clicks the middle of the first bar of a series with a value, as a manager would. */
