@@ -3,12 +3,13 @@
 // many as it counts. Filters live in the URL so a view can be shared. Test hooks:
 // body[data-state], body[data-render-count], window.pulseCharts = {forecast}.
 import { initLanguageSwitch } from './header.js';
-import { loadForecast, loadForecastCustomers } from './api.js';
+import { forecastCustomersParams, loadForecast } from './api.js';
 import { baseOption, emptyTitle, formatCount } from './charts.js';
 import { compareKeys } from './aggregate.js';
 import { el, fillOptions, formatMoney, formatPercent, translated } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
+import { openDrill } from './drill.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
@@ -69,7 +70,6 @@ function onFilterChange() {
   if (f.source) params.set('source', f.source);
   if (f.groupBy !== 'none') params.set('groupBy', f.groupBy);
   history.replaceState(null, '', `?${params}`);
-  $('forecast-customers-table').hidden = true;
   page.requestRefresh({ restart: true, spinner: true });
 }
 
@@ -116,26 +116,12 @@ function renderRows(rows) {
   }
 }
 
-async function showCustomers(row) {
+/** The open customers behind a row or bar: as many as its customers (drill.js, with their export). */
+function showCustomers(row) {
   const filters = page.last?.filters;
   if (!filters) return;
-  try {
-    const customers = await loadForecastCustomers(filters, row);
-    const table = $('forecast-customers-table');
-    table.hidden = false;
-    table.querySelector('caption').textContent = t('forecastCustomersOf',
-      { n: formatCount(customers.length), month: row.month, currency: row.currency });
-    table.querySelector('tbody').replaceChildren(...customers.map((c) => el('tr', {},
-      el('th', { scope: 'row', textContent: `${c.customerName ?? ''} (${c.customerId})` }),
-      el('td', { textContent: c.ownerRep ?? '' }),
-      el('td', { textContent: translated('stage', c.stage) }),
-      el('td', { textContent: c.expectedCloseDate }),
-      el('td', { className: 'num', textContent: formatMoney(c.expectedAmount, c.currency) }),
-      el('td', { className: 'num', textContent: formatPercent(c.probability) }),
-      el('td', { className: 'num', textContent: formatMoney(c.weighted, c.currency) }))));
-  } catch (err) {
-    console.warn('Loading the forecast customers failed:', err);
-  }
+  openDrill('forecast', forecastCustomersParams(filters, row),
+    t('forecastCustomersOf', { month: row.month, currency: row.currency }));
 }
 
 function renderProbabilities(forecast) {

@@ -131,8 +131,9 @@ initLanguageSwitch(() => {
   page.render();
   backtest.render();
 });
-// A click on a bar shows that rep's customers.
-charts.byRep.on('click', (params) => setView({ filters: { rep: String(params.name) } }));
+// A click on a bar shows the customers it counts: that rep's open alerts of that kind, whatever
+// other filter was set, so the list is as long as the bar.
+charts.byRep.on('click', (params) => setView({ filters: { rep: String(params.name), kind: params.seriesId, team: '', stage: '' } }));
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   backtest.resize();

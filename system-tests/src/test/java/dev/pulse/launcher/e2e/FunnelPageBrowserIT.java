@@ -116,15 +116,19 @@ class FunnelPageBrowserIT {
         assertThat(session.browser().findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
         assertThat(session.browser().findElement(By.id("velocity-per-day")).getText()).contains("500.00");
         clickBar("chart-cycle", "cycle", 0);
-        wait.until(d -> List.of("cust-fa").equals(tableCustomers("cycle-customers-table")));
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/cycle-length/customers?",
+                "outcome=WON", "fromDays=0", "toDays=7");
 
         // the lost-reasons panel (issue 15): cust-fb's reason, typed with markup, is one bar drawn as text
         wait.until(d -> List.of("-|" + LOST_REASON + "|1").equals(lostBars()));
         clickBar("chart-lost-reasons", "lostReasons", 0);
         // its customer list is as long as the bar, and the markup stays text
-        wait.until(d -> List.of("cust-fb").equals(tableCustomers("lost-customers-table")));
-        assertThat(session.browser().findElement(By.id("lost-customers-caption")).getText()).contains(LOST_REASON);
-        assertThat(session.browser().findElements(By.cssSelector("#lost-customers-table img, #chart-lost-reasons img"))).isEmpty();
+        wait.until(d -> d.findElement(By.id("drill-rows")).getText().contains(LOST_REASON));
+        assertThat(session.browser().findElement(By.id("drill-title")).getText()).contains(LOST_REASON);
+        assertThat(session.browser().findElements(By.cssSelector("#drill-dialog img, #chart-lost-reasons img"))).isEmpty();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "xlsx")).contains("/api/v1/exports/lost-reasons/customers?");
         // split by the stage lost from: kept in the URL and in the export links
         new Select(session.browser().findElement(By.id("lost-group-by"))).selectByValue("stage");
         wait.until(d -> List.of("LEAD|" + LOST_REASON + "|1").equals(lostBars()));
@@ -152,7 +156,9 @@ class FunnelPageBrowserIT {
         wait.until(d -> List.of(YearMonth.from(closeDate) + "|2500").equals(forecastBars()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
         session.browser().findElement(By.cssSelector("#forecast-body button")).click();
-        wait.until(d -> List.of("cust-fc").equals(tableCustomers("forecast-customers-table")));
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/forecast/customers?",
+                "month=" + YearMonth.from(closeDate));
 
         List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
@@ -268,16 +274,6 @@ class FunnelPageBrowserIT {
     /** Clicks the middle of the first bar of a series with a value, as a manager would. */
     private static void clickBar(String elementId, String chartName, int seriesIndex) {
         Drilling.clickPoint(session.browser(), elementId, chartName, seriesIndex, Drilling.firstNonZero(session.browser(), chartName, seriesIndex));
-    }
-
-    /** The customer ids of a drill-down table, once shown. */
-    @SuppressWarnings("unchecked")
-    private static List<String> tableCustomers(String tableId) {
-        return (List<String>) script("""
-                const table = document.getElementById(arguments[0]);
-                if (table.hidden) return null;
-                return [...table.tBodies[0].rows].map(tr => tr.cells[0].textContent.replace(/.*\\((.*)\\)$/, '$1'));""",
-                tableId);
     }
 
     private static String exportHref(String id) {
