@@ -103,6 +103,8 @@ function initDrill() {
   drillable($('cohort-customers'), () => open({ measure: 'all' }, t('drillCohort')));
   drillable($('cohort-won'), () => wonStage() && open({ measure: 'current', stage: wonStage() }, t('drillWon')));
   drillable($('cohort-lost'), () => open({ measure: 'current', stage: 'LOST' }, t('drillLost')));
+  // the velocity's first part: the cohort's customers neither won nor lost now
+  drillable($('velocity-open'), () => open({ measure: 'open' }, t('drillOpen')));
   charts.funnel.on('click', (point) => point.data?.stage
     && open({ measure: 'reached', stage: point.data.stage }, t('drillReached', { stage: nameOf(point.data.stage) })));
   // a cycle-length bar: the closed customers of its outcome whose days fall in its bucket
@@ -113,6 +115,11 @@ function initDrill() {
   charts.lostReasons.on('click', ({ data: { group, key, other }, name, seriesName }) => page.last && openDrill('lost', {
     ...cohort(), groupBy: page.last.filters.lostGroupBy, group: group ?? undefined, reason: other ? undefined : key,
   }, t('lostCustomersOf', { reason: seriesName, group: name })));
+  // a rep's cohort customers in the rep-conversion table: the cohort's customers the rep owns
+  $('rep-conversion-body').addEventListener('click', (event) => {
+    const repId = event.target.closest('td.drillable')?.parentElement.dataset.repId;
+    if (repId) open({ measure: 'all', repId }, `${t('drillCohort')} · ${repId}`);
+  });
   // a conversion's numerator: those of the cohort that reached its later stage
   $('conversion-list').addEventListener('click', (event) => {
     const item = event.target.closest('li.conversion');

@@ -477,6 +477,9 @@ class CockpitIT {
             assertThat(total(funnel + "&stage=LOST&measure=current")).isEqualTo(9);
             assertThat(customers(report.getJson(funnel + "&stage=WON&measure=current"))).containsExactly("c13", "c14", "c10");
             assertThat(customers(report.getJson(funnel + "&stage=QUALIFIED&measure=current"))).containsExactly("c8");
+            // the velocity's open customers: c8 (revived), c15, c16, c17
+            assertThat(customers(report.getJson(funnel + "&measure=open"))).containsExactlyInAnyOrder("c8", "c15", "c16", "c17");
+            assertThat(total(funnel + "&measure=open&teamId=west")).isEqualTo(1);
             // owner team west: c4 c5 c12 lost, c15 open
             assertThat(total(funnel + "&stage=LOST&teamId=west")).isEqualTo(3);
             assertThat(total(funnel + "&stage=LEAD&teamId=west")).isEqualTo(4);

@@ -454,6 +454,7 @@ class HostileQueriesIT {
         // currency is a filter as in the funnel's revenue: an unknown one finds nothing
         filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency"));
         filters.put("/api/v1/drill/funnel?measure=all&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/funnel?measure=open&" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/reps?" + RANGE, List.of("repId", "teamId"));
         filters.put("/api/v1/drill/teams?" + RANGE, List.of("repId", "teamId"));
         filters.put("/api/v1/drill/touches?" + RANGE, List.of("repId", "teamId"));

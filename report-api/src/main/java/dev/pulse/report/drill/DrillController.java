@@ -210,7 +210,8 @@ class DrillController {
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure: a stage's reached or current, won (current at "
-            + "the won stage), lost (current LOST), or all the cohort's customers: total = the figure")
+            + "the won stage), lost (current LOST), open (the velocity's: neither won nor lost now), or all the cohort's "
+            + "customers: total = the figure")
     @GetMapping("/api/v1/drill/funnel")
     DrillPage<FunnelCustomerRow> funnel(
             @Parameter(description = "First cohort day (ISO date)")
@@ -220,9 +221,9 @@ class DrillController {
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String source,
-            @Parameter(description = "A stage code of the pipeline; not needed for measure=all") @RequestParam(required = false)
+            @Parameter(description = "A stage code of the pipeline; not needed for measure=all or open") @RequestParam(required = false)
             String stage,
-            @Parameter(description = "reached, current or all") @RequestParam(defaultValue = "reached") String measure,
+            @Parameter(description = "reached, current, all or open") @RequestParam(defaultValue = "reached") String measure,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
@@ -285,9 +286,9 @@ class DrillController {
         return filters;
     }
 
-    /** The stage asked for, one of the pipeline's; none for measure=all. */
+    /** The stage asked for, one of the pipeline's; none for measure=all or open. */
     private Stage stage(FunnelMeasure measure, String stage) {
-        if (measure == FunnelMeasure.ALL) {
+        if (measure == FunnelMeasure.ALL || measure == FunnelMeasure.OPEN) {
             return null;
         }
         String code = Parameters.text(stage);

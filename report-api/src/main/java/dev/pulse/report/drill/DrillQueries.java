@@ -18,6 +18,7 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.events.Pipeline;
 import dev.pulse.events.Stage;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.journey.CustomerJourneys;
@@ -116,6 +117,7 @@ class DrillQueries {
     DrillPage<FunnelCustomerRow> funnel(FunnelFilter filter, Stage stage, FunnelMeasure measure, int offset, int limit) {
         Condition which = switch (measure) {
             case ALL -> noCondition();
+            case OPEN -> STAGE.notIn(journeys.wonStages()).and(STAGE.ne(Pipeline.LOST));
             case CURRENT -> STAGE.eq(stage.code());
             case REACHED -> stage.isLost() ? FIRST_LOST_AT.isNotNull() : HIGHEST_ORDER.ge(stage.order());
         };

@@ -108,6 +108,8 @@ class FunnelPageBrowserIT {
                 .equals(transitionLinks()));
         wait.until(d -> Long.valueOf(1).equals(medianDays("QUALIFIED")));
         wait.until(d -> List.of("rep-f", "team-f", "4", "1", "25%").equals(repRow("rep-f")));
+        session.browser().findElement(By.cssSelector("#rep-conversion-body tr[data-rep-id='rep-f'] td.drillable")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(4);
 
         // cycle and velocity (issue 15): cust-fa won 2 days after its first follow-up, cust-fb lost after 1;
         // velocity = 2 open x 50% x 1,000 average deal / 2 days = 500 a day
@@ -115,6 +117,9 @@ class FunnelPageBrowserIT {
         assertThat(session.browser().findElement(By.id("velocity-open")).getText()).isEqualTo("2");
         assertThat(session.browser().findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
         assertThat(session.browser().findElement(By.id("velocity-per-day")).getText()).contains("500.00");
+        session.browser().findElement(By.id("velocity-open")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/drill/funnel?", "measure=open");
         clickBar("chart-cycle", "cycle", 0);
         assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
         assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/cycle-length/customers?",
