@@ -263,19 +263,6 @@ export async function loadFunnel({ from, to, teamId, repId, source, lostGroupBy 
   };
 }
 
-/** The cohort's customers now at an outcome (WON or LOST), with their days, longest first. */
-export async function loadCycleCustomers({ from, to, teamId, repId, source }, outcome) {
-  const body = await getJson('/api/v1/reports/cycle-length/customers', { from, to, teamId, repId, source, outcome });
-  return body.rows || [];
-}
-
-/** The lost customers behind one bar of the lost-reasons chart: {group, key, other} from its data. */
-export async function loadLostCustomers({ from, to, teamId, repId, source, lostGroupBy }, { group, key, other }) {
-  const body = await getJson('/api/v1/reports/lost-reasons/customers',
-    { from, to, teamId, repId, source, groupBy: lostGroupBy, group: group ?? undefined, reason: other ? undefined : key });
-  return body.rows || [];
-}
-
 /** The lost-reasons export with the page's filters and split. */
 export function lostReasonsExportUrl(format, { from, to, teamId, repId, source, lostGroupBy }) {
   const query = new URLSearchParams({ format, from, to, groupBy: lostGroupBy });
@@ -344,13 +331,12 @@ export async function loadForecast({ fromMonth, toMonth, teamId, repId, source, 
   return { forecast };
 }
 
-/** The open customers behind one forecast row {month, group, currency}. */
-export async function loadForecastCustomers({ fromMonth, toMonth, teamId, repId, source, groupBy }, row) {
-  const body = await getJson('/api/v1/reports/forecast/customers', {
+/** The parameters of the open customers behind one forecast row {month, group, currency}. */
+export function forecastCustomersParams({ fromMonth, toMonth, teamId, repId, source, groupBy }, row) {
+  return {
     from: `${fromMonth}-01`, to: lastDayOf(toMonth), teamId, repId, source, groupBy,
     group: row.group ?? undefined, month: row.month, currency: row.currency,
-  });
-  return body.rows || [];
+  };
 }
 
 /**
@@ -367,18 +353,22 @@ function lastDayOf(month) {
 }
 
 /**
- * The list behind a figure (every number traceable): list is follow-ups, sales or funnel; params
- * are the report's filters plus the figure's coordinates. Answers {total, offset, limit, rows}.
+ * The list behind a figure (every number traceable) at path, with the report's filters plus the
+ * figure's coordinates: a drill-down page {total, offset, limit, rows}, or a report's own list
+ * {rows} (all of it: its length is the figure) as the same shape, its first `limit` rows.
  */
-export function loadDrill(list, params, limit = 200) {
-  return getJson(`/api/v1/drill/${list}`, { ...params, limit });
+export async function loadDrill(path, params, limit = 200) {
+  const body = await getJson(path, { ...params, limit });
+  if (body.total !== undefined) return body;
+  const rows = body.rows || [];
+  return { total: rows.length, offset: 0, limit, rows: rows.slice(0, limit) };
 }
 
 /** The same list as a CSV or XLSX download link. */
-export function drillExportUrl(list, format, params) {
+export function drillExportUrl(path, format, params) {
   const query = new URLSearchParams({ format });
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') query.set(key, value);
   }
-  return `/api/v1/exports/drill/${list}?${query}`;
+  return `${path}?${query}`;
 }

@@ -1,8 +1,8 @@
 // The funnel page's cycle-length panel (issue 15): the parts of pipeline velocity, and how many
 // closed customers took how long, won beside lost. A click on a bar lists its customers, as many
-// as the bar counts (the list of that outcome, cut to the bar's days).
+// as the bar counts (the list of that outcome, cut to the bar's days: funnel.js, drill.js).
 import { baseOption, emptyTitle, formatCount } from './charts.js';
-import { el, formatMoney, formatPercent } from './dom.js';
+import { formatMoney, formatPercent } from './dom.js';
 import { t } from './i18n.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -57,18 +57,4 @@ export function renderVelocity(velocity) {
   $('velocity-deal').textContent = money('averageDeal');
   $('velocity-cycle').textContent = velocity.averageCycleDays == null ? '—' : String(velocity.averageCycleDays);
   $('velocity-per-day').textContent = money('velocityPerDay');
-}
-
-/** The closed customers of one bar: those of its outcome whose days fall in its bucket. */
-export function renderCycleCustomers(table, rows, { outcome, bucket }) {
-  const inBucket = rows.filter((row) => row.days >= bucket.fromDays && (bucket.toDays == null || row.days <= bucket.toDays));
-  table.hidden = false;
-  table.querySelector('caption').textContent = t('cycleCustomersOf', {
-    n: formatCount(inBucket.length), outcome: t(outcome === 'WON' ? 'cycleWon' : 'cycleLost'), bucket: bucketLabel(bucket),
-  });
-  table.querySelector('tbody').replaceChildren(...inBucket.map((row) => el('tr', {},
-    el('th', { scope: 'row', textContent: `${row.customerName ?? ''} (${row.customerId})` }),
-    el('td', { textContent: row.ownerRep ?? '' }),
-    el('td', { textContent: row.ownerTeam ?? t('noTeam') }),
-    el('td', { className: 'num', textContent: formatCount(row.days) }))));
 }

@@ -5,30 +5,70 @@
 // typed by someone: it goes in as text only. Test hooks: #drill-dialog[open], #drill-total
 // [data-total], #drill-rows tr.
 import { t } from './i18n.js';
-import { el, timeEl, formatShortTime, formatMoney, translated } from './dom.js';
+import { el, timeEl, formatShortTime, formatMoney, formatPercent, translated } from './dom.js';
 import { formatCount } from './charts.js';
 import { drillExportUrl, loadDrill } from './api.js';
 
 const text = (key) => (row) => row[key] ?? '—';
 const time = (key) => (row) => timeEl(row[key], formatShortTime);
 
-/** The columns each list shows: a dictionary key for the heading, the cell of a row. */
-const COLUMNS = {
-  'follow-ups': [
+const count = (key) => (row) => formatCount(row[key]);
+const activity = (idKey) => ({
+  columns: [[idKey, text('id')], ['drillColFollowUps', count('followUps')], ['drillColCustomers', count('customers')]],
+});
+
+/**
+ * The lists: the columns each shows (a dictionary key for the heading, the cell of a row), and
+ * where it is read and exported when not at /api/v1/drill/{list} and /api/v1/exports/drill/{list}.
+ * A list read from a report's own .../customers endpoint answers {rows}, all of them.
+ */
+const LISTS = {
+  'follow-ups': { columns: [
     ['colCustomer', text('customerName')], ['colRep', text('repId')], ['colTeam', text('teamId')],
     ['drillColTime', time('occurredAt')], ['drillColChannel', (row) => translated('channel', row.channel)],
     ['drillColStage', (row) => translated('stage', row.stage)],
-  ],
-  sales: [
+  ] },
+  // a goal's new customers, each as its first follow-up ever
+  'new-customers': { columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('repId')], ['colTeam', text('teamId')],
+    ['drillColFirst', time('occurredAt')], ['drillColStage', (row) => translated('stage', row.stage)],
+  ] },
+  sales: { columns: [
     ['drillColOrder', text('orderId')], ['colCustomer', text('customerId')], ['colRep', text('repId')],
     ['drillColProduct', text('product')], ['drillColAmount', (row) => formatMoney(row.amount, row.currency)],
     ['drillColTime', time('occurredAt')],
-  ],
-  funnel: [
+  ] },
+  funnel: { columns: [
     ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
     ['drillColStage', (row) => translated('stage', row.stage)], ['drillColFirst', time('firstFollowUpAt')],
     ['drillColLast', time('lastFollowUpAt')],
-  ],
+  ] },
+  reps: activity('colRep'),
+  teams: activity('colTeam'),
+  touches: { columns: [
+    ['drillColDay', text('day')], ['colRep', text('repId')], ['colTeam', text('teamId')],
+    ['colCustomer', (row) => row.customerName ?? row.customerId], ['drillColFollowUps', count('followUps')],
+  ] },
+  // the cohort's closed customers of a cycle-length bar, its days cut as the bar's
+  cycle: { path: '/api/v1/reports/cycle-length/customers', exportPath: '/api/v1/exports/cycle-length/customers', columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['colDays', count('days')],
+  ] },
+  lost: { path: '/api/v1/reports/lost-reasons/customers', exportPath: '/api/v1/exports/lost-reasons/customers', columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['lostGroupBy_stage', (row) => translated('stage', row.lostFrom)], ['colLostReason', text('lostReason')],
+  ] },
+  forecast: { path: '/api/v1/reports/forecast/customers', exportPath: '/api/v1/exports/forecast/customers', columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colStage', (row) => translated('stage', row.stage)],
+    ['colCloseDate', text('expectedCloseDate')], ['colPipeline', (row) => formatMoney(row.expectedAmount, row.currency)],
+    ['colProbability', (row) => formatPercent(row.probability)], ['colWeighted', (row) => formatMoney(row.weighted, row.currency)],
+  ] },
+  // the customers to call: the stale list itself, one row per open alert
+  stale: { path: '/api/v1/reports/stale-customers', exportPath: '/api/v1/exports/stale-customers', columns: [
+    ['colCustomer', (row) => row.customerName ?? row.customerId], ['colRep', text('repId')], ['colTeam', text('teamId')],
+    ['drillColStage', (row) => translated('stage', row.stage)], ['colKind', (row) => translated('kind', row.kind)],
+    ['colLastFollowUp', time('lastFollowUpAt')],
+  ] },
 };
 
 let dialog = null;
@@ -53,7 +93,7 @@ function ensureDialog() {
 }
 
 /**
- * Opens the list behind a figure. list: follow-ups, sales or funnel; params: the report's filters
+ * Opens the list behind a figure. list: a key of LISTS; params: the report's filters
  * and the figure's coordinates; caption: what the figure is, as the page names it.
  */
 export async function openDrill(list, params, caption) {
@@ -64,16 +104,18 @@ export async function openDrill(list, params, caption) {
   delete $('drill-total').dataset.total;
   $('drill-rows').replaceChildren();
   $('drill-more').textContent = '';
-  $('drill-head').replaceChildren(...COLUMNS[list].map(([key]) => el('th', { scope: 'col', textContent: t(key) })));
-  $('drill-csv').href = drillExportUrl(list, 'csv', params);
-  $('drill-xlsx').href = drillExportUrl(list, 'xlsx', params);
+  const spec = LISTS[list];
+  const exportPath = spec.exportPath ?? `/api/v1/exports/drill/${list}`;
+  $('drill-head').replaceChildren(...spec.columns.map(([key]) => el('th', { scope: 'col', textContent: t(key) })));
+  $('drill-csv').href = drillExportUrl(exportPath, 'csv', params);
+  $('drill-xlsx').href = drillExportUrl(exportPath, 'xlsx', params);
   if (!box.open) box.showModal();
   try {
-    const page = await loadDrill(list, params);
+    const page = await loadDrill(spec.path ?? `/api/v1/drill/${list}`, params);
     $('drill-total').textContent = t('drillTotal', { n: formatCount(page.total) });
     $('drill-total').dataset.total = String(page.total);
     $('drill-rows').replaceChildren(...page.rows.map((row) => el('tr', {},
-      ...COLUMNS[list].map(([, cell]) => el('td', {}, cell(row))))));
+      ...spec.columns.map(([, cell]) => el('td', {}, cell(row))))));
     $('drill-more').textContent = page.total > page.rows.length
       ? t('drillMore', { shown: formatCount(page.rows.length), n: formatCount(page.total) }) : '';
   } catch (err) {

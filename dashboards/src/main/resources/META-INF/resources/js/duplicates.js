@@ -172,8 +172,8 @@ function draw(last) {
 initFilters();
 initDismissForm();
 initLanguageSwitch(page.render);
-// A click on a bar shows that type's flags.
-charts.byType.on('click', (params) => setFilters({ type: FLAG_TYPES[params.dataIndex] }));
+// A bar counts open flags of its type: its click lists exactly those.
+charts.byType.on('click', (params) => setFilters({ type: FLAG_TYPES[params.dataIndex], status: 'OPEN' }));
 window.addEventListener('resize', () => charts.byType.resize());
 page.live(['duplicates', 'activity'], refreshAll);
 page.requestRefresh({ restart: true, spinner: true });

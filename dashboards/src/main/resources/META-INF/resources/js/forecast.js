@@ -1,9 +1,9 @@
 // Wires the forecast page (issue 15): months of expected close and owner filters -> one load ->
 // chart, rows and stage probabilities. A row's customer count opens the customers behind it, as
 // many as it counts. Filters live in the URL so a view can be shared. Test hooks:
-// body[data-state], body[data-render-count], window.pulseCharts = {forecast}.
+// body[data-state], body[data-render-count], window.pulseCharts = {forecast, history}.
 import { initLanguageSwitch } from './header.js';
-import { loadForecast, loadForecastCustomers, loadForecastHistory } from './api.js';
+import { forecastCustomersParams, loadForecast, loadForecastHistory } from './api.js';
 import { historyChart, renderHistory } from './forecast-history.js';
 import { createFilterBar, setUrlParam } from './filter-bar.js';
 import { baseOption, emptyTitle, formatCount } from './charts.js';
@@ -11,6 +11,7 @@ import { compareKeys } from './aggregate.js';
 import { el, formatMoney, formatPercent, translated } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
+import { openDrill } from './drill.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
@@ -73,7 +74,6 @@ function onFilterChange() {
   setUrlParam('to', f.toMonth);
   setUrlParam('groupBy', f.groupBy, 'none');
   setUrlParam('history', f.historyMonth, f.fromMonth);
-  $('forecast-customers-table').hidden = true;
   page.requestRefresh({ restart: true, spinner: true });
 }
 
@@ -120,26 +120,12 @@ function renderRows(rows) {
   }
 }
 
-async function showCustomers(row) {
+/** The open customers behind a row or bar: as many as its customers (drill.js, with their export). */
+function showCustomers(row) {
   const filters = page.last?.filters;
   if (!filters) return;
-  try {
-    const customers = await loadForecastCustomers(filters, row);
-    const table = $('forecast-customers-table');
-    table.hidden = false;
-    table.querySelector('caption').textContent = t('forecastCustomersOf',
-      { n: formatCount(customers.length), month: row.month, currency: row.currency });
-    table.querySelector('tbody').replaceChildren(...customers.map((c) => el('tr', {},
-      el('th', { scope: 'row', textContent: `${c.customerName ?? ''} (${c.customerId})` }),
-      el('td', { textContent: c.ownerRep ?? '' }),
-      el('td', { textContent: translated('stage', c.stage) }),
-      el('td', { textContent: c.expectedCloseDate }),
-      el('td', { className: 'num', textContent: formatMoney(c.expectedAmount, c.currency) }),
-      el('td', { className: 'num', textContent: formatPercent(c.probability) }),
-      el('td', { className: 'num', textContent: formatMoney(c.weighted, c.currency) }))));
-  } catch (err) {
-    console.warn('Loading the forecast customers failed:', err);
-  }
+  openDrill('forecast', forecastCustomersParams(filters, row),
+    t('forecastCustomersOf', { month: row.month, currency: row.currency }));
 }
 
 function renderProbabilities(forecast) {

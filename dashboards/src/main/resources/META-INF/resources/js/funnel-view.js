@@ -113,7 +113,8 @@ export function renderRepConversion(tbody, rows, selectedRep) {
     const tr = el('tr', { className: row.repId === selectedRep ? 'selected' : '' },
       el('th', { scope: 'row', textContent: row.repId ?? '—' }),
       el('td', { textContent: row.teamId ?? t('noTeam'), className: row.teamId == null ? 'muted' : '' }),
-      el('td', { className: 'num', textContent: formatCount(row.customers ?? 0) }),
+      // the rep's cohort customers open their list (funnel.js)
+      el('td', { className: row.repId == null ? 'num' : 'num drillable', textContent: formatCount(row.customers ?? 0) }),
       el('td', { className: 'num', textContent: formatCount(row.customersWithSale ?? 0) }),
       el('td', { className: 'num', textContent: formatRevenue(row.revenueByCurrency) }),
       el('td', { className: 'num strong', textContent: formatPercent(row.conversion) }));

@@ -5,10 +5,10 @@
 import { initLanguageSwitch } from './header.js';
 import { createFilterBar, setUrlParam } from './filter-bar.js';
 import {
-  loadCycleCustomers, loadFunnel, loadLostCustomers, lostReasonsExportUrl, stageConversionExportUrl,
+  loadFunnel, lostReasonsExportUrl, stageConversionExportUrl,
 } from './api.js';
-import { createCycleChart, renderCycle, renderCycleCustomers, renderVelocity } from './cycle.js';
-import { createLostReasonsChart, renderLostCustomers, renderLostReasons } from './lost-reasons.js';
+import { bucketLabel, createCycleChart, renderCycle, renderVelocity } from './cycle.js';
+import { createLostReasonsChart, renderLostReasons } from './lost-reasons.js';
 import { formatCount } from './charts.js';
 import { createFunnelCharts, renderFunnel, renderTimeInStage, renderTransitions } from './funnel-charts.js';
 import {
@@ -62,8 +62,6 @@ function initFilters() {
     setUrlParam('lostBy', $('lost-group-by').value, 'none');
     onFilterChange();
   });
-  charts.lostReasons.on('click', (point) => showLostCustomers(point.data, point.name, point.seriesName));
-  charts.cycle.on('click', (point) => showCycleCustomers(point.data));
 }
 
 function readFilters() {
@@ -71,8 +69,6 @@ function readFilters() {
 }
 
 function onFilterChange() {
-  $('lost-customers-table').hidden = true; // its customers were those of the old filters
-  $('cycle-customers-table').hidden = true;
   renderExportLinks();
   page.requestRefresh({ restart: true, spinner: true });
 }
@@ -93,44 +89,37 @@ function lostGroupLabel(group, groupBy, model) {
   return groupBy === 'stage' ? model.nameOf(group) : group;
 }
 
-async function showCycleCustomers(bar) {
-  const filters = page.last?.filters;
-  if (!filters) return;
-  try {
-    renderCycleCustomers($('cycle-customers-table'), await loadCycleCustomers(filters, bar.outcome), bar);
-  } catch (err) {
-    console.warn('Loading the closed customers failed:', err);
-  }
-}
-
-async function showLostCustomers(bar, groupName, reasonName) {
-  const filters = page.last?.filters;
-  if (!filters) return;
-  try {
-    const rows = await loadLostCustomers(filters, bar);
-    renderLostCustomers($('lost-customers-table'), rows, { reason: reasonName, group: groupName });
-  } catch (err) {
-    console.warn('Loading the lost customers failed:', err);
-  }
-}
-
 // ---- every number traceable ------------------------------------------------------------------
 // A funnel figure opens the cohort's customers it counts, for the filters it was drawn with.
 
 function initDrill() {
-  const open = (params, caption) => {
-    const filters = page.last?.filters;
-    if (!filters) return;
-    const { from, to, teamId, repId, source } = filters;
-    openDrill('funnel', { from, to, teamId, repId, source, ...params }, caption);
+  const cohort = () => {
+    const { from, to, teamId, repId, source } = page.last.filters;
+    return { from, to, teamId, repId, source };
   };
+  const open = (params, caption) => page.last && openDrill('funnel', { ...cohort(), ...params }, caption);
   const nameOf = (code) => stageModel(page.last?.data.stages || [], []).nameOf(code);
   const wonStage = () => (page.last?.data.stages || []).find((s) => s.terminal && s.code !== 'LOST')?.code;
   drillable($('cohort-customers'), () => open({ measure: 'all' }, t('drillCohort')));
   drillable($('cohort-won'), () => wonStage() && open({ measure: 'current', stage: wonStage() }, t('drillWon')));
   drillable($('cohort-lost'), () => open({ measure: 'current', stage: 'LOST' }, t('drillLost')));
+  // the velocity's first part: the cohort's customers neither won nor lost now
+  drillable($('velocity-open'), () => open({ measure: 'open' }, t('drillOpen')));
   charts.funnel.on('click', (point) => point.data?.stage
     && open({ measure: 'reached', stage: point.data.stage }, t('drillReached', { stage: nameOf(point.data.stage) })));
+  // a cycle-length bar: the closed customers of its outcome whose days fall in its bucket
+  charts.cycle.on('click', ({ data: { outcome, bucket } }) => page.last && openDrill('cycle', {
+    ...cohort(), outcome, fromDays: bucket.fromDays, toDays: bucket.toDays ?? undefined,
+  }, t('cycleCustomersOf', { outcome: t(outcome === 'WON' ? 'cycleWon' : 'cycleLost'), bucket: bucketLabel(bucket) })));
+  // a lost-reasons bar: its group's lost customers of its reason (or of the reasons folded into "other")
+  charts.lostReasons.on('click', ({ data: { group, key, other }, name, seriesName }) => page.last && openDrill('lost', {
+    ...cohort(), groupBy: page.last.filters.lostGroupBy, group: group ?? undefined, reason: other ? undefined : key,
+  }, t('lostCustomersOf', { reason: seriesName, group: name })));
+  // a rep's cohort customers in the rep-conversion table: the cohort's customers the rep owns
+  $('rep-conversion-body').addEventListener('click', (event) => {
+    const repId = event.target.closest('td.drillable')?.parentElement.dataset.repId;
+    if (repId) open({ measure: 'all', repId }, `${t('drillCohort')} · ${repId}`);
+  });
   // a conversion's numerator: those of the cohort that reached its later stage
   $('conversion-list').addEventListener('click', (event) => {
     const item = event.target.closest('li.conversion');

@@ -9,6 +9,7 @@ import { baseOption, emptyTitle } from './charts.js';
 import { el, formatMoney, formatPercent } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
+import { openDrill } from './drill.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
@@ -108,7 +109,9 @@ function renderTable(rows, canEdit) {
     el('th', { scope: 'row', textContent: who(row) }),
     el('td', { textContent: t(`metric_${row.metric}`) }),
     el('td', { textContent: `${row.periodStart} – ${row.periodEnd}` }),
-    el('td', { className: 'num', textContent: amount(row.actual, row) }),
+    el('td', { className: 'num' }, el('button', {
+      type: 'button', className: 'link goal-actual', textContent: amount(row.actual, row), onclick: () => openGoal(row),
+    })),
     el('td', { className: 'num', textContent: amount(row.target, row) }),
     el('td', { className: 'num', textContent: percent(row.attainment) }),
     el('td', { className: 'num', textContent: percent(row.elapsed) }),
@@ -119,6 +122,20 @@ function renderTable(rows, canEdit) {
   if (rows.length === 0) {
     $('goals-body').replaceChildren(el('tr', {}, el('td', { colSpan: 8, className: 'empty', textContent: t('goalsNone') })));
   }
+}
+
+/**
+ * Every number traceable: a goal's actual opens what it counts in the goal's period (its last day
+ * inclusive, as the API gives it), for its rep or team: the follow-ups, the new customers (each
+ * one's first follow-up) or the sales in its currency, whose amounts add up to the revenue.
+ */
+function openGoal(row) {
+  const params = {
+    from: row.periodStart, to: row.periodEnd, ...(row.scope === 'TEAM' ? { teamId: row.teamId } : { repId: row.repId }),
+  };
+  const list = { FOLLOW_UPS_PER_WEEK: 'follow-ups', NEW_CUSTOMERS_PER_MONTH: 'new-customers' }[row.metric] ?? 'sales';
+  openDrill(list, list === 'sales' ? { ...params, currency: row.currency } : params,
+    `${who(row)} · ${t(`metric_${row.metric}`)} · ${row.periodStart}`);
 }
 
 function renderLeaderboard(board) {
@@ -184,6 +201,12 @@ async function onRemove(goalId) {
 }
 
 initFilters();
+// a goal's bar, on either chart, opens what its actual counts
+charts.attainment.on('click', ({ dataIndex }) => page.last?.data.rows[dataIndex] && openGoal(page.last.data.rows[dataIndex]));
+charts.leaderboard.on('click', ({ dataIndex }) => {
+  const place = page.last?.data.board.rows[dataIndex];
+  if (place) openGoal(place.attainment);
+});
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => Object.values(charts).forEach((chart) => chart.resize()));
 page.live(['activity', 'funnel']);

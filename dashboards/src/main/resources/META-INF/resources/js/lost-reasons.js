@@ -1,10 +1,10 @@
 // The funnel page's lost-reasons panel (issue 15): one stacked bar per group (all lost customers,
 // or per stage lost from, rep, team or source), one series per top reason plus "other"; a click on
-// a bar lists the customers behind it, as many as the bar counts. Reasons and ids are typed by
-// people: the chart draws them as canvas text and the tooltip escapes them; the table uses
-// textContent only.
+// a bar lists the customers behind it, as many as the bar counts (funnel.js, drill.js). Reasons and
+// ids are typed by people: the chart draws them as canvas text and the tooltip escapes them; the
+// list puts them in as text only.
 import { baseOption, emptyTitle, formatCount } from './charts.js';
-import { el, formatPercent } from './dom.js';
+import { formatPercent } from './dom.js';
 import { t } from './i18n.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -64,16 +64,4 @@ export function renderLostReasons(chart, view, groupLabel) {
     yAxis: { data: groups.map(groupLabel) },
     series,
   }, { replaceMerge: ['series'] });
-}
-
-/** The customers behind a bar, with a caption that repeats the figure they make up. */
-export function renderLostCustomers(table, rows, { reason, group }) {
-  table.hidden = false;
-  table.querySelector('caption').textContent = t('lostCustomersOf', { n: formatCount(rows.length), reason, group });
-  table.querySelector('tbody').replaceChildren(...rows.map((row) => el('tr', {},
-    el('th', { scope: 'row', textContent: `${row.customerName ?? ''} (${row.customerId})` }),
-    el('td', { textContent: row.ownerRep ?? '' }),
-    el('td', { textContent: row.ownerTeam ?? t('noTeam') }),
-    el('td', { textContent: row.lostFrom ?? t('noValue') }),
-    el('td', { textContent: row.lostReason ?? '' }))));
 }

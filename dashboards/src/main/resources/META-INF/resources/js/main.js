@@ -92,6 +92,16 @@ function initDrill() {
   const scope = ({ from, to, teamId, repId }) => ({ from, to, teamId, repId });
   drillable($('total-followups'), () => shown() && openDrill('follow-ups', scope(shown()), t('drillFollowUps')));
   drillable($('total-sales'), () => shown() && openDrill('sales', scope(shown()), t('drillSales')));
+  drillable($('total-reps'), () => shown() && openDrill('reps', scope(shown()), t('drillReps')));
+  drillable($('total-teams'), () => shown() && openDrill('teams', scope(shown()), t('drillTeams')));
+  drillable($('total-customer-touches'), () => shown() && openDrill('touches', scope(shown()), t('drillTouches')));
+  // the revenue is the sum of the sales list's amounts, per currency
+  drillable($('total-revenue'), () => shown() && openDrill('sales', scope(shown()), t('drillRevenue')));
+  // the card links to the page of the customers to call; its figure opens the same list here
+  drillable($('total-stale'), (event) => {
+    event?.preventDefault();
+    if (shown()) openDrill('stale', {}, t('openAlerts'));
+  });
   // a bar is one rep's follow-ups on one channel (the series)
   charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
     { ...scope(shown()), repId: point.name, channel: point.seriesId },

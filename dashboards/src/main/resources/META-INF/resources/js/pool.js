@@ -44,10 +44,14 @@ function countByTeam(rows) {
   return [...counts.entries()].sort(([a, x], [b, y]) => y - x || compareKeys(a, b));
 }
 
+// The teams as the chart shows them, for a click on a bar.
+let charted = [];
+
 function draw(last) {
   if (!last) return;
   const rows = last.rows;
   const teams = countByTeam(rows);
+  charted = teams;
   byTeam.setOption({
     title: emptyTitle(rows.length === 0, 'poolEmpty'),
     xAxis: { data: teams.map(([id]) => id ?? t('noTeam')) },
@@ -70,6 +74,12 @@ function draw(last) {
       el('td', { className: 'num', textContent: Number(row.daysSince).toFixed(1) })))));
 }
 
+// A click on a team's bar lists the pool customers it counts: that team's, chosen in the bar (the bar
+// of no team has no filter).
+byTeam.on('click', ({ dataIndex }) => {
+  const id = charted[dataIndex]?.[0];
+  if (id != null) filterBar.choose('team', id);
+});
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => byTeam.resize());
 page.live(['alerts'], () => page.requestRefresh());

@@ -136,8 +136,12 @@ initLanguageSwitch(() => {
   page.render();
   backtest.render();
 });
-// A click on a bar shows that rep's customers.
-charts.byRep.on('click', (params) => filterBar.choose('rep', String(params.name)));
+// A click on a bar shows the customers it counts: that rep's open alerts of that kind (the chart counts
+// every kind and stage, so both are set to the bar's), as many as the bar.
+charts.byRep.on('click', (params) => {
+  setView({ filters: { kind: params.seriesId, stage: '' } });
+  filterBar.choose('rep', String(params.name));
+});
 window.addEventListener('resize', () => {
   charts.byRep.resize();
   backtest.resize();

@@ -386,6 +386,82 @@ class CockpitIT {
         }
 
         @Test
+        void shouldListAsManyRepsTeamsAndTouchesAsTheOverviewCards() throws IOException {
+            // November: rep-1 16 follow-ups (c1 3, c2 2, c7 2, c8 3, c9 1, c11 2, c13 2, c16 1), rep-2 13, rep-3 7
+            JsonNode reps = report.getJson("/api/v1/drill/reps?" + NOVEMBER);
+            assertThat(reps.get("total").asLong()).isEqualTo(3);
+            assertThat(groups(reps)).containsExactly("rep-1 16", "rep-2 13", "rep-3 7");
+            // rep-2's customers: c3 c6 c10 c12 c14 c17
+            assertThat(reps.get("rows").get(1).get("customers").asLong()).isEqualTo(6);
+            assertThat(groups(report.getJson("/api/v1/drill/teams?" + NOVEMBER))).containsExactly("east 29", "west 7");
+            // west's follow-ups are all rep-3's (c12's first is rep-2's under east); rep-2 worked for east only
+            assertThat(total("/api/v1/drill/reps?" + NOVEMBER + "&teamId=west")).isEqualTo(1);
+            assertThat(total("/api/v1/drill/teams?" + NOVEMBER + "&repId=rep-2")).isEqualTo(1);
+            // no customer is followed up twice on one day here: as many touches as follow-ups
+            assertThat(total("/api/v1/drill/touches?" + NOVEMBER)).isEqualTo(36);
+            assertThat(total("/api/v1/drill/touches?" + NOVEMBER + "&teamId=west")).isEqualTo(7);
+            // 11-17: rep-1's c7 (LOST) and c8 (LEAD)
+            JsonNode day = report.getJson("/api/v1/drill/touches?from=2026-11-17&to=2026-11-17");
+            assertThat(day.get("total").asLong()).isEqualTo(2);
+            assertThat(day.get("rows").get(0).get("day").asString()).isEqualTo("2026-11-17");
+            // a goal's new customers: first followed up ever in November, all but c9 (10-30); rep-2's: c3 c6 c10 c12 c14
+            // c17 (c12's first follow-up was rep-2's, for east); west's: c4 c5 c15
+            assertThat(total("/api/v1/drill/new-customers?" + NOVEMBER)).isEqualTo(16);
+            assertThat(customers(report.getJson("/api/v1/drill/new-customers?" + NOVEMBER + "&repId=rep-2")))
+                    .containsExactlyInAnyOrder("c3", "c6", "c10", "c12", "c14", "c17");
+            assertThat(total("/api/v1/drill/new-customers?" + NOVEMBER + "&teamId=west")).isEqualTo(3);
+            assertThat(total("/api/v1/drill/new-customers?from=2026-11-05&to=2026-11-05")).isZero();
+            String csv = csv(download(report, "/api/v1/exports/drill/reps?format=csv&" + NOVEMBER));
+            assertThat(csv).isEqualTo(lines("rep_id,follow_ups,customers", "rep-1,16,8", "rep-2,13,6", "rep-3,7,4"));
+            List<Row> touches = Downloads.sheet(download(report, "/api/v1/exports/drill/touches?format=xlsx&" + NOVEMBER
+                    + "&teamId=west").body());
+            assertThat(touches).hasSize(1 + 7);
+            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.drill-reps', "
+                    + "'export.drill-touches') order by audit_id")).containsExactly(
+                    "drill-reps_2026-11-01_2026-11-30.csv", "drill-touches_2026-11-01_2026-11-30.xlsx");
+        }
+
+        @Test
+        void shouldListAndExportTheCustomersBehindACycleBarALostReasonAndAForecastRow() throws IOException {
+            // lost after 1, 2, 3, 2, 1, 1, 1, 4 days: 8 in the 0-7 bar, c1's 8 days in the next; won c13 after 10 days
+            String bar = "/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=lost&fromDays=0&toDays=7";
+            assertThat(report.getJson(bar).get("rows")).hasSize(8);
+            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+                    + "&outcome=LOST&fromDays=8&toDays=14"))).containsExactly("c1");
+            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+                    + "&outcome=won&fromDays=8&toDays=14"))).containsExactly("c13");
+            assertThat(report.get(bar.replace("fromDays=0", "fromDays=-1")).statusCode()).isEqualTo(400);
+            String cycle = csv(download(report, "/api/v1/exports/cycle-length/customers?format=csv&" + NOVEMBER
+                    + "&outcome=lost&fromDays=0&toDays=7"));
+            // no budget: c3 c4 c7
+            List<Row> lost = Downloads.sheet(download(report, "/api/v1/exports/lost-reasons/customers?format=xlsx&"
+                    + NOVEMBER + "&reason=no%20budget").body());
+            // December's CNY row: c15 QUOTE 10,000 x 0.6 and c16 PROPOSAL 5,000 x 0.375
+            String forecast = csv(download(report, "/api/v1/exports/forecast/customers?format=csv&from=2026-12-01"
+                    + "&to=2027-01-31&month=2026-12&currency=CNY&asOf=2026-11-30&months=12"));
+
+            assertThat(cycle.split("\r\n")).hasSize(1 + 8);
+            assertThat(cycle).startsWith("customer_id,customer_name,owner_rep,owner_team,source,outcome,first_follow_up_at,"
+                    + "closed_at,days\r\n");
+            assertThat(lost).hasSize(1 + 3);
+            assertThat(lost.get(0).getCellText(6)).isEqualTo("lost_reason");
+            assertThat(forecast.split("\r\n")).hasSize(1 + 2);
+            assertThat(forecast.split("\r\n")[1]).startsWith("c15,").contains(",QUOTE,")
+                    .contains(",CNY,2026-12-15,");
+            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.cycle-length-customers', "
+                    + "'export.lost-reasons-customers', 'export.forecast-customers') order by audit_id")).containsExactly(
+                    "cycle-length-customers_2026-11-01_2026-11-30_lost.csv",
+                    "lost-reasons-customers_2026-11-01_2026-11-30.xlsx",
+                    "forecast-customers_2026-12-01_2027-01-31_2026-12.csv");
+        }
+
+        private static List<String> groups(JsonNode page) {
+            List<String> out = new ArrayList<>();
+            page.get("rows").forEach(row -> out.add(row.get("id").asString() + " " + row.get("followUps").asLong()));
+            return out;
+        }
+
+        @Test
         void shouldListAsManyCohortCustomersAsEachFunnelFigureCounts() {
             String funnel = "/api/v1/drill/funnel?" + NOVEMBER;
             assertThat(total(funnel + "&measure=all")).isEqualTo(16);
@@ -401,6 +477,9 @@ class CockpitIT {
             assertThat(total(funnel + "&stage=LOST&measure=current")).isEqualTo(9);
             assertThat(customers(report.getJson(funnel + "&stage=WON&measure=current"))).containsExactly("c13", "c14", "c10");
             assertThat(customers(report.getJson(funnel + "&stage=QUALIFIED&measure=current"))).containsExactly("c8");
+            // the velocity's open customers: c8 (revived), c15, c16, c17
+            assertThat(customers(report.getJson(funnel + "&measure=open"))).containsExactlyInAnyOrder("c8", "c15", "c16", "c17");
+            assertThat(total(funnel + "&measure=open&teamId=west")).isEqualTo(1);
             // owner team west: c4 c5 c12 lost, c15 open
             assertThat(total(funnel + "&stage=LOST&teamId=west")).isEqualTo(3);
             assertThat(total(funnel + "&stage=LEAD&teamId=west")).isEqualTo(4);
@@ -418,7 +497,8 @@ class CockpitIT {
             assertThat(xlsx).hasSize(1 + 5);
             assertThat(xlsx.get(0).getCellText(0)).isEqualTo("customer_id");
             assertThat(june.split("\r\n")[1]).startsWith("o-99,c99,rep-7,,'=1+1,5.0000,CNY,");
-            assertThat(queryRows(jdbcUrl, "select target from audit_log where action like 'export.drill-%' order by audit_id"))
+            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.drill-follow-ups', "
+                    + "'export.drill-funnel', 'export.drill-sales') order by audit_id"))
                     .containsExactly("drill-follow-ups_2026-11-01_2026-11-30.csv",
                             "drill-funnel_2026-11-01_2026-11-30_reached_QUOTE.xlsx",
                             "drill-sales_2026-06-01_2026-06-30.csv");

@@ -144,7 +144,9 @@ class HostileQueriesIT {
                 "/api/v1/reports/cycle-length", "/api/v1/reports/velocity", "/api/v1/reports/forecast",
                 "/api/v1/exports/rep-activity", "/api/v1/exports/team-activity", "/api/v1/exports/forecast",
                 "/api/v1/exports/cycle-length", "/api/v1/drill/follow-ups", "/api/v1/drill/sales",
-                "/api/v1/exports/drill/follow-ups", "/api/v1/exports/drill/sales");
+                "/api/v1/exports/drill/follow-ups", "/api/v1/exports/drill/sales", "/api/v1/drill/reps",
+                "/api/v1/drill/teams", "/api/v1/drill/touches", "/api/v1/exports/drill/touches",
+                "/api/v1/exports/lost-reasons/customers", "/api/v1/drill/new-customers");
         for (String path : datedReports) {
             for (String bad : List.of("yesterday", SQL, SCRIPT, HUGE.substring(0, 2000), "2026-02-30", "2026-11-01%00")) {
                 add(cases, path + " from=" + abbreviate(bad), Query.get(path + "?from=" + encode(bad) + "&to=2026-11-30", 400, "from"));
@@ -205,17 +207,32 @@ class HostileQueriesIT {
         }
         add(cases, "cycle customers without outcome", Query.get("/api/v1/reports/cycle-length/customers?" + RANGE, 400,
                 "outcome"));
+        // a cycle bar's days, in the list and its export
+        for (String bad : List.of("-1", "abc", SQL)) {
+            for (String bound : List.of("fromDays", "toDays")) {
+                add(cases, "cycle customers " + bound + "=" + abbreviate(bad), Query.get("/api/v1/reports/cycle-length/customers?"
+                        + RANGE + "&outcome=won&" + bound + "=" + encode(bad), 400, bound));
+                add(cases, "cycle customers export " + bound + "=" + abbreviate(bad), Query.get(
+                        "/api/v1/exports/cycle-length/customers?" + RANGE + "&outcome=lost&" + bound + "=" + encode(bad), 400,
+                        bound));
+            }
+        }
         // every report's export and the lists behind the figures: the format, the list's own parameters
         for (String path : List.of("/api/v1/exports/rep-activity?" + RANGE, "/api/v1/exports/team-activity?" + RANGE,
                 "/api/v1/exports/stale-customers?", "/api/v1/exports/forecast?" + RANGE,
                 "/api/v1/exports/cycle-length?" + RANGE, "/api/v1/exports/drill/follow-ups?" + RANGE,
-                "/api/v1/exports/drill/sales?" + RANGE, "/api/v1/exports/drill/funnel?measure=all&" + RANGE)) {
+                "/api/v1/exports/drill/sales?" + RANGE, "/api/v1/exports/drill/funnel?measure=all&" + RANGE,
+                "/api/v1/exports/drill/reps?" + RANGE, "/api/v1/exports/drill/teams?" + RANGE,
+                "/api/v1/exports/drill/touches?" + RANGE, "/api/v1/exports/lost-reasons/customers?" + RANGE,
+                "/api/v1/exports/cycle-length/customers?outcome=won&" + RANGE,
+                "/api/v1/exports/forecast/customers?month=2026-11&" + RANGE)) {
             for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
                 add(cases, path + " format=" + abbreviate(bad), Query.get(path + "&format=" + encode(bad), 400, "format"));
             }
         }
         for (String path : List.of("/api/v1/drill/follow-ups?" + RANGE, "/api/v1/drill/sales?" + RANGE,
-                "/api/v1/drill/funnel?measure=all&" + RANGE)) {
+                "/api/v1/drill/funnel?measure=all&" + RANGE, "/api/v1/drill/reps?" + RANGE, "/api/v1/drill/teams?" + RANGE,
+                "/api/v1/drill/touches?" + RANGE, "/api/v1/drill/new-customers?" + RANGE)) {
             for (String bad : List.of("abc", "-1", "999999999999", SQL)) {
                 add(cases, path + " offset=" + abbreviate(bad), Query.get(path + "&offset=" + encode(bad), 400, "offset"));
                 add(cases, path + " limit=" + abbreviate(bad), Query.get(path + "&limit=" + encode(bad), 400, "limit"));
@@ -456,6 +473,13 @@ class HostileQueriesIT {
         // currency is a filter as in the funnel's revenue: an unknown one finds nothing
         filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency"));
         filters.put("/api/v1/drill/funnel?measure=all&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/funnel?measure=open&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/reps?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/drill/teams?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/drill/touches?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/drill/new-customers?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/cycle-length/customers?outcome=won&fromDays=0&toDays=7&" + RANGE,
+                List.of("repId", "teamId", "source", "group"));
         filters.put("/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30", List.of("teamId"));
         filters.put("/api/v1/goals?", List.of("repId", "teamId"));
         filters.put("/api/v1/reports/goals/attainment?", List.of("repId", "teamId"));

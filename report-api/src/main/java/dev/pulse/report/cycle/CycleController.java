@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,16 @@ class CycleController {
             Columns.count("customers", CycleLengthView::customers), Columns.count("median_days", CycleLengthView::medianDays),
             Columns.decimal("average_days", CycleLengthView::averageDays), bucket(0, "days_0_7"), bucket(1, "days_8_14"),
             bucket(2, "days_15_30"), bucket(3, "days_31_60"), bucket(4, "days_61_90"), bucket(5, "days_over_90"));
+
+    static final Columns<CycleCustomerView> CUSTOMERS = Columns.of(
+            Columns.text("customer_id", CycleCustomerView::customerId),
+            Columns.text("customer_name", CycleCustomerView::customerName),
+            Columns.text("owner_rep", CycleCustomerView::ownerRep), Columns.text("owner_team", CycleCustomerView::ownerTeam),
+            Columns.text("source", CycleCustomerView::source), Columns.text("outcome", CycleCustomerView::outcome),
+            Columns.time("first_follow_up_at", CycleCustomerView::firstFollowUpAt),
+            Columns.time("closed_at", CycleCustomerView::closedAt), Columns.count("days", CycleCustomerView::days));
+    private static final String FROM_DAYS = "A bar's first day count, inclusive; absent: from 0";
+    private static final String TO_DAYS = "A bar's last day count, inclusive; absent: no upper bound";
 
     private final CycleQueries queries;
     private final Exports exports;
@@ -82,7 +93,8 @@ class CycleController {
                 Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
     }
 
-    @Operation(summary = "The closed customers behind one cycle-length row: its length is the row's customers")
+    @Operation(summary = "The closed customers behind one cycle-length row, or one bar (fromDays-toDays): its length is "
+            + "the figure")
     @GetMapping("/api/v1/reports/cycle-length/customers")
     Rows<CycleCustomerView> customers(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -93,13 +105,61 @@ class CycleController {
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = "The group's value; absent or empty: customers without one")
             @RequestParam(required = false) String group,
-            @Parameter(description = "WON or LOST") @RequestParam String outcome) {
+            @Parameter(description = "WON or LOST") @RequestParam String outcome,
+            @Parameter(description = FROM_DAYS) @RequestParam(required = false) Integer fromDays,
+            @Parameter(description = TO_DAYS) @RequestParam(required = false) Integer toDays) {
+        return new Rows<>(customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), groupBy, group,
+                outcome, fromDays, toDays));
+    }
+
+    @Operation(summary = "The closed customers behind a cycle-length row or bar as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/cycle-length/customers")
+    ResponseEntity<StreamingResponseBody> exportCustomers(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(required = false) String group,
+            @RequestParam String outcome,
+            @RequestParam(required = false) Integer fromDays,
+            @RequestParam(required = false) Integer toDays) {
+        ExportFormat fileFormat = exports.format(format);
+        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        List<CycleCustomerView> rows = customersOf(filter, groupBy, group, outcome, fromDays, toDays);
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("groupBy", Parameters.lower(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
+        choices.put("group", Parameters.text(group));
+        choices.put("outcome", rows.isEmpty() ? outcome(outcome) : rows.getFirst().outcome());
+        choices.put("fromDays", fromDays);
+        choices.put("toDays", toDays);
+        return exports.send("cycle-length-customers", fileFormat, from + "_" + to + "_" + outcome(outcome).toLowerCase(Locale.ROOT),
+                Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
+    }
+
+    /** The outcome's customers of one group, those whose days fall in [fromDays, toDays] when given (a bar). */
+    private List<CycleCustomerView> customersOf(FunnelFilter filter, String groupBy, String group, String outcome,
+                                                Integer fromDays, Integer toDays) {
+        if (fromDays != null) {
+            Parameters.between("fromDays", fromDays, 0, Integer.MAX_VALUE);
+        }
+        if (toDays != null) {
+            Parameters.between("toDays", toDays, 0, Integer.MAX_VALUE);
+        }
+        return queries.customers(filter, Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy), Parameters.text(group),
+                        outcome(outcome)).stream()
+                .filter(c -> (fromDays == null || c.days() >= fromDays) && (toDays == null || c.days() <= toDays))
+                .toList();
+    }
+
+    private static String outcome(String outcome) {
         String closed = outcome.strip().toUpperCase(Locale.ROOT);
         if (!List.of(CycleQueries.WON, CycleQueries.LOST).contains(closed)) {
             throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "outcome", List.of("won", "lost"));
         }
-        return new Rows<>(queries.customers(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
-                Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy), Parameters.text(group), closed));
+        return closed;
     }
 
     @Operation(summary = "Pipeline velocity with its four parts: open customers x win rate x average deal / cycle length, "

@@ -28,17 +28,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Every number traceable: the follow-ups, sales or customers behind a figure of the overview or
- * the funnel, a page at a time, with {@code total} equal to the figure, and the same list as CSV or
+ * the funnel (and the reps, teams and customer touches behind the overview's other cards, the new
+ * customers behind a goal), a page at a time, with {@code total} equal to the figure, and the same list as CSV or
  * XLSX. Each list takes the parameters of the report it traces plus the figure's coordinates (a
  * rep, a team, a bucket's days, a stage), and applies the caller's scope as the report does. The
- * lost-reasons, cycle-length and forecast figures have their lists beside their reports
- * ({@code /api/v1/reports/.../customers}), and the stale card's list is the stale list itself.
+ * lost-reasons, cycle-length and forecast figures have their lists and exports beside their
+ * reports ({@code /api/v1/reports/.../customers}, {@code /api/v1/exports/.../customers}), and the
+ * stale card's list is the stale list itself.
  */
 @RestController
 class DrillController {
@@ -64,6 +67,13 @@ class DrillController {
             Columns.text("source", FunnelCustomerRow::source), Columns.text("stage", FunnelCustomerRow::stage),
             Columns.time("first_follow_up_at", FunnelCustomerRow::firstFollowUpAt),
             Columns.time("last_follow_up_at", FunnelCustomerRow::lastFollowUpAt));
+
+    static final Columns<GroupRow> REPS = groups("rep_id");
+    static final Columns<GroupRow> TEAMS = groups("team_id");
+    static final Columns<TouchRow> TOUCHES = Columns.of(
+            Columns.date("day", TouchRow::day), Columns.text("rep_id", TouchRow::repId),
+            Columns.text("team_id", TouchRow::teamId), Columns.text("customer_id", TouchRow::customerId),
+            Columns.text("customer_name", TouchRow::customerName), Columns.count("follow_ups", TouchRow::followUps));
 
     private static final String FROM = "First day (ISO date): the report's, or the clicked bucket's";
     private static final String TO = "Last day, inclusive (ISO date)";
@@ -112,6 +122,63 @@ class DrillController {
                 FOLLOW_UPS, rows);
     }
 
+    @Operation(summary = "The reps, teams or customer touches behind the overview's active-reps, teams or touches card "
+            + "(reps and teams: one row each with its follow-ups; touches: one per rep, team, day and customer), or the "
+            + "new customers behind a goal's attainment (each one's first follow-up ever, in the range and the rep's or "
+            + "team's): total = the figure")
+    @GetMapping("/api/v1/drill/{list:reps|teams|touches|new-customers}")
+    DrillPage<?> activity(
+            @PathVariable String list,
+            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        return activityList(list, followUpsOf(from, to, repId, teamId, null), offset(offset), limit(limit));
+    }
+
+    @Operation(summary = "The reps, teams or customer touches behind an overview card as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/drill/{list:reps|teams|touches|new-customers}")
+    ResponseEntity<StreamingResponseBody> exportActivity(
+            @PathVariable String list,
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId) {
+        ExportFormat fileFormat = exports.format(format);
+        Condition which = followUpsOf(from, to, repId, teamId, null);
+        String report = "drill-" + list;
+        String tail = from + "_" + to;
+        Map<String, Object> filters = audited(from, to, repId, teamId, Map.of());
+        return switch (list) {
+            case "touches" -> exports.send(report, fileFormat, tail, filters, TOUCHES,
+                    queries.touches(which, zone, 0, EXPORT_MAX).rows());
+            case "new-customers" -> exports.send(report, fileFormat, tail, filters, FOLLOW_UPS,
+                    queries.newCustomers(which, 0, EXPORT_MAX).rows());
+            default -> exports.send(report, fileFormat, tail, filters, list.equals("reps") ? REPS : TEAMS,
+                    activityGroups(list, which, 0, EXPORT_MAX).rows());
+        };
+    }
+
+    private DrillPage<?> activityList(String list, Condition which, int offset, int limit) {
+        return switch (list) {
+            case "touches" -> queries.touches(which, zone, offset, limit);
+            case "new-customers" -> queries.newCustomers(which, offset, limit);
+            default -> activityGroups(list, which, offset, limit);
+        };
+    }
+
+    private DrillPage<GroupRow> activityGroups(String list, Condition which, int offset, int limit) {
+        return queries.groups(which, list.equals("reps") ? FOLLOWUP.REP_ID : FOLLOWUP.TEAM_ID, offset, limit);
+    }
+
+    private static Columns<GroupRow> groups(String id) {
+        return Columns.of(Columns.text(id, GroupRow::id), Columns.count("follow_ups", GroupRow::followUps),
+                Columns.count("customers", GroupRow::customers));
+    }
+
     @Operation(summary = "The sales behind the overview's sales or revenue figure (one currency or all): total = the figure")
     @GetMapping("/api/v1/drill/sales")
     DrillPage<SaleRow> sales(
@@ -143,7 +210,8 @@ class DrillController {
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure: a stage's reached or current, won (current at "
-            + "the won stage), lost (current LOST), or all the cohort's customers: total = the figure")
+            + "the won stage), lost (current LOST), open (the velocity's: neither won nor lost now), or all the cohort's "
+            + "customers: total = the figure")
     @GetMapping("/api/v1/drill/funnel")
     DrillPage<FunnelCustomerRow> funnel(
             @Parameter(description = "First cohort day (ISO date)")
@@ -153,9 +221,9 @@ class DrillController {
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String source,
-            @Parameter(description = "A stage code of the pipeline; not needed for measure=all") @RequestParam(required = false)
+            @Parameter(description = "A stage code of the pipeline; not needed for measure=all or open") @RequestParam(required = false)
             String stage,
-            @Parameter(description = "reached, current or all") @RequestParam(defaultValue = "reached") String measure,
+            @Parameter(description = "reached, current, all or open") @RequestParam(defaultValue = "reached") String measure,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
@@ -218,9 +286,9 @@ class DrillController {
         return filters;
     }
 
-    /** The stage asked for, one of the pipeline's; none for measure=all. */
+    /** The stage asked for, one of the pipeline's; none for measure=all or open. */
     private Stage stage(FunnelMeasure measure, String stage) {
-        if (measure == FunnelMeasure.ALL) {
+        if (measure == FunnelMeasure.ALL || measure == FunnelMeasure.OPEN) {
             return null;
         }
         String code = Parameters.text(stage);

@@ -12,15 +12,24 @@ import static dev.pulse.report.journey.CustomerJourneys.OWNER_REP;
 import static dev.pulse.report.journey.CustomerJourneys.OWNER_TEAM;
 import static dev.pulse.report.journey.CustomerJourneys.SOURCE;
 import static dev.pulse.report.journey.CustomerJourneys.STAGE;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.noCondition;
 
+import dev.pulse.events.Pipeline;
 import dev.pulse.events.Stage;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.journey.CustomerJourneys;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /** The rows behind the overview's and the funnel's figures, a page at a time. */
@@ -46,6 +55,48 @@ class DrillQueries {
         return new DrillPage<>(total, offset, limit, rows);
     }
 
+    /**
+     * The reps or teams behind the overview's active-reps or teams card: the distinct non-empty
+     * values of {@code key} among the follow-ups, as the card counts them (count distinct, no nulls).
+     */
+    DrillPage<GroupRow> groups(Condition which, Field<String> key, int offset, int limit) {
+        List<GroupRow> all = db.select(key, count(), countDistinct(FOLLOWUP.CUSTOMER_ID))
+                .from(FOLLOWUP).where(which.and(key.isNotNull()))
+                .groupBy(key)
+                .orderBy(count().desc(), key)
+                .fetch(r -> new GroupRow(r.value1(), r.value2(), r.value3()));
+        return DrillPage.of(all, offset, limit);
+    }
+
+    /**
+     * The touches behind the overview's touches card: distinct customers per rep, team and day in
+     * the reporting zone (the processor's activity row's customers), one row each.
+     */
+    DrillPage<TouchRow> touches(Condition which, ZoneId zone, int offset, int limit) {
+        Field<LocalDate> day = DSL.field("({0} at time zone {1})::date", LocalDate.class, FOLLOWUP.OCCURRED_AT,
+                inline(zone.getId()));
+        List<TouchRow> all = db.select(day, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID, FOLLOWUP.CUSTOMER_ID,
+                        max(FOLLOWUP.CUSTOMER_NAME), count())
+                .from(FOLLOWUP).where(which)
+                .groupBy(day, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID, FOLLOWUP.CUSTOMER_ID)
+                .orderBy(day.desc(), FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID, FOLLOWUP.CUSTOMER_ID)
+                .fetch(r -> new TouchRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+        return DrillPage.of(all, offset, limit);
+    }
+
+    /**
+     * The new customers behind a goal's attainment (DESIGN.md definition 8): the customers whose first
+     * follow-up ever (ties by event id) is one of {@code which}, listed as that first follow-up, so a
+     * customer is new in the range, rep and team of its first follow-up.
+     */
+    DrillPage<FollowUpRow> newCustomers(Condition which, int offset, int limit) {
+        var first = FOLLOWUP.as("first_seen");
+        var candidates = DSL.select(FOLLOWUP.CUSTOMER_ID).from(FOLLOWUP).where(which);
+        return followUps(which.and(FOLLOWUP.EVENT_ID.in(DSL.select(first.EVENT_ID).distinctOn(first.CUSTOMER_ID).from(first)
+                .where(first.CUSTOMER_ID.in(candidates))
+                .orderBy(first.CUSTOMER_ID, first.OCCURRED_AT, first.EVENT_ID))), offset, limit);
+    }
+
     DrillPage<SaleRow> sales(Condition which, String currency, int offset, int limit) {
         Condition all = which.and(currency == null ? noCondition() : SALE.CURRENCY.eq(currency));
         long total = db.fetchCount(SALE, all);
@@ -66,6 +117,7 @@ class DrillQueries {
     DrillPage<FunnelCustomerRow> funnel(FunnelFilter filter, Stage stage, FunnelMeasure measure, int offset, int limit) {
         Condition which = switch (measure) {
             case ALL -> noCondition();
+            case OPEN -> STAGE.notIn(journeys.wonStages()).and(STAGE.ne(Pipeline.LOST));
             case CURRENT -> STAGE.eq(stage.code());
             case REACHED -> stage.isLost() ? FIRST_LOST_AT.isNotNull() : HIGHEST_ORDER.ge(stage.order());
         };

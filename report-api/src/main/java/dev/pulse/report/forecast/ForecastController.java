@@ -3,6 +3,7 @@ package dev.pulse.report.forecast;
 import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -43,6 +44,17 @@ class ForecastController {
 
     private final ForecastQueries queries;
     private final ForecastHistory history;
+    static final Columns<ForecastCustomerView> CUSTOMERS = Columns.of(
+            Columns.text("customer_id", ForecastCustomerView::customerId),
+            Columns.text("customer_name", ForecastCustomerView::customerName),
+            Columns.text("owner_rep", ForecastCustomerView::ownerRep), Columns.text("owner_team", ForecastCustomerView::ownerTeam),
+            Columns.text("source", ForecastCustomerView::source), Columns.text("stage", ForecastCustomerView::stage),
+            Columns.decimal("expected_amount", ForecastCustomerView::expectedAmount),
+            Columns.text("currency", ForecastCustomerView::currency),
+            Columns.date("expected_close_date", ForecastCustomerView::expectedCloseDate),
+            Columns.rate("probability", ForecastCustomerView::probability),
+            Columns.decimal("weighted", ForecastCustomerView::weighted));
+
     private final Exports exports;
 
     ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports) {
@@ -134,6 +146,34 @@ class ForecastController {
         return new Rows<>(queries.customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
                 Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), Parameters.text(group), month(month),
                 Parameters.text(currency), asOf(asOf), months(months)));
+    }
+
+    @Operation(summary = "The open customers behind one forecast row as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/forecast/customers")
+    ResponseEntity<StreamingResponseBody> exportCustomers(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(required = false) String group,
+            @RequestParam String month,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer months) {
+        ExportFormat fileFormat = exports.format(format);
+        YearMonth closing = month(month);
+        var rows = customers(from, to, repId, teamId, source, groupBy, group, month, currency, asOf, months).rows();
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("groupBy", Parameters.lower(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy)));
+        choices.put("group", Parameters.text(group));
+        choices.put("month", closing.toString());
+        choices.put("currency", Parameters.text(currency));
+        return exports.send("forecast-customers", fileFormat, from + "_" + to + "_" + closing,
+                Exports.cohortFilters(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), choices),
+                CUSTOMERS, rows);
     }
 
     private static YearMonth month(String month) {

@@ -1,5 +1,8 @@
 package dev.pulse.report.lost;
 
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
@@ -9,6 +12,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +32,21 @@ class LostReasonController {
     static final int MAX_TOP = 50;
     private static final String GROUP_BY = "none, stage (the stage lost from), rep (owner), team or source";
 
-    private final LostReasonQueries queries;
+    static final Columns<LostCustomerView> CUSTOMERS = Columns.of(
+            Columns.text("customer_id", LostCustomerView::customerId),
+            Columns.text("customer_name", LostCustomerView::customerName),
+            Columns.text("owner_rep", LostCustomerView::ownerRep), Columns.text("owner_team", LostCustomerView::ownerTeam),
+            Columns.text("source", LostCustomerView::source), Columns.text("lost_from", LostCustomerView::lostFrom),
+            Columns.text("lost_reason", LostCustomerView::lostReason),
+            Columns.time("first_follow_up_at", LostCustomerView::firstFollowUpAt),
+            Columns.time("lost_at", LostCustomerView::lostAt));
 
-    LostReasonController(LostReasonQueries queries) {
+    private final LostReasonQueries queries;
+    private final Exports exports;
+
+    LostReasonController(LostReasonQueries queries, Exports exports) {
         this.queries = queries;
+        this.exports = exports;
     }
 
     @Operation(summary = "Lost reasons of a cohort's lost customers: counts and shares, top N plus other, per group")
@@ -63,8 +82,37 @@ class LostReasonController {
             @Parameter(description = "The reason's key as the report gives it; absent: the reasons outside the top N")
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "10") int top) {
-        return new Rows<>(queries.customers(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
-                Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), Parameters.text(group),
-                reason, Parameters.between("top", top, 1, MAX_TOP)));
+        return new Rows<>(customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), groupBy, group,
+                reason, top));
+    }
+
+    @Operation(summary = "The lost customers behind one figure of the lost-reasons report as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/lost-reasons/customers")
+    ResponseEntity<StreamingResponseBody> exportCustomers(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "10") int top) {
+        ExportFormat fileFormat = exports.format(format);
+        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        List<LostCustomerView> rows = customersOf(filter, groupBy, group, reason, top);
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("groupBy", Parameters.lower(Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy)));
+        choices.put("group", Parameters.text(group));
+        choices.put("reason", reason);
+        choices.put("top", top);
+        return exports.send("lost-reasons-customers", fileFormat, from + "_" + to, Exports.cohortFilters(filter, choices),
+                CUSTOMERS, rows);
+    }
+
+    private List<LostCustomerView> customersOf(FunnelFilter filter, String groupBy, String group, String reason, int top) {
+        return queries.customers(filter, Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy),
+                Parameters.text(group), reason, Parameters.between("top", top, 1, MAX_TOP));
     }
 }

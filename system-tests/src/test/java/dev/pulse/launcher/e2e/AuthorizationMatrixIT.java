@@ -107,7 +107,14 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/cycle-length?format=csv&" + DAY,
                 "/api/v1/drill/follow-ups?" + DAY, "/api/v1/drill/sales?" + DAY, "/api/v1/drill/funnel?stage=QUALIFIED&" + DAY,
                 "/api/v1/exports/drill/follow-ups?format=csv&" + DAY, "/api/v1/exports/drill/sales?format=xlsx&" + DAY,
-                "/api/v1/exports/drill/funnel?format=csv&measure=all&" + DAY);
+                "/api/v1/exports/drill/funnel?format=csv&measure=all&" + DAY,
+                "/api/v1/drill/reps?" + DAY, "/api/v1/drill/teams?" + DAY, "/api/v1/drill/touches?" + DAY,
+                "/api/v1/exports/drill/reps?format=csv&" + DAY, "/api/v1/exports/drill/teams?format=xlsx&" + DAY,
+                "/api/v1/exports/drill/touches?format=csv&" + DAY, "/api/v1/drill/new-customers?" + DAY,
+                "/api/v1/exports/drill/new-customers?format=xlsx&" + DAY,
+                "/api/v1/exports/lost-reasons/customers?format=csv&" + DAY,
+                "/api/v1/exports/cycle-length/customers?format=xlsx&outcome=won&fromDays=0&toDays=7&" + DAY,
+                "/api/v1/exports/forecast/customers?format=csv&month=2026-11&" + DAY);
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -214,7 +221,12 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/forecast?teamId=team-b&" + DAY, "/api/v1/exports/cycle-length?teamId=team-b&" + DAY,
                 "/api/v1/drill/follow-ups?teamId=team-b&" + DAY, "/api/v1/drill/sales?teamId=team-b&" + DAY,
                 "/api/v1/drill/funnel?measure=all&teamId=team-b&" + DAY,
-                "/api/v1/exports/drill/follow-ups?teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/follow-ups?teamId=team-b&" + DAY, "/api/v1/drill/reps?teamId=team-b&" + DAY,
+                "/api/v1/drill/teams?teamId=team-b&" + DAY, "/api/v1/drill/touches?teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/touches?teamId=team-b&" + DAY, "/api/v1/drill/new-customers?teamId=team-b&" + DAY,
+                "/api/v1/exports/lost-reasons/customers?teamId=team-b&" + DAY,
+                "/api/v1/exports/cycle-length/customers?outcome=won&teamId=team-b&" + DAY,
+                "/api/v1/exports/forecast/customers?month=2026-11&teamId=team-b&" + DAY,
                 "/api/v1/reports/duplicates?teamId=team-b", "/api/v1/reports/duplicates/counts?teamId=team-b",
                 "/api/v1/reports/stale-customers?teamId=team-b&source=expo-team-b",
                 "/api/v1/exports/stale-customers?teamId=team-b&source=expo-team-b")) {
@@ -238,6 +250,11 @@ class AuthorizationMatrixIT {
         assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
         // the list behind the manager's follow-up card is as long as the card, and holds only the team's
         assertThat(manager.get("/api/v1/drill/follow-ups?" + DAY).get("total").asInt()).isEqualTo(3);
+        // and the reps, teams and touches behind the active-reps, teams and touches cards: the team's two reps
+        assertThat(manager.get("/api/v1/drill/reps?" + DAY).get("rows")).extracting(r -> r.get("id").asString())
+                .containsExactly("rep-a1", "rep-a2");
+        assertThat(manager.get("/api/v1/drill/teams?" + DAY).get("total").asInt()).isEqualTo(1);
+        assertThat(manager.get("/api/v1/drill/touches?" + DAY).get("total").asInt()).isEqualTo(3);
         // the cockpit's reports read the follow-up facts, filtered to the team in SQL: its three open customers
         assertThat(manager.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(3);
         // the backtest counts the team's customers only: its three QUALIFIED customers of 11-03, stale 7 days later

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,19 @@ class DashboardBrowserIT {
         session.browser().findElement(By.cssSelector("#rep-table-body tr:not([data-rep='rep-amy']) td.drillable")).click();
         assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
         assertThat(session.browser().findElements(By.cssSelector("#drill-dialog img"))).isEmpty();
+        // the other cards: 2 active reps, 1 team, 3 touches (rep-amy's cust-b0 twice in a day is one touch, cust-b1 and
+        // the hostile rep's cust-b0), no sale behind the revenue; the customers to call as many as the card says
+        for (var card : List.of(Map.entry("total-reps", 2L), Map.entry("total-teams", 1L),
+                Map.entry("total-customer-touches", 3L), Map.entry("total-revenue", 0L))) {
+            session.browser().findElement(By.id(card.getKey())).click();
+            assertThat(Drilling.openedListLength(session.browser())).as(card.getKey()).isEqualTo(card.getValue());
+        }
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/drill/sales?");
+        long toCall = Long.parseLong(session.browser().findElement(By.id("total-stale")).getText());
+        session.browser().findElement(By.id("total-stale")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(toCall);
+        assertThat(Drilling.exportHref(session.browser(), "xlsx")).contains("/api/v1/exports/stale-customers?format=xlsx");
+        assertThat(session.browser().getCurrentUrl()).doesNotContain("stale.html");
 
         List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

@@ -85,6 +85,15 @@ class DuplicatesPageBrowserIT {
         assertThat(dismissed.get(0).get("dismissedBy").asString()).isEqualTo("李经理");
         assertThat(dismissed.get(0).get("dismissedReason").asString()).isEqualTo("两位销售已分工");
 
+        // a bar counts the open flags of its type: from the dismissed list, a click lists exactly those
+        session.browser().findElement(By.id("status-dismissed")).click();
+        wait.until(d -> flagRows().size() == 1 && "MULTI_REP".equals(flagRows().getFirst().getAttribute("data-type")));
+        int duplicateCustomerBar = ((Number) ((JavascriptExecutor) session.browser()).executeScript(
+                "return window.pulseCharts.byType.getOption().series[0].data.findIndex(d => d.value === 1);")).intValue();
+        Drilling.clickPoint(session.browser(), "chart-by-type", "byType", 0, duplicateCustomerBar);
+        wait.until(d -> d.getCurrentUrl().contains("status=OPEN") && d.getCurrentUrl().contains("type=DUPLICATE_CUSTOMER")
+                && flagRows().size() == 1 && "DUPLICATE_CUSTOMER".equals(flagRows().getFirst().getAttribute("data-type")));
+
         List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .toList();

@@ -108,6 +108,8 @@ class FunnelPageBrowserIT {
                 .equals(transitionLinks()));
         wait.until(d -> Long.valueOf(1).equals(medianDays("QUALIFIED")));
         wait.until(d -> List.of("rep-f", "team-f", "4", "1", "25%").equals(repRow("rep-f")));
+        session.browser().findElement(By.cssSelector("#rep-conversion-body tr[data-rep-id='rep-f'] td.drillable")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(4);
 
         // cycle and velocity (issue 15): cust-fa won 2 days after its first follow-up, cust-fb lost after 1;
         // velocity = 2 open x 50% x 1,000 average deal / 2 days = 500 a day
@@ -115,16 +117,23 @@ class FunnelPageBrowserIT {
         assertThat(session.browser().findElement(By.id("velocity-open")).getText()).isEqualTo("2");
         assertThat(session.browser().findElement(By.id("velocity-cycle")).getText()).isEqualTo("2");
         assertThat(session.browser().findElement(By.id("velocity-per-day")).getText()).contains("500.00");
+        session.browser().findElement(By.id("velocity-open")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/drill/funnel?", "measure=open");
         clickBar("chart-cycle", "cycle", 0);
-        wait.until(d -> List.of("cust-fa").equals(tableCustomers("cycle-customers-table")));
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/cycle-length/customers?",
+                "outcome=WON", "fromDays=0", "toDays=7");
 
         // the lost-reasons panel (issue 15): cust-fb's reason, typed with markup, is one bar drawn as text
         wait.until(d -> List.of("-|" + LOST_REASON + "|1").equals(lostBars()));
         clickBar("chart-lost-reasons", "lostReasons", 0);
         // its customer list is as long as the bar, and the markup stays text
-        wait.until(d -> List.of("cust-fb").equals(tableCustomers("lost-customers-table")));
-        assertThat(session.browser().findElement(By.id("lost-customers-caption")).getText()).contains(LOST_REASON);
-        assertThat(session.browser().findElements(By.cssSelector("#lost-customers-table img, #chart-lost-reasons img"))).isEmpty();
+        wait.until(d -> d.findElement(By.id("drill-rows")).getText().contains(LOST_REASON));
+        assertThat(session.browser().findElement(By.id("drill-title")).getText()).contains(LOST_REASON);
+        assertThat(session.browser().findElements(By.cssSelector("#drill-dialog img, #chart-lost-reasons img"))).isEmpty();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "xlsx")).contains("/api/v1/exports/lost-reasons/customers?");
         // split by the stage lost from: kept in the URL and in the export links
         new Select(session.browser().findElement(By.id("lost-group-by"))).selectByValue("stage");
         wait.until(d -> List.of("LEAD|" + LOST_REASON + "|1").equals(lostBars()));
@@ -152,7 +161,9 @@ class FunnelPageBrowserIT {
         wait.until(d -> List.of(YearMonth.from(closeDate) + "|2500").equals(forecastBars()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
         session.browser().findElement(By.cssSelector("#forecast-body button")).click();
-        wait.until(d -> List.of("cust-fc").equals(tableCustomers("forecast-customers-table")));
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/forecast/customers?",
+                "month=" + YearMonth.from(closeDate));
         // how that month's forecast moved: today's snapshot (taken now, as the daily job would) is its one point,
         // 2,500 weighted of 5,000 in the pipeline; nothing was won in that month yet
         assertThat(session.client().sendReport("POST", "/api/v1/admin/forecast-snapshots?day=" + today, null).status()).isEqualTo(200);
@@ -287,16 +298,6 @@ class FunnelPageBrowserIT {
     /** Clicks the middle of the first bar of a series with a value, as a manager would. */
     private static void clickBar(String elementId, String chartName, int seriesIndex) {
         Drilling.clickPoint(session.browser(), elementId, chartName, seriesIndex, Drilling.firstNonZero(session.browser(), chartName, seriesIndex));
-    }
-
-    /** The customer ids of a drill-down table, once shown. */
-    @SuppressWarnings("unchecked")
-    private static List<String> tableCustomers(String tableId) {
-        return (List<String>) script("""
-                const table = document.getElementById(arguments[0]);
-                if (table.hidden) return null;
-                return [...table.tBodies[0].rows].map(tr => tr.cells[0].textContent.replace(/.*\\((.*)\\)$/, '$1'));""",
-                tableId);
     }
 
     private static String exportHref(String id) {

@@ -90,6 +90,16 @@ class GoalsPageBrowserIT {
         assertThat(browser.findElement(By.id("leaderboard-body")).getText()).startsWith("1 rep-a");
         assertThat(browser.findElement(By.id("goal-editor")).isDisplayed()).isTrue();
 
+        // every number traceable: rep-a's bar opens its 2 follow-ups of the week, rep-b's actual in the table its 1
+        Drilling.clickPoint(browser, "chart-attainment", "attainment", 0, 0);
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(2);
+        assertThat(Drilling.exportHref(browser, "csv")).contains("/api/v1/exports/drill/follow-ups?", "repId=rep-a",
+                "from=" + monday, "to=" + monday.plusDays(6));
+        browser.findElements(By.cssSelector("#goals-body button.goal-actual")).get(1).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(1);
+        Drilling.clickPoint(browser, "chart-leaderboard", "leaderboard", 0, 1);
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(1);
+
         // a goal the API refuses shows its reason as text, and adds nothing
         browser.findElement(By.id("goal-rep")).sendKeys("rep-a");
         browser.findElement(By.id("goal-team")).sendKeys("team-a");

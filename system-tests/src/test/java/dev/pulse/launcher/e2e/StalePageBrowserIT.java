@@ -84,6 +84,19 @@ class StalePageBrowserIT {
         new Select(session.browser().findElement(By.id("filter-rep"))).selectByValue("");
         wait.until(d -> rows().size() == 3 && alertsCharted() == 3);
 
+        // a bar is one rep's open alerts of one kind: a click lists those, as many as the bar (rep-a's 2 stale)
+        int stale = ((Number) ((JavascriptExecutor) session.browser()).executeScript(
+                "return window.pulseCharts.byRep.getOption().series.findIndex(s => s.id === 'STALE');")).intValue();
+        int repA = ((Number) ((JavascriptExecutor) session.browser()).executeScript(
+                "return window.pulseCharts.byRep.getOption().xAxis[0].data.indexOf('rep-a');")).intValue();
+        Drilling.clickPoint(session.browser(), "chart-by-rep", "byRep", stale, repA);
+        wait.until(d -> rows().size() == 2);
+        assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2");
+        assertThat(session.browser().getCurrentUrl()).contains("rep=rep-a", "kind=STALE");
+        new Select(session.browser().findElement(By.id("filter-rep"))).selectByValue("");
+        new Select(session.browser().findElement(By.id("filter-kind"))).selectByValue("");
+        wait.until(d -> rows().size() == 3);
+
         // a customer's history opens inline with that customer's follow-up only
         wait.until(d -> {
             d.findElement(By.cssSelector("#stale-table tr[data-customer-id='cust-a2'] button[data-customer-id]")).click();

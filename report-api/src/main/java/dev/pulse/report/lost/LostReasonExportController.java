@@ -1,10 +1,10 @@
-package dev.pulse.report.exports;
+package dev.pulse.report.lost;
 
+import dev.pulse.report.exports.Cell;
+import dev.pulse.report.exports.ExportFiles;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Sheet;
 import dev.pulse.report.funnel.FunnelFilter;
-import dev.pulse.report.lost.LostReasonGrouping;
-import dev.pulse.report.lost.LostReasonQueries;
-import dev.pulse.report.lost.LostReasonRow;
-import dev.pulse.report.lost.LostReasonsView;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.security.audit.AuditLog;
