@@ -101,10 +101,7 @@ class KafkaDownIT {
     @Order(2)
     void shouldAcceptAgainWithoutRestartOnceKafkaIsReachable() throws IOException {
         // given Kafka comes up where ingest was told to find it
-        broker = new EmbeddedKafkaKraftBroker(1, 3, FOLLOWUPS, "sales");
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        broker = IngestStack.startBroker(3);
         String[] hostAndPort = broker.getBrokersAsString().split(",")[0].split(":");
         kafkaIsBack = new PortForwarder(kafkaPort,
                 InetSocketAddress.createUnresolved(hostAndPort[0], Integer.parseInt(hostAndPort[1])));
