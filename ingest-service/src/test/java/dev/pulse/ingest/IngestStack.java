@@ -52,6 +52,7 @@ final class IngestStack implements BeforeAllCallback, AfterAllCallback {
                     Stream.of(settings)).toArray(String[]::new));
         } catch (RuntimeException | Error e) {
             broker.destroy();
+            broker = null;
             throw e;
         }
     }
@@ -66,7 +67,9 @@ final class IngestStack implements BeforeAllCallback, AfterAllCallback {
                 ingest.close();
             }
         } finally {
-            broker.destroy();
+            if (broker != null) {
+                broker.destroy();
+            }
         }
     }
 

@@ -53,14 +53,13 @@ class KafkaDownIT {
 
     @AfterAll
     static void stopEverything() throws IOException {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (kafkaIsBack != null) {
-            kafkaIsBack.close();
-        }
-        if (broker != null) {
-            broker.destroy();
+        // the service first, then the forwarder; try-with-resources skips one that never started (null)
+        try (PortForwarder forwarder = kafkaIsBack; RunningIngest service = ingest) {
+            // closed in reverse order of declaration
+        } finally {
+            if (broker != null) {
+                broker.destroy();
+            }
         }
     }
 
