@@ -9,15 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.funnel.FunnelCell;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -430,30 +424,13 @@ class FunnelApiIT {
         @Test
         void shouldPushAFunnelEventToTheDashboardsWhenACellChanges() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-                Thread.ofVirtual().name("sse-reader").start(() -> {
-                    try {
-                        response.body().forEach(lines::add);
-                    } catch (RuntimeException e) {
-                        // the stream ends when the test closes it
-                    }
-                });
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                FunnelCells.send(stack.producer(), stack.topics().changes(), cell("2027-02-01", "rep-live", "east", "web")
+                        .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
 
-                    // when
-                    FunnelCells.send(stack.producer(), stack.topics().changes(), cell("2027-02-01", "rep-live", "east", "web")
-                            .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:funnel"));
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:funnel"));
             }
         }
 

@@ -30,9 +30,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -641,47 +637,28 @@ class ProjectorIT {
         @Test
         void shouldPushAnActivityEventWhenASaleIsProjected() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                String customer = unique("C");
+                send(stack.topics().sales(), customer, bytes(sale(customer, unique("O"), "10.00")));
 
-                    // when
-                    String customer = unique("C");
-                    send(stack.topics().sales(), customer, bytes(sale(customer, unique("O"), "10.00")));
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity"));
-                    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:activity"));
+                assertThat(live.contentType()).startsWith("text/event-stream");
             }
         }
 
         @Test
         void shouldPushActivityAndFunnelEventsWhenAChangeIsProjected() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                String rep = unique("rep");
+                send(stack.topics().changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
 
-                    // when
-                    String rep = unique("rep");
-                    send(stack.topics().changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity") && lines.contains("event:funnel"));
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:activity")
+                        && live.lines().contains("event:funnel"));
             }
         }
 
@@ -691,13 +668,7 @@ class ProjectorIT {
             String database = stack.postgres().createDatabase("live_shutdown");
             RunningReport app = RunningReport.start(database, stack.kafka().bootstrapServers(), "live-shutdown",
                     TestKafka.topicSettings(stack.topics()));
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(app.uri("/api/v1/live"))).build(), BodyHandlers.ofLines())
-                        .get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
-
+            try (LiveStream live = LiveStream.open(app)) {
                 // when
                 long start = System.nanoTime();
                 app.close();
@@ -705,18 +676,6 @@ class ProjectorIT {
                 // then the stream is ended rather than waited for by the graceful shutdown (10 s per phase)
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             }
-        }
-
-        private static LinkedBlockingQueue<String> readInBackground(HttpResponse<Stream<String>> response) {
-            LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread.ofVirtual().name("sse-reader").start(() -> {
-                try {
-                    response.body().forEach(lines::add);
-                } catch (RuntimeException e) {
-                    // the stream ends when the test closes it or the server goes away
-                }
-            });
-            return lines;
         }
     }
 
