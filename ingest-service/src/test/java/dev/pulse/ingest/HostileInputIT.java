@@ -1,5 +1,10 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
+import static dev.pulse.ingest.IngestStack.SALES;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
+import static dev.pulse.ingest.RunningIngest.PROBLEM_JSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.followUp;
@@ -48,11 +53,6 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
-    private static final String FOLLOWUPS = "followups";
-    private static final String SALES = "sales";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final int MAX_RECORDS = 100;
     private static final int MAX_BODY = 2 * 1024 * 1024;
 

@@ -1,5 +1,10 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
+import static dev.pulse.ingest.IngestStack.SALES;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
+import static dev.pulse.ingest.RunningIngest.PROBLEM_JSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.array;
@@ -41,11 +46,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class IngestApiIT {
 
-    private static final String FOLLOWUPS = "followups";
-    private static final String SALES = "sales";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @RegisterExtension
     static final IngestStack stack = new IngestStack(3);

@@ -14,6 +14,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class IngestStack implements BeforeAllCallback, AfterAllCallback {
 
+    /** The topics the broker holds, by their default names, as ingest writes them. */
+    static final String FOLLOWUPS = "followups";
+    static final String SALES = "sales";
+
     private final int partitions;
     private final String[] settings;
     /** The class that started the stack; its {@code @Nested} classes inherit the extension and must not start another. */
@@ -32,7 +36,7 @@ final class IngestStack implements BeforeAllCallback, AfterAllCallback {
 
     /** A broker with the followups and sales topics, ready for ingest's transactions. */
     static EmbeddedKafkaKraftBroker startBroker(int partitions) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, "followups", "sales");
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, FOLLOWUPS, SALES);
         // Ingest writes in transactions; one broker cannot hold the default three replicas of their log.
         broker.brokerProperty("transaction.state.log.replication.factor", "1");
         broker.brokerProperty("transaction.state.log.min.isr", "1");

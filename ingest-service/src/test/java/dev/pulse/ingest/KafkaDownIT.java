@@ -1,5 +1,6 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.followUp;
@@ -33,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(OrderAnnotation.class)
 class KafkaDownIT {
 
-    private static final String FOLLOWUPS = "followups";
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
 
     private static int kafkaPort;

@@ -1,6 +1,8 @@
 package dev.pulse.ingest;
 
 import static dev.pulse.ingest.RunningIngest.INGEST_TOKEN;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.array;
@@ -23,8 +25,6 @@ import tools.jackson.databind.JsonNode;
 class LocalizedErrorsIT {
 
     private static final String FOLLOWUPS = "/api/v1/followups";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
     private static final String BEARER = "Bearer " + INGEST_TOKEN;
     private static final int MAX_RECORDS = 5;
 
