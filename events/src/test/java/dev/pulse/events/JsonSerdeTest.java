@@ -47,12 +47,8 @@ class JsonSerdeTest {
 
     @Test
     void shouldRoundTripAFollowUpWithEveryField() {
-        // given
-        JsonSerde<FollowUp> serde = JsonSerde.of(FollowUp.class);
-
         // when
-        byte[] bytes = serde.serializer().serialize(TOPIC, FOLLOW_UP);
-        FollowUp back = serde.deserializer().deserialize(TOPIC, bytes);
+        FollowUp back = read(FollowUp.class, written(FollowUp.class, FOLLOW_UP));
 
         // then
         assertThat(back).isEqualTo(FOLLOW_UP);
@@ -61,11 +57,8 @@ class JsonSerdeTest {
 
     @Test
     void shouldWriteChineseAsUtf8AndTimesAsIsoText() {
-        // given
-        JsonSerde<FollowUp> serde = JsonSerde.of(FollowUp.class);
-
         // when
-        byte[] bytes = serde.serializer().serialize(TOPIC, FOLLOW_UP);
+        byte[] bytes = written(FollowUp.class, FOLLOW_UP);
         JsonNode json = Json.MAPPER.readTree(bytes);
 
         // then: readers in other languages and BI tools see plain UTF-8 and ISO-8601 instants
@@ -81,12 +74,9 @@ class JsonSerdeTest {
 
     @Test
     void shouldRoundTripASaleKeepingTheExactAmount() {
-        // given
-        JsonSerde<Sale> serde = JsonSerde.of(Sale.class);
-
         // when
-        byte[] bytes = serde.serializer().serialize(TOPIC, SALE);
-        Sale back = serde.deserializer().deserialize(TOPIC, bytes);
+        byte[] bytes = written(Sale.class, SALE);
+        Sale back = read(Sale.class, bytes);
 
         // then: BigDecimal equality includes the scale, so 19999.50 must not come back as 19999.5
         assertThat(back).isEqualTo(SALE);
@@ -97,12 +87,9 @@ class JsonSerdeTest {
 
     @Test
     void shouldRoundTripAnActivityRowWithDatesAsIsoText() {
-        // given
-        JsonSerde<ActivityRow> serde = JsonSerde.of(ActivityRow.class);
-
         // when
-        byte[] bytes = serde.serializer().serialize(TOPIC, ROW);
-        ActivityRow back = serde.deserializer().deserialize(TOPIC, bytes);
+        byte[] bytes = written(ActivityRow.class, ROW);
+        ActivityRow back = read(ActivityRow.class, bytes);
 
         // then
         assertThat(back).isEqualTo(ROW);
@@ -115,11 +102,8 @@ class JsonSerdeTest {
 
     @Test
     void shouldRoundTripAPoisonRecord() {
-        // given
-        JsonSerde<PoisonRecord> serde = JsonSerde.of(PoisonRecord.class);
-
         // when
-        PoisonRecord back = serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, POISON));
+        PoisonRecord back = read(PoisonRecord.class, written(PoisonRecord.class, POISON));
 
         // then
         assertThat(back).isEqualTo(POISON);
@@ -183,5 +167,15 @@ class JsonSerdeTest {
                 .isInstanceOf(SerializationException.class);
         assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, badInstant))
                 .isInstanceOf(SerializationException.class);
+    }
+
+    /** The value as its serde writes it to the topic. */
+    private static <T> byte[] written(Class<T> type, T value) {
+        return JsonSerde.of(type).serializer().serialize(TOPIC, value);
+    }
+
+    /** The bytes as its serde reads them from the topic. */
+    private static <T> T read(Class<T> type, byte[] bytes) {
+        return JsonSerde.of(type).deserializer().deserialize(TOPIC, bytes);
     }
 }

@@ -1,5 +1,10 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
+import static dev.pulse.ingest.IngestStack.SALES;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
+import static dev.pulse.ingest.RunningIngest.PROBLEM_JSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.followUp;
@@ -29,10 +34,10 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -48,11 +53,6 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
 
-    private static final String FOLLOWUPS = "followups";
-    private static final String SALES = "sales";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private static final int MAX_RECORDS = 100;
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
@@ -69,33 +69,23 @@ class HostileInputIT {
             "paymentMethod", "shippingStatus");
     private static final List<String> SHAPED_SALE_FIELDS = List.of("eventId", "amount", "currency", "occurredAt");
 
-    private static EmbeddedKafkaKraftBroker broker;
-    private static RunningIngest ingest;
     private static TopicWatch topics;
 
+    @RegisterExtension
+    static final IngestStack stack = new IngestStack(3,
+            "pulse.ingest.max-records=" + MAX_RECORDS, "pulse.ingest.max-body=2MB",
+            // the corpus is about input, not outages: a slow broker on a busy machine must not answer 503
+            "pulse.ingest.kafka-timeout=15s");
+
     @BeforeAll
-    static void startBrokerAndService() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, FOLLOWUPS, SALES);
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
-        ingest = RunningIngest.start("pulse.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "pulse.ingest.max-records=" + MAX_RECORDS, "pulse.ingest.max-body=2MB",
-                // the corpus is about input, not outages: a slow broker on a busy machine must not answer 503
-                "pulse.ingest.kafka-timeout=15s");
-        topics = new TopicWatch(broker.getBrokersAsString(), ingest, FOLLOWUPS, SALES);
+    static void watchTheTopics() {
+        topics = new TopicWatch(stack.bootstrapServers(), stack.ingest(), FOLLOWUPS, SALES);
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopWatching() {
         if (topics != null) {
             topics.close();
-        }
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (broker != null) {
-            broker.destroy();
         }
     }
 
@@ -119,7 +109,7 @@ class HostileInputIT {
     @Order(1)
     void shouldRefuseWithThePreciseStatusAndWriteNothing(Hostile request) {
         // when
-        HttpResponse<String> response = ingest.request(request.method(), request.path(), request.contentType(),
+        HttpResponse<String> response = stack.ingest().request(request.method(), request.path(), request.contentType(),
                 request.body());
 
         // then
@@ -282,7 +272,7 @@ class HostileInputIT {
         records.forEach(batch::add);
 
         // when
-        HttpResponse<String> response = ingest.post(topic.equals(SALES) ? "/api/v1/sales" : "/api/v1/followups", JSON,
+        HttpResponse<String> response = stack.ingest().post(topic.equals(SALES) ? "/api/v1/sales" : "/api/v1/followups", JSON,
                 batch.toString());
 
         // then
@@ -337,7 +327,7 @@ class HostileInputIT {
         assertThat(body).contains(first).contains(last);
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, body);
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, body);
 
         // then
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -352,12 +342,12 @@ class HostileInputIT {
     @Test
     @Order(2)
     void shouldStillAnswerHealthUpAfterTheWholeCorpus() {
-        HttpResponse<String> health = ingest.get("/actuator/health");
+        HttpResponse<String> health = stack.ingest().get("/actuator/health");
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).get("status").asString()).isEqualTo("UP");
         // and still accepts a plain record
-        assertThat(ingest.post("/api/v1/followups", JSON, followUp(newCustomerId()).toString()).statusCode()).isEqualTo(202);
+        assertThat(stack.ingest().post("/api/v1/followups", JSON, followUp(newCustomerId()).toString()).statusCode()).isEqualTo(202);
     }
 
     private static void add(List<Arguments> cases, String name, Hostile request) {

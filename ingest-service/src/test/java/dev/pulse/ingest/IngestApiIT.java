@@ -1,5 +1,10 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
+import static dev.pulse.ingest.IngestStack.SALES;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
+import static dev.pulse.ingest.RunningIngest.PROBLEM_JSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.array;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,34 +46,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class IngestApiIT {
 
-    private static final String FOLLOWUPS = "followups";
-    private static final String SALES = "sales";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
-    private static final String PROBLEM_JSON = "application/problem+json";
 
-    private static EmbeddedKafkaKraftBroker broker;
-    private static RunningIngest ingest;
-
-    @BeforeAll
-    static void startBrokerAndService() {
-        broker = new EmbeddedKafkaKraftBroker(1, 3, FOLLOWUPS, SALES);
-        // Ingest writes in transactions; one broker cannot hold the default three replicas of their log.
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
-        ingest = RunningIngest.start("pulse.kafka.bootstrap-servers=" + broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    static void stopServiceAndBroker() {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
-    }
+    @RegisterExtension
+    static final IngestStack stack = new IngestStack(3);
 
     @Test
     void shouldWriteASingleFollowUpKeyedByCustomerIdWithTheClientsEventIdAndEveryFieldIntact() {
@@ -94,7 +74,7 @@ class IngestApiIT {
         sent.putArray("tags").add("重点客户").add("华东");
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, sent.toString());
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, sent.toString());
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
@@ -122,7 +102,7 @@ class IngestApiIT {
                 followUp(customerId).put("occurredAt", "2025-06-09T15:30:00+08:00").put("stage", "PROPOSAL"));
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, batch.toString());
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, batch.toString());
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
@@ -149,7 +129,7 @@ class IngestApiIT {
         String body = followUp(first) + "\n" + followUp(second).put("channel", "WECHAT") + "\n";
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", NDJSON, body);
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", NDJSON, body);
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
@@ -170,7 +150,7 @@ class IngestApiIT {
         assertThat(sent.has("currency")).isFalse();
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/sales", JSON, sent.toString());
+        HttpResponse<String> response = stack.ingest().post("/api/v1/sales", JSON, sent.toString());
 
         // then
         assertThat(response.statusCode()).isEqualTo(202);
@@ -200,7 +180,7 @@ class IngestApiIT {
                 followUp(faxed).put("channel", "FAX"));
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, batch.toString());
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, batch.toString());
 
         // then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -221,7 +201,7 @@ class IngestApiIT {
         String body = "[{\"customerId\": \"" + newCustomerId() + "\", \"customerName\": ";
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, body);
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, body);
 
         // then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -238,7 +218,7 @@ class IngestApiIT {
         String customerId = newCustomerId();
 
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", "text/plain", followUp(customerId).toString());
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", "text/plain", followUp(customerId).toString());
 
         // then
         assertThat(response.statusCode()).isEqualTo(415);
@@ -249,7 +229,7 @@ class IngestApiIT {
     @Test
     void shouldAnswer400WhenTheArrayHoldsNoRecords() {
         // when
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON, "[]");
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON, "[]");
 
         // then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -263,7 +243,7 @@ class IngestApiIT {
     @Test
     void shouldDescribeTheIngestEndpointsInOpenApi() {
         // when
-        HttpResponse<String> response = ingest.get("/v3/api-docs");
+        HttpResponse<String> response = stack.ingest().get("/v3/api-docs");
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
@@ -278,7 +258,7 @@ class IngestApiIT {
         String customerId = newCustomerId();
 
         // when two follow-ups are accepted
-        HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+        HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON,
                 array(followUp(customerId), followUp(customerId).put("stage", "PROPOSAL")).toString());
 
         // then
@@ -298,7 +278,7 @@ class IngestApiIT {
         @BeforeAll
         void startService() {
             small = RunningIngest.start(
-                    "pulse.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                    "pulse.kafka.bootstrap-servers=" + stack.bootstrapServers(),
                     "pulse.ingest.max-body=1KB");
         }
 
@@ -380,11 +360,11 @@ class IngestApiIT {
             ObjectNode marker = topic.equals(SALES) ? sale(customerId) : followUp(customerId);
             markers.add(marker.put("eventId", markerId.toString()));
         }
-        HttpResponse<String> sent = ingest.post(topic.equals(SALES) ? "/api/v1/sales" : "/api/v1/followups",
+        HttpResponse<String> sent = stack.ingest().post(topic.equals(SALES) ? "/api/v1/sales" : "/api/v1/followups",
                 JSON, markers.toString());
         assertThat(sent.statusCode()).as("marker request: %s", sent.body()).isEqualTo(202);
 
-        List<ConsumerRecord<String, String>> read = CommittedRecords.readUntil(broker.getBrokersAsString(), topic,
+        List<ConsumerRecord<String, String>> read = CommittedRecords.readUntil(stack.bootstrapServers(), topic,
                 records -> records.stream().filter(r -> markerIds.contains(value(r).get("eventId").asString()))
                         .count() == markerIds.size(),
                 Duration.ofSeconds(20));
@@ -403,7 +383,7 @@ class IngestApiIT {
 
         @Test
         void shouldRefuseARequestWithoutAToken() {
-            HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+            HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON,
                     BodyPublishers.ofString(followUp(newCustomerId()).toString()), null);
 
             assertThat(response.statusCode()).isEqualTo(401);
@@ -415,7 +395,7 @@ class IngestApiIT {
         void shouldRefuseAnUnknownTokenAndAMalformedHeader() {
             for (String authorization : List.of("Bearer not-a-pulse-token", "Bearer ", "Basic YWRtaW46YWRtaW4=",
                     "Bearer " + RunningIngest.INGEST_TOKEN + "x")) {
-                HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+                HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON,
                         BodyPublishers.ofString(followUp(newCustomerId()).toString()), authorization);
 
                 assertThat(response.statusCode()).as(authorization).isEqualTo(401);
@@ -425,7 +405,7 @@ class IngestApiIT {
         @Test
         void shouldForbidARoleThatMayOnlyReadAndWriteNothing() {
             String customerId = newCustomerId();
-            HttpResponse<String> refused = ingest.post("/api/v1/followups", JSON,
+            HttpResponse<String> refused = stack.ingest().post("/api/v1/followups", JSON,
                     BodyPublishers.ofString(followUp(customerId).toString()), "Bearer " + RunningIngest.BI_TOKEN);
 
             assertThat(refused.statusCode()).isEqualTo(403);
@@ -435,7 +415,7 @@ class IngestApiIT {
 
         @Test
         void shouldAcceptTheAdminTokenAndTheSchemeInAnyCase() {
-            HttpResponse<String> response = ingest.post("/api/v1/followups", JSON,
+            HttpResponse<String> response = stack.ingest().post("/api/v1/followups", JSON,
                     BodyPublishers.ofString(followUp(newCustomerId()).toString()), "bearer " + RunningIngest.ADMIN_TOKEN);
 
             assertThat(response.statusCode()).isEqualTo(202);
@@ -443,8 +423,8 @@ class IngestApiIT {
 
         @Test
         void shouldKeepHealthOpenAndMetricsForAdminsOnly() {
-            assertThat(ingest.post("/actuator/health", JSON, BodyPublishers.noBody(), null).statusCode()).isNotEqualTo(401);
-            HttpResponse<String> metricsAsIngest = ingest.post("/actuator/prometheus", JSON, BodyPublishers.noBody(),
+            assertThat(stack.ingest().post("/actuator/health", JSON, BodyPublishers.noBody(), null).statusCode()).isNotEqualTo(401);
+            HttpResponse<String> metricsAsIngest = stack.ingest().post("/actuator/prometheus", JSON, BodyPublishers.noBody(),
                     "Bearer " + RunningIngest.INGEST_TOKEN);
             assertThat(metricsAsIngest.statusCode()).isEqualTo(403);
         }
@@ -469,7 +449,7 @@ class IngestApiIT {
 
     /** The accepted-follow-ups counter as Prometheus scrapes it; absent until the first acceptance. */
     private static double acceptedFollowUps() {
-        HttpResponse<String> scrape = ingest.get("/actuator/prometheus");
+        HttpResponse<String> scrape = stack.ingest().get("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         Matcher counter = ACCEPTED_FOLLOWUPS.matcher(scrape.body());
         return counter.find() ? Double.parseDouble(counter.group(1)) : 0;

@@ -1,5 +1,6 @@
 package dev.pulse.ingest;
 
+import static dev.pulse.ingest.IngestStack.FOLLOWUPS;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.followUp;
@@ -33,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @TestMethodOrder(OrderAnnotation.class)
 class KafkaDownIT {
 
-    private static final String FOLLOWUPS = "followups";
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
 
     private static int kafkaPort;
@@ -53,14 +53,13 @@ class KafkaDownIT {
 
     @AfterAll
     static void stopEverything() throws IOException {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (kafkaIsBack != null) {
-            kafkaIsBack.close();
-        }
-        if (broker != null) {
-            broker.destroy();
+        // the service first, then the forwarder; try-with-resources skips one that never started (null)
+        try (PortForwarder forwarder = kafkaIsBack; RunningIngest service = ingest) {
+            // closed in reverse order of declaration
+        } finally {
+            if (broker != null) {
+                broker.destroy();
+            }
         }
     }
 
@@ -101,10 +100,7 @@ class KafkaDownIT {
     @Order(2)
     void shouldAcceptAgainWithoutRestartOnceKafkaIsReachable() throws IOException {
         // given Kafka comes up where ingest was told to find it
-        broker = new EmbeddedKafkaKraftBroker(1, 3, FOLLOWUPS, "sales");
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
+        broker = IngestStack.startBroker(3);
         String[] hostAndPort = broker.getBrokersAsString().split(",")[0].split(":");
         kafkaIsBack = new PortForwarder(kafkaPort,
                 InetSocketAddress.createUnresolved(hostAndPort[0], Integer.parseInt(hostAndPort[1])));

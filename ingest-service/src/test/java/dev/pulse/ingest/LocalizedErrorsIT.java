@@ -1,6 +1,8 @@
 package dev.pulse.ingest;
 
 import static dev.pulse.ingest.RunningIngest.INGEST_TOKEN;
+import static dev.pulse.ingest.RunningIngest.JSON;
+import static dev.pulse.ingest.RunningIngest.NDJSON;
 import static dev.pulse.ingest.RunningIngest.contentType;
 import static dev.pulse.ingest.RunningIngest.json;
 import static dev.pulse.ingest.Samples.array;
@@ -11,10 +13,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,33 +25,11 @@ import tools.jackson.databind.JsonNode;
 class LocalizedErrorsIT {
 
     private static final String FOLLOWUPS = "/api/v1/followups";
-    private static final String JSON = "application/json";
-    private static final String NDJSON = "application/x-ndjson";
     private static final String BEARER = "Bearer " + INGEST_TOKEN;
     private static final int MAX_RECORDS = 5;
 
-    private static EmbeddedKafkaKraftBroker broker;
-    private static RunningIngest ingest;
-
-    @BeforeAll
-    static void startBrokerAndService() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1, "followups", "sales");
-        broker.brokerProperty("transaction.state.log.replication.factor", "1");
-        broker.brokerProperty("transaction.state.log.min.isr", "1");
-        broker.afterPropertiesSet();
-        ingest = RunningIngest.start("pulse.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "pulse.ingest.max-records=" + MAX_RECORDS);
-    }
-
-    @AfterAll
-    static void stopServiceAndBroker() {
-        if (ingest != null) {
-            ingest.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
-    }
+    @RegisterExtension
+    static final IngestStack stack = new IngestStack(1, "pulse.ingest.max-records=" + MAX_RECORDS);
 
     /** A follow-up with no way to reach the customer and no customer name: two errors of record 0. */
     private static String badFollowUp() {
@@ -61,7 +39,7 @@ class LocalizedErrorsIT {
     @Test
     void shouldRefuseABadFollowUpInChineseWhenAskedForZhCn() {
         // when
-        HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER,
+        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER,
                 "zh-CN,zh;q=0.9,en;q=0.8");
 
         // then
@@ -81,7 +59,7 @@ class LocalizedErrorsIT {
     @Test
     void shouldRefuseTheSameFollowUpInEnglishWhenAskedForEn() {
         // when
-        HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER, "en");
+        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER, "en");
 
         // then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -99,7 +77,7 @@ class LocalizedErrorsIT {
     @Test
     void shouldAnswerInEnglishWhenNoLanguageOrAnotherIsAsked() {
         for (String header : new String[] {null, "fr-FR", "*"}) {
-            HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER, header);
+            HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER, header);
 
             assertThat(json(response).get("detail").asString()).as(header)
                     .isEqualTo("No record was written: 2 error(s) in the request.");
@@ -112,7 +90,7 @@ class LocalizedErrorsIT {
         String body = followUp(newCustomerId()) + "\n{\"customerId\": \n";
 
         // when
-        HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, NDJSON, body, BEARER, "zh");
+        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, NDJSON, body, BEARER, "zh");
 
         // then
         assertThat(response.statusCode()).isEqualTo(400);
@@ -129,8 +107,8 @@ class LocalizedErrorsIT {
                 tools.jackson.databind.node.ObjectNode[]::new)).toString();
 
         // when
-        JsonNode zh = json(ingest.request("POST", FOLLOWUPS, JSON, body, BEARER, "zh-CN"));
-        JsonNode en = json(ingest.request("POST", FOLLOWUPS, JSON, body, BEARER, "en-US"));
+        JsonNode zh = json(stack.ingest().request("POST", FOLLOWUPS, JSON, body, BEARER, "zh-CN"));
+        JsonNode en = json(stack.ingest().request("POST", FOLLOWUPS, JSON, body, BEARER, "en-US"));
 
         // then
         assertThat(zh.get("status").asInt()).isEqualTo(413);
@@ -142,7 +120,7 @@ class LocalizedErrorsIT {
     @Test
     void shouldRefuseAMissingTokenInChinese() {
         // when
-        HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, JSON, badFollowUp(), null, "zh-CN");
+        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), null, "zh-CN");
 
         // then
         assertThat(response.statusCode()).isEqualTo(401);
@@ -155,7 +133,7 @@ class LocalizedErrorsIT {
     @Test
     void shouldRefuseAnUnknownTokenInEnglish() {
         // when
-        HttpResponse<String> response = ingest.request("POST", FOLLOWUPS, JSON, badFollowUp(), "Bearer nope", "en");
+        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), "Bearer nope", "en");
 
         // then
         assertThat(response.statusCode()).isEqualTo(401);
@@ -166,9 +144,9 @@ class LocalizedErrorsIT {
     @Test
     void shouldGiveSpringsOwnRefusalsACodeAndAChineseText() {
         // when
-        HttpResponse<String> unsupported = ingest.request("POST", FOLLOWUPS, "text/plain", badFollowUp(), BEARER, "zh-CN");
-        HttpResponse<String> wrongMethod = ingest.request("PUT", FOLLOWUPS, JSON, badFollowUp(), BEARER, "zh-CN");
-        HttpResponse<String> wrongMethodEn = ingest.request("PUT", FOLLOWUPS, JSON, badFollowUp(), BEARER, null);
+        HttpResponse<String> unsupported = stack.ingest().request("POST", FOLLOWUPS, "text/plain", badFollowUp(), BEARER, "zh-CN");
+        HttpResponse<String> wrongMethod = stack.ingest().request("PUT", FOLLOWUPS, JSON, badFollowUp(), BEARER, "zh-CN");
+        HttpResponse<String> wrongMethodEn = stack.ingest().request("PUT", FOLLOWUPS, JSON, badFollowUp(), BEARER, null);
 
         // then
         assertThat(unsupported.statusCode()).isEqualTo(415);

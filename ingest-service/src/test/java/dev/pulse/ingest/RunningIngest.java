@@ -37,6 +37,11 @@ final class RunningIngest implements AutoCloseable {
     static final String BI_TOKEN = "it-bi-token-8d41e6a0c5f2";
     static final String ADMIN_TOKEN = "it-admin-token-77c0d9e3a4";
 
+    /** The media types the tests send and expect back. */
+    static final String JSON = "application/json";
+    static final String NDJSON = "application/x-ndjson";
+    static final String PROBLEM_JSON = "application/problem+json";
+
     private final ConfigurableApplicationContext context;
     private final URI base;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.JsonSerde;
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
@@ -19,11 +18,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -33,6 +29,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,47 +42,35 @@ import tools.jackson.databind.JsonNode;
 class AlertRoutingIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final Pattern ALERT_ID = Pattern.compile("alertId: ([0-9a-f-]{36})");
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Serializer<Alert> ALERTS = JsonSerde.of(Alert.class).serializer();
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static RunningReport report;
-    private static TopicNames topics;
-    private static FakeRobots robots;
-    private static FakeRobots.Robot fallback;
-    private static FakeRobots.Robot repRobot;
-    private static FakeRobots.Robot teamRobot;
+    private static final FakeRobots robots = new FakeRobots();
+    private static final FakeRobots.Robot fallback = robots.add("/default-wecom", WebhookFormat.WECOM, null, 20, WINDOW);
+    private static final FakeRobots.Robot repRobot =
+            robots.add("/rep-dingtalk", WebhookFormat.DINGTALK, "SECzhangwei", 20, WINDOW);
+    private static final FakeRobots.Robot teamRobot =
+            robots.add("/team-feishu", WebhookFormat.FEISHU, "team-east-secret", 20, WINDOW);
+
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("alert-routing-it", "routing",
+            "pulse.alerts.webhooks=wecom=" + robots.url("/default-wecom"),
+            "pulse.alerts.poll-interval=200ms", "pulse.alerts.max-attempts=2", "pulse.alerts.max-backoff=1s",
+            "pulse.alerts.timeout=30s", "pulse.alerts.claim-lease=2m",
+            "pulse.alerts.dashboard-url=https://pulse.example.com/");
 
     @BeforeAll
-    static void start() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("alert-routing-it");
-        String jdbcUrl = postgres.createDatabase("routing");
-        robots = new FakeRobots();
-        fallback = robots.add("/default-wecom", WebhookFormat.WECOM, null, 20, WINDOW);
-        repRobot = robots.add("/rep-dingtalk", WebhookFormat.DINGTALK, "SECzhangwei", 20, WINDOW);
-        teamRobot = robots.add("/team-feishu", WebhookFormat.FEISHU, "team-east-secret", 20, WINDOW);
-        topics = kafka.topics("-alert-routing-it");
-        List<String> settings = new ArrayList<>(List.of(TestKafka.topicSettings(topics)));
-        settings.addAll(List.of("pulse.alerts.webhooks=wecom=" + robots.url("/default-wecom"),
-                "pulse.alerts.poll-interval=200ms", "pulse.alerts.max-attempts=2", "pulse.alerts.max-backoff=1s",
-                "pulse.alerts.timeout=30s", "pulse.alerts.claim-lease=2m",
-                "pulse.alerts.dashboard-url=https://pulse.example.com/"));
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "alert-routing-it", settings.toArray(String[]::new));
+    static void nameTheRepAndTheTeam() {
         // the names an admin set up: a rep's display name and a team's name
-        TestPostgres.execute(jdbcUrl, "insert into pulse_team (team_id, name) values ('team-east', '华东一组')");
-        TestPostgres.execute(jdbcUrl, "insert into pulse_user (username, role, rep_id, display_name) "
+        TestPostgres.execute(stack.jdbcUrl(), "insert into pulse_team (team_id, name) values ('team-east', '华东一组')");
+        TestPostgres.execute(stack.jdbcUrl(), "insert into pulse_user (username, role, rep_id, display_name) "
                 + "values ('zhangwei', 'REP', 'rep-zhangwei', '张伟')");
     }
 
+    /** The robots stop before the report API (the stack stops after the class's @AfterAll methods). */
     @AfterAll
-    static void stop() {
-        report.close();
+    static void stopRobots() {
         robots.close();
-        postgres.close();
-        kafka.close();
     }
 
     @Test
@@ -112,7 +97,7 @@ class AlertRoutingIT {
                 .satisfies(r -> assertProblem(r, 400, "mobile is not valid"));
         assertThat(send("PUT", "/api/v1/admin/alert-routes/" + UUID.randomUUID(),
                 "{\"scope\":\"DEFAULT\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}").statusCode()).isEqualTo(404);
-        assertThat(report.getJson("/api/v1/admin/alert-routes").get("rows")).isEmpty();
+        assertThat(stack.report().getJson("/api/v1/admin/alert-routes").get("rows")).isEmpty();
     }
 
     @Test
@@ -139,10 +124,10 @@ class AlertRoutingIT {
         Alert zhangwei = alert("C-1", "王芳", "rep-zhangwei", "team-east");
         Alert lisi = alert("C-2", "陈静", "rep-lisi", "team-east");
         Alert wangwu = alert("C-3", "刘洋", "rep-wangwu", "team-west");
-        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+        try (KafkaProducer<String, byte[]> producer = stack.kafka().producer()) {
             for (Alert alert : List.of(zhangwei, lisi, wangwu)) {
-                producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(),
-                        ALERTS.serialize(topics.alerts(), alert)));
+                producer.send(new ProducerRecord<>(stack.topics().alerts(), alert.alertId().toString(),
+                        ALERTS.serialize(stack.topics().alerts(), alert)));
             }
         }
 
@@ -177,19 +162,19 @@ class AlertRoutingIT {
                 .formatted(robots.url("/rep-zhaoliu")));
         String routeId = json(created).get("routeId").asString();
         Alert alert = alert("C-4", "赵敏", "rep-zhaoliu", "team-west");
-        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
-            producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(), ALERTS.serialize(topics.alerts(), alert)));
+        try (KafkaProducer<String, byte[]> producer = stack.kafka().producer()) {
+            producer.send(new ProducerRecord<>(stack.topics().alerts(), alert.alertId().toString(), ALERTS.serialize(stack.topics().alerts(), alert)));
         }
 
         // when the budget of two attempts is spent, then the admin API and the metrics show it
         await().atMost(Duration.ofSeconds(90)).until(() ->
-                report.getJson("/api/v1/admin/alert-deliveries").get("rows").size() == 1);
-        JsonNode failed = report.getJson("/api/v1/admin/alert-deliveries").get("rows").get(0);
+                stack.report().getJson("/api/v1/admin/alert-deliveries").get("rows").size() == 1);
+        JsonNode failed = stack.report().getJson("/api/v1/admin/alert-deliveries").get("rows").get(0);
         assertThat(failed.get("messageId").asString()).isEqualTo(alert.alertId().toString());
         assertThat(failed.get("attempts").asInt()).isEqualTo(2);
         assertThat(failed.get("lastError").asString()).isEqualTo("errcode 310000 refused");
         assertThat(robot.refused(310000)).isEqualTo(2);
-        String metrics = report.get("/actuator/prometheus").body();
+        String metrics = stack.report().get("/actuator/prometheus").body();
         assertThat(metrics).contains("pulse_webhooks_failed_pending 1.0");
         assertThat(metrics).containsPattern("pulse_webhooks_undeliverable_total\\{format=\"dingtalk\"[^}]*\\} 1.0");
 
@@ -202,7 +187,7 @@ class AlertRoutingIT {
         // then the robot has it once and nothing is failed any more
         await().atMost(Duration.ofSeconds(90)).until(() -> robot.accepted.size() == 1);
         assertThat(alertIds(robot)).containsExactly(alert.alertId());
-        assertThat(report.getJson("/api/v1/admin/alert-deliveries").get("rows")).isEmpty();
+        assertThat(stack.report().getJson("/api/v1/admin/alert-deliveries").get("rows")).isEmpty();
         assertThat(send("POST", "/api/v1/admin/alert-deliveries/" + alert.alertId() + "/retry", "").statusCode()).isEqualTo(404);
     }
 
@@ -219,22 +204,22 @@ class AlertRoutingIT {
         int teamBefore = teamRobot.accepted.size();
 
         // when the steps come through the alerts topic
-        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
+        try (KafkaProducer<String, byte[]> producer = stack.kafka().producer()) {
             for (Alert alert : List.of(stale, escalated, released, stale.resolved(Instant.now(), "RELEASED"),
                     escalated.resolved(Instant.now(), "RELEASED"), claimed)) {
-                producer.send(new ProducerRecord<>(topics.alerts(), alert.alertId().toString(),
-                        ALERTS.serialize(topics.alerts(), alert)));
+                producer.send(new ProducerRecord<>(stack.topics().alerts(), alert.alertId().toString(),
+                        ALERTS.serialize(stack.topics().alerts(), alert)));
             }
         }
 
         // then the rep's robot has the rep's step (opened and resolved), the team's robot the manager's and the pool's
         // (counted by alertId: a robot may get several of them merged into one message)
-        await().atMost(Duration.ofSeconds(90)).until(() -> alertIds(since(repRobot, repBefore)).size() == 2
-                && alertIds(since(teamRobot, teamBefore)).size() == 4);
+        await().atMost(Duration.ofSeconds(90)).until(() -> FakeRobots.alertIds(since(repRobot, repBefore)).size() == 2
+                && FakeRobots.alertIds(since(teamRobot, teamBefore)).size() == 4);
         List<String> teamTexts = since(teamRobot, teamBefore);
-        assertThat(alertIds(since(repRobot, repBefore)))
+        assertThat(FakeRobots.alertIds(since(repRobot, repBefore)))
                 .as("opened, then ended by the release").containsExactly(stale.alertId(), stale.alertId());
-        assertThat(alertIds(teamTexts)).containsExactlyInAnyOrder(escalated.alertId(), escalated.alertId(),
+        assertThat(FakeRobots.alertIds(teamTexts)).containsExactlyInAnyOrder(escalated.alertId(), escalated.alertId(),
                 released.alertId(), released.alertId());
         assertThat(teamTexts).anySatisfy(text -> assertThat(text).contains("升级：客户仍未跟进 Escalated")
                 .contains("负责人 Rep: 张伟 / 华东一组"));
@@ -245,9 +230,9 @@ class AlertRoutingIT {
         assertThat(teamTexts).as("the manager's robot @mentions nobody").noneMatch(text -> text.contains("<at "));
 
         // and the alert history says who claimed the customer
-        await().atMost(Duration.ofSeconds(30)).until(() -> report.getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED")
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.report().getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED")
                 .get("rows").size() == 3);
-        JsonNode rows = report.getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED").get("rows");
+        JsonNode rows = stack.report().getJson("/api/v1/alerts?customerId=C-5&status=RESOLVED").get("rows");
         assertThat(java.util.stream.StreamSupport.stream(rows.spliterator(), false)
                 .filter(row -> row.get("kind").asString().equals("RELEASED")).findFirst().orElseThrow()
                 .get("claimedBy").asString()).isEqualTo("rep-lisi");
@@ -271,23 +256,12 @@ class AlertRoutingIT {
     }
 
     private static List<UUID> alertIds(FakeRobots.Robot robot) {
-        return alertIds(robot.texts());
-    }
-
-    private static List<UUID> alertIds(List<String> texts) {
-        List<UUID> ids = new ArrayList<>();
-        for (String text : texts) {
-            Matcher matcher = ALERT_ID.matcher(text);
-            while (matcher.find()) {
-                ids.add(UUID.fromString(matcher.group(1)));
-            }
-        }
-        return ids;
+        return FakeRobots.alertIds(robot.texts());
     }
 
     private static HttpResponse<String> send(String method, String path, String body) {
         try {
-            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(report.uri(path)))
+            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri(path)))
                             .header("Content-Type", "application/json")
                             .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

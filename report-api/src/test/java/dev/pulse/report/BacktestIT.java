@@ -15,9 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,19 +57,11 @@ class BacktestIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static RunningReport report;
-    private static String jdbcUrl;
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("backtest-it", "backtest", "pulse.backtest.ladder=LEAD:P3D/P7D");
 
     @BeforeAll
     static void seed() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("backtest-it");
-        jdbcUrl = postgres.createDatabase("backtest");
-        List<String> settings = new ArrayList<>(List.of(TestKafka.topicSettings(kafka.topics("-backtest-it"))));
-        settings.add("pulse.backtest.ladder=LEAD:P3D/P7D");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "backtest-it", settings.toArray(String[]::new));
         followUp("c1", "rep-e", "east", "08-30", "LEAD", null);
         followUp("c1", "rep-w", "west", "09-22", "QUALIFIED", null);
         followUp("c2", "rep-e", "east", "09-08", "LEAD", null);
@@ -86,22 +78,9 @@ class BacktestIT {
         followUp("c8", "rep-e", "east", "07-05", "QUALIFIED", null);
     }
 
-    @AfterAll
-    static void stop() {
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     @Test
     void shouldCountWhatTheProposedRulesWouldHaveProducedPerWeekAndTeam() {
-        JsonNode answer = report.getJson("/api/v1/alerts/backtest?" + RULES);
+        JsonNode answer = stack.report().getJson("/api/v1/alerts/backtest?" + RULES);
 
         assertThat(weeks(answer)).containsExactly(
                 "2026-W37 2026-09-07 2 1 0 0 1", "2026-W38 2026-09-14 0 0 2 0 1",
@@ -125,7 +104,7 @@ class BacktestIT {
     void shouldKeepAnOverdueAlertThatNoReleaseDropsWhenNothingClimbs() {
         // no ladder: c1 stays STALE until its 09-22 follow-up (no release, so no claim); c7's OVERDUE
         // of 09-15 is no longer dropped by a release: W38 has c6's and c7's
-        JsonNode answer = report.getJson("/api/v1/alerts/backtest?" + RULES.replace(
+        JsonNode answer = stack.report().getJson("/api/v1/alerts/backtest?" + RULES.replace(
                 "ladder=" + encode("LEAD:P2D/P5D,QUOTE:/P4D"), "ladder="));
 
         assertThat(weeks(answer)).containsExactly(
@@ -135,7 +114,7 @@ class BacktestIT {
 
     @Test
     void shouldLeaveOverdueAlertsOutWhenAskedAndTakeTheRulesInForceWhenNoneAreProposed() {
-        JsonNode withoutOverdue = report.getJson("/api/v1/alerts/backtest?" + RULES + "&overdue=false");
+        JsonNode withoutOverdue = stack.report().getJson("/api/v1/alerts/backtest?" + RULES + "&overdue=false");
         assertThat(counts(withoutOverdue.get("total"))).isEqualTo("3 2 2 1 0");
 
         // in force: LEAD 14 d, QUALIFIED and PROPOSAL 7 d, QUOTE and CONTRACT 3 d, ladder LEAD:P3D/P7D (set
@@ -144,11 +123,11 @@ class BacktestIT {
         // c2: 13 days to 09-30, under 14: nothing. c3: OVERDUE 09-10, STALE 09-12 (W37; QUOTE does not climb).
         // c5: QUALIFIED 09-08 is STALE on 09-15 (W38) before its LOST of 09-20. c6: OVERDUE 09-15 (W38).
         // c7: STALE 07-15, ESCALATED 07-18, RELEASED 07-25: its OVERDUE dropped. c8: nothing in the range.
-        JsonNode inForce = report.getJson("/api/v1/alerts/backtest?from=2026-09-07&to=2026-10-04");
+        JsonNode inForce = stack.report().getJson("/api/v1/alerts/backtest?from=2026-09-07&to=2026-10-04");
         assertThat(weeks(inForce)).containsExactly(
                 "2026-W37 2026-09-07 2 0 0 0 1", "2026-W38 2026-09-14 1 1 0 0 1",
                 "2026-W39 2026-09-21 0 0 0 0 0", "2026-W40 2026-09-28 1 0 0 0 0");
-        JsonNode rules = report.getJson("/api/v1/alerts/backtest/rules");
+        JsonNode rules = stack.report().getJson("/api/v1/alerts/backtest/rules");
         assertThat(rules.get("stale").get("LEAD").asString()).isEqualTo("P14D");
         assertThat(rules.get("stale").get("QUALIFIED").asString()).isEqualTo("P7D");
         assertThat(rules.get("ladder").get("LEAD").get("managerAfter").asString()).isEqualTo("P3D");
@@ -177,27 +156,27 @@ class BacktestIT {
 
     @Test
     void shouldAnswerTheAdminForOneTeamAndDefaultToTheLastTwelveWeeks() {
-        JsonNode east = report.getJson("/api/v1/alerts/backtest?" + RULES + "&teamId=east");
+        JsonNode east = stack.report().getJson("/api/v1/alerts/backtest?" + RULES + "&teamId=east");
         assertThat(teams(east)).containsExactly("east 2 2 1 0 1");
-        assertThat(report.getJson("/api/v1/alerts/backtest").get("weeks")).hasSize(12);
+        assertThat(stack.report().getJson("/api/v1/alerts/backtest").get("weeks")).hasSize(12);
     }
 
     @Test
     void shouldRefuseAProposalThatIsNotARuleInTheCallersLanguage() {
-        HttpResponse<String> unknownStage = report.get("/api/v1/alerts/backtest?stale=" + encode("WON:P1D"), true, "zh-CN");
+        HttpResponse<String> unknownStage = stack.report().get("/api/v1/alerts/backtest?stale=" + encode("WON:P1D"), true, "zh-CN");
         assertThat(unknownStage.statusCode()).isEqualTo(400);
         assertThat(json(unknownStage).get("detail").asString()).contains("stale").contains("只能是以下之一");
-        HttpResponse<String> tooShort = report.get("/api/v1/alerts/backtest?ladder=" + encode("LEAD:PT10M/P1D"), true, "en");
+        HttpResponse<String> tooShort = stack.report().get("/api/v1/alerts/backtest?ladder=" + encode("LEAD:PT10M/P1D"), true, "en");
         assertThat(tooShort.statusCode()).isEqualTo(400);
         assertThat(json(tooShort).get("detail").asString()).contains("ladder").contains("PT1H").contains("P365D");
-        HttpResponse<String> tooLong = report.get("/api/v1/alerts/backtest?from=2023-01-01&to=2026-01-01", true, "en");
+        HttpResponse<String> tooLong = stack.report().get("/api/v1/alerts/backtest?from=2023-01-01&to=2026-01-01", true, "en");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(json(tooLong).get("detail").asString()).contains("731 days");
     }
 
     /** One follow-up straight into the fact table, at 10:00 Asia/Shanghai of a day of 2026. */
     private static void followUp(String customer, String rep, String team, String day, String stage, String nextDay) {
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                 insert into followup (event_id, customer_id, customer_name, rep_id, team_id, occurred_at, channel, content,
                     stage, next_follow_up_at)
                 values (gen_random_uuid(), ?, ?, ?, ?, ?::timestamptz, 'PHONE', '电话沟通', ?, ?::timestamptz)""",
@@ -229,7 +208,7 @@ class BacktestIT {
     }
 
     private static String token(String spec) {
-        HttpRequest request = authorized(HttpRequest.newBuilder(report.uri("/api/v1/admin/tokens")))
+        HttpRequest request = authorized(HttpRequest.newBuilder(stack.report().uri("/api/v1/admin/tokens")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(spec)).build();
         HttpResponse<String> response = send(request);
@@ -238,7 +217,7 @@ class BacktestIT {
     }
 
     private static HttpResponse<String> get(String path, String token, String language) {
-        return send(HttpRequest.newBuilder(report.uri(path)).header("Authorization", "Bearer " + token)
+        return send(HttpRequest.newBuilder(stack.report().uri(path)).header("Authorization", "Bearer " + token)
                 .header("Accept-Language", language).GET().build());
     }
 

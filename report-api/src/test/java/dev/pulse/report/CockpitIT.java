@@ -10,20 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.TopicNames;
-import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -69,42 +66,13 @@ class CockpitIT {
     private static final Duration PROJECTED = Duration.ofSeconds(30);
     private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static TopicNames topics;
-    private static String jdbcUrl;
-    private static RunningReport report;
-    private static KafkaProducer<String, byte[]> producer;
     private static final List<ObjectNode> seeded = new ArrayList<>();
 
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("cockpit-it", "cockpit");
+
     @BeforeAll
-    static void startWithProjectedFollowUps() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("cockpit-it");
-        topics = kafka.topics("-cockpit-it");
-        jdbcUrl = postgres.createDatabase("cockpit");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "cockpit-it", TestKafka.topicSettings(topics));
-        producer = kafka.producer();
-        seed();
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
-    private static void seed() {
+    static void seed() {
         f("c1", "rep-1", "east", "web", "11-02", "LEAD", null);
         f("c1", "rep-1", "east", "web", "11-05", "QUOTE", null);
         f("c1", "rep-1", "east", "web", "11-10", "LOST", "价格太高");
@@ -149,18 +117,18 @@ class CockpitIT {
         f("c17", "rep-2", "east", "web", "11-27", "LEAD", null);
         deal("9000", "CNY", "2027-02-01");
         for (ObjectNode followUp : seeded) {
-            send(topics.followups(), followUp);
+            send(stack.topics().followups(), followUp);
         }
-        send(topics.sales(), Samples.sale("c13", "o-13a", "1000.00").put("occurredAt", "2026-11-11T04:00:00Z"));
-        send(topics.sales(), Samples.sale("c13", "o-13b", "200.00").put("currency", "USD")
+        send(stack.topics().sales(), Samples.sale("c13", "o-13a", "1000.00").put("occurredAt", "2026-11-11T04:00:00Z"));
+        send(stack.topics().sales(), Samples.sale("c13", "o-13b", "200.00").put("currency", "USD")
                 .put("occurredAt", "2026-11-11T04:00:00Z"));
-        send(topics.sales(), Samples.sale("c14", "o-14", "3000.00").put("repId", "rep-2")
+        send(stack.topics().sales(), Samples.sale("c14", "o-14", "3000.00").put("repId", "rep-2")
                 .put("occurredAt", "2026-11-23T04:00:00Z"));
         // a sale in June, outside every figure above, whose product a spreadsheet would take for a formula
-        send(topics.sales(), Samples.sale("c99", "o-99", "5.00").put("product", "=1+1")
+        send(stack.topics().sales(), Samples.sale("c99", "o-99", "5.00").put("product", "=1+1")
                 .put("occurredAt", "2026-06-05T04:00:00Z"));
-        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from followup") == seeded.size()
-                && queryLong(jdbcUrl, "select count(*) from sale") == 4);
+        await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(), "select count(*) from followup") == seeded.size()
+                && queryLong(stack.jdbcUrl(), "select count(*) from sale") == 4);
     }
 
     @Nested
@@ -168,7 +136,7 @@ class CockpitIT {
 
         @Test
         void shouldCountTheReasonsTrimmedAndCaseFoldedWithTheirShares() {
-            JsonNode answer = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER);
+            JsonNode answer = stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER);
 
             assertThat(answer.get("lost").asLong()).isEqualTo(9);
             // 3 and 3 tie: the spelling "No budget" sorts before 价格太高; 3/9, 3/9, 2/9, 1/9
@@ -178,7 +146,7 @@ class CockpitIT {
 
         @Test
         void shouldFoldTheReasonsOutsideTheTopNIntoOtherPerStageLostFrom() {
-            JsonNode answer = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=stage&top=2");
+            JsonNode answer = stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=stage&top=2");
 
             assertThat(reasons(answer.get("reasons"))).containsExactly(
                     "- No budget 3 0.3333", "- 价格太高 3 0.3333", "- (other) 3 0.3333");
@@ -191,43 +159,43 @@ class CockpitIT {
 
         @Test
         void shouldSplitByOwnerRepTeamAndSourceAndFollowTheFilters() {
-            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep").get("rows")))
+            assertThat(reasons(stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep").get("rows")))
                     .containsExactly("rep-1 No budget 1 0.2500", "rep-1 价格太高 3 0.7500",
                             "rep-3 No budget 1 0.3333", "rep-3 Timing 1 0.3333", "rep-3 选了竞品 1 0.3333",
                             "rep-2 No budget 1 0.5000", "rep-2 Timing 1 0.5000");
             // c12's source is its first follow-up's (web); c11 names none
-            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=source&top=1")
+            assertThat(reasons(stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=source&top=1")
                     .get("rows"))).containsExactly("web No budget 1 0.1667", "web (other) 5 0.8333",
                     "expo No budget 2 1.0000", "- (other) 1 1.0000");
-            JsonNode west = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&teamId=west");
+            JsonNode west = stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&teamId=west");
             assertThat(west.get("lost").asLong()).isEqualTo(3);
             assertThat(reasons(west.get("reasons"))).containsExactly(
                     "- No budget 1 0.3333", "- Timing 1 0.3333", "- 选了竞品 1 0.3333");
             // a cohort of one day holds only c3
-            assertThat(reasons(report.getJson("/api/v1/reports/lost-reasons?from=2026-11-06&to=2026-11-06")
+            assertThat(reasons(stack.report().getJson("/api/v1/reports/lost-reasons?from=2026-11-06&to=2026-11-06")
                     .get("reasons"))).containsExactly("- No budget 1 1.0000");
         }
 
         @Test
         void shouldListTheCustomersBehindEachFigure() {
             String stageTop2 = "/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&groupBy=stage&top=2";
-            assertThat(customers(report.getJson(stageTop2 + "&group=LEAD&reason=" + enc("价格太高")))).containsExactly("c11", "c2");
-            assertThat(customers(report.getJson(stageTop2 + "&group=LEAD"))).containsExactly("c6", "c5");
-            assertThat(customers(report.getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=no%20budget")))
+            assertThat(customers(stack.report().getJson(stageTop2 + "&group=LEAD&reason=" + enc("价格太高")))).containsExactly("c11", "c2");
+            assertThat(customers(stack.report().getJson(stageTop2 + "&group=LEAD"))).containsExactly("c6", "c5");
+            assertThat(customers(stack.report().getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=no%20budget")))
                     .containsExactly("c7", "c4", "c3");
-            JsonNode c12 = report.getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=timing&teamId=west")
+            JsonNode c12 = stack.report().getJson("/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&reason=timing&teamId=west")
                     .get("rows").get(0);
             assertThat(c12.get("customerId").asString()).isEqualTo("c12");
             assertThat(c12.get("lostFrom").asString()).isEqualTo("PROPOSAL");
             assertThat(c12.get("ownerRep").asString()).isEqualTo("rep-3");
             assertThat(c12.get("source").asString()).isEqualTo("web");
             // every figure of the report has as many customers as it counts
-            JsonNode byRep = report.getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep&top=1");
+            JsonNode byRep = stack.report().getJson("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=rep&top=1");
             for (JsonNode row : byRep.get("rows")) {
                 String path = "/api/v1/reports/lost-reasons/customers?" + NOVEMBER + "&groupBy=rep&top=1&group="
                         + enc(row.get("group").asString())
                         + (row.get("other").asBoolean() ? "" : "&reason=" + enc(row.get("key").asString()));
-                assertThat(report.getJson(path).get("rows")).as(path).hasSize(row.get("customers").asInt());
+                assertThat(stack.report().getJson(path).get("rows")).as(path).hasSize(row.get("customers").asInt());
             }
         }
 
@@ -235,8 +203,8 @@ class CockpitIT {
         void shouldExportTheRowsAsCsvWithABomAndAsXlsxAndAuditTheExport() throws IOException {
             String query = NOVEMBER + "&groupBy=stage&top=2";
 
-            String csv = csv(download(report, "/api/v1/exports/lost-reasons?format=csv&" + query));
-            List<Row> xlsx = Downloads.sheet(download(report, "/api/v1/exports/lost-reasons?format=xlsx&" + query).body());
+            String csv = csv(download(stack.report(), "/api/v1/exports/lost-reasons?format=csv&" + query));
+            List<Row> xlsx = Downloads.sheet(download(stack.report(), "/api/v1/exports/lost-reasons?format=xlsx&" + query).body());
 
             assertThat(csv).isEqualTo(lines("group,reason,customers,share",
                     "LEAD,No budget,1,0.2000", "LEAD,价格太高,2,0.4000", "LEAD,(other),2,0.4000",
@@ -245,15 +213,15 @@ class CockpitIT {
             assertThat(xlsx).hasSize(8);
             assertThat(xlsx.get(2).getCellText(1)).isEqualTo("价格太高");
             assertThat(xlsx.get(2).getCellAsNumber(2).orElseThrow()).isEqualByComparingTo("2");
-            assertThat(queryRows(jdbcUrl, "select target from audit_log where action = 'export.lost-reasons' order by audit_id"))
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action = 'export.lost-reasons' order by audit_id"))
                     .containsExactly("lost-reasons_2026-11-01_2026-11-30_by-stage.csv",
                             "lost-reasons_2026-11-01_2026-11-30_by-stage.xlsx");
         }
 
         @Test
         void shouldRefuseAnUnknownGroupingAndATopOutOfRange() {
-            var unknown = report.get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=colour");
-            var tooMany = report.get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&top=51");
+            var unknown = stack.report().get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&groupBy=colour");
+            var tooMany = stack.report().get("/api/v1/reports/lost-reasons?" + NOVEMBER + "&top=51");
 
             assertThat(unknown.statusCode()).isEqualTo(400);
             assertThat(json(unknown).get("code").asString()).isEqualTo("PULSE-Q005");
@@ -278,7 +246,7 @@ class CockpitIT {
 
         @Test
         void shouldGiveTheMedianAverageAndDistributionOfDaysToWonAndToLost() {
-            JsonNode rows = report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER).get("rows");
+            JsonNode rows = stack.report().getJson("/api/v1/reports/cycle-length?" + NOVEMBER).get("rows");
 
             // won [1, 10, 20]: median 10, mean 31/3; lost [1, 1, 1, 1, 2, 2, 3, 4, 8]: lower median 2, mean 23/9
             assertThat(cycles(rows)).containsExactly("- WON 3 10 10.33 [1, 1, 1, 0, 0, 0]",
@@ -289,19 +257,19 @@ class CockpitIT {
         void shouldSplitTheCycleByOwnerRepAndByCohortMonth() {
             // rep-1 won c13 10, lost [1, 1, 1, 8] (lower median of four: the 2nd); rep-2 won [1, 20], lost [1, 2];
             // rep-3 lost [2, 3, 4]
-            assertThat(cycles(report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=rep").get("rows")))
+            assertThat(cycles(stack.report().getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=rep").get("rows")))
                     .containsExactly("rep-1 WON 1 10 10.00 [0, 1, 0, 0, 0, 0]", "rep-1 LOST 4 1 2.75 [3, 1, 0, 0, 0, 0]",
                             "rep-2 WON 2 1 10.50 [1, 0, 1, 0, 0, 0]", "rep-2 LOST 2 1 1.50 [2, 0, 0, 0, 0, 0]",
                             "rep-3 LOST 3 3 3.00 [3, 0, 0, 0, 0, 0]");
-            assertThat(cycles(report.getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=month").get("rows")))
+            assertThat(cycles(stack.report().getJson("/api/v1/reports/cycle-length?" + NOVEMBER + "&groupBy=month").get("rows")))
                     .containsExactly("2026-11 WON 3 10 10.33 [1, 1, 1, 0, 0, 0]", "2026-11 LOST 9 2 2.56 [8, 1, 0, 0, 0, 0]");
         }
 
         @Test
         void shouldListTheCustomersBehindACycleRowLongestFirst() {
-            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=won")))
+            assertThat(customers(stack.report().getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=won")))
                     .containsExactly("c14", "c13", "c10");
-            JsonNode rep2Lost = report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+            JsonNode rep2Lost = stack.report().getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
                     + "&groupBy=rep&group=rep-2&outcome=LOST");
             assertThat(customers(rep2Lost)).containsExactly("c3", "c6");
             assertThat(rep2Lost.get("rows").get(0).get("days").asInt()).isEqualTo(2);
@@ -309,7 +277,7 @@ class CockpitIT {
 
         @Test
         void shouldComputeVelocityFromItsFourPartsPerCurrency() {
-            JsonNode velocity = report.getJson("/api/v1/reports/velocity?" + NOVEMBER);
+            JsonNode velocity = stack.report().getJson("/api/v1/reports/velocity?" + NOVEMBER);
 
             // open c8 c15 c16 c17; win rate 3 / 12; mean cycle 31 / 3 days
             assertThat(velocity.get("openCustomers").asLong()).isEqualTo(4);
@@ -321,7 +289,7 @@ class CockpitIT {
             // USD: 200 / 1 = 200; 4 x 0.25 x 200 / (31/3) = 600 / 31 = 19.35 a day
             assertThat(deals(velocity)).containsExactly("CNY 2 4000.00 2000.00 193.55", "USD 1 200.00 200.00 19.35");
             // team west: open c15, nobody won: no win rate, no cycle, no deals
-            JsonNode west = report.getJson("/api/v1/reports/velocity?" + NOVEMBER + "&teamId=west");
+            JsonNode west = stack.report().getJson("/api/v1/reports/velocity?" + NOVEMBER + "&teamId=west");
             assertThat(west.get("openCustomers").asLong()).isEqualTo(1);
             assertThat(west.get("winRate").decimalValue()).isEqualByComparingTo("0");
             assertThat(west.get("averageCycleDays").isNull()).isTrue();
@@ -380,7 +348,7 @@ class CockpitIT {
             assertThat(total("/api/v1/drill/sales?" + NOVEMBER)).isEqualTo(3);
             assertThat(total("/api/v1/drill/sales?" + NOVEMBER + "&currency=USD")).isEqualTo(1);
             assertThat(total("/api/v1/drill/sales?" + NOVEMBER + "&repId=rep-2")).isEqualTo(1);
-            JsonNode page = report.getJson("/api/v1/drill/follow-ups?" + NOVEMBER + "&offset=30&limit=10");
+            JsonNode page = stack.report().getJson("/api/v1/drill/follow-ups?" + NOVEMBER + "&offset=30&limit=10");
             assertThat(page.get("total").asLong()).isEqualTo(36);
             assertThat(page.get("rows")).hasSize(6);
         }
@@ -388,12 +356,12 @@ class CockpitIT {
         @Test
         void shouldListAsManyRepsTeamsAndTouchesAsTheOverviewCards() throws IOException {
             // November: rep-1 16 follow-ups (c1 3, c2 2, c7 2, c8 3, c9 1, c11 2, c13 2, c16 1), rep-2 13, rep-3 7
-            JsonNode reps = report.getJson("/api/v1/drill/reps?" + NOVEMBER);
+            JsonNode reps = stack.report().getJson("/api/v1/drill/reps?" + NOVEMBER);
             assertThat(reps.get("total").asLong()).isEqualTo(3);
             assertThat(groups(reps)).containsExactly("rep-1 16", "rep-2 13", "rep-3 7");
             // rep-2's customers: c3 c6 c10 c12 c14 c17
             assertThat(reps.get("rows").get(1).get("customers").asLong()).isEqualTo(6);
-            assertThat(groups(report.getJson("/api/v1/drill/teams?" + NOVEMBER))).containsExactly("east 29", "west 7");
+            assertThat(groups(stack.report().getJson("/api/v1/drill/teams?" + NOVEMBER))).containsExactly("east 29", "west 7");
             // west's follow-ups are all rep-3's (c12's first is rep-2's under east); rep-2 worked for east only
             assertThat(total("/api/v1/drill/reps?" + NOVEMBER + "&teamId=west")).isEqualTo(1);
             assertThat(total("/api/v1/drill/teams?" + NOVEMBER + "&repId=rep-2")).isEqualTo(1);
@@ -401,22 +369,22 @@ class CockpitIT {
             assertThat(total("/api/v1/drill/touches?" + NOVEMBER)).isEqualTo(36);
             assertThat(total("/api/v1/drill/touches?" + NOVEMBER + "&teamId=west")).isEqualTo(7);
             // 11-17: rep-1's c7 (LOST) and c8 (LEAD)
-            JsonNode day = report.getJson("/api/v1/drill/touches?from=2026-11-17&to=2026-11-17");
+            JsonNode day = stack.report().getJson("/api/v1/drill/touches?from=2026-11-17&to=2026-11-17");
             assertThat(day.get("total").asLong()).isEqualTo(2);
             assertThat(day.get("rows").get(0).get("day").asString()).isEqualTo("2026-11-17");
             // a goal's new customers: first followed up ever in November, all but c9 (10-30); rep-2's: c3 c6 c10 c12 c14
             // c17 (c12's first follow-up was rep-2's, for east); west's: c4 c5 c15
             assertThat(total("/api/v1/drill/new-customers?" + NOVEMBER)).isEqualTo(16);
-            assertThat(customers(report.getJson("/api/v1/drill/new-customers?" + NOVEMBER + "&repId=rep-2")))
+            assertThat(customers(stack.report().getJson("/api/v1/drill/new-customers?" + NOVEMBER + "&repId=rep-2")))
                     .containsExactlyInAnyOrder("c3", "c6", "c10", "c12", "c14", "c17");
             assertThat(total("/api/v1/drill/new-customers?" + NOVEMBER + "&teamId=west")).isEqualTo(3);
             assertThat(total("/api/v1/drill/new-customers?from=2026-11-05&to=2026-11-05")).isZero();
-            String csv = csv(download(report, "/api/v1/exports/drill/reps?format=csv&" + NOVEMBER));
+            String csv = csv(download(stack.report(), "/api/v1/exports/drill/reps?format=csv&" + NOVEMBER));
             assertThat(csv).isEqualTo(lines("rep_id,follow_ups,customers", "rep-1,16,8", "rep-2,13,6", "rep-3,7,4"));
-            List<Row> touches = Downloads.sheet(download(report, "/api/v1/exports/drill/touches?format=xlsx&" + NOVEMBER
+            List<Row> touches = Downloads.sheet(download(stack.report(), "/api/v1/exports/drill/touches?format=xlsx&" + NOVEMBER
                     + "&teamId=west").body());
             assertThat(touches).hasSize(1 + 7);
-            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.drill-reps', "
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action in ('export.drill-reps', "
                     + "'export.drill-touches') order by audit_id")).containsExactly(
                     "drill-reps_2026-11-01_2026-11-30.csv", "drill-touches_2026-11-01_2026-11-30.xlsx");
         }
@@ -425,19 +393,19 @@ class CockpitIT {
         void shouldListAndExportTheCustomersBehindACycleBarALostReasonAndAForecastRow() throws IOException {
             // lost after 1, 2, 3, 2, 1, 1, 1, 4 days: 8 in the 0-7 bar, c1's 8 days in the next; won c13 after 10 days
             String bar = "/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=lost&fromDays=0&toDays=7";
-            assertThat(report.getJson(bar).get("rows")).hasSize(8);
-            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+            assertThat(stack.report().getJson(bar).get("rows")).hasSize(8);
+            assertThat(customers(stack.report().getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
                     + "&outcome=LOST&fromDays=8&toDays=14"))).containsExactly("c1");
-            assertThat(customers(report.getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
+            assertThat(customers(stack.report().getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER
                     + "&outcome=won&fromDays=8&toDays=14"))).containsExactly("c13");
-            assertThat(report.get(bar.replace("fromDays=0", "fromDays=-1")).statusCode()).isEqualTo(400);
-            String cycle = csv(download(report, "/api/v1/exports/cycle-length/customers?format=csv&" + NOVEMBER
+            assertThat(stack.report().get(bar.replace("fromDays=0", "fromDays=-1")).statusCode()).isEqualTo(400);
+            String cycle = csv(download(stack.report(), "/api/v1/exports/cycle-length/customers?format=csv&" + NOVEMBER
                     + "&outcome=lost&fromDays=0&toDays=7"));
             // no budget: c3 c4 c7
-            List<Row> lost = Downloads.sheet(download(report, "/api/v1/exports/lost-reasons/customers?format=xlsx&"
+            List<Row> lost = Downloads.sheet(download(stack.report(), "/api/v1/exports/lost-reasons/customers?format=xlsx&"
                     + NOVEMBER + "&reason=no%20budget").body());
             // December's CNY row: c15 QUOTE 10,000 x 0.6 and c16 PROPOSAL 5,000 x 0.375
-            String forecast = csv(download(report, "/api/v1/exports/forecast/customers?format=csv&from=2026-12-01"
+            String forecast = csv(download(stack.report(), "/api/v1/exports/forecast/customers?format=csv&from=2026-12-01"
                     + "&to=2027-01-31&month=2026-12&currency=CNY&asOf=2026-11-30&months=12"));
 
             assertThat(cycle.split("\r\n")).hasSize(1 + 8);
@@ -448,7 +416,7 @@ class CockpitIT {
             assertThat(forecast.split("\r\n")).hasSize(1 + 2);
             assertThat(forecast.split("\r\n")[1]).startsWith("c15,").contains(",QUOTE,")
                     .contains(",CNY,2026-12-15,");
-            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.cycle-length-customers', "
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action in ('export.cycle-length-customers', "
                     + "'export.lost-reasons-customers', 'export.forecast-customers') order by audit_id")).containsExactly(
                     "cycle-length-customers_2026-11-01_2026-11-30_lost.csv",
                     "lost-reasons-customers_2026-11-01_2026-11-30.xlsx",
@@ -475,10 +443,10 @@ class CockpitIT {
             // the 9 lost now and c8, lost then revived: LOST does not un-reach
             assertThat(total(funnel + "&stage=LOST")).isEqualTo(10);
             assertThat(total(funnel + "&stage=LOST&measure=current")).isEqualTo(9);
-            assertThat(customers(report.getJson(funnel + "&stage=WON&measure=current"))).containsExactly("c13", "c14", "c10");
-            assertThat(customers(report.getJson(funnel + "&stage=QUALIFIED&measure=current"))).containsExactly("c8");
+            assertThat(customers(stack.report().getJson(funnel + "&stage=WON&measure=current"))).containsExactly("c13", "c14", "c10");
+            assertThat(customers(stack.report().getJson(funnel + "&stage=QUALIFIED&measure=current"))).containsExactly("c8");
             // the velocity's open customers: c8 (revived), c15, c16, c17
-            assertThat(customers(report.getJson(funnel + "&measure=open"))).containsExactlyInAnyOrder("c8", "c15", "c16", "c17");
+            assertThat(customers(stack.report().getJson(funnel + "&measure=open"))).containsExactlyInAnyOrder("c8", "c15", "c16", "c17");
             assertThat(total(funnel + "&measure=open&teamId=west")).isEqualTo(1);
             // owner team west: c4 c5 c12 lost, c15 open
             assertThat(total(funnel + "&stage=LOST&teamId=west")).isEqualTo(3);
@@ -487,17 +455,17 @@ class CockpitIT {
 
         @Test
         void shouldExportEachListWholeWithABomAndFormulaSafeText() throws IOException {
-            String csv = csv(download(report, "/api/v1/exports/drill/follow-ups?format=csv&" + NOVEMBER));
-            List<Row> xlsx = Downloads.sheet(download(report, "/api/v1/exports/drill/funnel?format=xlsx&" + NOVEMBER
+            String csv = csv(download(stack.report(), "/api/v1/exports/drill/follow-ups?format=csv&" + NOVEMBER));
+            List<Row> xlsx = Downloads.sheet(download(stack.report(), "/api/v1/exports/drill/funnel?format=xlsx&" + NOVEMBER
                     + "&stage=QUOTE").body());
-            String june = csv(download(report, "/api/v1/exports/drill/sales?format=csv&from=2026-06-01&to=2026-06-30"));
+            String june = csv(download(stack.report(), "/api/v1/exports/drill/sales?format=csv&from=2026-06-01&to=2026-06-30"));
 
             assertThat(csv.split("\r\n")).hasSize(1 + 36);
             assertThat(csv).startsWith("event_id,customer_id,customer_name,rep_id,team_id,occurred_at,channel,stage\r\n");
             assertThat(xlsx).hasSize(1 + 5);
             assertThat(xlsx.get(0).getCellText(0)).isEqualTo("customer_id");
             assertThat(june.split("\r\n")[1]).startsWith("o-99,c99,rep-7,,'=1+1,5.0000,CNY,");
-            assertThat(queryRows(jdbcUrl, "select target from audit_log where action in ('export.drill-follow-ups', "
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action in ('export.drill-follow-ups', "
                     + "'export.drill-funnel', 'export.drill-sales') order by audit_id"))
                     .containsExactly("drill-follow-ups_2026-11-01_2026-11-30.csv",
                             "drill-funnel_2026-11-01_2026-11-30_reached_QUOTE.xlsx",
@@ -506,18 +474,18 @@ class CockpitIT {
 
         @Test
         void shouldExportTheCycleAndForecastReportsAsTheyAnswer() throws IOException {
-            String cycle = csv(download(report, "/api/v1/exports/cycle-length?format=csv&" + NOVEMBER));
-            List<Row> forecast = Downloads.sheet(download(report, "/api/v1/exports/forecast?format=xlsx&from=2026-12-01"
+            String cycle = csv(download(stack.report(), "/api/v1/exports/cycle-length?format=csv&" + NOVEMBER));
+            List<Row> forecast = Downloads.sheet(download(stack.report(), "/api/v1/exports/forecast?format=xlsx&from=2026-12-01"
                     + "&to=2027-02-28&asOf=2026-11-30&months=12").body());
-            String activity = csv(download(report, "/api/v1/exports/rep-activity?format=csv&" + NOVEMBER));
-            String stale = csv(download(report, "/api/v1/exports/stale-customers?format=csv"));
+            String activity = csv(download(stack.report(), "/api/v1/exports/rep-activity?format=csv&" + NOVEMBER));
+            String stale = csv(download(stack.report(), "/api/v1/exports/stale-customers?format=csv"));
 
             // the report's two rows: won [1, 10, 20], lost [1, 1, 1, 1, 2, 2, 3, 4, 8]
             assertThat(cycle).isEqualTo(lines(
                     "group,outcome,customers,median_days,average_days,days_0_7,days_8_14,days_15_30,days_31_60,days_61_90,"
                             + "days_over_90",
                     ",WON,3,10,10.33,1,1,1,0,0,0", ",LOST,9,2,2.56,8,1,0,0,0,0"));
-            int forecastRows = report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&asOf=2026-11-30"
+            int forecastRows = stack.report().getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&asOf=2026-11-30"
                     + "&months=12").get("rows").size();
             assertThat(forecastRows).isPositive();
             assertThat(forecast).hasSize(1 + forecastRows);
@@ -525,7 +493,7 @@ class CockpitIT {
             assertThat(activity).startsWith("rep_id,team_id,bucket,period_start,period_end,follow_ups,customers,phone");
             assertThat(activity.split("\r\n")).hasSize(1);
             assertThat(stale.split("\r\n")).hasSize(1);
-            assertThat(queryLong(jdbcUrl, "select count(*) from audit_log where action in ('export.cycle-length', "
+            assertThat(queryLong(stack.jdbcUrl(), "select count(*) from audit_log where action in ('export.cycle-length', "
                     + "'export.forecast', 'export.rep-activity', 'export.stale-customers')")).isEqualTo(4);
         }
 
@@ -533,14 +501,14 @@ class CockpitIT {
         void shouldRefuseAnUnknownStageMeasureOrPage() {
             for (String query : List.of("stage=NOPE", "measure=most", "measure=reached", "offset=-1", "limit=0",
                     "limit=1001")) {
-                var answer = report.get("/api/v1/drill/funnel?" + NOVEMBER + "&" + query);
+                var answer = stack.report().get("/api/v1/drill/funnel?" + NOVEMBER + "&" + query);
                 assertThat(answer.statusCode()).as(query).isEqualTo(400);
             }
-            assertThat(report.get("/api/v1/exports/drill/sales?format=pdf&" + NOVEMBER).statusCode()).isEqualTo(400);
+            assertThat(stack.report().get("/api/v1/exports/drill/sales?format=pdf&" + NOVEMBER).statusCode()).isEqualTo(400);
         }
 
         private static long total(String path) {
-            return report.getJson(path).get("total").asLong();
+            return stack.report().getJson(path).get("total").asLong();
         }
     }
 
@@ -551,14 +519,14 @@ class CockpitIT {
 
         @Test
         void shouldLearnEachOpenStagesProbabilityFromTheCustomersWhoReachedIt() {
-            JsonNode rows = report.getJson("/api/v1/reports/forecast/stage-probabilities?" + HISTORY).get("rows");
+            JsonNode rows = stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?" + HISTORY).get("rows");
 
             assertThat(probabilities(rows)).containsExactly("LEAD 3/17 0.1765", "QUALIFIED 3/10 0.3000",
                     "PROPOSAL 3/8 0.3750", "QUOTE 3/5 0.6000", "CONTRACT 3/3 1.0000");
             // nothing is configured here: the configured probability is absent beside the learned one
             assertThat(rows.get(0).get("configured").isNull()).isTrue();
             // a window that ended before anyone was followed up learns nothing
-            assertThat(probabilities(report.getJson("/api/v1/reports/forecast/stage-probabilities?asOf=2026-10-01&months=1")
+            assertThat(probabilities(stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?asOf=2026-10-01&months=1")
                     .get("rows"))).containsExactly("LEAD 0/0 -", "QUALIFIED 0/0 -", "PROPOSAL 0/0 -", "QUOTE 0/0 -",
                     "CONTRACT 0/0 -");
         }
@@ -567,18 +535,18 @@ class CockpitIT {
         void shouldWeighOpenCustomersLatestExpectedAmountsByMonthOfExpectedClose() {
             // c15 QUOTE 10,000 x 0.6 = 6,000; c16 PROPOSAL 5,000 x 0.375 = 1,875; c8 QUALIFIED 2,000 USD x 0.3 = 600;
             // c17's latest close date (2027-02-01) is after the range; c14 is won
-            JsonNode forecast = report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-01-31&" + HISTORY);
+            JsonNode forecast = stack.report().getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-01-31&" + HISTORY);
 
             assertThat(forecastRows(forecast)).containsExactly("2026-12 - CNY 2 15000.00 7875.00",
                     "2027-01 - USD 1 2000.00 600.00");
-            assertThat(forecastRows(report.getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&groupBy=rep&"
+            assertThat(forecastRows(stack.report().getJson("/api/v1/reports/forecast?from=2026-12-01&to=2027-02-28&groupBy=rep&"
                     + HISTORY))).containsExactly("2026-12 rep-1 CNY 1 5000.00 1875.00", "2026-12 rep-3 CNY 1 10000.00 6000.00",
                     "2027-01 rep-1 USD 1 2000.00 600.00", "2027-02 rep-2 CNY 1 9000.00 1588.50");
         }
 
         @Test
         void shouldListTheOpenCustomersBehindAForecastRow() {
-            JsonNode customers = report.getJson("/api/v1/reports/forecast/customers?from=2026-12-01&to=2027-01-31&month=2026-12"
+            JsonNode customers = stack.report().getJson("/api/v1/reports/forecast/customers?from=2026-12-01&to=2027-01-31&month=2026-12"
                     + "&currency=CNY&" + HISTORY);
 
             assertThat(customers(customers)).containsExactly("c15", "c16");
@@ -591,20 +559,20 @@ class CockpitIT {
             // the snapshot of 2026-11-30: per month, rep, team and currency for twelve months, taken once
             assertThat(takeSnapshot("2026-11-30")).isEqualTo(4);
             assertThat(takeSnapshot("2026-11-30")).isZero();
-            assertThat(queryRows(jdbcUrl, "select close_month, rep_id, team_id, currency, customers, pipeline, weighted"
+            assertThat(queryRows(stack.jdbcUrl(), "select close_month, rep_id, team_id, currency, customers, pipeline, weighted"
                     + " from forecast_snapshot order by close_month, rep_id")).containsExactly(
                     "2026-12 | rep-1 | east | CNY | 1 | 5000.00 | 1875.00", "2026-12 | rep-3 | west | CNY | 1 | 10000.00 | 6000.00",
                     "2027-01 | rep-1 | east | USD | 1 | 2000.00 | 600.00", "2027-02 | rep-2 | east | CNY | 1 | 9000.00 | 1588.50");
 
-            JsonNode december = report.getJson("/api/v1/reports/forecast/history?month=2026-12");
+            JsonNode december = stack.report().getJson("/api/v1/reports/forecast/history?month=2026-12");
             JsonNode point = december.get("points").get(0);
             assertThat(december.get("points")).hasSize(1);
             assertThat(point.get("day").asString() + " " + point.get("currency").asString() + " "
                     + point.get("customers").asLong() + " " + scaled(point.get("weighted"), 2)).isEqualTo("2026-11-30 CNY 2 7875.00");
-            assertThat(report.getJson("/api/v1/reports/forecast/history?month=2026-12&teamId=west").get("points").get(0)
+            assertThat(stack.report().getJson("/api/v1/reports/forecast/history?month=2026-12&teamId=west").get("points").get(0)
                     .get("weighted").decimalValue()).isEqualByComparingTo("6000");
             // November is over: what was won in it, per currency (c13's two sales, c14's)
-            JsonNode november = report.getJson("/api/v1/reports/forecast/history?month=2026-11");
+            JsonNode november = stack.report().getJson("/api/v1/reports/forecast/history?month=2026-11");
             assertThat(november.get("points")).isEmpty();
             assertThat(scaled(november.get("wonByCurrency").get("CNY"), 2)).isEqualTo("4000.00");
             assertThat(scaled(november.get("wonByCurrency").get("USD"), 2)).isEqualTo("200.00");
@@ -612,7 +580,7 @@ class CockpitIT {
 
         private static int takeSnapshot(String day) throws Exception {
             var response = java.net.http.HttpClient.newHttpClient().send(RunningReport.authorized(java.net.http.HttpRequest
-                            .newBuilder(report.uri("/api/v1/admin/forecast-snapshots?day=" + day)))
+                            .newBuilder(stack.report().uri("/api/v1/admin/forecast-snapshots?day=" + day)))
                             .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -671,7 +639,7 @@ class CockpitIT {
 
     private static void send(String topic, ObjectNode event) {
         try {
-            producer.send(new ProducerRecord<>(topic, event.get("customerId").asString(),
+            stack.producer().send(new ProducerRecord<>(topic, event.get("customerId").asString(),
                     Json.MAPPER.writeValueAsBytes(event))).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("send failed", e);

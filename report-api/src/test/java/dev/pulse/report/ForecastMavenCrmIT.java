@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,10 +44,10 @@ class ForecastMavenCrmIT {
     private static final LocalDate WINDOW_START = LocalDate.of(2017, 1, 1);
     private static final List<String> OPEN_STAGES = List.of("LEAD", "QUALIFIED", "PROPOSAL", "QUOTE", "CONTRACT");
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static RunningReport report;
     private static List<String[]> opportunities;
+
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("forecast-maven-it", "crm");
 
     @BeforeAll
     static void loadTheDataset() throws IOException, SQLException {
@@ -55,12 +55,7 @@ class ForecastMavenCrmIT {
         Assumptions.assumeTrue(csv != null, "skipped: " + DATASET + " not found beside the project");
         opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
                 .map(line -> line.strip().split(",", -1)).filter(o -> !o[5].isEmpty()).toList();
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("forecast-maven-it");
-        String jdbcUrl = postgres.createDatabase("crm");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "forecast-maven-it",
-                TestKafka.topicSettings(kafka.topics("-forecast-maven-it")));
-        try (Connection db = DriverManager.getConnection(jdbcUrl, TestPostgres.USER, TestPostgres.PASSWORD);
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), TestPostgres.USER, TestPostgres.PASSWORD);
              PreparedStatement insert = db.prepareStatement("""
                      insert into followup (event_id, customer_id, customer_name, email, rep_id, occurred_at, channel,
                          content, stage, lost_reason) values (?, ?, ?, ?, ?, ?::timestamptz, 'OTHER', ?, ?, ?)""")) {
@@ -74,22 +69,9 @@ class ForecastMavenCrmIT {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
-
     @Test
     void shouldLearnTheStageProbabilitiesCountedFromTheCsv() {
-        JsonNode learned = report.getJson("/api/v1/reports/forecast/stage-probabilities?asOf=" + AS_OF + "&months=6");
+        JsonNode learned = stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?asOf=" + AS_OF + "&months=6");
 
         assertThat(probabilities(learned)).isEqualTo(counted(null));
         // the LEAD figure is the one the data decides: opportunities engaged in the window, some won by its end and
@@ -104,7 +86,7 @@ class ForecastMavenCrmIT {
     @Test
     void shouldLearnEachAgentsProbabilitiesFromTheirOwnCustomers() {
         for (String agent : new TreeSet<>(opportunities.stream().map(o -> o[1]).toList())) {
-            JsonNode learned = report.getJson("/api/v1/reports/forecast/stage-probabilities?asOf=" + AS_OF
+            JsonNode learned = stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?asOf=" + AS_OF
                     + "&months=6&repId=" + URLEncoder.encode(agent, StandardCharsets.UTF_8));
             assertThat(probabilities(learned)).as(agent).isEqualTo(counted(agent));
         }

@@ -8,24 +8,15 @@ import static dev.pulse.testsupport.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.testsupport.TestPostgres;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The funnel read model and its reports (DESIGN.md definition 2) against a real broker and a real
@@ -38,13 +29,6 @@ class FunnelApiIT {
     private static final Duration PROJECTED = Duration.ofSeconds(30);
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String NOVEMBER = "from=2026-11-01&to=2026-11-30";
-
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static TopicNames topics;
-    private static String jdbcUrl;
-    private static RunningReport report;
-    private static KafkaProducer<String, byte[]> producer;
 
     /**
      * Cohort November 2026 (cells A, B, C, F) plus D on 10-31 and E on 12-01 just outside it.
@@ -78,41 +62,18 @@ class FunnelApiIT {
             .reached("LEAD", 7, "QUALIFIED", 7).current("QUALIFIED", 7).transitions("LEAD>QUALIFIED", 7)
             .days("LEAD", 30, 7).sales(7, "70000.00").build();
 
-    @BeforeAll
-    static void startWithProjectedCells() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("funnel-api-it");
-        topics = kafka.topics("-funnel-api-it");
-        jdbcUrl = postgres.createDatabase("funnel");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "funnel-api-it", TestKafka.topicSettings(topics));
-        producer = kafka.producer();
-        seed();
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("funnel-api-it", "funnel");
 
     /** The six cells, between an unreadable record and a change of a cell without a cohort day, which are skipped. */
-    private static void seed() {
-        FunnelCells.send(producer, topics.changes(), "garbage", "not json".getBytes(StandardCharsets.UTF_8));
-        FunnelCells.send(producer, topics.changes(), A, B, C);
-        FunnelCells.send(producer, topics.changes(), "no-day",
+    @BeforeAll
+    static void seed() {
+        FunnelCells.send(stack.producer(), stack.topics().changes(), "garbage", "not json".getBytes(StandardCharsets.UTF_8));
+        FunnelCells.send(stack.producer(), stack.topics().changes(), A, B, C);
+        FunnelCells.send(stack.producer(), stack.topics().changes(), "no-day",
                 "{\"funnel\": [{\"repId\": \"rep-x\", \"customers\": 1}]}".getBytes(StandardCharsets.UTF_8));
-        FunnelCells.send(producer, topics.changes(), F, D, E);
-        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP'") == 6);
+        FunnelCells.send(stack.producer(), stack.topics().changes(), F, D, E);
+        await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(), "select count(*) from funnel_cell where grain = 'REP'") == 6);
     }
 
     @Test
@@ -120,7 +81,7 @@ class FunnelApiIT {
         // given the cells' sources: web (A, C, D, E), expo (B) and none (F)
 
         // when
-        var answer = report.getJson("/api/v1/sources");
+        var answer = stack.report().getJson("/api/v1/sources");
 
         // then
         assertThat(answer).isEqualTo(json("""
@@ -137,7 +98,7 @@ class FunnelApiIT {
             // QUOTE 1 (B), WON 1+1 (A, B), LOST 1+2 (A, C)
 
             // when
-            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER);
+            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER);
 
             // then rates 6/10, 4/6, 3/4, 2/3, 2/2; win rate 2/(2+3)
             assertThat(answer).isEqualTo(json("""
@@ -163,7 +124,7 @@ class FunnelApiIT {
             // given rep-3 owns only C: 3 leads, nobody qualified, 2 lost
 
             // when
-            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&repId=rep-3");
+            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER + "&repId=rep-3");
 
             // then LEAD->QUALIFIED is 0/3, the rest divide by zero
             assertThat(answer.get("conversions")).isEqualTo(json("""
@@ -183,7 +144,7 @@ class FunnelApiIT {
             // given west holds C and F (rep-1 after the team change): reached LEAD 3+1, QUALIFIED 1, LOST 2
 
             // when
-            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&teamId=west");
+            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER + "&teamId=west");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -210,7 +171,7 @@ class FunnelApiIT {
             // PROPOSAL 2, QUOTE 1, CONTRACT 1, WON 1; current WON 1, LOST 1+2
 
             // when
-            var answer = report.getJson("/api/v1/reports/funnel?" + NOVEMBER + "&source=web");
+            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER + "&source=web");
 
             // then rates 3/7, 2/3, 1/2, 1/1, 1/1; win rate 1/(1+3)
             assertThat(answer.get("conversions")).extracting(c -> c.get("rate").decimalValue().toPlainString())
@@ -224,8 +185,8 @@ class FunnelApiIT {
         @Test
         void shouldTakeCohortDaysOnBothEndsOfThePeriodAndNoneOutsideIt() {
             // when
-            var firstHalf = report.getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-15");
-            var wider = report.getJson("/api/v1/reports/funnel?from=2026-10-31&to=2026-12-01");
+            var firstHalf = stack.report().getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-15");
+            var wider = stack.report().getJson("/api/v1/reports/funnel?from=2026-10-31&to=2026-12-01");
 
             // then 11-01..15 holds A and B (B on its last day); 10-31..12-01 holds all six cells
             assertThat(firstHalf.get("customers").asLong()).isEqualTo(4 + 2);
@@ -240,7 +201,7 @@ class FunnelApiIT {
         @Test
         void shouldAnswerZerosAndNullRatesForAPeriodWithoutCustomers() {
             // when
-            var answer = report.getJson("/api/v1/reports/funnel?from=2030-01-01&to=2030-01-31");
+            var answer = stack.report().getJson("/api/v1/reports/funnel?from=2030-01-01&to=2030-01-31");
 
             // then
             assertThat(answer.get("stages")).allSatisfy(s -> {
@@ -259,7 +220,7 @@ class FunnelApiIT {
         // QUOTE>CONTRACT 1+1, CONTRACT>WON 1+1 and the backward QUOTE>PROPOSAL 1
 
         // when
-        var answer = report.getJson("/api/v1/reports/stage-transitions?" + NOVEMBER);
+        var answer = stack.report().getJson("/api/v1/reports/stage-transitions?" + NOVEMBER);
 
         // then
         assertThat(answer).isEqualTo(json("""
@@ -271,7 +232,7 @@ class FunnelApiIT {
                    {"from": "QUOTE", "to": "CONTRACT", "count": 2},
                    {"from": "CONTRACT", "to": "WON", "count": 2},
                    {"from": "QUOTE", "to": "PROPOSAL", "count": 1}]}"""));
-        assertThat(report.getJson("/api/v1/reports/stage-transitions?" + NOVEMBER + "&teamId=west&source=web"))
+        assertThat(stack.report().getJson("/api/v1/reports/stage-transitions?" + NOVEMBER + "&teamId=west&source=web"))
                 .isEqualTo(json("""
                         {"rows": [{"from": "LEAD", "to": "LOST", "count": 2}]}"""));
     }
@@ -286,7 +247,7 @@ class FunnelApiIT {
             // QUOTE 2 (A), 10 (B): numerically, not as text; CONTRACT 3 (A), 1 (B)
 
             // when
-            var answer = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER);
+            var answer = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER);
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -301,8 +262,8 @@ class FunnelApiIT {
         @Test
         void shouldAnswerOneRepsMediansAndNullWhereNobodyMovedOn() {
             // when
-            var rep2 = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-2");
-            var rep3 = report.getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-3");
+            var rep2 = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-2");
+            var rep3 = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-3");
 
             // then rep-2 (B): LEAD 6, 8; QUALIFIED 1, 1; PROPOSAL 2, 3; QUOTE 10; CONTRACT 1
             assertThat(rep2).isEqualTo(json("""
@@ -331,7 +292,7 @@ class FunnelApiIT {
             // 1000.50 + 99.99 CNY and A's 450.00 USD, which is never added to the yuan
 
             // when
-            var answer = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER);
+            var answer = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER);
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -347,8 +308,8 @@ class FunnelApiIT {
         @Test
         void shouldAnswerOnlyTheCellsOfOneTeamOrOneSource() {
             // when
-            var east = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&teamId=east");
-            var web = report.getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&source=web");
+            var east = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&teamId=east");
+            var web = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&source=web");
 
             // then east: A and B; web: A and C
             assertThat(east).isEqualTo(json("""
@@ -369,7 +330,7 @@ class FunnelApiIT {
     @Test
     void shouldDescribeThePipelineForwardStagesFirstThenLost() {
         // when
-        var answer = report.getJson("/api/v1/pipeline");
+        var answer = stack.report().getJson("/api/v1/pipeline");
 
         // then
         assertThat(answer).isEqualTo(json("""
@@ -386,7 +347,7 @@ class FunnelApiIT {
     @Test
     void shouldDescribeTheFunnelReportsAndTheExportInOpenApi() {
         // when
-        var answer = report.getJson("/v3/api-docs");
+        var answer = stack.report().getJson("/v3/api-docs");
 
         // then
         assertThat(Stream.of("/api/v1/reports/funnel", "/api/v1/reports/stage-transitions", "/api/v1/reports/time-in-stage",
@@ -401,11 +362,11 @@ class FunnelApiIT {
         @Test
         void shouldStoreACellsIdentityAndFiguresUnderItsKey() {
             // then
-            assertThat(queryRows(jdbcUrl, """
+            assertThat(queryRows(stack.jdbcUrl(), """
                     select cohort_day, rep_id, team_id, source, customers, with_sale
                     from funnel_cell where cell_key = ?""", A.key()))
                     .containsExactly("2026-11-02 | rep-1 | east | web | 4 | 1");
-            assertThat(queryRows(jdbcUrl, "select source from funnel_cell where cell_key = ?", F.key()))
+            assertThat(queryRows(stack.jdbcUrl(), "select source from funnel_cell where cell_key = ?", F.key()))
                     .containsExactly("null");
         }
 
@@ -414,22 +375,22 @@ class FunnelApiIT {
             // given a cell of its own day with one lead
             FunnelCell first = cell("2027-01-10", "rep-u", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            FunnelCells.send(producer, topics.changes(), first);
+            FunnelCells.send(stack.producer(), stack.topics().changes(), first);
             awaitCustomers(first.key(), 1);
 
             // when a second customer comes into it and qualifies: the change carries only the difference
             FunnelCell second = cell("2027-01-10", "rep-u", "east", "web").customers(1)
                     .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1)
                     .transitions("LEAD>QUALIFIED", 1).build();
-            FunnelCells.sendChange(producer, topics.changes(), "C-second", second);
+            FunnelCells.sendChange(stack.producer(), stack.topics().changes(), "C-second", second);
             awaitCustomers(first.key(), 2);
 
             // then the funnel has both customers: reached LEAD 2, QUALIFIED 1
-            var answer = report.getJson("/api/v1/reports/funnel?from=2027-01-10&to=2027-01-10");
+            var answer = stack.report().getJson("/api/v1/reports/funnel?from=2027-01-10&to=2027-01-10");
             assertThat(answer.get("customers").asLong()).isEqualTo(2);
             assertThat(answer.get("stages").get(0).get("reached").asLong()).isEqualTo(2);
             assertThat(answer.get("conversions").get(0).get("rate")).isEqualTo(json("0.5000"));
-            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-10'"))
+            assertThat(queryLong(stack.jdbcUrl(), "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-10'"))
                     .isEqualTo(1);
         }
 
@@ -440,60 +401,43 @@ class FunnelApiIT {
                     .current("LEAD", 1).build();
             FunnelCell alsoEmptied = cell("2027-01-20", "rep-t", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            FunnelCells.send(producer, topics.changes(), emptied, alsoEmptied);
-            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+            FunnelCells.send(stack.producer(), stack.topics().changes(), emptied, alsoEmptied);
+            await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(),
                     "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-20'") == 2);
 
             // when both customers move to cells of the next day, with a tombstone (which changes nothing) between
-            FunnelCells.sendChange(producer, topics.changes(), emptied.key(), FunnelCells.minus(emptied),
+            FunnelCells.sendChange(stack.producer(), stack.topics().changes(), emptied.key(), FunnelCells.minus(emptied),
                     cell("2027-01-21", "rep-e", "east", "web").customers(1).reached("LEAD", 1).current("LEAD", 1).build());
-            FunnelCells.send(producer, topics.changes(), alsoEmptied.key(), null);
-            FunnelCells.sendChange(producer, topics.changes(), alsoEmptied.key(), FunnelCells.minus(alsoEmptied),
+            FunnelCells.send(stack.producer(), stack.topics().changes(), alsoEmptied.key(), null);
+            FunnelCells.sendChange(stack.producer(), stack.topics().changes(), alsoEmptied.key(), FunnelCells.minus(alsoEmptied),
                     cell("2027-01-21", "rep-t", "east", "web").customers(1).reached("LEAD", 1).current("LEAD", 1).build());
 
             // then
-            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+            await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(),
                     "select count(*) from funnel_cell where grain = 'REP' and cohort_day = date '2027-01-20'") == 0);
-            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-01-20&to=2027-01-20").get("customers").asLong())
+            assertThat(stack.report().getJson("/api/v1/reports/funnel?from=2027-01-20&to=2027-01-20").get("customers").asLong())
                     .isZero();
-            await().atMost(PROJECTED).until(() -> report.getJson("/api/v1/reports/funnel?from=2027-01-21&to=2027-01-21")
+            await().atMost(PROJECTED).until(() -> stack.report().getJson("/api/v1/reports/funnel?from=2027-01-21&to=2027-01-21")
                     .get("customers").asLong() == 2);
         }
 
         @Test
         void shouldPushAFunnelEventToTheDashboardsWhenACellChanges() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-                Thread.ofVirtual().name("sse-reader").start(() -> {
-                    try {
-                        response.body().forEach(lines::add);
-                    } catch (RuntimeException e) {
-                        // the stream ends when the test closes it
-                    }
-                });
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                FunnelCells.send(stack.producer(), stack.topics().changes(), cell("2027-02-01", "rep-live", "east", "web")
+                        .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
 
-                    // when
-                    FunnelCells.send(producer, topics.changes(), cell("2027-02-01", "rep-live", "east", "web")
-                            .customers(1).reached("LEAD", 1).current("LEAD", 1).build());
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:funnel"));
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:funnel"));
             }
         }
 
         @Test
         void shouldKeepRevenueOfEachCurrencyInItsOwnRowAtEveryGrain() {
             // then A's sales: one row per currency and grain, 450 USD never added to the 1000.50 CNY
-            assertThat(queryRows(jdbcUrl, """
+            assertThat(queryRows(stack.jdbcUrl(), """
                     select grain, currency, revenue from funnel_revenue
                     where cohort_day = date '2026-11-02' and (rep_id = 'rep-1' or grain = 'ALL' or team_id = 'east')
                     order by grain, currency"""))
@@ -507,17 +451,17 @@ class FunnelApiIT {
             // given a customer who bought in yuan and in dollars
             FunnelCell bought = cell("2027-01-30", "rep-fx", "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).sales(1, "300.00").revenue("USD", "40.00").build();
-            FunnelCells.send(producer, topics.changes(), bought);
+            FunnelCells.send(stack.producer(), stack.topics().changes(), bought);
             awaitRevenue(bought.key(), List.of("CNY | 300.0000", "USD | 40.0000"));
 
             // when the dollar order is taken out again (the cell's change carries only the difference)
             FunnelCell refunded = new FunnelCell(bought.cohortDay(), bought.repId(), bought.teamId(), bought.source(), 0,
                     null, null, null, null, 0, java.util.Map.of("USD", new java.math.BigDecimal("-40.00")));
-            FunnelCells.sendChange(producer, topics.changes(), "C-fx", refunded);
+            FunnelCells.sendChange(stack.producer(), stack.topics().changes(), "C-fx", refunded);
 
             // then
             awaitRevenue(bought.key(), List.of("CNY | 300.0000"));
-            assertThat(queryRows(jdbcUrl, """
+            assertThat(queryRows(stack.jdbcUrl(), """
                     select grain, currency, revenue from funnel_revenue where cohort_day = date '2027-01-30'
                     order by grain, currency"""))
                     .containsExactly("ALL | CNY | 300.0000", "REP | CNY | 300.0000", "TEAM | CNY | 300.0000");
@@ -532,22 +476,22 @@ class FunnelApiIT {
                       "revenue": 88.80}]}""";
 
             // when
-            FunnelCells.send(producer, topics.changes(), "C-old", old.getBytes(StandardCharsets.UTF_8));
+            FunnelCells.send(stack.producer(), stack.topics().changes(), "C-old", old.getBytes(StandardCharsets.UTF_8));
 
             // then it is not taken for yuan
             FunnelCell identity = cell("2027-01-31", "rep-old", "east", "web").build();
             awaitRevenue(identity.key(), List.of("XXX | 88.8000"));
-            assertThat(report.getJson("/api/v1/reports/rep-conversion?from=2027-01-31&to=2027-01-31")
+            assertThat(stack.report().getJson("/api/v1/reports/rep-conversion?from=2027-01-31&to=2027-01-31")
                     .get("rows").get(0).get("revenueByCurrency")).isEqualTo(json("{\"XXX\": 88.80}"));
         }
 
         private void awaitRevenue(String key, List<String> rows) {
-            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+            await().atMost(PROJECTED).until(() -> queryRows(stack.jdbcUrl(),
                     "select currency, revenue from funnel_revenue where cell_key = ? order by currency", key).equals(rows));
         }
 
         private void awaitCustomers(String key, long customers) {
-            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+            await().atMost(PROJECTED).until(() -> queryRows(stack.jdbcUrl(),
                     "select customers from funnel_cell where cell_key = ?", key).equals(List.of(Long.toString(customers))));
         }
     }
@@ -558,7 +502,7 @@ class FunnelApiIT {
         @Test
         void shouldAnswer400WhenFromIsMissing() {
             // when
-            var response = report.get("/api/v1/reports/funnel?to=2026-11-30");
+            var response = stack.report().get("/api/v1/reports/funnel?to=2026-11-30");
 
             // then
             assertThat(response.statusCode()).isEqualTo(400);
@@ -570,7 +514,7 @@ class FunnelApiIT {
         void shouldAnswer400WhenFromIsAfterTo() {
             // when every funnel report is asked for a backward period
             var answers = Stream.of("funnel", "stage-transitions", "time-in-stage", "rep-conversion")
-                    .map(path -> report.get("/api/v1/reports/" + path + "?from=2026-12-01&to=2026-11-01"))
+                    .map(path -> stack.report().get("/api/v1/reports/" + path + "?from=2026-12-01&to=2026-11-01"))
                     .toList();
 
             // then
@@ -585,7 +529,7 @@ class FunnelApiIT {
         @Test
         void shouldAnswer400ForADateThatIsNotOne() {
             // when
-            var response = report.get("/api/v1/reports/time-in-stage?from=2026-11-31&to=2026-12-01");
+            var response = stack.report().get("/api/v1/reports/time-in-stage?from=2026-11-31&to=2026-12-01");
 
             // then
             assertThat(response.statusCode()).isEqualTo(400);
@@ -595,8 +539,8 @@ class FunnelApiIT {
         @Test
         void shouldAnswer400ForAnUnknownGroupByOrFormatOfTheExport() {
             // when
-            var groupBy = report.get("/api/v1/exports/stage-conversion?format=csv&" + NOVEMBER + "&groupBy=week");
-            var format = report.get("/api/v1/exports/stage-conversion?format=pdf&" + NOVEMBER + "&groupBy=month");
+            var groupBy = stack.report().get("/api/v1/exports/stage-conversion?format=csv&" + NOVEMBER + "&groupBy=week");
+            var format = stack.report().get("/api/v1/exports/stage-conversion?format=pdf&" + NOVEMBER + "&groupBy=month");
 
             // then
             assertThat(groupBy.statusCode()).isEqualTo(400);

@@ -23,13 +23,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,39 +60,19 @@ class HostileQueriesIT {
     /** This week's Monday in the reporting zone: goals may start only near today. */
     private static final LocalDate MONDAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).with(DayOfWeek.MONDAY);
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static RunningReport report;
-    private static String jdbcUrl;
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("hostile-queries-it", "reports");
 
     @BeforeAll
-    static void start() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("hostile-queries-it");
-        jdbcUrl = postgres.createDatabase("reports");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "hostile-queries-it",
-                TestKafka.topicSettings(kafka.topics("-hostile-queries-it")));
+    static void seed() {
         // one row in each table a filter could reach, so "nothing changed" is about real rows
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                 insert into followup (event_id, customer_id, customer_name, phone, rep_id, team_id, occurred_at, channel,
                     content, stage) values (gen_random_uuid(), 'C-1', '王芳', '13800138000', 'rep-1', 'east',
                     '2026-11-03T02:00:00Z', 'PHONE', '电话沟通', 'LEAD')""");
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                 insert into sale (event_id, order_id, customer_id, rep_id, team_id, product, amount, currency, occurred_at)
                 values (gen_random_uuid(), 'SO-1', 'C-1', 'rep-1', 'east', '年费', 100.00, 'CNY', '2026-11-03T02:00:00Z')""");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     /** A request and the answer it must get; {@code names} is what the problem's detail must mention. */
@@ -516,17 +496,17 @@ class HostileQueriesIT {
         Map<String, Long> expected = new LinkedHashMap<>(before);
         expected.merge("audit_log", 1L, Long::sum);
         assertThat(rowCounts()).isEqualTo(expected);
-        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where details::text like ?",
+        assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from audit_log where details::text like ?",
                 "%" + TRAVERSAL + "%")).isEqualTo(1);
     }
 
     @Test
     @Order(2)
     void shouldStillAnswerAfterTheWholeCorpus() {
-        assertThat(report.get("/actuator/health").statusCode()).isEqualTo(200);
-        assertThat(json(report.get("/actuator/health")).get("status").asString()).isEqualTo("UP");
-        assertThat(report.getJson("/api/v1/followups?customerId=C-1").get("rows")).hasSize(1);
-        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from followup")).isEqualTo(1);
+        assertThat(stack.report().get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(json(stack.report().get("/actuator/health")).get("status").asString()).isEqualTo("UP");
+        assertThat(stack.report().getJson("/api/v1/followups?customerId=C-1").get("rows")).hasSize(1);
+        assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from followup")).isEqualTo(1);
     }
 
     @Test
@@ -549,8 +529,8 @@ class HostileQueriesIT {
         assertThat(tuesday.statusCode()).isEqualTo(400);
         assertThat(json(tuesday).get("code").asString()).isEqualTo("PULSE-G004");
         assertThat(json(tuesday).get("detail").asString()).isEqualTo("periodStart 必须是周期的第一天：Monday 周一");
-        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from goal")).isEqualTo(1);
-        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where action = 'goal.create'"))
+        assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from goal")).isEqualTo(1);
+        assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from audit_log where action = 'goal.create'"))
                 .isEqualTo(1);
 
         // and the export holds it, BOM first, audited
@@ -559,7 +539,7 @@ class HostileQueriesIT {
         assertThat(csv.body()).startsWith("\uFEFFscope,rep_id,team_id,metric,period_start,period_end,currency,target,actual,"
                 + "attainment,elapsed,expected,pace,behind_pace");
         assertThat(csv.body()).contains("REP,rep-1,east,FOLLOW_UPS_PER_WEEK," + MONDAY + "," + MONDAY.plusDays(6) + ",,20.00,");
-        assertThat(TestPostgres.queryLong(jdbcUrl, "select count(*) from audit_log where action = 'export.goals'"))
+        assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from audit_log where action = 'export.goals'"))
                 .isEqualTo(1);
 
         // and removing it twice: 204, then 404
@@ -569,7 +549,7 @@ class HostileQueriesIT {
 
     private static Map<String, Long> rowCounts() {
         String sql = "select " + String.join(", ", TABLES.stream().map(t -> "(select count(*) from " + t + ")").toList());
-        String[] values = TestPostgres.queryRows(jdbcUrl, sql).getFirst().split(" \\| ");
+        String[] values = TestPostgres.queryRows(stack.jdbcUrl(), sql).getFirst().split(" \\| ");
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int i = 0; i < TABLES.size(); i++) {
             counts.put(TABLES.get(i), Long.parseLong(values[i]));
@@ -583,7 +563,7 @@ class HostileQueriesIT {
 
     /** The query as the admin sends it, asking for answers in {@code language} (none: no Accept-Language). */
     private static HttpResponse<String> sendIn(String language, Query query) {
-        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(report.uri(query.path())))
+        HttpRequest.Builder request = authorized(HttpRequest.newBuilder(stack.report().uri(query.path())))
                 .timeout(Duration.ofSeconds(30))
                 .method(query.method(), query.body() == null ? BodyPublishers.noBody()
                         : BodyPublishers.ofString(query.body(), StandardCharsets.UTF_8));

@@ -30,9 +30,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,16 +39,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -70,39 +64,8 @@ class ProjectorIT {
 
     private static final Duration PROJECTED = Duration.ofSeconds(30);
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static TopicNames topics;
-    private static String jdbcUrl;
-    private static RunningReport report;
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void startProjector() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("projector-it");
-        topics = kafka.topics("-shared");
-        jdbcUrl = postgres.createDatabase("projection_rules");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "projection-rules",
-                TestKafka.topicSettings(topics));
-        producer = kafka.producer();
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("projector-it", "projection_rules");
 
     @Nested
     class Rules {
@@ -122,28 +85,28 @@ class ProjectorIT {
                         ? touch(otherRep, "east", "2026-03-03", "PHONE", Granularity.values())
                         : touch(otherRep, "east", "2026-03-03", i == 6 ? "WECHAT" : "PHONE")));
             }
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
                 changes.forEach(transactional::send);
                 transactional.commitTransaction();
             }
 
             // when
-            await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+            await().atMost(PROJECTED).until(() -> queryRows(stack.jdbcUrl(),
                     "select follow_ups from rep_activity where rep_id in (?, ?) and granularity = 'DAY' order by follow_ups",
                     rep, otherRep).equals(List.of("3", "7")));
 
             // then
-            assertThat(queryRows(jdbcUrl, """
+            assertThat(queryRows(stack.jdbcUrl(), """
                     select rep_id, team_id, scope, granularity, bucket, period_start, period_end, follow_ups, customers,
                            ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other
                     from rep_activity where row_key = ?""",
                     ActivityRow.keyOf(ActivityScope.REP, Granularity.DAY, "2026-03-03", rep, "east")))
                     .containsExactly(rep + " | east | REP | DAY | 2026-03-03 | 2026-03-03 | 2026-03-03 | 3 | 2 | 2 | 1 | 0 | 0 | 0 | 0");
-            assertThat(queryRows(jdbcUrl, "select follow_ups, customers, ch_phone, ch_wechat from rep_activity "
+            assertThat(queryRows(stack.jdbcUrl(), "select follow_ups, customers, ch_phone, ch_wechat from rep_activity "
                     + "where rep_id = ? and granularity = 'DAY'", otherRep))
                     .containsExactly("7 | 2 | 6 | 1");
-            assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-03&to=2026-03-03&repId=" + rep))
+            assertThat(stack.report().getJson("/api/v1/reports/rep-activity?from=2026-03-03&to=2026-03-03&repId=" + rep))
                     .isEqualTo(json("""
                             {"rows": [{"repId": "%s", "teamId": "east", "bucket": "2026-03-03",
                                        "periodStart": "2026-03-03", "periodEnd": "2026-03-03", "followUps": 3,
@@ -158,7 +121,7 @@ class ProjectorIT {
 
             // when two changes of the same rows come in one transaction on one partition (one poll):
             // a phone call to a new customer, then a WeChat message to the same customer
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
                 transactional.send(change(first, touch(rep, team, "2026-03-05", "PHONE", Granularity.values())));
                 transactional.send(change(first, touch(rep, team, "2026-03-05", "WECHAT")));
@@ -173,7 +136,7 @@ class ProjectorIT {
                     "TEAM | WEEK | 2026-W10 | 2 | 1 | 1 | 1 | 0 | 0 | 0"));
 
             // and then in two more polls: a visit to a second, new customer, and an email to that customer the next day
-            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-05", "VISIT", Granularity.values())));
+            send(stack.topics().changes(), second, bytes(touch(rep, team, "2026-03-05", "VISIT", Granularity.values())));
             awaitActivity(rep, team, List.of(
                     "REP | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
                     "REP | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
@@ -181,7 +144,7 @@ class ProjectorIT {
                     "TEAM | DAY | 2026-03-05 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
                     "TEAM | MONTH | 2026-03 | 3 | 2 | 1 | 1 | 0 | 0 | 1",
                     "TEAM | WEEK | 2026-W10 | 3 | 2 | 1 | 1 | 0 | 0 | 1"));
-            send(topics.changes(), second, bytes(touch(rep, team, "2026-03-06", "EMAIL", Granularity.DAY)));
+            send(stack.topics().changes(), second, bytes(touch(rep, team, "2026-03-06", "EMAIL", Granularity.DAY)));
 
             // then every row holds exactly the sum of its changes
             awaitActivity(rep, team, List.of(
@@ -193,7 +156,7 @@ class ProjectorIT {
                     "TEAM | DAY | 2026-03-06 | 1 | 1 | 0 | 0 | 1 | 0 | 0",
                     "TEAM | MONTH | 2026-03 | 4 | 2 | 1 | 1 | 1 | 0 | 1",
                     "TEAM | WEEK | 2026-W10 | 4 | 2 | 1 | 1 | 1 | 0 | 1"));
-            assertThat(report.getJson("/api/v1/reports/rep-activity?from=2026-03-02&to=2026-03-08&granularity=week&repId="
+            assertThat(stack.report().getJson("/api/v1/reports/rep-activity?from=2026-03-02&to=2026-03-08&granularity=week&repId="
                     + rep).get("rows").get(0).get("followUps").asLong()).isEqualTo(4);
         }
 
@@ -204,7 +167,7 @@ class ProjectorIT {
             Instant newest = Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MILLIS);
             sendAt(newest, rep + "-C1", bytes(touch(rep, team, "2026-03-10", "PHONE", Granularity.DAY)));
             await().atMost(PROJECTED).untilAsserted(() ->
-                    assertThat(report.getJson("/api/v1/freshness").get("asOf").asString()).isEqualTo(newest.toString()));
+                    assertThat(stack.report().getJson("/api/v1/freshness").get("asOf").asString()).isEqualTo(newest.toString()));
 
             // when an older change (a replayed day-old record) is projected after it
             sendAt(newest.minus(Duration.ofDays(1)), rep + "-C2", bytes(touch(rep, team, "2026-03-10", "EMAIL", Granularity.DAY)));
@@ -218,7 +181,7 @@ class ProjectorIT {
                     "TEAM | WEEK | 2026-W11 | 2 | 0 | 1 | 0 | 1 | 0 | 0"));
 
             // then the reports are still as of the newest one, and nothing waits on the partitions
-            var freshness = report.getJson("/api/v1/freshness");
+            var freshness = stack.report().getJson("/api/v1/freshness");
             assertThat(freshness.get("asOf").asString()).isEqualTo(newest.toString());
             assertThat(freshness.get("lagRecords").asLong()).isZero();
             assertThat(freshness.get("lagMs").isNumber()).isTrue();
@@ -232,7 +195,7 @@ class ProjectorIT {
                     .current("LEAD", 1).build();
             FunnelCell qualified = FunnelCells.cell("2027-05-10", rep, "east", "web").reached("QUALIFIED", 1)
                     .current("LEAD", -1, "QUALIFIED", 1).transitions("LEAD>QUALIFIED", 1).days("LEAD", 2, 1).build();
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
                 transactional.send(change(rep + "-C1", FunnelCells.change(lead)));
                 transactional.send(change(rep + "-C1", FunnelCells.change(qualified)));
@@ -241,17 +204,17 @@ class ProjectorIT {
             awaitCell(lead.key(), "1 | 0");
 
             // when customer 2 comes in as a lead (a second poll)
-            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(lead)));
+            send(stack.topics().changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(lead)));
             awaitCell(lead.key(), "2 | 0");
 
             // then the cell is the sum of the three changes
-            var funnel = report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep);
+            var funnel = stack.report().getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep);
             assertThat(funnel.get("customers").asLong()).isEqualTo(2);
             assertThat(funnel.get("stages").get(0)).isEqualTo(json("""
                     {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 2, "current": 1}"""));
             assertThat(funnel.get("stages").get(1)).isEqualTo(json("""
                     {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 1, "current": 1}"""));
-            assertThat(report.getJson("/api/v1/reports/time-in-stage?from=2027-05-10&to=2027-05-10&repId=" + rep)
+            assertThat(stack.report().getJson("/api/v1/reports/time-in-stage?from=2027-05-10&to=2027-05-10&repId=" + rep)
                     .get("rows").get(0)).isEqualTo(json("""
                     {"stage": "LEAD", "customers": 1, "medianDays": 2}"""));
 
@@ -263,27 +226,27 @@ class ProjectorIT {
                     .days("LEAD", 2, 1).build();
             FunnelCell moved2 = FunnelCells.cell("2027-05-10", heir, "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            send(topics.changes(), rep + "-C1",
+            send(stack.topics().changes(), rep + "-C1",
                     FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(customer1), moved1)));
             awaitCell(lead.key(), "1 | 0");
             // then the rows customer 1 alone made in the cell it left are deleted, not kept at zero
-            assertThat(queryRows(jdbcUrl, "select stage || ' ' || reached || ' ' || at_stage from funnel_stage"
+            assertThat(queryRows(stack.jdbcUrl(), "select stage || ' ' || reached || ' ' || at_stage from funnel_stage"
                     + " where cell_key = ? order by stage", lead.key())).containsExactly("LEAD 1 1");
-            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_transition where cell_key = ?", lead.key())).isZero();
-            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_stage_days where cell_key = ?", lead.key())).isZero();
-            assertThat(queryLong(jdbcUrl, "select (select count(*) from funnel_stage where reached = 0 and at_stage = 0)"
+            assertThat(queryLong(stack.jdbcUrl(), "select count(*) from funnel_transition where cell_key = ?", lead.key())).isZero();
+            assertThat(queryLong(stack.jdbcUrl(), "select count(*) from funnel_stage_days where cell_key = ?", lead.key())).isZero();
+            assertThat(queryLong(stack.jdbcUrl(), "select (select count(*) from funnel_stage where reached = 0 and at_stage = 0)"
                     + " + (select count(*) from funnel_transition where n = 0)"
                     + " + (select count(*) from funnel_stage_days where n = 0)")).as("zero rows in the typed rollups").isZero();
-            send(topics.changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(lead), moved2)));
+            send(stack.topics().changes(), rep + "-C2", FunnelCells.bytes(FunnelCells.change(FunnelCells.minus(lead), moved2)));
 
             // then the emptied cell is deleted and the other holds both customers
-            await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl,
+            await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(),
                     "select count(*) from funnel_cell where cell_key = ?", lead.key()) == 0);
-            assertThat(queryRows(jdbcUrl, "select customers from funnel_cell where rep_id = ?", heir))
+            assertThat(queryRows(stack.jdbcUrl(), "select customers from funnel_cell where rep_id = ?", heir))
                     .containsExactly("2");
-            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep)
+            assertThat(stack.report().getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + rep)
                     .get("customers").asLong()).isZero();
-            assertThat(report.getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + heir))
+            assertThat(stack.report().getJson("/api/v1/reports/funnel?from=2027-05-10&to=2027-05-10&repId=" + heir))
                     .isEqualTo(funnel);
         }
 
@@ -295,7 +258,7 @@ class ProjectorIT {
                     .current("LEAD", 1).build();
             FunnelCell marker = FunnelCells.cell("2027-05-12", rep, "east", "web").customers(1).reached("LEAD", 1)
                     .current("LEAD", 1).build();
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
                 transactional.send(change(rep + "-C1", FunnelCells.change(passing)));
                 transactional.send(change(rep + "-C1", FunnelCells.change(FunnelCells.minus(passing))));
@@ -307,7 +270,7 @@ class ProjectorIT {
             awaitCell(marker.key(), "1 | 0");
 
             // then
-            assertThat(queryLong(jdbcUrl, "select count(*) from funnel_cell where cell_key = ?", passing.key())).isZero();
+            assertThat(queryLong(stack.jdbcUrl(), "select count(*) from funnel_cell where cell_key = ?", passing.key())).isZero();
         }
 
         @Test
@@ -316,18 +279,18 @@ class ProjectorIT {
             String customer = unique("C");
             ObjectNode twice = followUp(customer);
             ObjectNode later = followUp(customer).put("occurredAt", "2026-03-04T02:00:00Z").put("stage", "PROPOSAL");
-            send(topics.followups(), customer, bytes(twice));
-            send(topics.followups(), customer, bytes(twice));
-            send(topics.followups(), customer, bytes(later));
+            send(stack.topics().followups(), customer, bytes(twice));
+            send(stack.topics().followups(), customer, bytes(twice));
+            send(stack.topics().followups(), customer, bytes(later));
 
             // when
-            awaitOneRow(jdbcUrl, "select count(*) from followup where event_id = ?::uuid", eventId(later));
+            awaitOneRow(stack.jdbcUrl(), "select count(*) from followup where event_id = ?::uuid", eventId(later));
 
             // then
-            assertThat(queryRows(jdbcUrl,
+            assertThat(queryRows(stack.jdbcUrl(),
                     "select event_id, stage from followup where customer_id = ? order by occurred_at", customer))
                     .containsExactly(eventId(twice) + " | QUALIFIED", eventId(later) + " | PROPOSAL");
-            assertThat(report.getJson("/api/v1/followups?customerId=" + customer).get("rows"))
+            assertThat(stack.report().getJson("/api/v1/followups?customerId=" + customer).get("rows"))
                     .extracting(row -> row.get("eventId").asString())
                     .containsExactly(eventId(later), eventId(twice));
         }
@@ -339,14 +302,14 @@ class ProjectorIT {
             ObjectNode withDeal = followUp(customer).put("stage", "QUOTE").put("expectedAmount", "128000.25")
                     .put("expectedCurrency", "USD").put("expectedCloseDate", "2026-04-30");
             ObjectNode without = followUp(customer).put("occurredAt", "2026-03-04T02:00:00Z");
-            send(topics.followups(), customer, bytes(withDeal));
-            send(topics.followups(), customer, bytes(without));
+            send(stack.topics().followups(), customer, bytes(withDeal));
+            send(stack.topics().followups(), customer, bytes(without));
 
             // when
-            awaitOneRow(jdbcUrl, "select count(*) from followup where event_id = ?::uuid", eventId(without));
+            awaitOneRow(stack.jdbcUrl(), "select count(*) from followup where event_id = ?::uuid", eventId(without));
 
             // then
-            assertThat(queryRows(jdbcUrl, "select expected_amount, expected_currency, expected_close_date from followup"
+            assertThat(queryRows(stack.jdbcUrl(), "select expected_amount, expected_currency, expected_close_date from followup"
                     + " where customer_id = ? order by occurred_at", customer))
                     .containsExactly("128000.2500 | USD | 2026-04-30", "null | null | null");
         }
@@ -360,18 +323,18 @@ class ProjectorIT {
             ObjectNode resold = sale(customer, o1, "999.00").put("teamId", team);
             ObjectNode next = sale(customer, o2, "50.25").put("teamId", team);
             for (ObjectNode sale : List.of(sold, resold, next)) {
-                send(topics.sales(), customer, bytes(sale));
+                send(stack.topics().sales(), customer, bytes(sale));
             }
 
             // when
-            awaitOneRow(jdbcUrl, "select count(*) from sale where event_id = ?::uuid", eventId(next));
+            awaitOneRow(stack.jdbcUrl(), "select count(*) from sale where event_id = ?::uuid", eventId(next));
 
             // then
-            assertThat(queryRows(jdbcUrl,
+            assertThat(queryRows(stack.jdbcUrl(),
                     "select order_id, event_id, amount from sale where customer_id = ? order by order_id", customer))
                     .containsExactly(o1 + " | " + eventId(sold) + " | 100.0000", o2 + " | " + eventId(next) + " | 50.2500");
             // 2026-03-20T08:30Z is 16:30 on the 20th in Shanghai: 100.00 + 50.25
-            assertThat(report.getJson("/api/v1/reports/summary?from=2026-03-20&to=2026-03-20&teamId=" + team))
+            assertThat(stack.report().getJson("/api/v1/reports/summary?from=2026-03-20&to=2026-03-20&teamId=" + team))
                     .isEqualTo(json("""
                             {"followUps": 0, "activeReps": 0, "teams": 0, "customerTouches": 0,
                              "sales": 2, "revenueByCurrency": {"CNY": 150.25}}"""));
@@ -382,16 +345,16 @@ class ProjectorIT {
             // given, on one partition (one key): bytes that are not JSON, JSON that is no follow-up, then a good record
             String customer = unique("C");
             ObjectNode good = followUp(customer);
-            send(topics.followups(), customer, "客户跟进 {not json".getBytes(StandardCharsets.UTF_8));
-            send(topics.followups(), customer,
+            send(stack.topics().followups(), customer, "客户跟进 {not json".getBytes(StandardCharsets.UTF_8));
+            send(stack.topics().followups(), customer,
                     "{\"customerId\": \"%s\"}".formatted(customer).getBytes(StandardCharsets.UTF_8));
-            send(topics.followups(), customer, bytes(good));
+            send(stack.topics().followups(), customer, bytes(good));
 
             // when
-            awaitOneRow(jdbcUrl, "select count(*) from followup where event_id = ?::uuid", eventId(good));
+            awaitOneRow(stack.jdbcUrl(), "select count(*) from followup where event_id = ?::uuid", eventId(good));
 
             // then
-            assertThat(queryRows(jdbcUrl, "select event_id from followup where customer_id = ?", customer))
+            assertThat(queryRows(stack.jdbcUrl(), "select event_id from followup where customer_id = ?", customer))
                     .containsExactly(eventId(good));
         }
 
@@ -400,31 +363,31 @@ class ProjectorIT {
             // given two follow-ups in a transaction that is aborted, then one in a committed transaction, all on one key
             String customer = unique("C");
             ObjectNode aborted1 = followUp(customer), aborted2 = followUp(customer), committed = followUp(customer);
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
-                transactional.send(new ProducerRecord<>(topics.followups(), customer, bytes(aborted1)));
-                transactional.send(new ProducerRecord<>(topics.followups(), customer, bytes(aborted2)));
+                transactional.send(new ProducerRecord<>(stack.topics().followups(), customer, bytes(aborted1)));
+                transactional.send(new ProducerRecord<>(stack.topics().followups(), customer, bytes(aborted2)));
                 transactional.flush();
                 transactional.abortTransaction();
                 transactional.beginTransaction();
-                transactional.send(new ProducerRecord<>(topics.followups(), customer, bytes(committed)));
+                transactional.send(new ProducerRecord<>(stack.topics().followups(), customer, bytes(committed)));
                 transactional.commitTransaction();
             }
 
             // when the committed record, which lies after the aborted ones, is projected
-            awaitOneRow(jdbcUrl, "select count(*) from followup where event_id = ?::uuid", eventId(committed));
+            awaitOneRow(stack.jdbcUrl(), "select count(*) from followup where event_id = ?::uuid", eventId(committed));
 
             // then
-            assertThat(queryRows(jdbcUrl, "select event_id from followup where customer_id = ?", customer))
+            assertThat(queryRows(stack.jdbcUrl(), "select event_id from followup where customer_id = ?", customer))
                     .containsExactly(eventId(committed));
         }
 
         @Test
         void shouldSkipIncompleteChangesAndProjectTheRecordsAfterThem() {
             // given an application of its own, since the bug stops its projection for good
-            TopicNames ownTopics = kafka.topics("-incomplete-change");
-            String database = postgres.createDatabase("incomplete_change");
-            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "incomplete-change",
+            TopicNames ownTopics = stack.kafka().topics("-incomplete-change");
+            String database = stack.postgres().createDatabase("incomplete_change");
+            try (RunningReport app = RunningReport.start(database, stack.kafka().bootstrapServers(), "incomplete-change",
                     TestKafka.topicSettings(ownTopics))) {
                 // when, on one partition (one key), an activity touch without day and channel, a funnel change
                 // without cohort day, bytes that are no change and a tombstone arrive, then a good change
@@ -461,9 +424,9 @@ class ProjectorIT {
 
         @Test
         void shouldKeepADismissalUntilTheFlagGrowsAndProjectAlertsWithoutReopeningThem() {
-            TopicNames ownTopics = kafka.topics("-flags-alerts");
-            String database = postgres.createDatabase("flags_alerts");
-            try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "flags-alerts",
+            TopicNames ownTopics = stack.kafka().topics("-flags-alerts");
+            String database = stack.postgres().createDatabase("flags_alerts");
+            try (RunningReport app = RunningReport.start(database, stack.kafka().bootstrapServers(), "flags-alerts",
                     withSettings(TestKafka.topicSettings(ownTopics), "pulse.alerts.webhooks=http://127.0.0.1:9/hook"))) {
                 // given a flag, projected, then dismissed by a manager
                 DuplicateFlag flag = new DuplicateFlag(DuplicateType.DUPLICATE_CUSTOMER, "phone:13800138000",
@@ -526,7 +489,7 @@ class ProjectorIT {
 
         @SafeVarargs
         private static void inTransaction(ProducerRecord<String, byte[]>... records) {
-            try (var transactional = kafka.transactionalProducer()) {
+            try (var transactional = stack.kafka().transactionalProducer()) {
                 transactional.beginTransaction();
                 for (ProducerRecord<String, byte[]> record : records) {
                     transactional.send(record);
@@ -552,11 +515,11 @@ class ProjectorIT {
         @Test
         void shouldProjectExactlyOnceAcrossARestartAndKeepItsOffsetsOnlyInPostgres() throws Exception {
             // given an application of its own that reads small batches, so that many transactions follow each other
-            TopicNames ownTopics = kafka.topics("-restart");
-            String database = postgres.createDatabase("restart");
+            TopicNames ownTopics = stack.kafka().topics("-restart");
+            String database = stack.postgres().createDatabase("restart");
             String group = "projector-restart";
             String[] settings = withSettings(TestKafka.topicSettings(ownTopics), "pulse.projector.max-poll-records=10");
-            RunningReport first = RunningReport.start(database, kafka.bootstrapServers(), group, settings);
+            RunningReport first = RunningReport.start(database, stack.kafka().bootstrapServers(), group, settings);
             List<ObjectNode> followUps = IntStream.range(0, RESTART_RECORDS)
                     .mapToObj(i -> followUp("C-restart-" + (i % 25)))
                     .toList();
@@ -569,7 +532,7 @@ class ProjectorIT {
             first.close();
             long projectedBeforeTheStop = queryLong(database, "select count(*) from followup");
             producing.get(60, TimeUnit.SECONDS);
-            try (RunningReport second = RunningReport.start(database, kafka.bootstrapServers(), group, settings)) {
+            try (RunningReport second = RunningReport.start(database, stack.kafka().bootstrapServers(), group, settings)) {
                 await().atMost(PROJECTED)
                         .until(() -> queryLong(database, "select count(*) from followup") >= RESTART_RECORDS);
 
@@ -581,8 +544,8 @@ class ProjectorIT {
                         "select sum(next_offset) from projector_offset where consumer_group = ? and topic = ?",
                         group, ownTopics.followups()))
                         .isEqualTo(RESTART_RECORDS)
-                        .isEqualTo(kafka.endOffsetSum(ownTopics.followups()));
-                assertThat(kafka.committedOffsets(group)).as("offsets committed to Kafka").isEmpty();
+                        .isEqualTo(stack.kafka().endOffsetSum(ownTopics.followups()));
+                assertThat(stack.kafka().committedOffsets(group)).as("offsets committed to Kafka").isEmpty();
             }
         }
 
@@ -592,9 +555,9 @@ class ProjectorIT {
             // the other tests), proven to be projecting: a first sale has landed
             try (TestPostgres server = TestPostgres.start("projector-outage")) {
                 String database = server.createDatabase("outage");
-                TopicNames ownTopics = kafka.topics("-outage");
+                TopicNames ownTopics = stack.kafka().topics("-outage");
                 String group = "projector-outage";
-                try (RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), group,
+                try (RunningReport app = RunningReport.start(database, stack.kafka().bootstrapServers(), group,
                         withSettings(TestKafka.topicSettings(ownTopics),
                                 "pulse.projector.retry-backoff=500ms",
                                 // a dead server must fail a connection attempt in seconds, not in Hikari's default 30
@@ -633,7 +596,7 @@ class ProjectorIT {
                             "select sum(next_offset) from projector_offset where consumer_group = ? and topic = ?",
                             group, ownTopics.followups()))
                             .isEqualTo(50)
-                            .isEqualTo(kafka.endOffsetSum(ownTopics.followups()));
+                            .isEqualTo(stack.kafka().endOffsetSum(ownTopics.followups()));
                     await().atMost(PROJECTED).untilAsserted(() -> {
                         HttpResponse<String> health = app.get("/actuator/health");
                         assertThat(health.statusCode()).isEqualTo(200);
@@ -649,14 +612,14 @@ class ProjectorIT {
         void shouldReportHealthUpOnceKafkaIsReachableEvenBeforeAnyRecordArrives() throws Exception {
             // given an application whose bootstrap address answers nothing yet, on topics that stay empty
             int bootstrapPort = freePort();
-            String database = postgres.createDatabase("kafka_late");
-            TopicNames emptyTopics = kafka.topics("-kafka-late");
+            String database = stack.postgres().createDatabase("kafka_late");
+            TopicNames emptyTopics = stack.kafka().topics("-kafka-late");
             try (RunningReport app = RunningReport.start(database, "localhost:" + bootstrapPort, "kafka-late",
                     withSettings(TestKafka.topicSettings(emptyTopics), "pulse.projector.retry-backoff=500ms"))) {
                 await().atMost(PROJECTED).until(() -> app.get("/actuator/health").statusCode() == 503);
 
                 // when the broker becomes reachable there, with nothing new on the topics
-                URI broker = URI.create("kafka://" + kafka.bootstrapServers());
+                URI broker = URI.create("kafka://" + stack.kafka().bootstrapServers());
                 try (PortForwarder forwarder = new PortForwarder(bootstrapPort,
                         new InetSocketAddress(broker.getHost(), broker.getPort()))) {
 
@@ -674,63 +637,38 @@ class ProjectorIT {
         @Test
         void shouldPushAnActivityEventWhenASaleIsProjected() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                String customer = unique("C");
+                send(stack.topics().sales(), customer, bytes(sale(customer, unique("O"), "10.00")));
 
-                    // when
-                    String customer = unique("C");
-                    send(topics.sales(), customer, bytes(sale(customer, unique("O"), "10.00")));
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity"));
-                    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:activity"));
+                assertThat(live.contentType()).startsWith("text/event-stream");
             }
         }
 
         @Test
         void shouldPushActivityAndFunnelEventsWhenAChangeIsProjected() throws Exception {
             // given a dashboard listening to the live stream
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(report.uri("/api/v1/live"))).header("Accept", "text/event-stream").build(),
-                        BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
+            try (LiveStream live = LiveStream.open(stack.report(), "Accept", "text/event-stream")) {
+                // when
+                String rep = unique("rep");
+                send(stack.topics().changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
 
-                    // when
-                    String rep = unique("rep");
-                    send(topics.changes(), unique("C"), bytes(touch(rep, "east", "2026-03-03", "PHONE", Granularity.DAY)));
-
-                    // then
-                    await().atMost(PROJECTED).until(() -> lines.contains("event:activity") && lines.contains("event:funnel"));
-                } finally {
-                    response.body().close();
-                }
+                // then
+                await().atMost(PROJECTED).until(() -> live.lines().contains("event:activity")
+                        && live.lines().contains("event:funnel"));
             }
         }
 
         @Test
         void shouldShutDownPromptlyWhileADashboardIsListening() throws Exception {
             // given an application of its own with one open live stream
-            String database = postgres.createDatabase("live_shutdown");
-            RunningReport app = RunningReport.start(database, kafka.bootstrapServers(), "live-shutdown",
-                    TestKafka.topicSettings(topics));
-            try (HttpClient client = HttpClient.newHttpClient()) {
-                HttpResponse<Stream<String>> response = client.sendAsync(
-                        RunningReport.authorized(HttpRequest.newBuilder(app.uri("/api/v1/live"))).build(), BodyHandlers.ofLines())
-                        .get(10, TimeUnit.SECONDS);
-                LinkedBlockingQueue<String> lines = readInBackground(response);
-                await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:hello"));
-
+            String database = stack.postgres().createDatabase("live_shutdown");
+            RunningReport app = RunningReport.start(database, stack.kafka().bootstrapServers(), "live-shutdown",
+                    TestKafka.topicSettings(stack.topics()));
+            try (LiveStream live = LiveStream.open(app)) {
                 // when
                 long start = System.nanoTime();
                 app.close();
@@ -739,27 +677,15 @@ class ProjectorIT {
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             }
         }
-
-        private static LinkedBlockingQueue<String> readInBackground(HttpResponse<Stream<String>> response) {
-            LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread.ofVirtual().name("sse-reader").start(() -> {
-                try {
-                    response.body().forEach(lines::add);
-                } catch (RuntimeException e) {
-                    // the stream ends when the test closes it or the server goes away
-                }
-            });
-            return lines;
-        }
     }
 
     private static ProducerRecord<String, byte[]> change(String customerId, CustomerChange change) {
-        return new ProducerRecord<>(topics.changes(), customerId, bytes(change));
+        return new ProducerRecord<>(stack.topics().changes(), customerId, bytes(change));
     }
 
     /** Waits until the rows of this rep and team are exactly these (scope, granularity, bucket, figures). */
     private static void awaitActivity(String rep, String team, List<String> rows) {
-        await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(jdbcUrl, """
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(queryRows(stack.jdbcUrl(), """
                 select scope, granularity, bucket, follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting,
                        ch_visit
                 from rep_activity where (rep_id = ? or (scope = 'TEAM' and team_id = ?)) and team_id = ?
@@ -768,23 +694,23 @@ class ProjectorIT {
 
     /** Waits until a funnel cell's customers and with_sale are these. */
     private static void awaitCell(String key, String figures) {
-        await().atMost(PROJECTED).until(() -> queryRows(jdbcUrl,
+        await().atMost(PROJECTED).until(() -> queryRows(stack.jdbcUrl(),
                 "select customers, with_sale from funnel_cell where cell_key = ?", key).equals(List.of(figures)));
     }
 
     /** A change with the Kafka timestamp ingest would have given it. */
     private static void sendAt(Instant acceptedAt, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topics.changes(), null, acceptedAt.toEpochMilli(), key, value))
+            stack.producer().send(new ProducerRecord<>(stack.topics().changes(), null, acceptedAt.toEpochMilli(), key, value))
                     .get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("send to " + topics.changes() + " failed", e);
+            throw new IllegalStateException("send to " + stack.topics().changes() + " failed", e);
         }
     }
 
     private static void send(String topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            stack.producer().send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("send to " + topic + " failed", e);
         }
@@ -792,7 +718,7 @@ class ProjectorIT {
 
     /** Sends 500 records over about a second, so that a test can stop the projector while they flow. */
     private static void sendPaced(String topic, List<ObjectNode> followUps) {
-        try (var paced = kafka.producer()) {
+        try (var paced = stack.kafka().producer()) {
             for (int i = 0; i < followUps.size(); i++) {
                 ObjectNode followUp = followUps.get(i);
                 paced.send(new ProducerRecord<>(topic, followUp.get("customerId").asString(), bytes(followUp)));

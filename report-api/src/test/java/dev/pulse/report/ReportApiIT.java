@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The report API's JSON contract (DESIGN.md "Interfaces") against a real PostgreSQL. The read
@@ -26,39 +26,15 @@ class ReportApiIT {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static RunningReport report;
-    private static String jdbcUrl;
-
-    @BeforeAll
-    static void startWithSeededReadModel() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("report-api-it");
-        jdbcUrl = postgres.createDatabase("reports");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "report-api-it",
-                TestKafka.topicSettings(kafka.topics("-report-api-it")));
-        seed();
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("report-api-it", "reports");
 
     /**
      * Team east: rep-1 and rep-2; team west: rep-3; rep-9 works in no team. 2026-11-02 is the Monday
      * of ISO week 2026-W45 (11-02..11-08); 2026-10-31 is in W44, 2026-11-09 opens W46.
      */
-    private static void seed() {
+    @BeforeAll
+    static void seed() {
         // rep rows per day:                       followUps customers PHONE WECHAT EMAIL MEETING VISIT OTHER
         activity("REP", "rep-1", "east", "DAY", "2026-11-02", "2026-11-02", "2026-11-02", 3, 2, 2, 1, 0, 0, 0, 0);
         activity("REP", "rep-1", "east", "DAY", "2026-11-03", "2026-11-03", "2026-11-03", 4, 3, 1, 0, 0, 0, 3, 0);
@@ -115,7 +91,7 @@ class ReportApiIT {
             // given the seed: five rep rows fall on 2026-11-02..04; 10-31 and 11-09 are outside, team rows are another scope
 
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-02&to=2026-11-04&granularity=day");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-02&to=2026-11-04&granularity=day");
 
             // then rep-9 without a team sorts after the teams of its day
             assertThat(answer).isEqualTo(json("""
@@ -138,7 +114,7 @@ class ReportApiIT {
             // given W45 runs 2026-11-02..08 and W44, W46 do not touch 2026-11-04
 
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-04&to=2026-11-04&granularity=week");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-04&to=2026-11-04&granularity=week");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -160,7 +136,7 @@ class ReportApiIT {
             // given a range from mid-October to mid-November
 
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-10-15&to=2026-11-15&granularity=month");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-10-15&to=2026-11-15&granularity=month");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -182,7 +158,7 @@ class ReportApiIT {
         @Test
         void shouldAnswerOnlyTheDaysOfOneRepWhenFilteredByRepId() {
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1");
 
             // then day is the default granularity
             assertThat(answer.get("rows")).isEqualTo(json("""
@@ -197,7 +173,7 @@ class ReportApiIT {
         @Test
         void shouldAnswerOnlyTheRepsOfOneTeamWhenFilteredByTeamId() {
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2026-10-01&to=2026-11-30&granularity=day&teamId=west");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-10-01&to=2026-11-30&granularity=day&teamId=west");
 
             // then
             assertThat(answer.get("rows")).extracting(row -> row.get("repId").asString() + " " + row.get("bucket").asString()
@@ -207,7 +183,7 @@ class ReportApiIT {
         @Test
         void shouldAnswerNoRowsForARangeWithoutActivity() {
             // when
-            var answer = report.getJson("/api/v1/reports/rep-activity?from=2030-01-01&to=2030-01-31&granularity=day");
+            var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2030-01-01&to=2030-01-31&granularity=day");
 
             // then
             assertThat(answer).isEqualTo(json("{\"rows\": []}"));
@@ -220,7 +196,7 @@ class ReportApiIT {
         @Test
         void shouldAnswerTeamRowsWithoutARep() {
             // when
-            var answer = report.getJson("/api/v1/reports/team-activity?from=2026-11-02&to=2026-11-04&granularity=day");
+            var answer = stack.report().getJson("/api/v1/reports/team-activity?from=2026-11-02&to=2026-11-04&granularity=day");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -240,7 +216,7 @@ class ReportApiIT {
             // given 2026-11-08..09 overlaps W45 and W46, and east has a team row only in W45
 
             // when
-            var answer = report.getJson("/api/v1/reports/team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east");
+            var answer = stack.report().getJson("/api/v1/reports/team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -263,7 +239,7 @@ class ReportApiIT {
             // local time, both outside
 
             // when
-            var answer = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04");
+            var answer = stack.report().getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -276,8 +252,8 @@ class ReportApiIT {
             // given S1 at 2026-11-03T16:30Z, which is 2026-11-04 00:30 in Asia/Shanghai
 
             // when
-            var nov3 = report.getJson("/api/v1/reports/summary?from=2026-11-03&to=2026-11-03");
-            var nov4 = report.getJson("/api/v1/reports/summary?from=2026-11-04&to=2026-11-04");
+            var nov3 = stack.report().getJson("/api/v1/reports/summary?from=2026-11-03&to=2026-11-03");
+            var nov4 = stack.report().getJson("/api/v1/reports/summary?from=2026-11-04&to=2026-11-04");
 
             // then 11-03 has rep-1 (4), rep-2 (2) and rep-9 (1) and only the dollar sale S5; 11-04 has rep-3 (5) and S1
             assertThat(nov3).isEqualTo(json("""
@@ -293,7 +269,7 @@ class ReportApiIT {
             // given east on 11-02..04: rep-1 3+4, rep-2 2 follow-ups; touches 2+3+2; of its sales only S3 is in range
 
             // when
-            var answer = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&teamId=east");
+            var answer = stack.report().getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&teamId=east");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -307,8 +283,8 @@ class ReportApiIT {
             // rep-1: 3+4 follow-ups, 2+3 touches, and the sales S1, S3 and S5 of the range
 
             // when
-            var rep2 = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-2");
-            var rep1 = report.getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-1&teamId=east");
+            var rep2 = stack.report().getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-2");
+            var rep1 = stack.report().getJson("/api/v1/reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-1&teamId=east");
 
             // then rep-1 in east keeps only the sale booked to east (S3): S1 and S5 are west's
             assertThat(rep2).isEqualTo(json("""
@@ -322,7 +298,7 @@ class ReportApiIT {
         @Test
         void shouldAnswerZerosForARangeWithoutActivity() {
             // when
-            var answer = report.getJson("/api/v1/reports/summary?from=2030-01-01&to=2030-01-31");
+            var answer = stack.report().getJson("/api/v1/reports/summary?from=2030-01-01&to=2030-01-31");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -339,8 +315,8 @@ class ReportApiIT {
         LocalDate quarterStart = LocalDate.of(today.getYear(), firstMonth, 1);
 
         // when
-        var quarter = report.getJson("/api/v1/date-range?range=THIS_QUARTER");
-        var week = report.getJson("/api/v1/date-range?range=last_7_days");
+        var quarter = stack.report().getJson("/api/v1/date-range?range=THIS_QUARTER");
+        var week = stack.report().getJson("/api/v1/date-range?range=last_7_days");
 
         // then (a test run across Shanghai midnight could see two days: the answers are read after today)
         assertThat(quarter).isEqualTo(json("""
@@ -353,8 +329,8 @@ class ReportApiIT {
 
     @Test
     void shouldRefuseAnUnknownRangePresetNamingTheChoicesInBothLanguages() {
-        HttpResponse<String> english = report.get("/api/v1/date-range?range=yesterday", true, "en");
-        HttpResponse<String> chinese = report.get("/api/v1/date-range?range=yesterday", true, "zh-CN");
+        HttpResponse<String> english = stack.report().get("/api/v1/date-range?range=yesterday", true, "en");
+        HttpResponse<String> chinese = stack.report().get("/api/v1/date-range?range=yesterday", true, "zh-CN");
 
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(json(english).get("detail").asString())
@@ -367,7 +343,7 @@ class ReportApiIT {
     @Test
     void shouldListTheTeamsWithTheirRepsAndLeaveOutRepsWithoutATeam() {
         // when
-        var answer = report.getJson("/api/v1/teams");
+        var answer = stack.report().getJson("/api/v1/teams");
 
         // then
         assertThat(answer).isEqualTo(json("""
@@ -380,7 +356,7 @@ class ReportApiIT {
         @Test
         void shouldListACustomersFollowUpsNewestFirstWithTheChineseTextIntact() {
             // when
-            var answer = report.getJson("/api/v1/followups?customerId=C-100");
+            var answer = stack.report().getJson("/api/v1/followups?customerId=C-100");
 
             // then
             assertThat(answer).isEqualTo(json("""
@@ -403,7 +379,7 @@ class ReportApiIT {
         @Test
         void shouldStopAtTheLimit() {
             // when
-            var answer = report.getJson("/api/v1/followups?customerId=C-100&limit=2");
+            var answer = stack.report().getJson("/api/v1/followups?customerId=C-100&limit=2");
 
             // then the two newest
             assertThat(answer.get("rows")).extracting(row -> row.get("eventId").asString()).containsExactly(
@@ -415,8 +391,8 @@ class ReportApiIT {
             // given 2026-11-04 in Shanghai is [11-03T16:00Z, 11-04T16:00Z): rep-1's 11-03T16:30Z and 11-04T03:00Z
 
             // when
-            var all = report.getJson("/api/v1/followups?repId=rep-1");
-            var nov4 = report.getJson("/api/v1/followups?repId=rep-1&from=2026-11-04&to=2026-11-04");
+            var all = stack.report().getJson("/api/v1/followups?repId=rep-1");
+            var nov4 = stack.report().getJson("/api/v1/followups?repId=rep-1&from=2026-11-04&to=2026-11-04");
 
             // then
             assertThat(all.get("rows")).extracting(row -> row.get("eventId").asString()).containsExactly(
@@ -435,7 +411,7 @@ class ReportApiIT {
                     "展会现场交换名片", "LEAD", null, null);
 
             // when
-            var answer = report.getJson("/api/v1/followups?customerId=" + URLEncoder.encode("客户-甲", StandardCharsets.UTF_8));
+            var answer = stack.report().getJson("/api/v1/followups?customerId=" + URLEncoder.encode("客户-甲", StandardCharsets.UTF_8));
 
             // then
             assertThat(answer.get("rows")).extracting(row -> row.get("customerId").asString() + " "
@@ -525,7 +501,7 @@ class ReportApiIT {
 
         private void assertProblemIn(String language, String pathAndQuery, int status, String code, String detail) {
             // when
-            HttpResponse<String> response = report.get(pathAndQuery, true, language);
+            HttpResponse<String> response = stack.report().get(pathAndQuery, true, language);
 
             // then
             assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
@@ -537,7 +513,7 @@ class ReportApiIT {
 
         private void assertProblem(String pathAndQuery, String title, String detail) {
             // when
-            HttpResponse<String> response = report.get(pathAndQuery);
+            HttpResponse<String> response = stack.report().get(pathAndQuery);
 
             // then
             assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -554,8 +530,8 @@ class ReportApiIT {
     @Test
     void shouldRefuseAnAnonymousCallerWithACodeInTheAskedLanguage() {
         // when
-        HttpResponse<String> zh = report.get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, "zh-CN");
-        HttpResponse<String> en = report.get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, null);
+        HttpResponse<String> zh = stack.report().get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, "zh-CN");
+        HttpResponse<String> en = stack.report().get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, null);
 
         // then
         assertThat(zh.statusCode()).isEqualTo(401);
@@ -572,7 +548,7 @@ class ReportApiIT {
         @Test
         void shouldDescribeTheReportsInOpenApi() {
             // when
-            HttpResponse<String> response = report.get("/v3/api-docs");
+            HttpResponse<String> response = stack.report().get("/v3/api-docs");
 
             // then
             assertThat(response.statusCode()).isEqualTo(200);
@@ -584,7 +560,7 @@ class ReportApiIT {
         @Test
         void shouldReportHealthUp() {
             // when
-            HttpResponse<String> response = report.get("/actuator/health");
+            HttpResponse<String> response = stack.report().get("/actuator/health");
 
             // then
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -595,7 +571,7 @@ class ReportApiIT {
         void shouldExposeTheConsumerLagAndTheProjectedRecordsToPrometheus() {
             // the projector's consumer registers its metrics once it is created, a moment after start
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                HttpResponse<String> response = report.get("/actuator/prometheus");
+                HttpResponse<String> response = stack.report().get("/actuator/prometheus");
                 assertThat(response.statusCode()).isEqualTo(200);
                 assertThat(response.body())
                         .contains("kafka_consumer_fetch_manager_records_lag_max")
@@ -606,8 +582,8 @@ class ReportApiIT {
         @Test
         void shouldServeTheDashboardAndEChartsFromTheWebjar() {
             // when
-            HttpResponse<String> page = report.get("/");
-            HttpResponse<String> echarts = report.get("/webjars/echarts/echarts.min.js");
+            HttpResponse<String> page = stack.report().get("/");
+            HttpResponse<String> echarts = stack.report().get("/webjars/echarts/echarts.min.js");
 
             // then
             assertThat(page.statusCode()).isEqualTo(200);
@@ -621,7 +597,7 @@ class ReportApiIT {
     private static void activity(String scope, String repId, String teamId, String granularity, String bucket,
                                  String periodStart, String periodEnd, long followUps, long customers,
                                  long phone, long wechat, long email, long meeting, long visit, long other) {
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                         insert into rep_activity (row_key, scope, rep_id, team_id, granularity, bucket, period_start,
                             period_end, follow_ups, customers, ch_phone, ch_wechat, ch_email, ch_meeting, ch_visit, ch_other)
                         values (?, ?, ?, ?, ?, ?, ?::date, ?::date, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -631,7 +607,7 @@ class ReportApiIT {
     }
 
     private static void sale(String orderId, String teamId, String amount, String currency, String occurredAt) {
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                         insert into sale (event_id, order_id, customer_id, rep_id, team_id, product, amount, currency,
                             occurred_at)
                         values (gen_random_uuid(), ?, 'C-100', 'rep-1', ?, '企业版年度订阅', ?::numeric, ?, ?::timestamptz)""",
@@ -640,7 +616,7 @@ class ReportApiIT {
 
     private static void followUp(String eventId, String customerId, String repId, String channel, String occurredAt,
                                  String content, String stage, String result, String nextFollowUpAt) {
-        TestPostgres.execute(jdbcUrl, """
+        TestPostgres.execute(stack.jdbcUrl(), """
                         insert into followup (event_id, customer_id, customer_name, phone, company, rep_id, rep_name,
                             team_id, occurred_at, channel, content, stage, result, next_follow_up_at)
                         values (?::uuid, ?, '张伟', '13800138000', '杭州云帆科技有限公司', ?, '李娜', 'east',

@@ -9,13 +9,10 @@ import static dev.pulse.testsupport.TestPostgres.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -24,10 +21,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,41 +40,16 @@ class StageConversionExportIT {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final int BULK_REPS = 300;
 
-    private static TestKafka kafka;
-    private static TestPostgres postgres;
-    private static TopicNames topics;
-    private static String jdbcUrl;
-    private static RunningReport report;
-
-    @BeforeAll
-    static void startWithProjectedCells() {
-        kafka = TestKafka.start();
-        postgres = TestPostgres.start("stage-conversion-export-it");
-        topics = kafka.topics("-export-it");
-        jdbcUrl = postgres.createDatabase("exports");
-        report = RunningReport.start(jdbcUrl, kafka.bootstrapServers(), "export-it", TestKafka.topicSettings(topics));
-        seed();
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (report != null) {
-            report.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    @RegisterExtension
+    static final ReportStack stack = new ReportStack("stage-conversion-export-it", "exports");
 
     /**
      * November: rep-1 (team 华东), {@code a,"b}, {@code =HYPERLINK("x")} and {@code +1} (team west);
      * December: {@code -2} (华东) and {@code @x} without a team; January 2027 is outside the period.
      * Apart, in March 2028: {@value #BULK_REPS} reps of one lead each, for the large export.
      */
-    private static void seed() {
+    @BeforeAll
+    static void seed() {
         List<FunnelCell> cells = List.of(
                 cell("2026-11-03", "rep-1", "华东", "web").customers(4)
                         .reached("LEAD", 4, "QUALIFIED", 2, "PROPOSAL", 1, "QUOTE", 1, "CONTRACT", 1, "WON", 1, "LOST", 1)
@@ -94,14 +66,14 @@ class StageConversionExportIT {
                 cell("2026-12-05", "@x", null, null).customers(1)
                         .reached("LEAD", 1, "QUALIFIED", 1).current("QUALIFIED", 1).build(),
                 cell("2027-01-15", "rep-1", "华东", "web").customers(9).reached("LEAD", 9).current("LEAD", 9).build());
-        try (KafkaProducer<String, byte[]> producer = kafka.producer()) {
-            FunnelCells.send(producer, topics.changes(), cells.toArray(FunnelCell[]::new));
-            FunnelCells.send(producer, topics.changes(), IntStream.range(0, BULK_REPS)
+        try (KafkaProducer<String, byte[]> producer = stack.kafka().producer()) {
+            FunnelCells.send(producer, stack.topics().changes(), cells.toArray(FunnelCell[]::new));
+            FunnelCells.send(producer, stack.topics().changes(), IntStream.range(0, BULK_REPS)
                     .mapToObj(i -> cell("2028-03-01", "bulk-%03d".formatted(i), "bulk", "web").customers(1)
                             .reached("LEAD", 1).current("LEAD", 1).build())
                     .toArray(FunnelCell[]::new));
         }
-        await().atMost(PROJECTED).until(() -> queryLong(jdbcUrl, "select count(*) from funnel_cell where grain = 'REP'")
+        await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(), "select count(*) from funnel_cell where grain = 'REP'")
                 == cells.size() + BULK_REPS);
     }
 
@@ -240,8 +212,8 @@ class StageConversionExportIT {
         @Test
         void shouldHoldTheNumbersOfTheFunnelReportWithRatesAsPercentages() throws IOException {
             // given
-            JsonNode november = report.getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-30");
-            JsonNode december = report.getJson("/api/v1/reports/funnel?from=2026-12-01&to=2026-12-31");
+            JsonNode november = stack.report().getJson("/api/v1/reports/funnel?from=2026-11-01&to=2026-11-30");
+            JsonNode december = stack.report().getJson("/api/v1/reports/funnel?from=2026-12-01&to=2026-12-31");
 
             // when
             var response = download(EXPORT + "format=xlsx&" + PERIOD + "&groupBy=month");
@@ -354,6 +326,6 @@ class StageConversionExportIT {
     }
 
     private static HttpResponse<byte[]> download(String path) {
-        return Downloads.download(report, path);
+        return Downloads.download(stack.report(), path);
     }
 }

@@ -1,12 +1,17 @@
 package dev.pulse.events.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * ISO-8601 weeks run Monday to Sunday; week 1 of a year is the week that holds the year's first
@@ -20,17 +25,40 @@ class GranularityTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    @Test
-    void shouldPutNewYearsDay2026InWeek1Of2026() {
-        // given: 2026-01-01 is a Thursday, so its week (Mon 2025-12-29 .. Sun 2026-01-04) is 2026-W01
-        LocalDate newYear = LocalDate.of(2026, 1, 1);
+    /** A day and the period it falls in, with the period's first and last day, worked out in the comments. */
+    static Stream<Arguments> daysAndTheirPeriods() {
+        return Stream.of(
+                // 2026-01-01 is a Thursday, so its week (Mon 2025-12-29 .. Sun 2026-01-04) is 2026-W01
+                arguments("New Year's Day 2026 is in week 1 of 2026", Granularity.WEEK, LocalDate.of(2026, 1, 1),
+                        new Granularity.Period("2026-W01", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4))),
+                // 2026 starts on a Thursday, so it has 53 weeks; 2027-01-01 is a Friday whose
+                // week (Mon 2026-12-28 .. Sun 2027-01-03) has its Thursday on 2026-12-31
+                arguments("New Year's Day 2027 is in week 53 of 2026", Granularity.WEEK, LocalDate.of(2027, 1, 1),
+                        new Granularity.Period("2026-W53", LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 3))),
+                // 2026-11-03 is day 307 of 2026, so 3 + 306 = 309 days after Mon 2025-12-29 (start of
+                // W01); 309 = 44 * 7 + 1, so it is the Tuesday of week 45, which began on Mon 2026-11-02
+                arguments("the week of the design example is week 45", Granularity.WEEK, LocalDate.of(2026, 11, 3),
+                        new Granularity.Period("2026-W45", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8))),
+                // February ends on the 28th in a common year and on the 29th in a leap year
+                arguments("February of a common year", Granularity.MONTH, LocalDate.of(2026, 2, 28),
+                        new Granularity.Period("2026-02", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))),
+                arguments("February of a leap year", Granularity.MONTH, LocalDate.of(2028, 2, 29),
+                        new Granularity.Period("2028-02", LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29))),
+                // whole months of 30 and 31 days, from their last day
+                arguments("April, 30 days", Granularity.MONTH, LocalDate.of(2026, 4, 30),
+                        new Granularity.Period("2026-04", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30))),
+                arguments("December, 31 days", Granularity.MONTH, LocalDate.of(2026, 12, 31),
+                        new Granularity.Period("2026-12", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))));
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("daysAndTheirPeriods")
+    void shouldPutADayInItsPeriod(String why, Granularity granularity, LocalDate day, Granularity.Period expected) {
         // when
-        Granularity.Period week = Granularity.WEEK.periodOf(newYear);
+        Granularity.Period period = granularity.periodOf(day);
 
         // then
-        assertThat(week).isEqualTo(new Granularity.Period("2026-W01",
-                LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4)));
+        assertThat(period).isEqualTo(expected);
     }
 
     @Test
@@ -50,20 +78,6 @@ class GranularityTest {
     }
 
     @Test
-    void shouldPutNewYearsDay2027InWeek53Of2026() {
-        // given: 2026 starts on a Thursday, so it has 53 weeks; 2027-01-01 is a Friday whose
-        // week (Mon 2026-12-28 .. Sun 2027-01-03) has its Thursday on 2026-12-31
-        LocalDate newYear = LocalDate.of(2027, 1, 1);
-
-        // when
-        Granularity.Period week = Granularity.WEEK.periodOf(newYear);
-
-        // then
-        assertThat(week).isEqualTo(new Granularity.Period("2026-W53",
-                LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 3)));
-    }
-
-    @Test
     void shouldStartWeek1Of2027OnTheFourthOfJanuary() {
         // given: the first Thursday of 2027 is 2027-01-07, so week 1 runs Mon 01-04 .. Sun 01-10
         LocalDate sunday = LocalDate.of(2027, 1, 3);
@@ -80,20 +94,6 @@ class GranularityTest {
     }
 
     @Test
-    void shouldLabelTheWeekOfTheDesignExampleAsWeek45() {
-        // given: 2026-11-03 is day 307 of 2026, so 3 + 306 = 309 days after Mon 2025-12-29 (start of
-        // W01); 309 = 44 * 7 + 1, so it is the Tuesday of week 45, which began on Mon 2026-11-02
-        LocalDate date = LocalDate.of(2026, 11, 3);
-
-        // when
-        Granularity.Period week = Granularity.WEEK.periodOf(date);
-
-        // then
-        assertThat(week).isEqualTo(new Granularity.Period("2026-W45",
-                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8)));
-    }
-
-    @Test
     void shouldPadSingleDigitWeeksAndMonths() {
         // given
         LocalDate date = LocalDate.of(2026, 3, 4);
@@ -105,40 +105,6 @@ class GranularityTest {
         // then: Wed 2026-03-04 is 65 days after Mon 2025-12-29, i.e. 9 full weeks in: W10
         assertThat(week).isEqualTo("2026-W10");
         assertThat(month).isEqualTo("2026-03");
-    }
-
-    @Test
-    void shouldEndFebruaryOnThe28thInACommonYearAndThe29thInALeapYear() {
-        // given
-        LocalDate common = LocalDate.of(2026, 2, 28);
-        LocalDate leap = LocalDate.of(2028, 2, 29);
-
-        // when
-        Granularity.Period february2026 = Granularity.MONTH.periodOf(common);
-        Granularity.Period february2028 = Granularity.MONTH.periodOf(leap);
-
-        // then
-        assertThat(february2026).isEqualTo(new Granularity.Period("2026-02",
-                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28)));
-        assertThat(february2028).isEqualTo(new Granularity.Period("2028-02",
-                LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29)));
-    }
-
-    @Test
-    void shouldCoverWholeMonthsOf30And31Days() {
-        // given
-        LocalDate lastOfApril = LocalDate.of(2026, 4, 30);
-        LocalDate lastOfDecember = LocalDate.of(2026, 12, 31);
-
-        // when
-        Granularity.Period april = Granularity.MONTH.periodOf(lastOfApril);
-        Granularity.Period december = Granularity.MONTH.periodOf(lastOfDecember);
-
-        // then
-        assertThat(april).isEqualTo(new Granularity.Period("2026-04",
-                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30)));
-        assertThat(december).isEqualTo(new Granularity.Period("2026-12",
-                LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
     }
 
     @Test

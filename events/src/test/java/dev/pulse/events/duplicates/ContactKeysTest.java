@@ -1,9 +1,13 @@
 package dev.pulse.events.duplicates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -144,26 +148,23 @@ class ContactKeysTest {
         assertThat(nothingUsable).isEmpty();
     }
 
-    @Test
-    void shouldFoldEveryRunOfWhitespaceBetweenLatinWordsToOneSpaceAndTrimTheEnds() {
-        // given: the same note typed once on one line and once with line breaks, tabs and padding
-        String oneLine = "call back Friday 10am";
-        String retyped = "  call\n\nback\t \tFriday\u00A010am\r\n";
-
-        // when / then: a space between two Latin words stays, one of it
-        assertThat(ContactKeys.normalisedContent(oneLine)).isEqualTo("call back Friday 10am");
-        assertThat(ContactKeys.normalisedContent(retyped)).isEqualTo("call back Friday 10am");
+    /** One note typed twice, the second time with other whitespace, and the content both come to. */
+    static Stream<Arguments> oneNoteTypedTwice() {
+        return Stream.of(
+                // once on one line and once with line breaks, tabs and padding: a space between two Latin
+                // words stays, one of it
+                arguments("whitespace between Latin words folds to one space, the ends are trimmed",
+                        "call back Friday 10am", "  call\n\nback\t \tFriday\u00A010am\r\n", "call back Friday 10am"),
+                // the pair; Chinese has no spaces between words, the copy only has spaces added
+                arguments("a retyped Chinese note drops the spaces it gained around characters and punctuation",
+                        "已电话沟通，客户有意向", " 已电话沟通，  客户有意向 ", "已电话沟通，客户有意向"));
     }
 
-    @Test
-    void shouldDropTheSpacesARetypedChineseNoteGainedAroundItsCharactersAndPunctuation() {
-        // given: the pair; Chinese has no spaces between words, the copy only has spaces added
-        String original = "已电话沟通，客户有意向";
-        String retyped = " 已电话沟通，  客户有意向 ";
-
-        // when / then
-        assertThat(ContactKeys.normalisedContent(retyped)).isEqualTo("已电话沟通，客户有意向");
-        assertThat(ContactKeys.normalisedContent(original)).isEqualTo("已电话沟通，客户有意向");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneNoteTypedTwice")
+    void shouldNormaliseBothTypingsOfANoteToOneContent(String why, String typed, String retyped, String content) {
+        assertThat(ContactKeys.normalisedContent(typed)).isEqualTo(content);
+        assertThat(ContactKeys.normalisedContent(retyped)).isEqualTo(content);
     }
 
     @ParameterizedTest(name = "\"{0}\"")

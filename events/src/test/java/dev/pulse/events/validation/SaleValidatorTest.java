@@ -2,6 +2,7 @@ package dev.pulse.events.validation;
 
 import dev.pulse.events.messages.MessageCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.pulse.events.Json;
 import dev.pulse.events.Sale;
@@ -10,8 +11,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -31,6 +35,13 @@ class SaleValidatorTest {
                  "amount": "19999.50",
                  "occurredAt": "2026-11-24T10:30:00+08:00"}
                 """);
+    }
+
+    /** The minimal sale with one field set to {@code value}: text, a number or a boolean where the contract wants another. */
+    private static ObjectNode minimalWith(String field, Object value) {
+        ObjectNode record = minimal();
+        record.set(field, Json.MAPPER.valueToTree(value));
+        return record;
     }
 
     @Test
@@ -105,52 +116,60 @@ class SaleValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "0.00", "-1", "-19999.50"})
     void shouldRejectAZeroOrNegativeAmount(String amount) {
-        // given
-        ObjectNode record = minimal();
-        record.put("amount", amount);
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("amount", amount), 0);
 
         // then
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("amount");
     }
 
-    @Test
-    void shouldRejectANegativeNumericAmount() {
-        // given
-        ObjectNode record = minimal();
-        record.put("amount", -5);
+    /**
+     * One field of the minimal sale set to a value that breaks one rule, and the one error that must
+     * name it; the first column says which rule.
+     */
+    static Stream<Arguments> oneRuleBroken() {
+        return Stream.of(
+                arguments("a boolean amount", "amount", true, new FieldError(0, "amount", MessageCode.NOT_A_DECIMAL)),
+                arguments("a sale before 1990", "occurredAt", "1989-12-31T23:59:59Z",
+                        new FieldError(0, "occurredAt", MessageCode.BEFORE_1990)),
+                arguments("control characters in the orderId", "orderId", "SO-1\u001B[31m",
+                        new FieldError(0, "orderId", MessageCode.CONTROL_CHARACTERS)),
+                arguments("a number as customerId", "customerId", 1001,
+                        new FieldError(0, "customerId", MessageCode.NOT_A_STRING)));
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneRuleBroken")
+    void shouldRejectAFieldThatBreaksOneRuleWithTheErrorNamingIt(String rule, String field, Object value, FieldError expected) {
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith(field, value), 0);
 
         // then
-        assertThat(result.errors()).extracting(FieldError::field).containsExactly("amount");
+        assertThat(result.errors()).containsExactly(expected);
+    }
+
+    /** One field of the minimal sale set to a value its rules refuse, where only the field named is checked. */
+    static Stream<Arguments> refusedField() {
+        return Stream.of(
+                arguments("a negative numeric amount", "amount", -5),
+                arguments("a sale more than five minutes in the future", "occurredAt", "2026-11-24T04:05:01Z"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedField")
+    void shouldRejectTheFieldAndNameIt(String rule, String field, Object value) {
+        // when
+        Validated<Sale> result = validator.validate(minimalWith(field, value), 0);
+
+        // then
+        assertThat(result.errors()).extracting(FieldError::field).containsExactly(field);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"abc", "¥100", "1,000.00", "12.5元"})
     void shouldRejectANonNumericAmount(String amount) {
-        // given
-        ObjectNode record = minimal();
-        record.put("amount", amount);
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
-
-        // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "amount", MessageCode.NOT_A_DECIMAL));
-    }
-
-    @Test
-    void shouldRejectABooleanAmount() {
-        // given
-        ObjectNode record = minimal();
-        record.put("amount", true);
-
-        // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("amount", amount), 0);
 
         // then
         assertThat(result.errors()).containsExactly(new FieldError(0, "amount", MessageCode.NOT_A_DECIMAL));
@@ -160,11 +179,8 @@ class SaleValidatorTest {
     @ValueSource(strings = {"1000000000000", "0.00001"})
     void shouldRejectAnAmountOutOfBoundsOrTooPrecise(String amount) {
         // given: 10^12 is the first amount refused; 5 decimals is one too many
-        ObjectNode record = minimal();
-        record.put("amount", amount);
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("amount", amount), 0);
 
         // then
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("amount");
@@ -172,12 +188,8 @@ class SaleValidatorTest {
 
     @Test
     void shouldAcceptTheLargestAllowedAmount() {
-        // given
-        ObjectNode record = minimal();
-        record.put("amount", "999999999999.9999");
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("amount", "999999999999.9999"), 0);
 
         // then
         assertThat(result.errors()).isEmpty();
@@ -187,28 +199,11 @@ class SaleValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"RMB1", "C1Y", "元", "XYZ", "RMB", "ABC", "XXX"})
     void shouldRejectACurrencyThatIsNotAnIso4217Code(String currency) {
-        // given
-        ObjectNode record = minimal();
-        record.put("currency", currency);
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("currency", currency), 0);
 
         // then
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("currency");
-    }
-
-    @Test
-    void shouldRejectASaleMoreThanFiveMinutesInTheFuture() {
-        // given
-        ObjectNode record = minimal();
-        record.put("occurredAt", "2026-11-24T04:05:01Z");
-
-        // when
-        Validated<Sale> result = validator.validate(record, 0);
-
-        // then
-        assertThat(result.errors()).extracting(FieldError::field).containsExactly("occurredAt");
     }
 
     @Test
@@ -227,54 +222,11 @@ class SaleValidatorTest {
 
     @Test
     void shouldAcceptASaleFourMinutesAhead() {
-        // given
-        ObjectNode record = minimal();
-        record.put("occurredAt", "2026-11-24T04:04:00Z");
-
         // when
-        Validated<Sale> result = validator.validate(record, 0);
+        Validated<Sale> result = validator.validate(minimalWith("occurredAt", "2026-11-24T04:04:00Z"), 0);
 
         // then
         assertThat(result.errors()).isEmpty();
-    }
-
-    @Test
-    void shouldRejectASaleBefore1990() {
-        // given
-        ObjectNode record = minimal();
-        record.put("occurredAt", "1989-12-31T23:59:59Z");
-
-        // when
-        Validated<Sale> result = validator.validate(record, 0);
-
-        // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "occurredAt", MessageCode.BEFORE_1990));
-    }
-
-    @Test
-    void shouldRejectControlCharactersInTheOrderId() {
-        // given
-        ObjectNode record = minimal();
-        record.put("orderId", "SO-1\u001B[31m");
-
-        // when
-        Validated<Sale> result = validator.validate(record, 0);
-
-        // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "orderId", MessageCode.CONTROL_CHARACTERS));
-    }
-
-    @Test
-    void shouldRejectANumberAsCustomerId() {
-        // given
-        ObjectNode record = minimal();
-        record.put("customerId", 1001);
-
-        // when
-        Validated<Sale> result = validator.validate(record, 0);
-
-        // then
-        assertThat(result.errors()).containsExactly(new FieldError(0, "customerId", MessageCode.NOT_A_STRING));
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pulse.security.PulseSecurityBeans;
 import dev.pulse.security.Role;
 import dev.pulse.security.web.BearerTokenFilter;
-import dev.pulse.security.web.JsonAuthenticationEntryPoint;
+import dev.pulse.security.web.StatelessBearerChain;
 import jakarta.servlet.DispatcherType;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -17,9 +17,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Ingest accepts events from INGEST and ADMIN tokens only. It has no sessions, no cookies and so no
@@ -32,15 +30,7 @@ public class IngestSecurity {
 
     @Bean
     SecurityFilterChain ingestChain(HttpSecurity http, BearerTokenFilter bearerTokens) throws Exception {
-        JsonAuthenticationEntryPoint refusals = new JsonAuthenticationEntryPoint();
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .requestCache(cache -> cache.disable())
-                .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        return StatelessBearerChain.configure(http, bearerTokens)
                 .authorizeHttpRequests(requests -> requests
                         // the request was authorized on its way in; its async half (streamed exports, SSE) and
                         // error pages carry no new authentication to check

@@ -2,23 +2,19 @@ package dev.pulse.report.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.report.EmbeddedReadModel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -29,10 +25,9 @@ import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The webhook outbox delivered to local robots that answer as WeCom, DingTalk and Feishu do
@@ -41,37 +36,19 @@ import org.junit.jupiter.api.Test;
  */
 class AlertDeliveryIT {
 
-    private static final Pattern ALERT_ID = Pattern.compile("alertId: ([0-9a-f-]{36})");
     private static final Duration WINDOW = Duration.ofSeconds(3);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedReadModel readModel = new EmbeddedReadModel();
     private static final AtomicInteger databases = new AtomicInteger();
 
     private FakeRobots robots;
     private DataSource dataSource;
     private DSLContext db;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        Path binaries = Path.of("target", "it-postgres", "binaries").toAbsolutePath();
-        Files.createDirectories(binaries);
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile()).start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     @BeforeEach
     void freshDatabaseAndRobots() throws SQLException {
-        String name = "deliveries_" + databases.incrementAndGet();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("create database " + name);
-        }
-        dataSource = postgres.getDatabase("postgres", name);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = readModel.migrated("deliveries_" + databases.incrementAndGet());
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
         robots = new FakeRobots();
     }
@@ -114,7 +91,7 @@ class AlertDeliveryIT {
 
         // then each robot got each alert once, in messages it accepted: no rate limit, size or signature refusal
         for (FakeRobots.Robot robot : List.of(wecom, dingtalk, feishu)) {
-            assertThat(alertIdsIn(robot.texts())).containsExactlyInAnyOrderElementsOf(alertIds);
+            assertThat(FakeRobots.alertIds(robot.texts())).containsExactlyInAnyOrderElementsOf(alertIds);
             assertThat(robot.refused).as(robot.format + " refusals").isEmpty();
         }
         assertThat(count("select count(*) from webhook_delivery where delivered_at is not null")).isEqualTo(180);
@@ -138,7 +115,7 @@ class AlertDeliveryIT {
         });
 
         // then the five it refused came later, once each, and no row used up its budget of two attempts
-        assertThat(alertIdsIn(wecom.texts())).containsExactlyInAnyOrderElementsOf(alertIds);
+        assertThat(FakeRobots.alertIds(wecom.texts())).containsExactlyInAnyOrderElementsOf(alertIds);
         assertThat(count("select count(*) from webhook_delivery where failed_at is not null")).isZero();
         assertThat(count("select max(attempts) from webhook_delivery")).isEqualTo(1);
     }
@@ -179,7 +156,7 @@ class AlertDeliveryIT {
         fixed.deliverDue();
 
         // then the robot has it, once
-        assertThat(alertIdsIn(dingtalk.texts())).containsExactly(alertId);
+        assertThat(FakeRobots.alertIds(dingtalk.texts())).containsExactly(alertId);
         assertThat(deliveries.failedCount()).isZero();
     }
 
@@ -226,17 +203,6 @@ class AlertDeliveryIT {
 
     private WebhookDeliverer deliverer(AlertProperties properties, SimpleMeterRegistry meters) {
         return new WebhookDeliverer(new Deliveries(db, properties), new ReceiverSecrets(properties, new AlertRoutes(db)), properties, meters);
-    }
-
-    private static List<UUID> alertIdsIn(List<String> texts) {
-        List<UUID> ids = new ArrayList<>();
-        for (String text : texts) {
-            Matcher matcher = ALERT_ID.matcher(text);
-            while (matcher.find()) {
-                ids.add(UUID.fromString(matcher.group(1)));
-            }
-        }
-        return ids;
     }
 
     private long count(String sql) {

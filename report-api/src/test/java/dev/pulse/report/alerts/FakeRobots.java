@@ -11,14 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  * class's own code, written from the robots' documentation, not with Pulse's.
  */
 public final class FakeRobots implements AutoCloseable {
+
+    private static final Pattern ALERT_ID = Pattern.compile("alertId: ([0-9a-f-]{36})");
 
     /** One robot: its format, its secret (null: no signature check), its rate and what it took. */
     public static final class Robot {
@@ -190,6 +196,18 @@ public final class FakeRobots implements AutoCloseable {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** The alert ids the messages name ("alertId: ..."), in order, as often as they are named. */
+    public static List<UUID> alertIds(List<String> texts) {
+        List<UUID> ids = new ArrayList<>();
+        for (String text : texts) {
+            Matcher matcher = ALERT_ID.matcher(text);
+            while (matcher.find()) {
+                ids.add(UUID.fromString(matcher.group(1)));
+            }
+        }
+        return ids;
     }
 
     @Override

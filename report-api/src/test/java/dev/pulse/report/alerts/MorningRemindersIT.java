@@ -3,33 +3,27 @@ package dev.pulse.report.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Pipeline;
+import dev.pulse.report.EmbeddedReadModel;
 import dev.pulse.report.config.ReportProperties;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The morning reminder on a real PostgreSQL: follow-ups written as the projector writes them, the
@@ -41,23 +35,16 @@ class MorningRemindersIT {
     /** 08:30 in Shanghai on 2026-12-04. */
     private static final Instant NOW = Instant.parse("2026-12-04T00:30:00Z");
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedReadModel readModel = new EmbeddedReadModel();
+
     private static DataSource dataSource;
     private static DSLContext db;
 
     @BeforeAll
-    static void start() throws IOException {
-        Path binaries = Path.of("target", "it-postgres", "binaries").toAbsolutePath();
-        Files.createDirectories(binaries);
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile()).start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    static void migrate() {
+        dataSource = readModel.migrated();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
     }
 
     @Test

@@ -2,16 +2,13 @@ package dev.pulse.report.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.report.EmbeddedReadModel;
 import dev.pulse.report.alerts.AlertParts;
 import dev.pulse.report.alerts.AlertProperties;
 import dev.pulse.report.config.ReportProperties;
 import dev.pulse.security.PulseUser;
 import dev.pulse.security.Role;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,12 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +34,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -60,23 +55,15 @@ class GoalsIT {
     private static final LocalDate WEEK = LocalDate.of(2026, 12, 7);
     private static final LocalDate DECEMBER = LocalDate.of(2026, 12, 1);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedReadModel readModel = new EmbeddedReadModel();
+
     private static DSLContext db;
 
     @BeforeAll
-    static void start() throws IOException {
-        Path binaries = Path.of("target", "it-postgres", "binaries").toAbsolutePath();
-        Files.createDirectories(binaries);
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(binaries.toFile()).start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    static void start() {
+        db = DSL.using(readModel.migrated(), SQLDialect.POSTGRES);
         seed();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
     }
 
     @BeforeEach

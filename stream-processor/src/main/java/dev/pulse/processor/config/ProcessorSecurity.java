@@ -3,15 +3,13 @@ package dev.pulse.processor.config;
 import dev.pulse.security.PulseSecurityBeans;
 import dev.pulse.security.Role;
 import dev.pulse.security.web.BearerTokenFilter;
-import dev.pulse.security.web.JsonAuthenticationEntryPoint;
+import dev.pulse.security.web.StatelessBearerChain;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * The processor serves only its actuator, guarded like ingest's and report-api's: the health status
@@ -25,15 +23,7 @@ class ProcessorSecurity {
 
     @Bean
     SecurityFilterChain processorChain(HttpSecurity http, BearerTokenFilter bearerTokens) throws Exception {
-        JsonAuthenticationEntryPoint refusals = new JsonAuthenticationEntryPoint();
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
-                .requestCache(cache -> cache.disable())
-                .addFilterBefore(bearerTokens, AnonymousAuthenticationFilter.class)
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        return StatelessBearerChain.configure(http, bearerTokens)
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()

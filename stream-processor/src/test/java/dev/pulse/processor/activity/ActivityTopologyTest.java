@@ -3,37 +3,21 @@ package dev.pulse.processor.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.JsonSerde;
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.PoisonRecord;
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.FoldedChanges;
-import dev.pulse.processor.PulseTopology;
+import dev.pulse.processor.PulseDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,38 +48,19 @@ class ActivityTopologyTest {
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> followups;
-    private TestInputTopic<String, byte[]> sales;
+    private PulseDriver pulse;
     private FoldedChanges.Folded<ActivityRow> activity;
-    private TestOutputTopic<String, PoisonRecord> errors;
 
     @BeforeEach
     void startDriver() {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        TopicNames topics = TopicNames.defaults();
-        var topology = PulseTopology.build(topics, SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1)));
-
-        Properties props = new Properties();
-        // own application id and state dir per test: stale local state silently doubles counts
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "activity-test-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, WALL_CLOCK);
-
-        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
-        sales = driver.createInputTopic("sales", new StringSerializer(), new ByteArraySerializer());
-        activity = new FoldedChanges(driver, TopicNames.defaults().changes()).activity();
-        errors = driver.createOutputTopic("pulse-errors", new StringDeserializer(),
-                JsonSerde.of(PoisonRecord.class).deserializer());
+        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW), "activity-test-" + UUID.randomUUID(),
+                stateDir, WALL_CLOCK);
+        activity = pulse.changes().activity();
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pulse.close();
     }
 
     @Test
@@ -138,7 +103,7 @@ class ActivityTopologyTest {
 
         // then: the retry changes no row, so nothing is published for it
         assertThat(activity.isEmpty()).isTrue();
-        assertThat(errors.isEmpty()).isTrue();
+        assertThat(pulse.errors().isEmpty()).isTrue();
         assertThat(afterFirst.get("REP|DAY|2026-11-03|R-7|T-EAST")).isEqualTo(new ActivityRow(ActivityScope.REP,
                 "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 1, 1, Map.of("PHONE", 1L)));
         assertThat(afterFirst.get("REP|MONTH|2026-11|R-7|T-EAST").followUps()).isEqualTo(1);
@@ -216,7 +181,7 @@ class ActivityTopologyTest {
         send(valid);
 
         // then
-        List<KeyValue<String, PoisonRecord>> poison = errors.readKeyValuesToList();
+        List<KeyValue<String, PoisonRecord>> poison = pulse.errors().readKeyValuesToList();
         assertThat(poison).hasSize(3);
         assertThat(poison).extracting(kv -> kv.key).containsOnly("C-1");
         assertThat(poison).extracting(kv -> kv.value.sourceTopic()).containsOnly("followups");
@@ -246,10 +211,10 @@ class ActivityTopologyTest {
     @Test
     void shouldReportATombstoneOnTheFollowUpsTopicAsPoison() {
         // given
-        followups.pipeInput("C-1", null);
+        pulse.followups().pipeInput("C-1", null);
 
         // when
-        List<PoisonRecord> poison = errors.readValuesToList();
+        List<PoisonRecord> poison = pulse.errors().readValuesToList();
 
         // then
         assertThat(poison).singleElement().satisfies(p -> {
@@ -270,12 +235,12 @@ class ActivityTopologyTest {
         String valid = sale("SO-2", "C-1", "19999.50");
 
         // when
-        sales.pipeInput("C-1", garbage);
-        sales.pipeInput("C-1", negative.getBytes(StandardCharsets.UTF_8));
-        sales.pipeInput("C-1", valid.getBytes(StandardCharsets.UTF_8));
+        pulse.sales().pipeInput("C-1", garbage);
+        pulse.sales().pipeInput("C-1", negative.getBytes(StandardCharsets.UTF_8));
+        pulse.sales().pipeInput("C-1", valid.getBytes(StandardCharsets.UTF_8));
 
         // then: two poison records from sales, none for the valid sale; sales are no follow-ups
-        List<PoisonRecord> poison = errors.readValuesToList();
+        List<PoisonRecord> poison = pulse.errors().readValuesToList();
         assertThat(poison).extracting(PoisonRecord::sourceTopic).containsExactly("sales", "sales");
         assertThat(poison).extracting(PoisonRecord::offset).containsExactly(0L, 1L);
         assertThat(poison.get(0).reason()).startsWith("not JSON");
@@ -343,11 +308,11 @@ class ActivityTopologyTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private void send(String json) {
-        followups.pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8));
+        pulse.followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void send(String json, Instant arrival) {
-        followups.pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8), arrival);
+        pulse.followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8), arrival);
     }
 
     /** Records are keyed by customerId, as ingest writes them. */
@@ -356,7 +321,7 @@ class ActivityTopologyTest {
     }
 
     private void sendRaw(String key, String text) {
-        followups.pipeInput(key, text.getBytes(StandardCharsets.UTF_8));
+        pulse.followups().pipeInput(key, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A valid follow-up with a fresh eventId; teamId may be null (then absent). */

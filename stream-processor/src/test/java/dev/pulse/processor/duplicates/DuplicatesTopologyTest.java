@@ -3,39 +3,27 @@ package dev.pulse.processor.duplicates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.JsonSerde;
-import dev.pulse.events.Pipeline;
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.FoldedChanges;
+import dev.pulse.processor.PulseDriver;
 import dev.pulse.processor.PulseTopology;
+import dev.pulse.processor.stale.StaleRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,46 +49,27 @@ class DuplicatesTopologyTest {
 
     private String applicationId;
     private Topology topology;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> followups;
+    private PulseDriver pulse;
     private TestOutputTopic<String, DuplicateFlag> flags;
     private FoldedChanges.Folded<ActivityRow> activity;
 
     /** The service's topology with its default multi-rep window of 30 days. */
     private void startDriver() {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1))));
+        startDriver(PulseTopology.DEFAULT_MULTI_REP_WINDOW);
     }
 
     private void startDriver(Duration multiRepWindow) {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1)), multiRepWindow));
-    }
-
-    private void startDriver(Topology built) {
-        topology = built;
-        // own application id and state dir per test: stale local state silently doubles counts
+        topology = PulseDriver.topology(SHANGHAI, VALIDATION_NOW, multiRepWindow, StaleRules.defaults());
         applicationId = "duplicates-test-" + UUID.randomUUID();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, WALL_CLOCK);
-        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
-        flags = driver.createOutputTopic("duplicate-flags", new StringDeserializer(),
-                JsonSerde.of(DuplicateFlag.class).deserializer());
-        activity = new FoldedChanges(driver, TopicNames.defaults().changes()).activity();
+        pulse = PulseDriver.start(topology, applicationId, stateDir, WALL_CLOCK);
+        flags = pulse.output("duplicate-flags", DuplicateFlag.class);
+        activity = pulse.changes().activity();
     }
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
+        if (pulse != null) {
+            pulse.close();
         }
     }
 
@@ -137,7 +106,7 @@ class DuplicatesTopologyTest {
         // then: contacts go through their own repartition topic, so one task sees every customer with
         // one contact whatever partition and instance the customers live on
         assertThat(topology.describe().toString()).contains("duplicate-customer-by-contact-repartition");
-        assertThat(driver.producedTopicNames())
+        assertThat(pulse.driver().producedTopicNames())
                 .contains(applicationId + "-duplicate-customer-by-contact-repartition");
         Map<String, DuplicateFlag> latest = flags.readKeyValuesToMap();
         assertThat(latest).hasSize(1);
@@ -471,7 +440,7 @@ class DuplicatesTopologyTest {
 
     /** Records are keyed by customerId, as ingest writes them. */
     private void send(ObjectNode followUp) {
-        followups.pipeInput(followUp.get("customerId").asString(),
+        pulse.followups().pipeInput(followUp.get("customerId").asString(),
                 followUp.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -3,32 +3,17 @@ package dev.pulse.processor.duplicates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.JsonSerde;
-import dev.pulse.events.Pipeline;
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
-import dev.pulse.processor.PulseTopology;
+import dev.pulse.processor.PulseDriver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,30 +35,20 @@ class EntryWhitespaceTest {
     @TempDir
     Path stateDir;
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> followups;
+    private PulseDriver pulse;
     private TestOutputTopic<String, DuplicateFlag> flags;
 
     @BeforeEach
     void startDriver() {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        Properties props = new Properties();
         // own application id and state dir per test: stale local state would carry entries over
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "entry-whitespace-test-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1))), props, WALL_CLOCK);
-        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
-        flags = driver.createOutputTopic("duplicate-flags", new StringDeserializer(),
-                JsonSerde.of(DuplicateFlag.class).deserializer());
+        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW),
+                "entry-whitespace-test-" + UUID.randomUUID(), stateDir, WALL_CLOCK);
+        flags = pulse.output("duplicate-flags", DuplicateFlag.class);
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pulse.close();
     }
 
     @Test
@@ -138,7 +113,7 @@ class EntryWhitespaceTest {
 
     /** Records are keyed by customerId, as ingest writes them. */
     private void send(ObjectNode followUp) {
-        followups.pipeInput(followUp.get("customerId").asString(), followUp.toString().getBytes(StandardCharsets.UTF_8));
+        pulse.followups().pipeInput(followUp.get("customerId").asString(), followUp.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String eventId(ObjectNode followUp) {

@@ -3,39 +3,23 @@ package dev.pulse.processor.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.JsonSerde;
 import dev.pulse.events.Pipeline;
-import dev.pulse.events.PoisonRecord;
-import dev.pulse.events.TopicNames;
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.processor.FoldedChanges;
-import dev.pulse.processor.PulseTopology;
+import dev.pulse.processor.PulseDriver;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,40 +54,21 @@ class FunnelTopologyTest {
 
     /** Each customer gets its own phone, so the duplicate-customer check stays quiet. */
     private final Map<String, String> phones = new HashMap<>();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> followups;
-    private TestInputTopic<String, byte[]> sales;
+    private PulseDriver pulse;
     private FoldedChanges.Folded<FunnelCell> funnelCells;
-    private TestOutputTopic<String, PoisonRecord> errors;
     /** Every cell read so far, the latest per key, keyed "cohortDay|rep|team|source". */
     private final Map<String, FunnelCell> latest = new HashMap<>();
 
     @BeforeEach
     void startDriver() {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        TopicNames topics = TopicNames.defaults();
-        var topology = PulseTopology.build(topics, SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1)));
-
-        Properties props = new Properties();
-        // own application id and state dir per test: stale local state silently doubles counts
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "funnel-test-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, WALL_CLOCK);
-
-        followups = driver.createInputTopic(topics.followups(), new StringSerializer(), new ByteArraySerializer());
-        sales = driver.createInputTopic(topics.sales(), new StringSerializer(), new ByteArraySerializer());
-        funnelCells = new FoldedChanges(driver, TopicNames.defaults().changes()).funnel();
-        errors = driver.createOutputTopic(topics.errors(), new StringDeserializer(),
-                JsonSerde.of(PoisonRecord.class).deserializer());
+        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW), "funnel-test-" + UUID.randomUUID(),
+                stateDir, WALL_CLOCK);
+        funnelCells = pulse.changes().funnel();
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pulse.close();
     }
 
     // --- reached, current and transitions ------------------------------------------------------
@@ -452,7 +417,7 @@ class FunnelTopologyTest {
      * is a JSON array of those parts and must name the cell's own fields.
      */
     private Map<String, FunnelCell> cells() {
-        assertThat(errors.readValuesToList()).as("every event sent is valid").isEmpty();
+        assertThat(pulse.errors().readValuesToList()).as("every event sent is valid").isEmpty();
         funnelCells.readKeyValuesToMap().forEach((key, cell) -> {
             List<?> parts = Json.MAPPER.readValue(key, List.class);
             assertThat(parts).as("key of %s", cell).isEqualTo(Arrays.asList(String.valueOf(cell.cohortDay()),
@@ -485,13 +450,13 @@ class FunnelTopologyTest {
     }
 
     private void send(ObjectNode followUp) {
-        followups.pipeInput(followUp.get("customerId").asString(),
+        pulse.followups().pipeInput(followUp.get("customerId").asString(),
                 followUp.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sales are keyed by customerId too, as ingest writes them. */
     private void send(String saleJson) {
-        sales.pipeInput(Json.MAPPER.readTree(saleJson).get("customerId").asString(),
+        pulse.sales().pipeInput(Json.MAPPER.readTree(saleJson).get("customerId").asString(),
                 saleJson.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.pulse.events.Json;
-import dev.pulse.events.JsonSerde;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.TopicNames;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.events.alerts.Ladder;
-import dev.pulse.events.validation.FollowUpValidator;
-import dev.pulse.events.validation.SaleValidator;
+import dev.pulse.processor.PulseDriver;
 import dev.pulse.processor.PulseTopology;
 import dev.pulse.processor.customer.CustomerState;
 import dev.pulse.processor.customer.CustomerTopology;
@@ -21,24 +19,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -77,16 +67,15 @@ class StaleTopologyTest {
     private final String applicationId = "stale-test-" + UUID.randomUUID();
     private final Map<String, String> phones = new HashMap<>();
     private StaleRules rules = StaleRules.defaults();
-    private TopologyTestDriver driver;
+    private PulseDriver pulse;
     /** The driver's mocked wall clock, tracked here so a test can say "advance to T + 14 days". */
     private Instant wallClock;
-    private TestInputTopic<String, byte[]> followups;
     private TestOutputTopic<String, Alert> alerts;
 
     @AfterEach
     void closeDriver() {
-        if (driver != null) {
-            driver.close();
+        if (pulse != null) {
+            pulse.close();
         }
     }
 
@@ -691,25 +680,14 @@ class StaleTopologyTest {
 
     /** The service's topology, with {@link #rules}, its wall clock starting at {@code startWallClock}. */
     private void startDriver(Instant startWallClock) {
-        Clock clock = Clock.fixed(VALIDATION_NOW, ZoneOffset.UTC);
-        startDriver(PulseTopology.build(TopicNames.defaults(), SHANGHAI,
-                new FollowUpValidator(Pipeline.defaults(), clock, Duration.ofDays(1)),
-                new SaleValidator(clock, Duration.ofDays(1)), PulseTopology.DEFAULT_MULTI_REP_WINDOW, rules),
+        startDriver(PulseDriver.topology(SHANGHAI, VALIDATION_NOW, PulseTopology.DEFAULT_MULTI_REP_WINDOW, rules),
                 startWallClock);
     }
 
     private void startDriver(Topology topology, Instant startWallClock) {
-        Properties props = new Properties();
-        // own application id and state dir per test: stale local state silently doubles counts
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDir.resolve("state").toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, startWallClock);
+        pulse = PulseDriver.start(topology, applicationId, tempDir.resolve("state"), startWallClock);
         wallClock = startWallClock;
-        followups = driver.createInputTopic("followups", new StringSerializer(), new ByteArraySerializer());
-        alerts = driver.createOutputTopic(TopicNames.defaults().alerts(), new StringDeserializer(),
-                JsonSerde.of(Alert.class).deserializer());
+        alerts = pulse.output(TopicNames.defaults().alerts(), Alert.class);
     }
 
     /**
@@ -734,8 +712,8 @@ class StaleTopologyTest {
         Path stateDir = tempDir.resolve("state");
         Path snapshot = tempDir.resolve("snapshot");
         copyTree(stateDir, snapshot);
-        driver.close();
-        driver = null;
+        pulse.close();
+        pulse = null;
         deleteTree(stateDir);
         copyTree(snapshot, stateDir);
         deleteTree(snapshot);
@@ -776,12 +754,12 @@ class StaleTopologyTest {
 
     private void advanceBy(Duration duration) {
         assertThat(duration).as("the wall clock only moves forward").isPositive();
-        driver.advanceWallClockTime(duration);
+        pulse.driver().advanceWallClockTime(duration);
         wallClock = wallClock.plus(duration);
     }
 
     private void send(ObjectNode followUp) {
-        followups.pipeInput(followUp.get("customerId").asString(),
+        pulse.followups().pipeInput(followUp.get("customerId").asString(),
                 followUp.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -812,13 +790,13 @@ class StaleTopologyTest {
     }
 
     private CustomerWatch watch(String customerId) {
-        KeyValueStore<String, CustomerState> store = driver.getKeyValueStore(CustomerTopology.CUSTOMER_STORE);
+        KeyValueStore<String, CustomerState> store = pulse.driver().getKeyValueStore(CustomerTopology.CUSTOMER_STORE);
         CustomerState state = store.get(customerId);
         return state == null ? null : state.watch();
     }
 
     private List<KeyValue<String, String>> dueIndexEntries() {
-        KeyValueStore<String, String> store = driver.getKeyValueStore(CustomerTopology.DUE_INDEX_STORE);
+        KeyValueStore<String, String> store = pulse.driver().getKeyValueStore(CustomerTopology.DUE_INDEX_STORE);
         List<KeyValue<String, String>> entries = new ArrayList<>();
         try (KeyValueIterator<String, String> all = store.all()) {
             all.forEachRemaining(entries::add);

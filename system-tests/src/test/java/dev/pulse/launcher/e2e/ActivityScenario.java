@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.TopicNames;
+import dev.pulse.launcher.stack.PulseStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,31 +53,40 @@ abstract class ActivityScenario {
     static final String FROM = "2026-10-26";
     static final String TO = "2026-11-08";
 
-    protected abstract PulseClient client();
+    /** The Pulse the scenario runs on: its admin's client, its broker and its topics. */
+    record Target(PulseClient client, String bootstrapServers, TopicNames topics) {
+
+        /** A whole stack the caller started. */
+        static Target of(PulseStack stack) {
+            return new Target(new PulseClient(stack), stack.settings().kafkaBootstrap(), stack.settings().topics());
+        }
+    }
+
+    /** Where a subclass runs the scenario; it starts that Pulse before the tests. */
+    protected abstract Target target();
 
     /** The scenario's steps and checks against a Pulse started by the caller. */
     static ActivityScenario on(PulseClient client, String bootstrapServers, TopicNames topics) {
+        Target target = new Target(client, bootstrapServers, topics);
         return new ActivityScenario() {
             @Override
-            protected PulseClient client() {
-                return client;
-            }
-
-            @Override
-            protected String bootstrapServers() {
-                return bootstrapServers;
-            }
-
-            @Override
-            protected TopicNames topics() {
-                return topics;
+            protected Target target() {
+                return target;
             }
         };
     }
 
-    protected abstract String bootstrapServers();
+    protected final PulseClient client() {
+        return target().client();
+    }
 
-    protected abstract TopicNames topics();
+    protected final String bootstrapServers() {
+        return target().bootstrapServers();
+    }
+
+    protected final TopicNames topics() {
+        return target().topics();
+    }
 
     @Test
     @Order(1)

@@ -8,19 +8,18 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * What a dashboard page test starts from: the whole stack on the shared embedded broker and
- * PostgreSQL, an admin's API client, and headless Chromium signed in as an admin. Registered as a
- * static {@code @RegisterExtension} field, it starts before the class's tests and stops after them.
+ * PostgreSQL, an admin's API client ({@link StackSession}), and headless Chromium signed in as an
+ * admin. Registered as a static {@code @RegisterExtension} field, it starts before the class's tests
+ * and stops after them.
  */
 final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
-    private final String scenario;
+    private final StackSession pulse;
     private final String admin;
-    private PulseStack stack;
-    private PulseClient client;
     private ChromeDriver browser;
 
     private BrowserSession(String scenario, String admin) {
-        this.scenario = scenario;
+        this.pulse = StackSession.of(scenario);
         this.admin = admin;
     }
 
@@ -31,10 +30,9 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor(scenario));
-        client = new PulseClient(stack);
+        pulse.beforeAll(context);
         browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, admin);
+        Browser.signInAsAdmin(browser, pulse.stack(), pulse.client(), admin);
     }
 
     @Override
@@ -42,18 +40,16 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         if (browser != null) {
             browser.quit();
         }
-        if (stack != null) {
-            stack.close();
-        }
+        pulse.afterAll(context);
     }
 
     PulseStack stack() {
-        return stack;
+        return pulse.stack();
     }
 
     /** The admin's client. */
     PulseClient client() {
-        return client;
+        return pulse.client();
     }
 
     ChromeDriver browser() {

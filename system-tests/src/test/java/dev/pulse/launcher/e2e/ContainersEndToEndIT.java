@@ -28,19 +28,18 @@ class ContainersEndToEndIT extends ActivityScenario {
     static final PostgreSQLContainer POSTGRES = new PostgreSQLContainer("postgres:17")
             .withDatabaseName("pulse").withUsername("pulse").withPassword("pulse");
 
-    private static StackSettings settings;
     private static PulseStack stack;
-    private static PulseClient client;
+    private static Target target;
 
     @BeforeAll
     static void startPulse() throws Exception {
         Path stateDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), "containers-");
-        settings = new StackSettings(KAFKA.getBootstrapServers(),
+        StackSettings settings = new StackSettings(KAFKA.getBootstrapServers(),
                 new DatabaseSettings(POSTGRES.getJdbcUrl(), POSTGRES.getUsername(), POSTGRES.getPassword()),
                 stateDir, 0, 0, 0, ZoneId.of("Asia/Shanghai"), "containers-processor", "containers-projector",
                 TopicNames.defaults(), java.time.Duration.ofSeconds(2), java.util.List.of());
         stack = new PulseStack(settings).startAll();
-        client = new PulseClient(stack);
+        target = Target.of(stack);
     }
 
     @AfterAll
@@ -51,17 +50,7 @@ class ContainersEndToEndIT extends ActivityScenario {
     }
 
     @Override
-    protected PulseClient client() {
-        return client;
-    }
-
-    @Override
-    protected String bootstrapServers() {
-        return settings.kafkaBootstrap();
-    }
-
-    @Override
-    protected TopicNames topics() {
-        return settings.topics();
+    protected Target target() {
+        return target;
     }
 }

@@ -121,17 +121,6 @@ class DuplicatesPageBrowserIT {
 
     /** Sum of the open-flags-per-type chart, read from ECharts itself. */
     private static long openFlagsCharted() {
-        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
-                const chart = window.pulseCharts && window.pulseCharts.byType;
-                if (!chart) return -1;
-                let sum = 0;
-                for (const series of chart.getOption().series || []) {
-                  for (const point of series.data || []) {
-                    const value = point && point.value !== undefined ? point.value : point;
-                    sum += Number(value) || 0;
-                  }
-                }
-                return sum;""");
-        return ((Number) total).longValue();
+        return Browser.sumSeries(session.browser(), "byType");
     }
 }

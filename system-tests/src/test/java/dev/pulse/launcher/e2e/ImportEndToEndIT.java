@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.pulse.events.Json;
 import dev.pulse.importer.fixtures.SheetFixtures;
 import dev.pulse.launcher.importing.ImportCommand;
-import dev.pulse.launcher.stack.PulseStack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,9 +21,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -35,26 +33,13 @@ import tools.jackson.databind.JsonNode;
  */
 class ImportEndToEndIT {
 
+    @RegisterExtension
+    static final StackSession session = StackSession.of("import");
+
     private static final String OCTOBER = "from=2025-10-01&to=2025-10-31";
 
     @TempDir
     static Path dir;
-
-    private static PulseStack stack;
-    private static PulseClient client;
-
-    @BeforeAll
-    static void start() {
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("import"));
-        client = new PulseClient(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void shouldImportEachSheetOnceWriteNothingInADryRunAndCountNothingTwice() throws IOException {
@@ -96,11 +81,11 @@ class ImportEndToEndIT {
         assertThat(run(marker).exit).isZero();
         awaitFollowUps(Map.of("张伟", 4, "李强", 2, "王芳", 2, "marker-rep", 1), "from=2025-09-01&to=2025-10-31");
         assertFiguresCountedByHand();
-        assertThat(client.get("/api/v1/followups?repId=" + encode("张伟")).get("rows")).hasSize(4);
+        assertThat(session.client().get("/api/v1/followups?repId=" + encode("张伟")).get("rows")).hasSize(4);
     }
 
     private void assertFiguresCountedByHand() {
-        JsonNode funnel = client.get("/api/v1/reports/funnel?" + OCTOBER);
+        JsonNode funnel = session.client().get("/api/v1/reports/funnel?" + OCTOBER);
         // 王建国 x2, 李娜, 赵敏, 陈晨 from the workbook; 周杰 and 谢娜 from the bad-rows sheet
         assertThat(funnel.get("customers").asInt()).isEqualTo(7);
         assertThat(funnel.get("lost").asInt()).isEqualTo(1);
@@ -110,13 +95,13 @@ class ImportEndToEndIT {
         assertThat(current).containsEntry("LEAD", 3).containsEntry("QUALIFIED", 1).containsEntry("PROPOSAL", 1)
                 .containsEntry("QUOTE", 1).containsEntry("CONTRACT", 0).containsEntry("WON", 0);
         Map<String, String> conversion = new TreeMap<>();
-        client.get("/api/v1/reports/rep-conversion?" + OCTOBER).get("rows").forEach(r -> conversion.put(
+        session.client().get("/api/v1/reports/rep-conversion?" + OCTOBER).get("rows").forEach(r -> conversion.put(
                 r.get("repId").asString(), r.get("customers").asInt() + "/" + r.get("customersWithSale").asInt()
                         + "/" + cny(r.get("revenueByCurrency"))));
         // The sales sheet names its customers by the same contacts: same customer ids, so the sales attach.
         assertThat(conversion).containsEntry("张伟", "3/1/12800.5").containsEntry("李强", "2/1/3000")
                 .containsEntry("王芳", "2/0/0");
-        JsonNode summary = client.get("/api/v1/reports/summary?" + OCTOBER);
+        JsonNode summary = session.client().get("/api/v1/reports/summary?" + OCTOBER);
         assertThat(summary.get("sales").asInt()).isEqualTo(2);
         assertThat(cny(summary.get("revenueByCurrency"))).isEqualTo("15800.5");
     }
@@ -157,9 +142,9 @@ class ImportEndToEndIT {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + stack.reportPort() + "/api/v1/imports?" + query))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + session.stack().reportPort() + "/api/v1/imports?" + query))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Authorization", "Bearer " + stack.settings().credentials().adminToken())
+                .header("Authorization", "Bearer " + session.stack().settings().credentials().adminToken())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -175,9 +160,9 @@ class ImportEndToEndIT {
         String[] args = new String[options.length + 3];
         args[0] = file.toString();
         args[1] = "--ingest";
-        args[2] = "http://localhost:" + stack.ingestPort();
+        args[2] = "http://localhost:" + session.stack().ingestPort();
         System.arraycopy(options, 0, args, 3, options.length);
-        int exit = ImportCommand.run(args, Map.of("PULSE_TOKEN", stack.settings().credentials().ingestToken()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = ImportCommand.run(args, Map.of("PULSE_TOKEN", session.stack().settings().credentials().ingestToken()), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         System.out.print(run.out);
@@ -192,7 +177,7 @@ class ImportEndToEndIT {
     private static void awaitFollowUps(Map<String, Integer> expected, String range) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Map<String, Integer> byRep = new TreeMap<>();
-            client.get("/api/v1/reports/rep-activity?granularity=day&" + range).get("rows")
+            session.client().get("/api/v1/reports/rep-activity?granularity=day&" + range).get("rows")
                     .forEach(r -> byRep.merge(r.get("repId").asString(), r.get("followUps").asInt(), Integer::sum));
             assertThat(byRep).isEqualTo(new TreeMap<>(expected));
         });

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.Json;
-import dev.pulse.launcher.stack.PulseStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,12 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -46,29 +44,16 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PoolEndToEndIT {
 
+    @RegisterExtension
+    static final StackSession session = StackSession.of("pool",
+            "--pulse.processor.ladder=LEAD:PT3S/PT3S", "--pulse.ingest.pool-claims-per-day=1");
+
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String FORMULA_NAME = "=HYPERLINK(\"http://x.example\")";
     private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private static PulseStack stack;
-    private static PulseClient client;
     private static Instant lastCall;
-
-    @BeforeAll
-    static void start() {
-        stack = new PulseStack(EmbeddedStack.settingsFor("pool"))
-                .with("--pulse.processor.ladder=LEAD:PT3S/PT3S", "--pulse.ingest.pool-claims-per-day=1")
-                .startAll();
-        client = new PulseClient(stack);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -82,11 +67,11 @@ class PoolEndToEndIT {
         // when: nothing is sent; the clock alone moves them (the release and the end of the earlier
         // steps are one transaction of the processor, but land on several partitions: wait for both)
         await().atMost(Duration.ofSeconds(90)).until(() -> pool().size() == 3
-                && client.get("/api/v1/alerts?status=OPEN").get("rows").size() == 3);
+                && session.client().get("/api/v1/alerts?status=OPEN").get("rows").size() == 3);
 
         // then: each climbed rep -> manager -> pool, each step opened no earlier than it fell due
         Instant staleDue = lastCall.plus(14, ChronoUnit.DAYS);
-        JsonNode steps = client.get("/api/v1/alerts?customerId=p-1");
+        JsonNode steps = session.client().get("/api/v1/alerts?customerId=p-1");
         JsonNode stale = step(steps, "STALE");
         JsonNode escalated = step(steps, "ESCALATED");
         JsonNode released = step(steps, "RELEASED");
@@ -99,7 +84,7 @@ class PoolEndToEndIT {
         });
         assertThat(released.get("status").asString()).isEqualTo("OPEN");
         // a pool customer is no rep's to call any more
-        assertThat(client.get("/api/v1/reports/stale-customers?repId=rep-p").get("rows")).isEmpty();
+        assertThat(session.client().get("/api/v1/reports/stale-customers?repId=rep-p").get("rows")).isEmpty();
 
         // and the pool lists them, longest there first, released from rep-p of team-p
         List<JsonNode> rows = pool();
@@ -137,14 +122,14 @@ class PoolEndToEndIT {
 
         // then: p-1 leaves the pool, claimed by rep-q, who owns it in the reports from now on
         await().atMost(Duration.ofSeconds(30)).until(() -> pool().size() == 2);
-        JsonNode claimed = step(client.get("/api/v1/alerts?customerId=p-1"), "RELEASED");
+        JsonNode claimed = step(session.client().get("/api/v1/alerts?customerId=p-1"), "RELEASED");
         assertThat(claimed.get("status").asString()).isEqualTo("RESOLVED");
         assertThat(claimed.get("resolution").asString()).isEqualTo("CLAIMED");
         assertThat(claimed.get("claimedBy").asString()).isEqualTo("rep-q");
         String cohort = "from=" + LocalDate.ofInstant(lastCall, SHANGHAI) + "&to=" + LocalDate.now(SHANGHAI);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(client.get("/api/v1/reports/funnel?repId=rep-q&" + cohort).get("customers").asInt()).isEqualTo(1);
-            assertThat(client.get("/api/v1/reports/funnel?repId=rep-p&" + cohort).get("customers").asInt()).isEqualTo(2);
+            assertThat(session.client().get("/api/v1/reports/funnel?repId=rep-q&" + cohort).get("customers").asInt()).isEqualTo(1);
+            assertThat(session.client().get("/api/v1/reports/funnel?repId=rep-p&" + cohort).get("customers").asInt()).isEqualTo(2);
         });
 
         // when: rep-q tries a second pool customer the same day
@@ -175,8 +160,8 @@ class PoolEndToEndIT {
     void shouldDrawThePoolPageWithItsTableAndChartAndDropAClaimedCustomerLive() {
         ChromeDriver browser = Browser.start();
         try {
-            Browser.signInAsAdmin(browser, stack, client, "pool-admin");
-            browser.get("http://localhost:" + stack.reportPort() + "/pool.html");
+            Browser.signInAsAdmin(browser, session.stack(), session.client(), "pool-admin");
+            browser.get("http://localhost:" + session.stack().reportPort() + "/pool.html");
             var wait = new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
 
             // one customer left, drawn in the table and the chart; its name is text, never markup
@@ -225,7 +210,7 @@ class PoolEndToEndIT {
     }
 
     private static List<JsonNode> pool() {
-        return StreamSupport.stream(client.get("/api/v1/reports/pool").get("rows").spliterator(), false).toList();
+        return StreamSupport.stream(session.client().get("/api/v1/reports/pool").get("rows").spliterator(), false).toList();
     }
 
     private static String followUp(String customerId, String name, String repId, String teamId, Instant at) {
@@ -236,20 +221,20 @@ class PoolEndToEndIT {
     }
 
     private static void post(String customerId, String name, String repId, String teamId, Instant at) {
-        var response = client.post("/api/v1/followups", followUp(customerId, name, repId, teamId, at));
+        var response = session.client().post("/api/v1/followups", followUp(customerId, name, repId, teamId, at));
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     }
 
     private static HttpResponse<byte[]> postRaw(String json, String language) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ingestPort() + "/api/v1/followups"))
-                .header("Authorization", "Bearer " + stack.settings().credentials().adminToken())
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + session.stack().ingestPort() + "/api/v1/followups"))
+                .header("Authorization", "Bearer " + session.stack().settings().credentials().adminToken())
                 .header("Content-Type", "application/json").header("Accept-Language", language)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> raw(String path, String language) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.reportPort() + path))
-                .header("Authorization", "Bearer " + stack.settings().credentials().adminToken())
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + session.stack().reportPort() + path))
+                .header("Authorization", "Bearer " + session.stack().settings().credentials().adminToken())
                 .header("Accept-Language", language).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

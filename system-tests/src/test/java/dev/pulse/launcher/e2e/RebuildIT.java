@@ -3,26 +3,18 @@ package dev.pulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.pulse.events.TopicNames;
-import dev.pulse.launcher.Ports;
-import dev.pulse.launcher.broker.KafkaBroker;
-import dev.pulse.launcher.database.Database;
-import dev.pulse.launcher.database.DatabaseSettings;
 import dev.pulse.launcher.rebuild.CatchUpProbe;
 import dev.pulse.launcher.rebuild.Rebuild;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
 import java.io.PrintStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -41,13 +33,10 @@ class RebuildIT {
 
     @Test
     void shouldRecomputeExactlyWhatTheLiveRunProducedFromTheInputTopics() throws Exception {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), "rebuild-");
-        int kafkaPort = Ports.freePort();
-        int controllerPort = Ports.freePort();
-        int dbPort = Ports.freePort();
+        DurableInstallation installation = DurableInstallation.inNewDirectory("rebuild-");
 
-        List<String> live = runOnce(dataDir, kafkaPort, controllerPort, dbPort, Phase.LIVE);
-        List<String> rebuilt = runOnce(dataDir, kafkaPort, controllerPort, dbPort, Phase.REBUILD);
+        List<String> live = installation.run(settings -> runOnce(settings, Phase.LIVE));
+        List<String> rebuilt = installation.run(settings -> runOnce(settings, Phase.REBUILD));
 
         assertThat(live).as("the live run produced every kind of derived row")
                 .anyMatch(row -> row.startsWith("activity "))
@@ -60,35 +49,23 @@ class RebuildIT {
 
     private enum Phase { LIVE, REBUILD }
 
-    private static List<String> runOnce(Path dataDir, int kafkaPort, int controllerPort, int dbPort, Phase phase)
-            throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort)) {
-            broker.start();
-            try (Database database = Database.startEmbedded(
-                    new DatabaseSettings("jdbc:postgresql://localhost:" + dbPort + "/pulse", "pulse", "pulse"),
-                    dataDir, dbPort)) {
-                StackSettings settings = new StackSettings(broker.bootstrapServers(), database.settings(),
-                        dataDir.resolve("streams"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), "pulse-stream-processor",
-                        "pulse-projector", TopicNames.defaults(), Duration.ofSeconds(2), List.of());
-                if (phase == Phase.REBUILD) {
-                    new Rebuild(settings).reset();
-                    assertThat(readModel(settings)).as("nothing derived is left after the reset")
-                            .noneMatch(row -> row.startsWith("activity ") || row.startsWith("cell "));
-                }
-                try (PulseStack stack = new PulseStack(settings).startAll()) {
-                    if (phase == Phase.LIVE) {
-                        ActivityScenario.on(new PulseClient(stack), broker.bootstrapServers(), settings.topics())
-                                .postScenario();
-                    }
-                    try (CatchUpProbe catchUp = new CatchUpProbe(settings, new PrintStream(OutputStream.nullOutputStream()))) {
-                        catchUp.await(120_000);
-                    }
-                    // the wall-clock check opens one STALE alert per open customer (their contacts are weeks old)
-                    await().atMost(Duration.ofSeconds(30)).until(() -> readModel(settings).stream()
-                            .filter(row -> row.startsWith("alert ")).count() == OPEN_CUSTOMERS);
-                    return readModel(settings);
-                }
+    private static List<String> runOnce(StackSettings settings, Phase phase) throws Exception {
+        if (phase == Phase.REBUILD) {
+            new Rebuild(settings).reset();
+            assertThat(readModel(settings)).as("nothing derived is left after the reset")
+                    .noneMatch(row -> row.startsWith("activity ") || row.startsWith("cell "));
+        }
+        try (PulseStack stack = new PulseStack(settings).startAll()) {
+            if (phase == Phase.LIVE) {
+                ActivityScenario.on(new PulseClient(stack), settings.kafkaBootstrap(), settings.topics()).postScenario();
             }
+            try (CatchUpProbe catchUp = new CatchUpProbe(settings, new PrintStream(OutputStream.nullOutputStream()))) {
+                catchUp.await(120_000);
+            }
+            // the wall-clock check opens one STALE alert per open customer (their contacts are weeks old)
+            await().atMost(Duration.ofSeconds(30)).until(() -> readModel(settings).stream()
+                    .filter(row -> row.startsWith("alert ")).count() == OPEN_CUSTOMERS);
+            return readModel(settings);
         }
     }
 

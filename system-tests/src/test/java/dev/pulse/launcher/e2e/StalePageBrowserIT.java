@@ -186,17 +186,6 @@ class StalePageBrowserIT {
 
     /** Sum of the open-alerts-per-rep chart, read from ECharts itself. */
     private static long alertsCharted() {
-        Object total = ((JavascriptExecutor) session.browser()).executeScript("""
-                const chart = window.pulseCharts && window.pulseCharts.byRep;
-                if (!chart) return -1;
-                let sum = 0;
-                for (const series of chart.getOption().series || []) {
-                  for (const point of series.data || []) {
-                    const value = point && point.value !== undefined ? point.value : point;
-                    sum += Number(value) || 0;
-                  }
-                }
-                return sum;""");
-        return ((Number) total).longValue();
+        return Browser.sumSeries(session.browser(), "byRep");
     }
 }

@@ -2,16 +2,7 @@ package dev.pulse.launcher.e2e;
 
 import static dev.pulse.launcher.e2e.FollowUps.followUp;
 
-import dev.pulse.events.TopicNames;
-import dev.pulse.launcher.Ports;
-import dev.pulse.launcher.broker.KafkaBroker;
-import dev.pulse.launcher.database.Database;
-import dev.pulse.launcher.database.DatabaseSettings;
 import dev.pulse.launcher.stack.PulseStack;
-import dev.pulse.launcher.stack.StackSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,18 +15,15 @@ class WholeStackRestartIT {
 
     @Test
     void shouldContinueWithTheSameFiguresAfterEverythingRestartsOnTheSameDataDirectory() throws Exception {
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")), "data-dir-");
-        int kafkaPort = Ports.freePort();
-        int controllerPort = Ports.freePort();
-        int dbPort = Ports.freePort();
+        DurableInstallation installation = DurableInstallation.inNewDirectory("data-dir-");
         UUID retried = UUID.randomUUID();
 
-        runOnce(dataDir, kafkaPort, controllerPort, dbPort, pulse -> {
+        runOnce(installation, pulse -> {
             post(pulse, followUp(retried, "cust-1", "rep-w", "team-w", "2026-11-10T02:00:00Z", "PHONE"));
             post(pulse, followUp(UUID.randomUUID(), "cust-2", "rep-w", "team-w", "2026-11-10T03:00:00Z", "EMAIL"));
             awaitDay(pulse, "rep-w team-w 2026-11-10 2 2 {EMAIL=1, PHONE=1}");
         });
-        runOnce(dataDir, kafkaPort, controllerPort, dbPort, pulse -> {
+        runOnce(installation, pulse -> {
             awaitDay(pulse, "rep-w team-w 2026-11-10 2 2 {EMAIL=1, PHONE=1}");
             post(pulse, followUp(retried, "cust-1", "rep-w", "team-w", "2026-11-10T02:00:00Z", "PHONE"));
             post(pulse, followUp(UUID.randomUUID(), "cust-1", "rep-w", "team-w", "2026-11-10T04:00:00Z", "VISIT"));
@@ -47,22 +35,14 @@ class WholeStackRestartIT {
         void run(ActivityScenario pulse);
     }
 
-    private static void runOnce(Path dataDir, int kafkaPort, int controllerPort, int dbPort, Scenario scenario)
-            throws Exception {
-        try (KafkaBroker broker = new KafkaBroker(dataDir.resolve("kafka"), kafkaPort, controllerPort)) {
-            broker.start();
-            try (Database database = Database.startEmbedded(
-                    new DatabaseSettings("jdbc:postgresql://localhost:" + dbPort + "/pulse", "pulse", "pulse"),
-                    dataDir, dbPort)) {
-                StackSettings settings = new StackSettings(broker.bootstrapServers(), database.settings(),
-                        dataDir.resolve("streams"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), "pulse-stream-processor",
-                        "pulse-projector", TopicNames.defaults(), java.time.Duration.ofSeconds(2), List.of());
-                try (PulseStack stack = new PulseStack(settings).startAll()) {
-                    PulseClient client = new PulseClient(stack);
-                    scenario.run(ActivityScenario.on(client, broker.bootstrapServers(), settings.topics()));
-                }
+    /** The whole stack started on the installation, the scenario run against it, and everything stopped. */
+    private static void runOnce(DurableInstallation installation, Scenario scenario) throws Exception {
+        installation.run(settings -> {
+            try (PulseStack stack = new PulseStack(settings).startAll()) {
+                scenario.run(ActivityScenario.on(new PulseClient(stack), settings.kafkaBootstrap(), settings.topics()));
             }
-        }
+            return null;
+        });
     }
 
     private static void post(ActivityScenario pulse, String followUp) {
