@@ -87,6 +87,12 @@ class DuplicatesEndToEndIT {
                 .path("followUps").asLong()).isEqualTo(2));
         assertThat(client.get("/api/v1/reports/rep-activity?granularity=day&repId=rep-1&from=2026-11-10&to=2026-11-10")
                 .get("rows").get(0).get("customers").asLong()).isEqualTo(2);
+        // the list behind that figure is as long: c1's call and c6's first entry, not its retyped copy
+        JsonNode list = client.get("/api/v1/drill/follow-ups?repId=rep-1&from=2026-11-10&to=2026-11-10");
+        assertThat(list.get("total").asLong()).isEqualTo(2);
+        assertThat(list.get("rows").findValuesAsString("customerId")).containsExactlyInAnyOrder("c1", "c6");
+        assertThat(client.get("/api/v1/reports/summary?repId=rep-1&from=2026-11-10&to=2026-11-10").get("followUps").asLong())
+                .isEqualTo(2);
     }
 
     @Test
