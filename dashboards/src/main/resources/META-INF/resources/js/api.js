@@ -136,8 +136,9 @@ export function loadFreshness(signal) {
  * The line chart shows one series per team, or per rep once a team or a rep is chosen, so its rows
  * come from team-activity or rep-activity accordingly.
  */
-export async function loadDashboard({ from, to, teamId, repId, granularity }, signal) {
-  const range = { from, to };
+export async function loadDashboard({ from, to, teamId, repId, source, granularity }, signal) {
+  // A source cut is counted from the follow-ups by the API; every figure of the page takes it.
+  const range = { from, to, source };
   const repDaily = getJson('/api/v1/reports/rep-activity',
     { ...range, granularity: 'day', teamId, repId }, signal);
   // A rep sees no team rows: their line chart is their own, per period.
@@ -154,8 +155,8 @@ export async function loadDashboard({ from, to, teamId, repId, granularity }, si
   // rather than the whole overview showing an error.
   const openDuplicates = getJson('/api/v1/reports/duplicates/counts', {}, signal)
     .then((counts) => counts.total, () => null);
-  // Likewise the customers-to-call card: one row per open alert.
-  const openAlerts = getJson('/api/v1/reports/stale-customers', {}, signal)
+  // Likewise the customers-to-call card: one row per open alert of the filters' team, rep and source.
+  const openAlerts = getJson('/api/v1/reports/stale-customers', { teamId, repId, source }, signal)
     .then((body) => (body.rows || []).length, () => null);
   const [summary, daily, trendBody, duplicates, alerts] = await Promise.all([
     getJson('/api/v1/reports/summary', { ...range, teamId, repId }, signal),

@@ -89,7 +89,7 @@ function renderTotals(summary) {
 
 function initDrill() {
   const shown = () => page.last?.filters;
-  const scope = ({ from, to, teamId, repId }) => ({ from, to, teamId, repId });
+  const scope = ({ from, to, teamId, repId, source }) => ({ from, to, teamId, repId, source });
   drillable($('total-followups'), () => shown() && openDrill('follow-ups', scope(shown()), t('drillFollowUps')));
   drillable($('total-sales'), () => shown() && openDrill('sales', scope(shown()), t('drillSales')));
   drillable($('total-reps'), () => shown() && openDrill('reps', scope(shown()), t('drillReps')));
@@ -100,7 +100,8 @@ function initDrill() {
   // the card links to the page of the customers to call; its figure opens the same list here
   drillable($('total-stale'), (event) => {
     event?.preventDefault();
-    if (shown()) openDrill('stale', {}, t('openAlerts'));
+    const { teamId, repId, source } = shown() || {};
+    if (shown()) openDrill('stale', { teamId, repId, source }, t('openAlerts'));
   });
   // a bar is one rep's follow-ups on one channel (the series)
   charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
@@ -125,14 +126,14 @@ function initDrill() {
     if (!row || key == null) return;
     const byRep = last.filters.teamId || last.filters.repId || last.data.trendByRep;
     const who = byRep ? { repId: key, teamId: last.filters.teamId } : { teamId: key };
-    openDrill('follow-ups', { from: row.periodStart, to: row.periodEnd, ...who },
+    openDrill('follow-ups', { from: row.periodStart, to: row.periodEnd, source: last.filters.source, ...who },
       t('drillFollowUpsIn', { who: key, period: bucket }));
   });
   $('rep-table-body').addEventListener('click', (event) => {
     const tr = event.target.closest('td.drillable')?.parentElement;
     if (!tr || !shown()) return;
-    const { from, to } = shown();
-    openDrill('follow-ups', { from, to, repId: tr.dataset.rep, teamId: tr.dataset.team },
+    const { from, to, source } = shown();
+    openDrill('follow-ups', { from, to, source, repId: tr.dataset.rep, teamId: tr.dataset.team },
       t('drillFollowUpsOf', { who: `${tr.dataset.rep} · ${tr.dataset.team}` }));
   });
 }

@@ -423,9 +423,9 @@ class HostileQueriesIT {
     static Stream<Arguments> filtersAsData() {
         List<Arguments> cases = new ArrayList<>();
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        filters.put("/api/v1/reports/rep-activity?" + RANGE, List.of("repId", "teamId"));
-        filters.put("/api/v1/reports/team-activity?" + RANGE, List.of("teamId"));
-        filters.put("/api/v1/reports/summary?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/reports/rep-activity?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/reports/team-activity?" + RANGE, List.of("teamId", "source"));
+        filters.put("/api/v1/reports/summary?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/funnel?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/stage-transitions?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/time-in-stage?" + RANGE, List.of("repId", "teamId", "source"));
@@ -449,15 +449,15 @@ class HostileQueriesIT {
         filters.put("/api/v1/reports/duplicates?status=ALL", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/duplicates/counts?", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
-        filters.put("/api/v1/drill/follow-ups?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/drill/follow-ups?" + RANGE, List.of("repId", "teamId", "source"));
         // currency is a filter as in the funnel's revenue: an unknown one finds nothing
-        filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency"));
+        filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency", "source"));
         filters.put("/api/v1/drill/funnel?measure=all&" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/funnel?measure=open&" + RANGE, List.of("repId", "teamId", "source"));
-        filters.put("/api/v1/drill/reps?" + RANGE, List.of("repId", "teamId"));
-        filters.put("/api/v1/drill/teams?" + RANGE, List.of("repId", "teamId"));
-        filters.put("/api/v1/drill/touches?" + RANGE, List.of("repId", "teamId"));
-        filters.put("/api/v1/drill/new-customers?" + RANGE, List.of("repId", "teamId"));
+        filters.put("/api/v1/drill/reps?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/teams?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/touches?" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/new-customers?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/cycle-length/customers?outcome=won&fromDays=0&toDays=7&" + RANGE,
                 List.of("repId", "teamId", "source", "group"));
         filters.put("/api/v1/alerts/backtest?from=2026-11-01&to=2026-11-30", List.of("teamId"));

@@ -13,6 +13,7 @@ import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -39,6 +40,9 @@ class ActivityController {
             Columns.count("customers", ActivityRowView::customers), channel("PHONE"), channel("WECHAT"), channel("EMAIL"),
             channel("MEETING"), channel("VISIT"), channel("OTHER"));
 
+    private static final String SOURCE = "Only the customers of this source (a customer's source is the first its "
+            + "follow-ups name): counted from the follow-ups at read time, as the activity rows are not kept per source";
+
     private final ActivityRepository repository;
     private final ReportProperties properties;
     private final Exports exports;
@@ -56,10 +60,11 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String granularity,
             @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
         AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
         return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), new DateRange(from, to),
-                blankToNull(repId), blankToNull(teamId)));
+                blankToNull(repId), blankToNull(teamId), blankToNull(source), properties.zone()));
     }
 
     @Operation(summary = "Follow-ups and distinct customers per team and period")
@@ -68,10 +73,11 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
         AccessScope scope = Scopes.checked(null, blankToNull(teamId));
         return new Rows<>(repository.rows(scope, ActivityScope.TEAM, granularity(granularity), new DateRange(from, to),
-                null, blankToNull(teamId)));
+                null, blankToNull(teamId), blankToNull(source), properties.zone()));
     }
 
     @Operation(summary = "The rep-activity report as CSV or XLSX (same parameters and scope), audited")
@@ -82,11 +88,12 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String granularity,
             @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source) {
         ExportFormat fileFormat = exports.format(format);
-        var rows = repActivity(from, to, granularity, repId, teamId).rows();
+        var rows = repActivity(from, to, granularity, repId, teamId, source).rows();
         return exports.send("rep-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
-                audited(from, to, granularity, repId, teamId), COLUMNS, rows);
+                audited(from, to, granularity, repId, teamId, source), COLUMNS, rows);
     }
 
     @Operation(summary = "The team-activity report as CSV or XLSX (same parameters and scope), audited")
@@ -96,11 +103,12 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source) {
         ExportFormat fileFormat = exports.format(format);
-        var rows = teamActivity(from, to, granularity, teamId).rows();
+        var rows = teamActivity(from, to, granularity, teamId, source).rows();
         return exports.send("team-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
-                audited(from, to, granularity, null, teamId), COLUMNS, rows);
+                audited(from, to, granularity, null, teamId, source), COLUMNS, rows);
     }
 
     @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue per currency")
@@ -109,9 +117,11 @@ class ActivityController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
         AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return repository.summary(scope, new DateRange(from, to), blankToNull(repId), blankToNull(teamId), properties.zone());
+        return repository.summary(scope, new DateRange(from, to), blankToNull(repId), blankToNull(teamId),
+                blankToNull(source), properties.zone());
     }
 
     @Operation(summary = "Teams and their reps, as seen in the activity (within the caller's scope)")
@@ -120,13 +130,15 @@ class ActivityController {
         return new Rows<>(repository.teams(Scopes.checked(null, null)));
     }
 
-    private static Map<String, Object> audited(LocalDate from, LocalDate to, String granularity, String repId, String teamId) {
+    private static Map<String, Object> audited(LocalDate from, LocalDate to, String granularity, String repId, String teamId,
+                                               String source) {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("from", from.toString());
         filters.put("to", to.toString());
         filters.put("granularity", granularity(granularity).name().toLowerCase(Locale.ROOT));
         filters.put("repId", blankToNull(repId));
         filters.put("teamId", blankToNull(teamId));
+        filters.put("source", blankToNull(source));
         filters.put("scope", Scopes.checked(null, null).kind().name());
         return filters;
     }

@@ -77,6 +77,7 @@ class DrillController {
 
     private static final String FROM = "First day (ISO date): the report's, or the clicked bucket's";
     private static final String TO = "Last day, inclusive (ISO date)";
+    private static final String SOURCE = "Only the customers of this source (the first source a customer's follow-ups name)";
     private static final String CHANNEL = "Only follow-ups on this channel (phone, wechat, email, meeting, visit, other)";
 
     private final DrillQueries queries;
@@ -99,9 +100,10 @@ class DrillController {
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
             @Parameter(description = CHANNEL) @RequestParam(required = false) String channel,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        return queries.followUps(followUpsOf(from, to, repId, teamId, channel), offset(offset), limit(limit));
+        return queries.followUps(followUpsOf(from, to, repId, teamId, channel, source), offset(offset), limit(limit));
     }
 
     @Operation(summary = "The follow-ups behind an activity figure as CSV or XLSX, audited")
@@ -112,12 +114,14 @@ class DrillController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String channel) {
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String source) {
         ExportFormat fileFormat = exports.format(format);
         Channel only = channel(channel);
-        var rows = queries.followUps(followUpsOf(from, to, repId, teamId, channel), 0, EXPORT_MAX).rows();
+        var rows = queries.followUps(followUpsOf(from, to, repId, teamId, channel, source), 0, EXPORT_MAX).rows();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("channel", only == null ? null : only.name());
+        extra.put("source", Parameters.text(source));
         return exports.send("drill-follow-ups", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra),
                 FOLLOW_UPS, rows);
     }
@@ -133,9 +137,10 @@ class DrillController {
             @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        return activityList(list, followUpsOf(from, to, repId, teamId, null), offset(offset), limit(limit));
+        return activityList(list, followUpsOf(from, to, repId, teamId, null, source), offset(offset), limit(limit));
     }
 
     @Operation(summary = "The reps, teams or customer touches behind an overview card as CSV or XLSX, audited")
@@ -146,12 +151,15 @@ class DrillController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source) {
         ExportFormat fileFormat = exports.format(format);
-        Condition which = followUpsOf(from, to, repId, teamId, null);
+        Condition which = followUpsOf(from, to, repId, teamId, null, source);
         String report = "drill-" + list;
         String tail = from + "_" + to;
-        Map<String, Object> filters = audited(from, to, repId, teamId, Map.of());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("source", Parameters.text(source));
+        Map<String, Object> filters = audited(from, to, repId, teamId, extra);
         return switch (list) {
             case "touches" -> exports.send(report, fileFormat, tail, filters, TOUCHES,
                     queries.touches(which, zone, 0, EXPORT_MAX).rows());
@@ -187,9 +195,11 @@ class DrillController {
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
             @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
+            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        return queries.sales(salesOf(from, to, repId, teamId), Parameters.text(currency), offset(offset), limit(limit));
+        return queries.sales(salesOf(from, to, repId, teamId, source), Parameters.text(currency), offset(offset),
+                limit(limit));
     }
 
     @Operation(summary = "The sales behind the overview's sales or revenue figure as CSV or XLSX, audited")
@@ -200,12 +210,14 @@ class DrillController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String currency) {
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String source) {
         ExportFormat fileFormat = exports.format(format);
         String code = Parameters.text(currency);
-        var rows = queries.sales(salesOf(from, to, repId, teamId), code, 0, EXPORT_MAX).rows();
+        var rows = queries.sales(salesOf(from, to, repId, teamId, source), code, 0, EXPORT_MAX).rows();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("currency", code);
+        extra.put("source", Parameters.text(source));
         return exports.send("drill-sales", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra), SALES, rows);
     }
 
@@ -254,11 +266,13 @@ class DrillController {
                         + (at == null ? "" : "_" + at.code()), Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
     }
 
-    private Condition followUpsOf(LocalDate from, LocalDate to, String repId, String teamId, String channel) {
+    private Condition followUpsOf(LocalDate from, LocalDate to, String repId, String teamId, String channel,
+                                  String source) {
         String rep = Parameters.text(repId);
         String team = Parameters.text(teamId);
         Channel only = channel(channel);
-        return FactConditions.followUps(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team)
+        return FactConditions.followUps(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team,
+                        Parameters.text(source))
                 .and(only == null ? noCondition() : FOLLOWUP.CHANNEL.eq(only.name()));
     }
 
@@ -267,10 +281,11 @@ class DrillController {
         return Parameters.text(channel) == null ? null : Parameters.oneOf(Channel.class, "channel", channel);
     }
 
-    private Condition salesOf(LocalDate from, LocalDate to, String repId, String teamId) {
+    private Condition salesOf(LocalDate from, LocalDate to, String repId, String teamId, String source) {
         String rep = Parameters.text(repId);
         String team = Parameters.text(teamId);
-        return FactConditions.sales(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team);
+        return FactConditions.sales(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team,
+                Parameters.text(source));
     }
 
     private static Map<String, Object> audited(LocalDate from, LocalDate to, String repId, String teamId,

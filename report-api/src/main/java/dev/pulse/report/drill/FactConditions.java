@@ -8,9 +8,11 @@ import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.events.duplicates.DuplicateType;
+import dev.pulse.report.followup.CustomerSource;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.DateRange;
 import dev.pulse.security.AccessScope;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import org.jooq.Condition;
 
@@ -34,10 +36,24 @@ public final class FactConditions {
      * first and every retyped copy after it.
      */
     public static Condition followUps(AccessScope scope, DateRange range, ZoneId zone, String repId, String teamId) {
-        return FOLLOWUP.OCCURRED_AT.ge(range.startIn(zone)).and(FOLLOWUP.OCCURRED_AT.lt(range.endIn(zone)))
+        return followUpsBetween(range.startIn(zone), range.endIn(zone), repId, teamId)
+                .and(Scopes.rows(scope, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID));
+    }
+
+    /** {@link #followUps} of the customers of {@code source} (DESIGN.md definition 2; null: any source). */
+    public static Condition followUps(AccessScope scope, DateRange range, ZoneId zone, String repId, String teamId,
+                                      String source) {
+        return followUps(scope, range, zone, repId, teamId).and(CustomerSource.is(FOLLOWUP.CUSTOMER_ID, source));
+    }
+
+    /**
+     * Counted follow-ups from {@code start} (inclusive) to {@code end} (exclusive) of the rep and team
+     * asked for (null: any), before any scope: the caller adds the scope its report applies.
+     */
+    public static Condition followUpsBetween(OffsetDateTime start, OffsetDateTime end, String repId, String teamId) {
+        return FOLLOWUP.OCCURRED_AT.ge(start).and(FOLLOWUP.OCCURRED_AT.lt(end))
                 .and(repId == null ? noCondition() : FOLLOWUP.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : FOLLOWUP.TEAM_ID.eq(teamId))
-                .and(Scopes.rows(scope, FOLLOWUP.REP_ID, FOLLOWUP.TEAM_ID))
                 // NOT IN a set PostgreSQL hashes once per query, rather than a search of every flag per row
                 .and(condition("{0} not in (select unnest({1}[2:])::uuid from {2} where {3} = {4})", FOLLOWUP.EVENT_ID,
                         DUPLICATE_FLAG.EVENT_IDS, DUPLICATE_FLAG, DUPLICATE_FLAG.TYPE,
@@ -50,5 +66,11 @@ public final class FactConditions {
                 .and(repId == null ? noCondition() : SALE.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : SALE.TEAM_ID.eq(teamId))
                 .and(Scopes.rows(scope, SALE.REP_ID, SALE.TEAM_ID));
+    }
+
+    /** {@link #sales} to the customers of {@code source} (null: any source). */
+    public static Condition sales(AccessScope scope, DateRange range, ZoneId zone, String repId, String teamId,
+                                  String source) {
+        return sales(scope, range, zone, repId, teamId).and(CustomerSource.is(SALE.CUSTOMER_ID, source));
     }
 }

@@ -21,6 +21,7 @@ import dev.pulse.security.PulseUser;
 import dev.pulse.security.Role;
 import dev.pulse.security.web.PulseAuthentication;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,19 +124,22 @@ class ActivityControllerTest {
     @Test
     void shouldHandTheRepositoryTheCallersScopeAndTheFiltersStripped() throws Exception {
         DateRange range = new DateRange(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 10));
-        when(repository.rows(AccessScope.rep("rep-a"), ActivityScope.REP, Granularity.WEEK, range, "rep-a", null))
+        when(properties.zone()).thenReturn(ZoneId.of("Asia/Shanghai"));
+        when(repository.rows(AccessScope.rep("rep-a"), ActivityScope.REP, Granularity.WEEK, range, "rep-a", null, "web",
+                ZoneId.of("Asia/Shanghai")))
                 .thenReturn(List.of(new ActivityRowView("rep-a", "team-a", "2026-W10", LocalDate.of(2026, 3, 2),
                         LocalDate.of(2026, 3, 8), 7, 4, Map.of("PHONE", 7L))));
 
         mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10")
-                        .param("granularity", " Week ").param("repId", " rep-a ").param("teamId", " "), "en"))
+                        .param("granularity", " Week ").param("repId", " rep-a ").param("teamId", " ")
+                        .param("source", " web "), "en"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows.length()").value(1))
                 .andExpect(jsonPath("$.rows[0].repId").value("rep-a"))
                 .andExpect(jsonPath("$.rows[0].followUps").value(7))
                 .andExpect(jsonPath("$.rows[0].byChannel.PHONE").value(7));
         verify(repository).rows(eq(AccessScope.rep("rep-a")), eq(ActivityScope.REP), eq(Granularity.WEEK), eq(range),
-                eq("rep-a"), eq(null));
+                eq("rep-a"), eq(null), eq("web"), eq(ZoneId.of("Asia/Shanghai")));
     }
 
     @Test

@@ -176,6 +176,14 @@ class AuthorizationMatrixIT {
         JsonNode summary = rep.get("/api/v1/reports/summary?" + DAY);
         assertThat(summary.get("followUps").asInt()).isEqualTo(2);
         assertThat(summary.get("sales").asInt()).isEqualTo(1);
+        // a source cut, counted from the facts, never widens the scope: the rep's own, none of team-b's source
+        assertThat(rep.get("/api/v1/reports/summary?source=expo-team-a&" + DAY).get("followUps").asInt()).isEqualTo(2);
+        assertThat(rep.get("/api/v1/reports/summary?source=expo-team-a&" + DAY).get("sales").asInt()).isEqualTo(1);
+        assertThat(rep.get("/api/v1/reports/summary?source=expo-team-b&" + DAY).get("followUps").asInt()).isZero();
+        assertThat(reps(rep.get("/api/v1/reports/rep-activity?source=expo-team-a&" + DAY))).containsExactly("rep-a1");
+        assertThat(rep.get("/api/v1/reports/team-activity?source=expo-team-a&" + DAY).get("rows")).isEmpty();
+        assertThat(rep.get("/api/v1/drill/follow-ups?source=expo-team-a&" + DAY).get("total").asInt()).isEqualTo(2);
+        assertThat(rep.getReport("/api/v1/reports/summary?repId=rep-a2&source=expo-team-a&" + DAY).status()).isEqualTo(403);
         assertThat(rep.get("/api/v1/teams").toString()).isEqualTo("{\"rows\":[{\"teamId\":\"team-a\",\"reps\":[\"rep-a1\"]}]}");
         // another rep's customer, asked for by id: no rows, the same answer as for a customer that does not exist
         assertThat(rep.get("/api/v1/followups?customerId=c-a2-1").get("rows")).isEmpty();

@@ -184,6 +184,31 @@ class FilterBarBrowserIT {
         assertNoConsoleErrors();
     }
 
+    @Test
+    void shouldCutTheOverviewBySourceAndListAsManyFollowUpsAsItsCardsCount() {
+        // given the overview of the last 7 days: five follow-ups, three of them of expo customers (a1, a2, b2)
+        open("?range=last_7_days");
+        WebDriverWait wait = waitUp();
+        wait.until(d -> sumSeries("byRep") == 5);
+        wait.until(d -> !d.findElements(By.cssSelector("#filter-source option[value='expo']")).isEmpty());
+
+        // when the source is chosen
+        new Select(browser.findElement(By.id("filter-source"))).selectByValue("expo");
+
+        // then every figure is expo's: 3 follow-ups by 2 reps of 2 teams, in the chart and the cards
+        wait.until(d -> sumSeries("byRep") == 3 && "3".equals(d.findElement(By.id("total-followups")).getText()));
+        assertThat(browser.findElement(By.id("total-reps")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("total-teams")).getText()).isEqualTo("2");
+        assertThat(browser.getCurrentUrl()).contains("source=expo");
+        // and each card's list is as long as the card, cut by the same source
+        browser.findElement(By.id("total-followups")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(3);
+        assertThat(Drilling.exportHref(browser, "csv")).contains("/api/v1/exports/drill/follow-ups?", "source=expo");
+        browser.findElement(By.id("total-customer-touches")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(3);
+        assertNoConsoleErrors();
+    }
+
     /** A report page, the fields its bar shows, and the figure it draws, as JavaScript returning a number. */
     private record ReportPage(String page, List<String> fields, String figure) {
     }
