@@ -98,6 +98,11 @@ public final class LoadGenerator {
         return String.format("team-%02d", rep / scale.repsPerTeam());
     }
 
+    /** One of the customer sources the generator draws from (a customer's is drawn once, at random). */
+    public String source(int index) {
+        return ChineseData.SOURCES[index % ChineseData.SOURCES.length];
+    }
+
     private String repName(int rep) {
         return ChineseData.personName(new SplittableRandom(mix(seed, -1 - rep)));
     }

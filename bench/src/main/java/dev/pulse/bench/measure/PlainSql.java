@@ -53,6 +53,18 @@ final class PlainSql {
              where team_id = ? and (occurred_at at time zone 'Asia/Shanghai')::date between ?::date and ?::date
              group by 1, 2 order by 2, 1""".formatted(COUNTED);
 
+    /** {@link #ACTIVITY} of the customers whose first named source is ? (the overview cut by source). */
+    static final String ACTIVITY_OF_SOURCE = """
+            with f as (%s),
+                 first_source as (select distinct on (customer_id) customer_id, source
+                                    from followup where source is not null order by customer_id, occurred_at, event_id)
+            select rep_id, to_char((occurred_at at time zone 'Asia/Shanghai')::date, 'YYYY-MM-DD') as bucket,
+                   count(*) as follow_ups, count(distinct customer_id) as customers
+              from f
+             where team_id = ? and (occurred_at at time zone 'Asia/Shanghai')::date between ?::date and ?::date
+               and customer_id in (select customer_id from first_source where source = ?)
+             group by 1, 2 order by 2, 1""".formatted(COUNTED);
+
     /** Open customers of rep ? (owner: the rep of the latest follow-up) that are stale or overdue now. */
     static final String STALE = """
             with latest as (select distinct on (customer_id) customer_id, rep_id, stage, occurred_at, next_follow_up_at
