@@ -1,7 +1,9 @@
 // The header every page shares: brand, the page list, the live indicator, the language switch
 // and the signed-in user. Pages hold only an empty <header class="topbar"> (data-live="false"
 // without a live feed, data-nav="none" on the login page); the markup and the behaviour live here
-// once. It is drawn when this module is first evaluated, before the page's own module runs.
+// once. It is drawn when this module is first evaluated, before the page's own module runs, and
+// so is the rest of the page's shared markup (skeleton.js, imported first for that).
+import './skeleton.js';
 import { LANGUAGES, currentLang, locale, setLang, t, translateDom } from './i18n.js';
 import { loadMe, signOut } from './api.js';
 

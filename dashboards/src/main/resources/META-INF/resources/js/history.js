@@ -1,11 +1,29 @@
 // The "follow-up history" side panel: one customer's follow-ups, newest first. Shared by every
-// page that lets a manager click a customer; the markup (#customer-history with #history-subtitle,
-// #history-status, #history-list and #history-close) is in each page.
+// page that lets a manager click a customer. A page holds only an empty
+// <article id="customer-history" class="panel history">; its markup (#history-subtitle,
+// #history-status, #history-list and #history-close) is drawn here when this module is evaluated,
+// before the page's own module runs.
 import { t } from './i18n.js';
 import { loadCustomerFollowUps } from './api.js';
 import { el, timeEl, translated, unchanged } from './dom.js';
+import { tag } from './skeleton.js';
 
 const $ = (id) => document.getElementById(id);
+
+function drawPanel(panel) {
+  if (!panel) return;
+  panel.setAttribute('aria-busy', 'false');
+  panel.append(
+    tag('header', { class: 'history-head' },
+      tag('div', {},
+        tag('h2', { 'data-i18n': 'historyTitle' }),
+        tag('p', { id: 'history-subtitle', class: 'history-subtitle' })),
+      tag('button', { type: 'button', id: 'history-close', class: 'button', 'data-i18n': 'close', hidden: '' })),
+    tag('p', { id: 'history-status', class: 'hint' }),
+    tag('ol', { id: 'history-list', class: 'history-list' }));
+}
+
+drawPanel($('customer-history'));
 
 /**
  * Wires the panel and returns its controller.
