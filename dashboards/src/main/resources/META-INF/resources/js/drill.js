@@ -17,6 +17,12 @@ const activity = (idKey) => ({
   columns: [[idKey, text('id')], ['drillColFollowUps', count('followUps')], ['drillColCustomers', count('customers')]],
 });
 
+const SALE_COLUMNS = [
+  ['drillColOrder', text('orderId')], ['colCustomer', text('customerId')], ['colRep', text('repId')],
+  ['drillColProduct', text('product')], ['drillColAmount', (row) => formatMoney(row.amount, row.currency)],
+  ['drillColTime', time('occurredAt')],
+];
+
 /**
  * The lists: the columns each shows (a dictionary key for the heading, the cell of a row), and
  * where it is read and exported when not at /api/v1/drill/{list} and /api/v1/exports/drill/{list}.
@@ -33,15 +39,32 @@ const LISTS = {
     ['colCustomer', text('customerName')], ['colRep', text('repId')], ['colTeam', text('teamId')],
     ['drillColFirst', time('occurredAt')], ['drillColStage', (row) => translated('stage', row.stage)],
   ] },
-  sales: { columns: [
-    ['drillColOrder', text('orderId')], ['colCustomer', text('customerId')], ['colRep', text('repId')],
-    ['drillColProduct', text('product')], ['drillColAmount', (row) => formatMoney(row.amount, row.currency)],
-    ['drillColTime', time('occurredAt')],
-  ] },
+  sales: { columns: SALE_COLUMNS },
+  // the velocity's average deal: every sale of the cohort's customers won now
+  'won-sales': { columns: SALE_COLUMNS },
+  // a rep-conversion row's revenue: every sale of the cohort's customers the rep owns
+  'cohort-sales': { columns: SALE_COLUMNS },
   funnel: { columns: [
     ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
     ['drillColStage', (row) => translated('stage', row.stage)], ['drillColFirst', time('firstFollowUpAt')],
     ['drillColLast', time('lastFollowUpAt')],
+  ] },
+  // the win rate's denominator: the cohort's customers won or lost now, each with its outcome
+  decided: { path: '/api/v1/drill/funnel', exportPath: '/api/v1/exports/drill/funnel', columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['drillColOutcome', (row) => translated('stage', row.stage)], ['drillColFirst', time('firstFollowUpAt')],
+    ['drillColLast', time('lastFollowUpAt')],
+  ] },
+  // a transition count: one row per stage change, a customer who made it twice twice
+  'stage-transitions': { columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['drillColFrom', (row) => translated('stage', row.fromStage)], ['drillColTo', (row) => translated('stage', row.toStage)],
+    ['drillColTime', time('occurredAt')],
+  ] },
+  // a stage's time in stage: the customers it measures, longest first
+  'time-in-stage': { columns: [
+    ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+    ['drillColEntered', time('enteredAt')], ['drillColLeft', time('leftAt')], ['colDays', count('days')],
   ] },
   reps: activity('colRep'),
   teams: activity('colTeam'),
@@ -63,6 +86,15 @@ const LISTS = {
     ['colCloseDate', text('expectedCloseDate')], ['colPipeline', (row) => formatMoney(row.expectedAmount, row.currency)],
     ['colProbability', (row) => formatPercent(row.probability)], ['colWeighted', (row) => formatMoney(row.weighted, row.currency)],
   ] },
+  // a stage-probability row's reached or won: the customers who reached the stage in the learning window
+  'stage-reached': {
+    path: '/api/v1/reports/forecast/stage-probabilities/customers',
+    exportPath: '/api/v1/exports/forecast/stage-probabilities/customers',
+    columns: [
+      ['colCustomer', text('customerName')], ['colRep', text('ownerRep')], ['colTeam', text('ownerTeam')],
+      ['drillColReachedAt', time('reachedAt')], ['drillColStageAtEnd', (row) => translated('stage', row.stage)],
+    ],
+  },
   // the customers to call: the stale list itself, one row per open alert
   stale: { path: '/api/v1/reports/stale-customers', exportPath: '/api/v1/exports/stale-customers', columns: [
     ['colCustomer', (row) => row.customerName ?? row.customerId], ['colRep', text('repId')], ['colTeam', text('teamId')],

@@ -1,6 +1,6 @@
 // Wires the forecast page (issue 15): months of expected close and owner filters -> one load ->
-// chart, rows and stage probabilities. A row's customer count opens the customers behind it, as
-// many as it counts. Filters live in the URL so a view can be shared. Test hooks:
+// chart, rows and stage probabilities. A row's customer count, pipeline and weighted cells open the customers
+// behind it, as many as it counts. Filters live in the URL so a view can be shared. Test hooks:
 // body[data-state], body[data-render-count], window.pulseCharts = {forecast, history}.
 import { initLanguageSwitch } from './header.js';
 import { forecastCustomersParams, loadForecast, loadForecastHistory } from './api.js';
@@ -11,7 +11,7 @@ import { compareKeys } from './aggregate.js';
 import { el, formatMoney, formatPercent, translated } from './dom.js';
 import { t } from './i18n.js';
 import { createRefresh } from './refresh.js';
-import { openDrill } from './drill.js';
+import { drillable, openDrill } from './drill.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
@@ -112,12 +112,20 @@ function renderRows(rows) {
     el('td', { className: 'num' }, el('button', {
       type: 'button', className: 'link', textContent: formatCount(row.customers), onclick: () => showCustomers(row),
     })),
-    el('td', { className: 'num', textContent: money(row.pipeline, row.currency) }),
-    el('td', { className: 'num', textContent: money(row.weighted, row.currency) }),
+    // the pipeline and weighted cells sum the same open customers the count lists: each opens that list
+    figureCell(money(row.pipeline, row.currency), row),
+    figureCell(money(row.weighted, row.currency), row),
     el('td', { className: 'num', textContent: money(row.weightedConfigured, row.currency) }))));
   if (rows.length === 0) {
     $('forecast-body').replaceChildren(el('tr', {}, el('td', { colSpan: 7, className: 'empty', textContent: t('noForecast') })));
   }
+}
+
+/** A money cell of a row that opens the row's customers, whose expected and weighted amounts it adds up. */
+function figureCell(text, row) {
+  const cell = el('td', { className: 'num', textContent: text });
+  drillable(cell, () => showCustomers(row));
+  return cell;
 }
 
 /** The open customers behind a row or bar: as many as its customers (drill.js, with their export). */
@@ -128,12 +136,27 @@ function showCustomers(row) {
     t('forecastCustomersOf', { month: row.month, currency: row.currency }));
 }
 
+/**
+ * A probability row's reached or won count, opening the customers it counts: those who reached the
+ * stage in the learning window, or those of them won at its end (drill.js).
+ */
+function stageCountCell(forecast, stage, count) {
+  const cell = el('td', { className: 'num', textContent: formatCount(stage[count]) });
+  drillable(cell, () => {
+    const { teamId, repId, source } = page.last?.filters || {};
+    openDrill('stage-reached', {
+      teamId, repId, source, asOf: forecast.asOf, months: forecast.learningMonths, stage: stage.stage, count,
+    }, t(count === 'won' ? 'stageWonOf' : 'stageReachedOf', { stage: translated('stage', stage.stage) }));
+  });
+  return cell;
+}
+
 function renderProbabilities(forecast) {
   $('probabilities-hint').textContent = t('probabilitiesHint', { months: forecast.learningMonths, asOf: forecast.asOf });
   $('probabilities-body').replaceChildren(...forecast.stages.map((stage) => el('tr', {},
     el('th', { scope: 'row', textContent: translated('stage', stage.stage) }),
-    el('td', { className: 'num', textContent: formatCount(stage.reached) }),
-    el('td', { className: 'num', textContent: formatCount(stage.won) }),
+    stageCountCell(forecast, stage, 'reached'),
+    stageCountCell(forecast, stage, 'won'),
     el('td', { className: 'num', textContent: formatPercent(stage.learned) }),
     el('td', { className: 'num', textContent: formatPercent(stage.configured) }))));
 }

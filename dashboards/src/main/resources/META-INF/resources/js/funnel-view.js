@@ -93,7 +93,9 @@ export function renderConversionList(list, model, conversions) {
 export function renderBackwardTable(tbody, model, rows) {
   if (unchanged(tbody, rows)) return;
   const trs = rows.map((row) => {
-    const tr = el('tr', {},
+    // a move of stages the pipeline knows opens its stage changes (funnel.js); the API takes pipeline stages only
+    const known = (code) => code === LOST || model.rank(code) !== undefined;
+    const tr = el('tr', { className: known(row.from) && known(row.to) ? 'drillable' : '' },
       el('td', { textContent: model.nameOf(row.from) }),
       el('td', { textContent: model.nameOf(row.to) }),
       el('td', { className: 'num', textContent: formatCount(row.count) }));
@@ -110,13 +112,22 @@ export function renderRepConversion(tbody, rows, selectedRep) {
   const sorted = [...rows].sort((a, b) => (b.customers ?? 0) - (a.customers ?? 0) || compareKeys(a.repId, b.repId));
   if (unchanged(tbody, [sorted, selectedRep])) return;
   const trs = sorted.map((row) => {
+    // the rep's customers with a sale and their sales open their lists too (funnel.js tells the cells apart by data-figure)
+    const withSale = el('td', {
+      className: row.repId == null ? 'num' : 'num drillable', textContent: formatCount(row.customersWithSale ?? 0),
+    });
+    withSale.dataset.figure = 'with-sale';
+    const revenue = el('td', {
+      className: row.repId == null ? 'num' : 'num drillable', textContent: formatRevenue(row.revenueByCurrency),
+    });
+    revenue.dataset.figure = 'revenue';
     const tr = el('tr', { className: row.repId === selectedRep ? 'selected' : '' },
       el('th', { scope: 'row', textContent: row.repId ?? '—' }),
       el('td', { textContent: row.teamId ?? t('noTeam'), className: row.teamId == null ? 'muted' : '' }),
       // the rep's cohort customers open their list (funnel.js)
       el('td', { className: row.repId == null ? 'num' : 'num drillable', textContent: formatCount(row.customers ?? 0) }),
-      el('td', { className: 'num', textContent: formatCount(row.customersWithSale ?? 0) }),
-      el('td', { className: 'num', textContent: formatRevenue(row.revenueByCurrency) }),
+      withSale,
+      revenue,
       el('td', { className: 'num strong', textContent: formatPercent(row.conversion) }));
     tr.dataset.repId = row.repId ?? '';
     return tr;

@@ -115,11 +115,35 @@ function initDrill() {
   charts.lostReasons.on('click', ({ data: { group, key, other }, name, seriesName }) => page.last && openDrill('lost', {
     ...cohort(), groupBy: page.last.filters.lostGroupBy, group: group ?? undefined, reason: other ? undefined : key,
   }, t('lostCustomersOf', { reason: seriesName, group: name })));
-  // a rep's cohort customers in the rep-conversion table: the cohort's customers the rep owns
+  // the win rate is a ratio: its list is the denominator, the decided customers each with its outcome
+  for (const id of ['win-rate', 'velocity-win-rate']) {
+    drillable($(id), () => page.last && openDrill('decided', { ...cohort(), measure: 'decided' }, t('drillDecided')));
+  }
+  // the velocity's cycle days: the won customers, each with the days its average is taken over
+  drillable($('velocity-cycle'), () => page.last && openDrill('cycle', { ...cohort(), outcome: 'WON' }, t('drillWonCycle')));
+  // its average deal: the won customers' sales, per currency summed over the customers among them
+  drillable($('velocity-deal'), () => page.last && openDrill('won-sales', cohort(), t('drillWonSales')));
+  // a rep's cohort customers in the rep-conversion table (the cohort's customers the rep owns), those with a sale,
+  // or their sales (the revenue cell, each currency summed apart)
   $('rep-conversion-body').addEventListener('click', (event) => {
-    const repId = event.target.closest('td.drillable')?.parentElement.dataset.repId;
-    if (repId) open({ measure: 'all', repId }, `${t('drillCohort')} · ${repId}`);
+    const cell = event.target.closest('td.drillable');
+    const repId = cell?.parentElement.dataset.repId;
+    if (!repId) return;
+    if (cell.dataset.figure === 'with-sale') open({ measure: 'with_sale', repId }, t('drillWithSale', { who: repId }));
+    else if (cell.dataset.figure === 'revenue') openDrill('cohort-sales', { ...cohort(), repId }, t('drillRevenueOf', { who: repId }));
+    else open({ measure: 'all', repId }, `${t('drillCohort')} · ${repId}`);
   });
+  // a transition (a Sankey link or a row of the moves-back table): the stage changes it counts
+  const moves = (fromStage, toStage) => page.last && openDrill('stage-transitions', { ...cohort(), fromStage, toStage },
+    t('drillMoves', { from: nameOf(fromStage), to: nameOf(toStage) }));
+  charts.transitions.on('click', (point) => point.dataType === 'edge' && moves(point.data.source, point.data.target));
+  $('backward-table-body').addEventListener('click', (event) => {
+    const row = event.target.closest('tr.drillable');
+    if (row) moves(row.dataset.from, row.dataset.to);
+  });
+  // a stage's time in stage: the customers whose days it takes the median of
+  charts.timeInStage.on('click', (point) => point.data?.stage && page.last && openDrill('time-in-stage',
+    { ...cohort(), stage: point.data.stage }, t('drillTimeIn', { stage: nameOf(point.data.stage) })));
   // a conversion's numerator: those of the cohort that reached its later stage
   $('conversion-list').addEventListener('click', (event) => {
     const item = event.target.closest('li.conversion');

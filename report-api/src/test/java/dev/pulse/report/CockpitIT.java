@@ -454,6 +454,133 @@ class CockpitIT {
         }
 
         @Test
+        void shouldListTheDecidedCustomersBehindTheWinRateAndTheRepConversionsWithSaleCells() {
+            String funnel = "/api/v1/drill/funnel?" + NOVEMBER;
+            // the win rate 3 / (3 + 9): its list is the 12 decided, each with its outcome as its stage
+            JsonNode decided = stack.report().getJson(funnel + "&measure=decided");
+            assertThat(decided.get("total").asLong()).isEqualTo(12);
+            List<String> outcomes = new ArrayList<>();
+            decided.get("rows").forEach(row -> outcomes.add(row.get("stage").asString()));
+            assertThat(outcomes).filteredOn("WON"::equals).hasSize(3);
+            assertThat(outcomes).filteredOn("LOST"::equals).hasSize(9);
+            // west: c4 c5 c12 lost, nobody won
+            assertThat(total(funnel + "&measure=decided&teamId=west")).isEqualTo(3);
+            // rep conversion: rep-1's c13 and rep-2's c14 have sales; rep-3's customers none; c99's sale is in no cohort
+            assertThat(customers(stack.report().getJson(funnel + "&measure=with_sale&repId=rep-1"))).containsExactly("c13");
+            assertThat(customers(stack.report().getJson(funnel + "&measure=with_sale&repId=rep-2"))).containsExactly("c14");
+            assertThat(total(funnel + "&measure=with_sale&repId=rep-3")).isZero();
+            assertThat(total(funnel + "&measure=with_sale")).isEqualTo(2);
+            // and their revenue: rep-1's 1,000 CNY and 200 USD (c13), rep-2's 3,000 CNY (c14, a sale of rep-2's own)
+            JsonNode rep1 = stack.report().getJson("/api/v1/drill/cohort-sales?" + NOVEMBER + "&repId=rep-1");
+            List<String> sales = new ArrayList<>();
+            rep1.get("rows").forEach(sale -> sales.add(sale.get("orderId").asString() + " " + scaled(sale.get("amount"), 2)
+                    + " " + sale.get("currency").asString()));
+            assertThat(sales).containsExactlyInAnyOrder("o-13a 1000.00 CNY", "o-13b 200.00 USD");
+            assertThat(total("/api/v1/drill/cohort-sales?" + NOVEMBER + "&repId=rep-1&currency=CNY")).isEqualTo(1);
+            assertThat(total("/api/v1/drill/cohort-sales?" + NOVEMBER + "&repId=rep-2")).isEqualTo(1);
+            // c99's June sale belongs to no cohort customer
+            assertThat(total("/api/v1/drill/cohort-sales?" + NOVEMBER)).isEqualTo(3);
+        }
+
+        @Test
+        void shouldListTheWonCustomersSalesBehindTheVelocitysAverageDealAndItsWonCustomersCycleDays() {
+            JsonNode velocity = stack.report().getJson("/api/v1/reports/velocity?" + NOVEMBER);
+            // the won c10 (no sale), c13 (1,000 CNY and 200 USD) and c14 (3,000 CNY): CNY 4,000 over 2 customers
+            JsonNode cny = stack.report().getJson("/api/v1/drill/won-sales?" + NOVEMBER + "&currency=CNY");
+            assertThat(cny.get("total").asLong()).isEqualTo(2);
+            java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+            java.util.Set<String> buyers = new java.util.HashSet<>();
+            for (JsonNode sale : cny.get("rows")) {
+                sum = sum.add(sale.get("amount").decimalValue());
+                buyers.add(sale.get("customerId").asString());
+            }
+            JsonNode cnyDeal = velocity.get("byCurrency").get(0);
+            assertThat(cnyDeal.get("currency").asString()).isEqualTo("CNY");
+            assertThat(sum).isEqualByComparingTo(cnyDeal.get("revenue").decimalValue()).isEqualByComparingTo("4000");
+            assertThat(buyers).hasSize(cnyDeal.get("wonWithSale").asInt()).containsExactlyInAnyOrder("c13", "c14");
+            assertThat(total("/api/v1/drill/won-sales?" + NOVEMBER)).isEqualTo(3);
+            // west won nothing: no sales behind its (absent) average deal
+            assertThat(total("/api/v1/drill/won-sales?" + NOVEMBER + "&teamId=west")).isZero();
+            // the cycle days 31 / 3: the won customers' list, 20 + 10 + 1 days
+            JsonNode won = stack.report().getJson("/api/v1/reports/cycle-length/customers?" + NOVEMBER + "&outcome=won");
+            long days = 0;
+            for (JsonNode customer : won.get("rows")) {
+                days += customer.get("days").asLong();
+            }
+            assertThat(won.get("rows")).hasSize(velocity.get("won").asInt());
+            assertThat(days).isEqualTo(31);
+        }
+
+        @Test
+        void shouldListTheStageChangesBehindEachTransitionCount() {
+            String moves = "/api/v1/drill/stage-transitions?" + NOVEMBER;
+            // LEAD>LOST: c2 c5 c6 c7 c8 c11 (c9's is outside the cohort)
+            assertThat(customers(stack.report().getJson(moves + "&fromStage=LEAD&toStage=LOST")))
+                    .containsExactly("c2", "c5", "c6", "c7", "c8", "c11");
+            // LEAD>PROPOSAL: c14 (11-05), c3 (11-07), c12 (11-23); PROPOSAL>LOST c3 c12; LEAD>WON c13 c10
+            assertThat(customers(stack.report().getJson(moves + "&fromStage=lead&toStage=PROPOSAL")))
+                    .containsExactly("c14", "c3", "c12");
+            assertThat(total(moves + "&fromStage=PROPOSAL&toStage=LOST")).isEqualTo(2);
+            assertThat(customers(stack.report().getJson(moves + "&fromStage=LEAD&toStage=WON"))).containsExactly("c13", "c10");
+            // the one move back: c8 revived from LOST to QUALIFIED on 11-19
+            JsonNode back = stack.report().getJson(moves + "&fromStage=LOST&toStage=QUALIFIED");
+            assertThat(back.get("total").asLong()).isEqualTo(1);
+            assertThat(back.get("rows").get(0).get("customerId").asString()).isEqualTo("c8");
+            assertThat(back.get("rows").get(0).get("occurredAt").asString()).startsWith("2026-11-19T02:00");
+            // c17's LEAD, LEAD is no move; nobody went QUALIFIED>PROPOSAL
+            assertThat(total(moves + "&fromStage=LEAD&toStage=LEAD")).isZero();
+            assertThat(total(moves + "&fromStage=QUALIFIED&toStage=PROPOSAL")).isZero();
+            // owner team west: c12's LEAD>PROPOSAL, c5's LEAD>LOST
+            assertThat(customers(stack.report().getJson(moves + "&fromStage=LEAD&toStage=PROPOSAL&teamId=west")))
+                    .containsExactly("c12");
+            assertThat(customers(stack.report().getJson(moves + "&fromStage=LEAD&toStage=LOST&teamId=west")))
+                    .containsExactly("c5");
+        }
+
+        @Test
+        void shouldListTheCustomersBehindEachStagesTimeInStageLongestFirst() throws IOException {
+            String times = "/api/v1/drill/time-in-stage?" + NOVEMBER;
+            // LEAD then a later stage: c13 10 days, c1 3 (to QUOTE), c12 3, c8 2 (to QUALIFIED past its loss), c14 2,
+            // c3 1, c10 1; c2 c5 c6 c7 c11 went to LOST only (order 0), c17 stayed
+            JsonNode lead = stack.report().getJson(times + "&stage=LEAD");
+            assertThat(lead.get("total").asLong()).isEqualTo(7);
+            assertThat(customers(lead)).containsExactly("c13", "c1", "c12", "c14", "c8", "c10", "c3");
+            List<Long> days = new ArrayList<>();
+            lead.get("rows").forEach(row -> days.add(row.get("days").asLong()));
+            assertThat(days).containsExactly(10L, 3L, 3L, 2L, 2L, 1L, 1L);
+            // PROPOSAL: only c14 moved on (to WON after 18 days); QUALIFIED and QUOTE: nobody moved on; LOST has none
+            JsonNode proposal = stack.report().getJson(times + "&stage=PROPOSAL");
+            assertThat(customers(proposal)).containsExactly("c14");
+            assertThat(proposal.get("rows").get(0).get("days").asLong()).isEqualTo(18);
+            assertThat(total(times + "&stage=QUALIFIED")).isZero();
+            assertThat(total(times + "&stage=QUOTE")).isZero();
+            assertThat(total(times + "&stage=LOST")).isZero();
+            assertThat(customers(stack.report().getJson(times + "&stage=LEAD&teamId=west"))).containsExactly("c12");
+            String csv = csv(download(stack.report(), "/api/v1/exports/drill/time-in-stage?format=csv&" + NOVEMBER
+                    + "&stage=LEAD"));
+            List<Row> xlsx = Downloads.sheet(download(stack.report(), "/api/v1/exports/drill/stage-transitions?format=xlsx&"
+                    + NOVEMBER + "&fromStage=LEAD&toStage=LOST").body());
+            assertThat(csv.split("\r\n")).hasSize(1 + 7);
+            assertThat(csv).startsWith("customer_id,customer_name,owner_rep,owner_team,stage,entered_at,left_at,days\r\nc13,");
+            assertThat(xlsx).hasSize(1 + 6);
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action in ('export.drill-time-in-stage', "
+                    + "'export.drill-stage-transitions') order by audit_id")).containsExactly(
+                    "drill-time-in-stage_2026-11-01_2026-11-30_LEAD.csv",
+                    "drill-stage-transitions_2026-11-01_2026-11-30_LEAD_LOST.xlsx");
+        }
+
+        @Test
+        void shouldRefuseAStageChangeOrTimeInStageWithoutAPipelineStage() {
+            for (String query : List.of("fromStage=LEAD", "toStage=LOST", "fromStage=NOPE&toStage=LOST",
+                    "fromStage=LEAD&toStage=LOST&limit=0")) {
+                var answer = stack.report().get("/api/v1/drill/stage-transitions?" + NOVEMBER + "&" + query);
+                assertThat(answer.statusCode()).as(query).isEqualTo(400);
+            }
+            assertThat(stack.report().get("/api/v1/drill/time-in-stage?" + NOVEMBER).statusCode()).isEqualTo(400);
+            assertThat(stack.report().get("/api/v1/drill/time-in-stage?" + NOVEMBER + "&stage=NOPE").statusCode()).isEqualTo(400);
+        }
+
+        @Test
         void shouldExportEachListWholeWithABomAndFormulaSafeText() throws IOException {
             String csv = csv(download(stack.report(), "/api/v1/exports/drill/follow-ups?format=csv&" + NOVEMBER));
             List<Row> xlsx = Downloads.sheet(download(stack.report(), "/api/v1/exports/drill/funnel?format=xlsx&" + NOVEMBER
@@ -529,6 +656,36 @@ class CockpitIT {
             assertThat(probabilities(stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?asOf=2026-10-01&months=1")
                     .get("rows"))).containsExactly("LEAD 0/0 -", "QUALIFIED 0/0 -", "PROPOSAL 0/0 -", "QUOTE 0/0 -",
                     "CONTRACT 0/0 -");
+        }
+
+        @Test
+        void shouldListTheCustomersBehindEachStageProbabilityRowAsManyAsItCounts() throws IOException {
+            String path = "/api/v1/reports/forecast/stage-probabilities/customers?" + HISTORY;
+            // QUALIFIED 3 of 10, skipped stages counting as reached: the 10, and the won c10 c13 c14
+            assertThat(customers(stack.report().getJson(path + "&stage=QUALIFIED"))).containsExactlyInAnyOrder(
+                    "c1", "c3", "c4", "c8", "c10", "c12", "c13", "c14", "c15", "c16");
+            assertThat(customers(stack.report().getJson(path + "&stage=qualified&count=won")))
+                    .containsExactlyInAnyOrder("c10", "c13", "c14");
+            // every row of the table: as many customers as it counts, reached and won
+            for (JsonNode row : stack.report().getJson("/api/v1/reports/forecast/stage-probabilities?" + HISTORY).get("rows")) {
+                String stage = row.get("stage").asString();
+                assertThat(stack.report().getJson(path + "&stage=" + stage).get("rows")).as(stage)
+                        .hasSize(row.get("reached").asInt());
+                assertThat(stack.report().getJson(path + "&stage=" + stage + "&count=won").get("rows")).as(stage)
+                        .hasSize(row.get("won").asInt());
+            }
+            // owner team west: c4 c12 c15 reached QUALIFIED, none won
+            assertThat(customers(stack.report().getJson(path + "&stage=QUALIFIED&teamId=west")))
+                    .containsExactlyInAnyOrder("c4", "c12", "c15");
+            // WON and LOST have no probability row; a stage is required
+            for (String query : List.of("&stage=WON", "&stage=LOST", "", "&stage=QUOTE&count=lost")) {
+                assertThat(stack.report().get(path + query).statusCode()).as(query).isEqualTo(400);
+            }
+            String csv = csv(download(stack.report(), "/api/v1/exports/forecast/stage-probabilities/customers?format=csv&"
+                    + HISTORY + "&stage=QUOTE"));
+            assertThat(csv.split("\r\n")).hasSize(1 + 5);
+            assertThat(queryRows(stack.jdbcUrl(), "select target from audit_log where action = 'export.forecast-stage-customers'"))
+                    .containsExactly("forecast-stage-customers_2026-11-30_QUOTE_reached.csv");
         }
 
         @Test

@@ -126,7 +126,10 @@ class HostileQueriesIT {
                 "/api/v1/exports/cycle-length", "/api/v1/drill/follow-ups", "/api/v1/drill/sales",
                 "/api/v1/exports/drill/follow-ups", "/api/v1/exports/drill/sales", "/api/v1/drill/reps",
                 "/api/v1/drill/teams", "/api/v1/drill/touches", "/api/v1/exports/drill/touches",
-                "/api/v1/exports/lost-reasons/customers", "/api/v1/drill/new-customers");
+                "/api/v1/exports/lost-reasons/customers", "/api/v1/drill/new-customers", "/api/v1/drill/stage-transitions",
+                "/api/v1/exports/drill/stage-transitions", "/api/v1/drill/time-in-stage", "/api/v1/exports/drill/time-in-stage",
+                "/api/v1/drill/won-sales", "/api/v1/exports/drill/won-sales", "/api/v1/drill/cohort-sales",
+                "/api/v1/exports/drill/cohort-sales");
         for (String path : datedReports) {
             for (String bad : List.of("yesterday", SQL, SCRIPT, HUGE.substring(0, 2000), "2026-02-30", "2026-11-01%00")) {
                 add(cases, path + " from=" + abbreviate(bad), Query.get(path + "?from=" + encode(bad) + "&to=2026-11-30", 400, "from"));
@@ -205,14 +208,21 @@ class HostileQueriesIT {
                 "/api/v1/exports/drill/reps?" + RANGE, "/api/v1/exports/drill/teams?" + RANGE,
                 "/api/v1/exports/drill/touches?" + RANGE, "/api/v1/exports/lost-reasons/customers?" + RANGE,
                 "/api/v1/exports/cycle-length/customers?outcome=won&" + RANGE,
-                "/api/v1/exports/forecast/customers?month=2026-11&" + RANGE)) {
+                "/api/v1/exports/forecast/customers?month=2026-11&" + RANGE,
+                "/api/v1/exports/drill/stage-transitions?fromStage=LEAD&toStage=LOST&" + RANGE,
+                "/api/v1/exports/drill/time-in-stage?stage=LEAD&" + RANGE, "/api/v1/exports/drill/won-sales?" + RANGE,
+                "/api/v1/exports/drill/cohort-sales?" + RANGE,
+                "/api/v1/exports/forecast/stage-probabilities/customers?stage=QUOTE")) {
             for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
                 add(cases, path + " format=" + abbreviate(bad), Query.get(path + "&format=" + encode(bad), 400, "format"));
             }
         }
         for (String path : List.of("/api/v1/drill/follow-ups?" + RANGE, "/api/v1/drill/sales?" + RANGE,
                 "/api/v1/drill/funnel?measure=all&" + RANGE, "/api/v1/drill/reps?" + RANGE, "/api/v1/drill/teams?" + RANGE,
-                "/api/v1/drill/touches?" + RANGE, "/api/v1/drill/new-customers?" + RANGE)) {
+                "/api/v1/drill/touches?" + RANGE, "/api/v1/drill/new-customers?" + RANGE,
+                "/api/v1/drill/stage-transitions?fromStage=LEAD&toStage=LOST&" + RANGE,
+                "/api/v1/drill/time-in-stage?stage=LEAD&" + RANGE, "/api/v1/drill/won-sales?" + RANGE,
+                "/api/v1/drill/cohort-sales?" + RANGE)) {
             for (String bad : List.of("abc", "-1", "999999999999", SQL)) {
                 add(cases, path + " offset=" + abbreviate(bad), Query.get(path + "&offset=" + encode(bad), 400, "offset"));
                 add(cases, path + " limit=" + abbreviate(bad), Query.get(path + "&limit=" + encode(bad), 400, "limit"));
@@ -225,6 +235,21 @@ class HostileQueriesIT {
                     + "&stage=" + encode(bad), 400, "stage"));
             add(cases, "drill follow-ups channel=" + abbreviate(bad), Query.get("/api/v1/drill/follow-ups?" + RANGE
                     + "&channel=" + encode(bad), 400, "channel"));
+            // a figure's stages: pipeline stage codes only, also in the export's file name
+            add(cases, "drill stage-transitions fromStage=" + abbreviate(bad), Query.get("/api/v1/drill/stage-transitions?"
+                    + RANGE + "&toStage=LOST&fromStage=" + encode(bad), 400, "fromStage"));
+            add(cases, "drill stage-transitions export toStage=" + abbreviate(bad), Query.get(
+                    "/api/v1/exports/drill/stage-transitions?" + RANGE + "&fromStage=LEAD&toStage=" + encode(bad), 400, "toStage"));
+            add(cases, "drill time-in-stage stage=" + abbreviate(bad), Query.get("/api/v1/drill/time-in-stage?" + RANGE
+                    + "&stage=" + encode(bad), 400, "stage"));
+            add(cases, "drill time-in-stage export stage=" + abbreviate(bad), Query.get(
+                    "/api/v1/exports/drill/time-in-stage?" + RANGE + "&stage=" + encode(bad), 400, "stage"));
+            add(cases, "stage-probability customers stage=" + abbreviate(bad), Query.get(
+                    "/api/v1/reports/forecast/stage-probabilities/customers?stage=" + encode(bad), 400, "stage"));
+            add(cases, "stage-probability customers count=" + abbreviate(bad), Query.get(
+                    "/api/v1/reports/forecast/stage-probabilities/customers?stage=QUOTE&count=" + encode(bad), 400, "count"));
+            add(cases, "stage-probability customers export stage=" + abbreviate(bad), Query.get(
+                    "/api/v1/exports/forecast/stage-probabilities/customers?stage=" + encode(bad), 400, "stage"));
         }
         for (String bad : List.of(TRAVERSAL, "pdf", "csv%00.exe", SCRIPT)) {
             add(cases, "lost-reasons export format=" + abbreviate(bad),
@@ -454,6 +479,13 @@ class HostileQueriesIT {
         filters.put("/api/v1/drill/sales?" + RANGE, List.of("repId", "teamId", "currency", "source"));
         filters.put("/api/v1/drill/funnel?measure=all&" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/funnel?measure=open&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/funnel?measure=decided&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/funnel?measure=with_sale&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/stage-transitions?fromStage=LEAD&toStage=LOST&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/time-in-stage?stage=LEAD&" + RANGE, List.of("repId", "teamId", "source"));
+        filters.put("/api/v1/drill/won-sales?" + RANGE, List.of("repId", "teamId", "source", "currency"));
+        filters.put("/api/v1/drill/cohort-sales?" + RANGE, List.of("repId", "teamId", "source", "currency"));
+        filters.put("/api/v1/reports/forecast/stage-probabilities/customers?stage=QUOTE", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/reps?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/teams?" + RANGE, List.of("repId", "teamId", "source"));
         filters.put("/api/v1/drill/touches?" + RANGE, List.of("repId", "teamId", "source"));

@@ -107,7 +107,7 @@ public class CycleQueries {
         BigDecimal cycle = wonCount == 0 ? null : ratio(wonDays, BigDecimal.valueOf(wonCount), 2);
         List<VelocityView.Deal> deals = db.select(SALE.CURRENCY, sum(SALE.AMOUNT), countDistinct(SALE.CUSTOMER_ID))
                 .from(SALE)
-                .where(SALE.CUSTOMER_ID.in(select(CUSTOMER_ID).from(cohort).where(won)))
+                .where(salesOfWon(cohort))
                 .groupBy(SALE.CURRENCY)
                 .orderBy(SALE.CURRENCY)
                 .fetch(r -> {
@@ -122,6 +122,18 @@ public class CycleQueries {
                             average, velocity);
                 });
         return new VelocityView(open, wonCount, lost, winRate, cycle, deals);
+    }
+
+    /**
+     * The sales the velocity's average deal averages, per currency over the customers with one: every
+     * sale of the filter's cohort customers won now, whenever it was placed. Its list shares this condition.
+     */
+    public Condition salesOfWon(FunnelFilter filter) {
+        return salesOfWon(journeys.of(filter));
+    }
+
+    private Condition salesOfWon(Table<?> cohort) {
+        return SALE.CUSTOMER_ID.in(select(CUSTOMER_ID).from(cohort).where(STAGE.in(journeys.wonStages())));
     }
 
     /*

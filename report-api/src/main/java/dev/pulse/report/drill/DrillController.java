@@ -222,8 +222,8 @@ class DrillController {
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure: a stage's reached or current, won (current at "
-            + "the won stage), lost (current LOST), open (the velocity's: neither won nor lost now), or all the cohort's "
-            + "customers: total = the figure")
+            + "the won stage), lost (current LOST), open (the velocity's: neither won nor lost now), decided (won or lost "
+            + "now, the win rate's denominator), with a sale (rep conversion), or all the cohort's customers: total = the figure")
     @GetMapping("/api/v1/drill/funnel")
     DrillPage<FunnelCustomerRow> funnel(
             @Parameter(description = "First cohort day (ISO date)")
@@ -235,7 +235,8 @@ class DrillController {
             @RequestParam(required = false) String source,
             @Parameter(description = "A stage code of the pipeline; not needed for measure=all or open") @RequestParam(required = false)
             String stage,
-            @Parameter(description = "reached, current, all or open") @RequestParam(defaultValue = "reached") String measure,
+            @Parameter(description = "reached, current, all, open, decided (won or lost now: the win rate's denominator) "
+                    + "or with_sale (a rep-conversion row's with-sale cell, with repId)") @RequestParam(defaultValue = "reached") String measure,
             @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
@@ -301,24 +302,26 @@ class DrillController {
         return filters;
     }
 
-    /** The stage asked for, one of the pipeline's; none for measure=all or open. */
+    /** The stage asked for, one of the pipeline's; none for a measure of the whole cohort. */
     private Stage stage(FunnelMeasure measure, String stage) {
-        if (measure == FunnelMeasure.ALL || measure == FunnelMeasure.OPEN) {
-            return null;
-        }
-        String code = Parameters.text(stage);
-        if (code == null) {
-            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, "stage");
-        }
-        return pipeline.find(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> new BadRequestException(
-                MessageCode.PARAMETER_ONE_OF, "stage", pipeline.stages().stream().map(Stage::code).toList()));
+        return measure.ofAStage() ? pipelineStage(pipeline, "stage", stage) : null;
     }
 
-    private static int offset(int offset) {
+    /** A stage code of the pipeline, required: 400 naming the parameter otherwise. */
+    static Stage pipelineStage(Pipeline pipeline, String parameter, String stage) {
+        String code = Parameters.text(stage);
+        if (code == null) {
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, parameter);
+        }
+        return pipeline.find(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> new BadRequestException(
+                MessageCode.PARAMETER_ONE_OF, parameter, pipeline.stages().stream().map(Stage::code).toList()));
+    }
+
+    static int offset(int offset) {
         return Parameters.between("offset", offset, 0, Integer.MAX_VALUE);
     }
 
-    private static int limit(int limit) {
+    static int limit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, MAX_LIMIT);
         }

@@ -97,6 +97,14 @@ class DrillQueries {
                 .orderBy(first.CUSTOMER_ID, first.OCCURRED_AT, first.EVENT_ID))), offset, limit);
     }
 
+    /**
+     * The sales a funnel cell's revenue adds up (DESIGN.md definition 2): every order of the filter's
+     * cohort customers, whenever placed, under the customer's owner rather than the sale's rep.
+     */
+    Condition salesOfCohort(FunnelFilter filter) {
+        return SALE.CUSTOMER_ID.in(DSL.select(CUSTOMER_ID).from(journeys.of(filter)));
+    }
+
     DrillPage<SaleRow> sales(Condition which, String currency, int offset, int limit) {
         Condition all = which.and(currency == null ? noCondition() : SALE.CURRENCY.eq(currency));
         long total = db.fetchCount(SALE, all);
@@ -118,6 +126,9 @@ class DrillQueries {
         Condition which = switch (measure) {
             case ALL -> noCondition();
             case OPEN -> STAGE.notIn(journeys.wonStages()).and(STAGE.ne(Pipeline.LOST));
+            case DECIDED -> STAGE.in(journeys.wonStages()).or(STAGE.eq(Pipeline.LOST));
+            // the processor's with-sale: any order of the customer's, whenever it was placed
+            case WITH_SALE -> DSL.exists(DSL.selectOne().from(SALE).where(SALE.CUSTOMER_ID.eq(CUSTOMER_ID)));
             case CURRENT -> STAGE.eq(stage.code());
             case REACHED -> stage.isLost() ? FIRST_LOST_AT.isNotNull() : HIGHEST_ORDER.ge(stage.order());
         };

@@ -54,10 +54,17 @@ public final class FactConditions {
         return FOLLOWUP.OCCURRED_AT.ge(start).and(FOLLOWUP.OCCURRED_AT.lt(end))
                 .and(repId == null ? noCondition() : FOLLOWUP.REP_ID.eq(repId))
                 .and(teamId == null ? noCondition() : FOLLOWUP.TEAM_ID.eq(teamId))
-                // NOT IN a set PostgreSQL hashes once per query, rather than a search of every flag per row
-                .and(condition("{0} not in (select unnest({1}[2:])::uuid from {2} where {3} = {4})", FOLLOWUP.EVENT_ID,
-                        DUPLICATE_FLAG.EVENT_IDS, DUPLICATE_FLAG, DUPLICATE_FLAG.TYPE,
-                        inline(DuplicateType.DUPLICATE_ENTRY.name())));
+                .and(counted());
+    }
+
+    /**
+     * Follow-ups counted in the aggregates: all but the retyped copies of a duplicate entry, which the
+     * processor leaves out of every figure and of a customer's stage history alike.
+     */
+    public static Condition counted() {
+        // NOT IN a set PostgreSQL hashes once per query, rather than a search of every flag per row
+        return condition("{0} not in (select unnest({1}[2:])::uuid from {2} where {3} = {4})", FOLLOWUP.EVENT_ID,
+                DUPLICATE_FLAG.EVENT_IDS, DUPLICATE_FLAG, DUPLICATE_FLAG.TYPE, inline(DuplicateType.DUPLICATE_ENTRY.name()));
     }
 
     /** Sales of the days in the reporting zone, of the rep and team asked for (null: any), within the caller's scope. */

@@ -4,6 +4,8 @@ import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -126,6 +128,80 @@ class ForecastController {
         LocalDate day = asOf(asOf);
         return new Rows<>(queries.stageProbabilities(FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source),
                 day, months(months)));
+    }
+
+    /** Which count of a probability-table row: the customers who reached the stage, or those of them won. */
+    enum ReachedCount {
+        REACHED, WON
+    }
+
+    static final Columns<StageReachedView> STAGE_CUSTOMERS = Columns.of(
+            Columns.text("customer_id", StageReachedView::customerId),
+            Columns.text("customer_name", StageReachedView::customerName),
+            Columns.text("owner_rep", StageReachedView::ownerRep), Columns.text("owner_team", StageReachedView::ownerTeam),
+            Columns.text("stage_at_window_end", StageReachedView::stage),
+            Columns.time("reached_at", StageReachedView::reachedAt));
+
+    @Operation(summary = "The customers behind a stage-probability row: those who first reached the open stage in the "
+            + "learning window (count=reached, the row's reached), or those of them at a won stage at its end (count=won, "
+            + "the row's won): its length is the row's figure")
+    @GetMapping("/api/v1/reports/forecast/stage-probabilities/customers")
+    Rows<StageReachedView> stageCustomers(
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months,
+            @Parameter(description = "An open stage of the pipeline") @RequestParam(required = false) String stage,
+            @Parameter(description = "reached or won") @RequestParam(defaultValue = "reached") String count) {
+        return new Rows<>(stageCustomersOf(repId, teamId, source, asOf, months, stage, count));
+    }
+
+    @Operation(summary = "The customers behind a stage-probability row as CSV or XLSX, audited")
+    @GetMapping("/api/v1/exports/forecast/stage-probabilities/customers")
+    ResponseEntity<StreamingResponseBody> exportStageCustomers(
+            @RequestParam(defaultValue = "csv") String format,
+            @RequestParam(required = false) String repId,
+            @RequestParam(required = false) String teamId,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Integer months,
+            @RequestParam(required = false) String stage,
+            @RequestParam(defaultValue = "reached") String count) {
+        ExportFormat fileFormat = exports.format(format);
+        List<StageReachedView> rows = stageCustomersOf(repId, teamId, source, asOf, months, stage, count);
+        LocalDate day = asOf(asOf);
+        String code = stage.strip().toUpperCase(Locale.ROOT);
+        String which = Parameters.lower(Parameters.oneOf(ReachedCount.class, "count", count));
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("asOf", day.toString());
+        filters.put("months", months(months));
+        filters.put("stage", code);
+        filters.put("count", which);
+        filters.put("repId", Parameters.text(repId));
+        filters.put("teamId", Parameters.text(teamId));
+        filters.put("source", Parameters.text(source));
+        return exports.send("forecast-stage-customers", fileFormat, day + "_" + code + "_" + which, filters,
+                STAGE_CUSTOMERS, rows);
+    }
+
+    private List<StageReachedView> stageCustomersOf(String repId, String teamId, String source, LocalDate asOf,
+                                                    Integer months, String stage, String count) {
+        LocalDate day = asOf(asOf);
+        FunnelFilter owner = FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source);
+        int window = months(months);
+        boolean wonOnly = Parameters.oneOf(ReachedCount.class, "count", count) == ReachedCount.WON;
+        String code = Parameters.text(stage);
+        if (code == null) {
+            throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, "stage");
+        }
+        List<StageReachedView> rows = queries.stageCustomers(owner, day, window, code.toUpperCase(Locale.ROOT), wonOnly);
+        if (rows == null) {
+            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "stage", queries.stageProbabilities(owner, day, window)
+                    .stream().map(StageProbabilityView::stage).toList());
+        }
+        return rows;
     }
 
     @Operation(summary = "The open customers behind one forecast row: its length is the row's customers")

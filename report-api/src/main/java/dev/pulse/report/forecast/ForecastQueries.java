@@ -12,6 +12,7 @@ import static dev.pulse.report.journey.CustomerJourneys.STAGE;
 import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.events.Pipeline;
+import dev.pulse.events.Stage;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.journey.CustomerJourneys;
 import java.math.BigDecimal;
@@ -67,6 +68,24 @@ public class ForecastQueries {
                 asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
                 new StageProbabilities.Owner(owner.repId(), owner.teamId(), owner.source()), owner.scope(),
                 properties.stageProbabilities());
+    }
+
+    /**
+     * The customers behind one row of the probability table, as {@link #stageProbabilities} counts them:
+     * those who reached the open stage {@code code} in the window, or only those won at its end.
+     *
+     * @return null when {@code code} is not an open stage of the pipeline
+     */
+    public List<StageReachedView> stageCustomers(FunnelFilter owner, LocalDate asOf, int months, String code,
+                                                 boolean wonOnly) {
+        Stage stage = probabilities.openStage(code);
+        if (stage == null) {
+            return null;
+        }
+        ZoneId zone = journeys.zone();
+        return probabilities.customers(asOf.plusDays(1).minusMonths(months).atStartOfDay(zone).toOffsetDateTime(),
+                asOf.plusDays(1).atStartOfDay(zone).toOffsetDateTime(),
+                new StageProbabilities.Owner(owner.repId(), owner.teamId(), owner.source()), owner.scope(), stage, wonOnly);
     }
 
     /** {@code closing}: its range is the expected close dates asked for. */

@@ -87,6 +87,14 @@ public class CustomerJourneys {
         return wonStages;
     }
 
+    /**
+     * A follow-up's stage order (of {@code followup.stage}): the pipeline's order of a forward stage,
+     * 0 for LOST and for a stage the pipeline does not know, as the processor orders them.
+     */
+    public Field<Integer> stageOrder() {
+        return stageOrder;
+    }
+
     /** The reporting time zone the cohort days are cut in. */
     public ZoneId zone() {
         return zone;

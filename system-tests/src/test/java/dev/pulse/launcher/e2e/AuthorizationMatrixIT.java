@@ -114,7 +114,16 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/drill/new-customers?format=xlsx&" + DAY,
                 "/api/v1/exports/lost-reasons/customers?format=csv&" + DAY,
                 "/api/v1/exports/cycle-length/customers?format=xlsx&outcome=won&fromDays=0&toDays=7&" + DAY,
-                "/api/v1/exports/forecast/customers?format=csv&month=2026-11&" + DAY);
+                "/api/v1/exports/forecast/customers?format=csv&month=2026-11&" + DAY,
+                "/api/v1/drill/funnel?measure=decided&" + DAY, "/api/v1/drill/funnel?measure=with_sale&" + DAY,
+                "/api/v1/drill/stage-transitions?fromStage=LEAD&toStage=QUALIFIED&" + DAY,
+                "/api/v1/exports/drill/stage-transitions?format=xlsx&fromStage=QUALIFIED&toStage=LOST&" + DAY,
+                "/api/v1/drill/time-in-stage?stage=QUALIFIED&" + DAY,
+                "/api/v1/exports/drill/time-in-stage?format=csv&stage=LEAD&" + DAY,
+                "/api/v1/drill/won-sales?" + DAY, "/api/v1/exports/drill/won-sales?format=xlsx&" + DAY,
+                "/api/v1/drill/cohort-sales?" + DAY, "/api/v1/exports/drill/cohort-sales?format=csv&" + DAY,
+                "/api/v1/reports/forecast/stage-probabilities/customers?stage=QUALIFIED",
+                "/api/v1/exports/forecast/stage-probabilities/customers?format=xlsx&stage=QUALIFIED&count=won");
         List<String> failures = new ArrayList<>();
         for (String path : reads) {
             expect(failures, path, Map.of("ADMIN", 200, "BI", 200, "MANAGER", 200, "REP", 200, "INGEST", 403, "none", 401));
@@ -198,6 +207,27 @@ class AuthorizationMatrixIT {
         assertThat(reps(rep.get("/api/v1/reports/rep-conversion?" + DAY))).containsExactly("rep-a1");
         assertThat(rep.getReport("/api/v1/reports/funnel?repId=rep-b1&" + DAY).status()).isEqualTo(403);
         assertThat(rep.getReport("/api/v1/reports/lost-reasons?repId=rep-b1&" + DAY).status()).isEqualTo(403);
+        // the rep-conversion's with-sale cell lists the rep's own customer with a sale, not rep-b1's
+        assertThat(customers(rep.get("/api/v1/drill/funnel?measure=with_sale&" + DAY))).containsExactly("c-a1-1");
+        assertThat(customers(admin.get("/api/v1/drill/funnel?measure=with_sale&" + DAY)))
+                .containsExactlyInAnyOrder("c-a1-1", "c-b1-1");
+        // and the sales behind its revenue: rep-a1's o-a1 alone
+        assertThat(rep.get("/api/v1/drill/cohort-sales?" + DAY).get("rows")).extracting(r -> r.get("orderId").asString())
+                .containsExactly("o-a1");
+        assertThat(admin.get("/api/v1/drill/cohort-sales?" + DAY).get("total").asInt()).isEqualTo(2);
+        // the probability table's QUALIFIED row: all five reached it on 11-03 (the window is the last 12 months up to
+        // today, default); the rep sees their own (and c-a1-3, won on 11-10, when the stream test has run first)
+        assertThat(customers(rep.get("/api/v1/reports/forecast/stage-probabilities/customers?stage=QUALIFIED")))
+                .contains("c-a1-1", "c-a1-2").allMatch(id -> id.startsWith("c-a1-"));
+        assertThat(customers(admin.get("/api/v1/reports/forecast/stage-probabilities/customers?stage=QUALIFIED")))
+                .contains("c-a1-1", "c-a1-2", "c-a2-1", "c-b1-1", "c-b1-2");
+        for (String path : List.of("/api/v1/drill/funnel?measure=decided&repId=rep-b1&" + DAY,
+                "/api/v1/drill/stage-transitions?fromStage=LEAD&toStage=LOST&repId=rep-a2&" + DAY,
+                "/api/v1/drill/time-in-stage?stage=LEAD&repId=rep-b1&" + DAY,
+                "/api/v1/exports/drill/time-in-stage?stage=LEAD&repId=rep-b1&" + DAY,
+                "/api/v1/drill/cohort-sales?repId=rep-b1&" + DAY, "/api/v1/drill/won-sales?repId=rep-a2&" + DAY)) {
+            assertThat(rep.getReport(path).status()).as(path).isEqualTo(403);
+        }
         assertThat(rep.get("/api/v1/reports/velocity?" + DAY).get("openCustomers").asInt()).isEqualTo(2);
         assertThat(rep.getReport("/api/v1/reports/summary?repId=rep-a2&" + DAY).status()).isEqualTo(403);
         assertThat(rep.getReport("/api/v1/reports/duplicates?repId=rep-b1").status()).isEqualTo(403);
@@ -235,6 +265,15 @@ class AuthorizationMatrixIT {
                 "/api/v1/exports/lost-reasons/customers?teamId=team-b&" + DAY,
                 "/api/v1/exports/cycle-length/customers?outcome=won&teamId=team-b&" + DAY,
                 "/api/v1/exports/forecast/customers?month=2026-11&teamId=team-b&" + DAY,
+                "/api/v1/drill/funnel?measure=with_sale&teamId=team-b&" + DAY,
+                "/api/v1/drill/stage-transitions?fromStage=LEAD&toStage=LOST&teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/stage-transitions?fromStage=LEAD&toStage=LOST&teamId=team-b&" + DAY,
+                "/api/v1/drill/time-in-stage?stage=LEAD&teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/time-in-stage?stage=LEAD&teamId=team-b&" + DAY,
+                "/api/v1/drill/won-sales?teamId=team-b&" + DAY, "/api/v1/drill/cohort-sales?teamId=team-b&" + DAY,
+                "/api/v1/exports/drill/cohort-sales?teamId=team-b&" + DAY,
+                "/api/v1/reports/forecast/stage-probabilities/customers?stage=QUALIFIED&teamId=team-b",
+                "/api/v1/exports/forecast/stage-probabilities/customers?stage=QUALIFIED&teamId=team-b",
                 "/api/v1/reports/duplicates?teamId=team-b", "/api/v1/reports/duplicates/counts?teamId=team-b",
                 "/api/v1/reports/stale-customers?teamId=team-b&source=expo-team-b",
                 "/api/v1/exports/stale-customers?teamId=team-b&source=expo-team-b")) {
@@ -256,6 +295,8 @@ class AuthorizationMatrixIT {
         assertThat(customers(manager.get("/api/v1/reports/stale-customers"))).containsExactlyInAnyOrder("c-a1-1", "c-a1-2", "c-a2-1");
         assertThat(manager.get("/api/v1/reports/duplicates").get("rows")).hasSize(1);
         assertThat(manager.get("/api/v1/reports/funnel?" + DAY).get("customers").asInt()).isEqualTo(3);
+        // the with-sale list behind the rep conversion: team-a's c-a1-1, not team-b's c-b1-1
+        assertThat(customers(manager.get("/api/v1/drill/funnel?measure=with_sale&" + DAY))).containsExactly("c-a1-1");
         // the list behind the manager's follow-up card is as long as the card, and holds only the team's
         assertThat(manager.get("/api/v1/drill/follow-ups?" + DAY).get("total").asInt()).isEqualTo(3);
         // and the reps, teams and touches behind the active-reps, teams and touches cards: the team's two reps

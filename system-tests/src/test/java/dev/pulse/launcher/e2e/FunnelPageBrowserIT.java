@@ -110,6 +110,25 @@ class FunnelPageBrowserIT {
         wait.until(d -> List.of("rep-f", "team-f", "4", "1", "25%").equals(repRow("rep-f")));
         session.browser().findElement(By.cssSelector("#rep-conversion-body tr[data-rep-id='rep-f'] td.drillable")).click();
         assertThat(Drilling.openedListLength(session.browser())).isEqualTo(4);
+        // its with-sale cell: cust-fa alone
+        session.browser().findElement(By.cssSelector("#rep-conversion-body tr[data-rep-id='rep-f'] td[data-figure='with-sale']"))
+                .click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        // the win rate 1 of 2: its list is the denominator, cust-fa won and cust-fb lost, each with its outcome
+        session.browser().findElement(By.id("win-rate")).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/drill/funnel?", "measure=decided");
+        // time in LEAD, the first bar: cust-fa moved on to QUALIFIED after 1 day, cust-fc to PROPOSAL after 2 (lower
+        // median 1); cust-fb only to LOST and cust-fd not at all: 2 customers, as the bar counts them
+        assertThat(Drilling.firstNonZero(session.browser(), "timeInStage", 0)).isZero();
+        assertThat(((Number) script("return window.pulseCharts.timeInStage.getOption().series[0].data[0].customers;"))
+                .longValue()).isEqualTo(2);
+        clickBar("chart-time-in-stage", "timeInStage", 0);
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
+        assertThat(Drilling.exportHref(session.browser(), "xlsx")).contains("/api/v1/exports/drill/time-in-stage?", "stage=LEAD");
+        // a transition: the Sankey's links are drawn as curves, so the list is opened as a click on LEAD>LOST does
+        script("window.pulseCharts.transitions.trigger('click', {dataType: 'edge', data: {source: 'LEAD', target: 'LOST'}});");
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
 
         // cycle and velocity (issue 15): cust-fa won 2 days after its first follow-up, cust-fb lost after 1;
         // velocity = 2 open x 50% x 1,000 average deal / 2 days = 500 a day
@@ -160,6 +179,17 @@ class FunnelPageBrowserIT {
         session.browser().findElement(By.cssSelector("nav.page-nav a[href='forecast.html']")).click();
         wait.until(d -> List.of(YearMonth.from(closeDate) + "|2500").equals(forecastBars()));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("probabilities-body"), "50%"));
+        // the probability table's PROPOSAL row (LEAD, QUALIFIED, PROPOSAL, …): its 2 reached and 1 won open their customers
+        List<org.openqa.selenium.WebElement> proposal = session.browser()
+                .findElements(By.cssSelector("#probabilities-body tr")).get(2).findElements(By.cssSelector("td.drillable"));
+        assertThat(proposal.get(0).getText()).isEqualTo("2");
+        proposal.get(0).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
+        session.browser().findElements(By.cssSelector("#probabilities-body tr")).get(2)
+                .findElements(By.cssSelector("td.drillable")).get(1).click();
+        assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
+        assertThat(Drilling.exportHref(session.browser(), "csv")).contains(
+                "/api/v1/exports/forecast/stage-probabilities/customers?", "stage=PROPOSAL", "count=won");
         session.browser().findElement(By.cssSelector("#forecast-body button")).click();
         assertThat(Drilling.openedListLength(session.browser())).isEqualTo(1);
         assertThat(Drilling.exportHref(session.browser(), "csv")).contains("/api/v1/exports/forecast/customers?",
