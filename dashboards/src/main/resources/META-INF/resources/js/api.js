@@ -153,7 +153,7 @@ export async function loadDashboard({ from, to, teamId, repId, source, granulari
   }
   // The flag card only points to another page: if its count fails, the card shows a dash
   // rather than the whole overview showing an error.
-  const openDuplicates = getJson('/api/v1/reports/duplicates/counts', {}, signal)
+  const openDuplicates = getJson('/api/v1/reports/duplicates/counts', { teamId, repId, source }, signal)
     .then((counts) => counts.total, () => null);
   // Likewise the customers-to-call card: one row per open alert of the filters' team, rep and source.
   const openAlerts = getJson('/api/v1/reports/stale-customers', { teamId, repId, source }, signal)

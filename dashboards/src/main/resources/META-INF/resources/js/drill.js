@@ -96,6 +96,16 @@ const LISTS = {
     ],
   },
   // the customers to call: the stale list itself, one row per open alert
+  // the pool customers of a bar the filter bar cannot choose (no team)
+  pool: { path: '/api/v1/reports/pool', exportPath: '/api/v1/exports/pool', columns: [
+    ['colCustomer', (row) => row.customerName ?? row.customerId], ['drillColStage', (row) => translated('stage', row.stage)],
+    ['colReleasedFrom', text('releasedFromRepId')], ['colReleasedAt', time('releasedAt')],
+  ] },
+  // the open duplicate flags behind the overview's card
+  duplicates: { path: '/api/v1/reports/duplicates', exportPath: '/api/v1/exports/duplicates', columns: [
+    ['flagType', (row) => translated('typeShort', row.type)], ['drillColCustomers', (row) => (row.customerIds || []).join(' ')],
+    ['colRep', (row) => (row.repIds || []).join(' ')], ['drillColTime', time('firstSeenAt')],
+  ] },
   stale: { path: '/api/v1/reports/stale-customers', exportPath: '/api/v1/exports/stale-customers', columns: [
     ['colCustomer', (row) => row.customerName ?? row.customerId], ['colRep', text('repId')], ['colTeam', text('teamId')],
     ['drillColStage', (row) => translated('stage', row.stage)], ['colKind', (row) => translated('kind', row.kind)],

@@ -103,6 +103,12 @@ function initDrill() {
     const { teamId, repId, source } = shown() || {};
     if (shown()) openDrill('stale', { teamId, repId, source }, t('openAlerts'));
   });
+  // likewise the open duplicate flags: the card links to their page, its figure opens them here
+  drillable($('total-duplicates'), (event) => {
+    event?.preventDefault();
+    const { teamId, repId, source } = shown() || {};
+    if (shown()) openDrill('duplicates', { teamId, repId, source }, t('openDuplicateFlags'));
+  });
   // a bar is one rep's follow-ups on one channel (the series)
   charts.byRep.on('click', (point) => shown() && openDrill('follow-ups',
     { ...scope(shown()), repId: point.name, channel: point.seriesId },

@@ -10,6 +10,7 @@ import { baseOption, formatCount, emptyTitle } from './charts.js';
 import { compareKeys } from './aggregate.js';
 import { el, formatShortTime, timeEl, translated } from './dom.js';
 import { createRefresh } from './refresh.js';
+import { openDrill } from './drill.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
 
@@ -74,11 +75,17 @@ function draw(last) {
       el('td', { className: 'num', textContent: Number(row.daysSince).toFixed(1) })))));
 }
 
-// A click on a team's bar lists the pool customers it counts: that team's, chosen in the bar (the bar
-// of no team has no filter).
+// A click on a team's bar lists the pool customers it counts: that team's, chosen in the bar. The bar
+// of no team has no choice in the bar: it opens its customers in the list dialog instead.
 byTeam.on('click', ({ dataIndex }) => {
-  const id = charted[dataIndex]?.[0];
-  if (id != null) filterBar.choose('team', id);
+  if (!charted[dataIndex]) return;
+  const id = charted[dataIndex][0];
+  if (id != null) {
+    filterBar.choose('team', id);
+  } else {
+    const { repId, source } = page.last?.filters || {};
+    openDrill('pool', { withoutTeam: true, repId, source }, t('noTeam'));
+  }
 });
 initLanguageSwitch(page.render);
 window.addEventListener('resize', () => byTeam.resize());

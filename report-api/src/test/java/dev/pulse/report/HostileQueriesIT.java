@@ -277,7 +277,16 @@ class HostileQueriesIT {
             add(cases, "alerts status=" + abbreviate(bad), Query.get("/api/v1/alerts?status=" + encode(bad), 400, "status"));
             add(cases, "duplicates type=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?type=" + encode(bad), 400, "type"));
             add(cases, "duplicates status=" + abbreviate(bad), Query.get("/api/v1/reports/duplicates?status=" + encode(bad), 400, "status"));
+            add(cases, "duplicates export status=" + abbreviate(bad),
+                    Query.get("/api/v1/exports/duplicates?status=" + encode(bad), 400, "status"));
+            add(cases, "pool withoutTeam=" + abbreviate(bad), Query.get("/api/v1/reports/pool?withoutTeam=" + encode(bad), 400,
+                    "withoutTeam"));
         }
+        // the no-team bar's list and a team's are two lists: asking for both is refused, naming both
+        add(cases, "pool teamId and withoutTeam", Query.get("/api/v1/reports/pool?teamId=team-a&withoutTeam=true", 400,
+                "withoutTeam"));
+        add(cases, "pool export teamId and withoutTeam",
+                Query.get("/api/v1/exports/pool?teamId=team-a&withoutTeam=true", 400, "teamId"));
         for (String bad : List.of("yesterday", "this-quarter", SQL, SCRIPT, TRAVERSAL, HUGE.substring(0, 2000))) {
             add(cases, "date-range range=" + abbreviate(bad), Query.get("/api/v1/date-range?range=" + encode(bad), 400, "range"));
         }
@@ -471,6 +480,8 @@ class HostileQueriesIT {
         filters.put("/api/v1/alerts?status=OPEN", List.of("customerId"));
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
         filters.put("/api/v1/reports/pool?", List.of("teamId", "repId", "source"));
+        filters.put("/api/v1/reports/pool?withoutTeam=true", List.of("repId", "source"));
+        filters.put("/api/v1/exports/duplicates?format=csv", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/duplicates?status=ALL", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/duplicates/counts?", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));

@@ -108,6 +108,7 @@ public enum MessageCode {
     NOT_A_DURATION("PULSE-Q017", "{0}: '{1}' is not a duration such as P14D or PT36H",
             "参数 {0}：“{1}”不是时长（如 P14D 表示 14 天，PT36H 表示 36 小时）"),
     STAGE_GIVEN_TWICE("PULSE-Q018", "{0}: stage {1} is given twice", "参数 {0}：阶段 {1} 重复出现"),
+    PARAMETERS_EXCLUSIVE("PULSE-Q019", "give {0} or {1}, not both", "{0} 和 {1} 只能给一个"),
 
     // M: administration of users and tokens
     REP_TOKEN_SCOPE("PULSE-M001", "a REP token needs repId (and no teamId)", "REP 令牌需要 repId（且不能有 teamId）"),

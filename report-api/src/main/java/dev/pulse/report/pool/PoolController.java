@@ -1,9 +1,14 @@
 package dev.pulse.report.pool;
 
+import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +32,22 @@ class PoolController {
     @Operation(summary = "Customers released to the 公海 pool, longest there first; the next rep to follow one up claims it")
     @GetMapping("/api/v1/reports/pool")
     Rows<PoolCustomerView> pool(@RequestParam(required = false) String teamId,
+                                @Parameter(description = WITHOUT_TEAM) @RequestParam(defaultValue = "false") boolean withoutTeam,
                                 @RequestParam(required = false) String repId,
                                 @RequestParam(required = false) String source) {
-        return new Rows<>(pool.customers(Parameters.text(teamId), Parameters.text(repId), Parameters.text(source),
-                clock.instant()));
+        return new Rows<>(customers(pool, teamId, withoutTeam, repId, source, clock.instant()));
+    }
+
+    static final String WITHOUT_TEAM = "Only customers released from no team (the chart's \"no team\" bar); not with teamId";
+
+    /** The pool as the page's filters and bars cut it: a team, or no team; a rep; a source. */
+    static List<PoolCustomerView> customers(PoolRepository pool, String teamId, boolean withoutTeam, String repId,
+                                            String source, Instant now) {
+        String team = Parameters.text(teamId);
+        if (withoutTeam && team != null) {
+            throw new BadRequestException(MessageCode.PARAMETERS_EXCLUSIVE, "teamId", "withoutTeam");
+        }
+        return withoutTeam ? pool.customersOfNoTeam(Parameters.text(repId), Parameters.text(source), now)
+                : pool.customers(team, Parameters.text(repId), Parameters.text(source), now);
     }
 }

@@ -52,16 +52,20 @@ class PoolExportController {
     ResponseEntity<StreamingResponseBody> pool(
             @Parameter(description = "csv (UTF-8 with BOM, RFC 4180) or xlsx") @RequestParam(defaultValue = "csv") String format,
             @Parameter(description = "Only customers this team let go") @RequestParam(required = false) String teamId,
+            @Parameter(description = PoolController.WITHOUT_TEAM) @RequestParam(defaultValue = "false") boolean withoutTeam,
             @Parameter(description = "Only customers this rep let go") @RequestParam(required = false) String repId,
             @Parameter(description = "Only customers of this source") @RequestParam(required = false) String source) {
         ExportFormat fileFormat = Parameters.oneOf(ExportFormat.class, "format", format);
         String team = Parameters.text(teamId);
-        List<PoolCustomerView> customers = pool.customers(team, Parameters.text(repId), Parameters.text(source),
+        List<PoolCustomerView> customers = PoolController.customers(pool, teamId, withoutTeam, repId, source,
                 clock.instant());
         String fileName = "pool_" + LocalDate.now(clock.withZone(zone)) + "." + fileFormat.extension();
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("format", Parameters.lower(fileFormat));
         filters.put("teamId", team);
+        if (withoutTeam) {
+            filters.put("withoutTeam", true);
+        }
         filters.put("repId", Parameters.text(repId));
         filters.put("source", Parameters.text(source));
         return ExportFiles.send(audit, "export.pool", fileFormat, fileName, filters,

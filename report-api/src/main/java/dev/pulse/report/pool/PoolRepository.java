@@ -9,6 +9,7 @@ import dev.pulse.report.alerts.StaleCustomerView;
 import dev.pulse.report.followup.CustomerSource;
 import java.time.Instant;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
@@ -30,10 +31,19 @@ public class PoolRepository {
      * rep let go, {@code source} to the customers of that source (definition 2); null for all.
      */
     public List<PoolCustomerView> customers(String teamId, String repId, String source, Instant now) {
+        return customers(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId), repId, source, now);
+    }
+
+    /** The customers released from no team: the pool chart's "no team" bar. */
+    public List<PoolCustomerView> customersOfNoTeam(String repId, String source, Instant now) {
+        return customers(ALERT.TEAM_ID.isNull(), repId, source, now);
+    }
+
+    private List<PoolCustomerView> customers(Condition team, String repId, String source, Instant now) {
         return db.selectFrom(ALERT)
                 .where(ALERT.KIND.eq(AlertKind.RELEASED.name()))
                 .and(ALERT.STATUS.eq(AlertStatus.OPEN.name()))
-                .and(teamId == null ? noCondition() : ALERT.TEAM_ID.eq(teamId))
+                .and(team)
                 .and(repId == null ? noCondition() : ALERT.REP_ID.eq(repId))
                 .and(CustomerSource.is(ALERT.CUSTOMER_ID, source))
                 .orderBy(ALERT.OPENED_AT.asc(), ALERT.CUSTOMER_ID)

@@ -79,6 +79,18 @@ class StaleAndPoolFiltersIT {
         assertThat(pool(null, null, "web")).isEmpty();
     }
 
+    @Test
+    void shouldListThePoolCustomersReleasedFromNoTeamAsTheChartsNoTeamBarCountsThem() {
+        // C2 ("web") let go by a rep of no team
+        alert("C2", "rep-d", null, "RELEASED", "2026-03-06T01:00:00Z");
+        assertThat(noTeam(null, null)).containsExactly("C2");
+        assertThat(noTeam("rep-d", "web")).containsExactly("C2");
+        assertThat(noTeam("rep-a", null)).isEmpty();
+        assertThat(noTeam(null, "expo")).isEmpty();
+        // the bars add up to the pool: team-a's C4, team-b's C1 and no team's C2
+        assertThat(pool(null, null, null)).containsExactly("C4", "C1", "C2");
+    }
+
     private List<String> stale(AccessScope scope, String repId, String teamId, String source) {
         return alerts.staleCustomers(scope, repId, teamId, source, null, NOW).stream()
                 .map(StaleCustomerView::customerId).toList();
@@ -86,6 +98,10 @@ class StaleAndPoolFiltersIT {
 
     private List<String> pool(String teamId, String repId, String source) {
         return pool.customers(teamId, repId, source, NOW).stream().map(PoolCustomerView::customerId).toList();
+    }
+
+    private List<String> noTeam(String repId, String source) {
+        return pool.customersOfNoTeam(repId, source, NOW).stream().map(PoolCustomerView::customerId).toList();
     }
 
     private void followUp(String customer, String source, String at) {

@@ -121,6 +121,9 @@ class AuthorizationMatrixIT {
                 "/api/v1/drill/time-in-stage?stage=QUALIFIED&" + DAY,
                 "/api/v1/exports/drill/time-in-stage?format=csv&stage=LEAD&" + DAY,
                 "/api/v1/drill/won-sales?" + DAY, "/api/v1/exports/drill/won-sales?format=xlsx&" + DAY,
+                // the overview's flag card and the pool's no-team bar open these
+                "/api/v1/exports/duplicates?format=csv", "/api/v1/reports/pool?withoutTeam=true",
+                "/api/v1/exports/pool?format=xlsx&withoutTeam=true",
                 "/api/v1/drill/cohort-sales?" + DAY, "/api/v1/exports/drill/cohort-sales?format=csv&" + DAY,
                 "/api/v1/reports/forecast/stage-probabilities/customers?stage=QUALIFIED",
                 "/api/v1/exports/forecast/stage-probabilities/customers?format=xlsx&stage=QUALIFIED&count=won");

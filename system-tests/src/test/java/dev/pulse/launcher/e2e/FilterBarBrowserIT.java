@@ -206,6 +206,12 @@ class FilterBarBrowserIT {
         assertThat(Drilling.exportHref(browser, "csv")).contains("/api/v1/exports/drill/follow-ups?", "source=expo");
         browser.findElement(By.id("total-customer-touches")).click();
         assertThat(Drilling.openedListLength(browser)).isEqualTo(3);
+        // the flag card follows the filters too: each team's phone pair has an expo customer, so both flags count,
+        // and its figure opens them (the card's link is the page's; its number is the list's)
+        wait.until(d -> "2".equals(d.findElement(By.id("total-duplicates")).getText()));
+        browser.findElement(By.id("total-duplicates")).click();
+        assertThat(Drilling.openedListLength(browser)).isEqualTo(2);
+        assertThat(Drilling.exportHref(browser, "xlsx")).contains("/api/v1/exports/duplicates?", "source=expo");
         assertNoConsoleErrors();
     }
 
