@@ -10,6 +10,7 @@ import dev.pulse.report.exports.Exports;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.web.PeriodQuery;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,14 +54,11 @@ class ActivityController {
     @Operation(summary = "Follow-ups and distinct customers per rep and period (day, ISO week, month)")
     @GetMapping("/reports/rep-activity")
     Rows<ActivityRowView> repActivity(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
-        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), new DateRange(from, to),
-                blankToNull(repId), blankToNull(teamId)));
+            @ParameterObject PeriodQuery period,
+            @RequestParam(defaultValue = "day") String granularity) {
+        AccessScope scope = Scopes.checked(period.rep(), period.team());
+        return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), period.range(),
+                period.rep(), period.team()));
     }
 
     @Operation(summary = "Follow-ups and distinct customers per team and period")
@@ -78,15 +77,12 @@ class ActivityController {
     @GetMapping("/exports/rep-activity")
     ResponseEntity<StreamingResponseBody> exportRepActivity(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
+            @ParameterObject PeriodQuery period,
+            @RequestParam(defaultValue = "day") String granularity) {
         ExportFormat fileFormat = exports.format(format);
-        var rows = repActivity(from, to, granularity, repId, teamId).rows();
-        return exports.send("rep-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
-                audited(from, to, granularity, repId, teamId), COLUMNS, rows);
+        var rows = repActivity(period, granularity).rows();
+        return exports.send("rep-activity", fileFormat, period.period() + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
+                audited(period.from(), period.to(), granularity, period.repId(), period.teamId()), COLUMNS, rows);
     }
 
     @Operation(summary = "The team-activity report as CSV or XLSX (same parameters and scope), audited")
@@ -106,12 +102,9 @@ class ActivityController {
     @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue per currency")
     @GetMapping("/reports/summary")
     ActivitySummary summary(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId) {
-        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return repository.summary(scope, new DateRange(from, to), blankToNull(repId), blankToNull(teamId), properties.zone());
+            @ParameterObject PeriodQuery period) {
+        AccessScope scope = Scopes.checked(period.rep(), period.team());
+        return repository.summary(scope, period.range(), period.rep(), period.team(), properties.zone());
     }
 
     @Operation(summary = "Teams and their reps, as seen in the activity (within the caller's scope)")
