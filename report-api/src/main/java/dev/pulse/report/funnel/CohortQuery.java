@@ -9,13 +9,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The query parameters that choose a cohort, the same on every cohort report, the lists behind its
  * figures and their exports (and on the forecast, whose days are days of expected close). Bound as
- * a {@code @ParameterObject}: each component as the {@code @RequestParam} on it says.
+ * a {@code @ParameterObject}: each component as the {@code @RequestParam} on it says. (springdoc reads
+ * a record's fields, which {@code @RequestParam} does not reach: {@code @Parameter} says what it would.)
  */
 public record CohortQuery(
         @Parameter(description = "First day (ISO date): of the cohort, customers whose first follow-up is on or after "
-                + "it; for the forecast, of expected close")
+                + "it; for the forecast, of expected close", required = true)
         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @Parameter(description = "Last day, inclusive (ISO date)")
+        @Parameter(description = "Last day, inclusive (ISO date)", required = true)
         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         @Parameter(description = "Only customers owned by this rep (the rep of their latest follow-up)")
         @RequestParam(required = false) String repId,

@@ -8,12 +8,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The query parameters of a report on the facts of a period (follow-ups, sales), its drill-down
  * lists and their exports: the days and the optional rep and team filters. Bound as a
- * {@code @ParameterObject}: each component as the {@code @RequestParam} on it says.
+ * {@code @ParameterObject}: each component as the {@code @RequestParam} on it says. (springdoc reads
+ * a record's fields, which {@code @RequestParam} does not reach: {@code @Parameter} says what it would.)
  */
 public record PeriodQuery(
-        @Parameter(description = "First day (ISO date): the report's, or the clicked bucket's")
+        @Parameter(description = "First day (ISO date): the report's, or the clicked bucket's", required = true)
         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @Parameter(description = "Last day, inclusive (ISO date)")
+        @Parameter(description = "Last day, inclusive (ISO date)", required = true)
         @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         @Parameter(description = "Only this rep's") @RequestParam(required = false) String repId,
         @Parameter(description = "Only this team's") @RequestParam(required = false) String teamId) {
