@@ -10,6 +10,7 @@ import dev.pulse.report.exports.Exports;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.web.PeriodQuery;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,15 +58,11 @@ class ActivityController {
     @Operation(summary = "Follow-ups and distinct customers per rep and period (day, ISO week, month)")
     @GetMapping("/reports/rep-activity")
     Rows<ActivityRowView> repActivity(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), new DateRange(from, to),
-                blankToNull(repId), blankToNull(teamId), blankToNull(source), properties.zone()));
+            @ParameterObject PeriodQuery period,
+            @RequestParam(defaultValue = "day") String granularity) {
+        AccessScope scope = Scopes.checked(period.rep(), period.team());
+        return new Rows<>(repository.rows(scope, ActivityScope.REP, granularity(granularity), period.range(),
+                period.rep(), period.team(), period.customerSource(), properties.zone()));
     }
 
     @Operation(summary = "Follow-ups and distinct customers per team and period")
@@ -84,16 +82,13 @@ class ActivityController {
     @GetMapping("/exports/rep-activity")
     ResponseEntity<StreamingResponseBody> exportRepActivity(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "day") String granularity,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source) {
+            @ParameterObject PeriodQuery period,
+            @RequestParam(defaultValue = "day") String granularity) {
         ExportFormat fileFormat = exports.format(format);
-        var rows = repActivity(from, to, granularity, repId, teamId, source).rows();
-        return exports.send("rep-activity", fileFormat, from + "_" + to + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
-                audited(from, to, granularity, repId, teamId, source), COLUMNS, rows);
+        var rows = repActivity(period, granularity).rows();
+        return exports.send("rep-activity", fileFormat, period.period() + "_" + granularity(granularity).name().toLowerCase(Locale.ROOT),
+                audited(period.from(), period.to(), granularity, period.repId(), period.teamId(), period.source()), COLUMNS,
+                rows);
     }
 
     @Operation(summary = "The team-activity report as CSV or XLSX (same parameters and scope), audited")
@@ -114,14 +109,10 @@ class ActivityController {
     @Operation(summary = "Totals for the overview: follow-ups, active reps, teams, customer touches, sales, revenue per currency")
     @GetMapping("/reports/summary")
     ActivitySummary summary(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        AccessScope scope = Scopes.checked(blankToNull(repId), blankToNull(teamId));
-        return repository.summary(scope, new DateRange(from, to), blankToNull(repId), blankToNull(teamId),
-                blankToNull(source), properties.zone());
+            @ParameterObject PeriodQuery period) {
+        AccessScope scope = Scopes.checked(period.rep(), period.team());
+        return repository.summary(scope, period.range(), period.rep(), period.team(), period.customerSource(),
+                properties.zone());
     }
 
     @Operation(summary = "Teams and their reps, as seen in the activity (within the caller's scope)")

@@ -3,9 +3,9 @@ package dev.pulse.report.cycle;
 import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import dev.pulse.events.messages.MessageCode;
@@ -13,14 +13,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -60,16 +59,12 @@ class CycleController {
     @GetMapping("/api/v1/exports/cycle-length")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy) {
         ExportFormat fileFormat = exports.format(format);
         CycleGrouping grouping = Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
-        return exports.send("cycle-length", fileFormat, from + "_" + to + "_by-" + Parameters.lower(grouping),
+        FunnelFilter filter = cohort.filter();
+        return exports.send("cycle-length", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
                 Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping))), COLUMNS,
                 queries.cycleLength(filter, grouping));
     }
@@ -83,13 +78,9 @@ class CycleController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/reports/cycle-length")
     Rows<CycleLengthView> cycleLength(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy) {
-        return new Rows<>(queries.cycleLength(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+        return new Rows<>(queries.cycleLength(cohort.filter(),
                 Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
     }
 
@@ -97,18 +88,14 @@ class CycleController {
             + "the figure")
     @GetMapping("/api/v1/reports/cycle-length/customers")
     Rows<CycleCustomerView> customers(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = "The group's value; absent or empty: customers without one")
             @RequestParam(required = false) String group,
             @Parameter(description = "WON or LOST") @RequestParam String outcome,
             @Parameter(description = FROM_DAYS) @RequestParam(required = false) Integer fromDays,
             @Parameter(description = TO_DAYS) @RequestParam(required = false) Integer toDays) {
-        return new Rows<>(customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), groupBy, group,
+        return new Rows<>(customersOf(cohort.filter(), groupBy, group,
                 outcome, fromDays, toDays));
     }
 
@@ -116,18 +103,14 @@ class CycleController {
     @GetMapping("/api/v1/exports/cycle-length/customers")
     ResponseEntity<StreamingResponseBody> exportCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) String group,
             @RequestParam String outcome,
             @RequestParam(required = false) Integer fromDays,
             @RequestParam(required = false) Integer toDays) {
         ExportFormat fileFormat = exports.format(format);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         List<CycleCustomerView> rows = customersOf(filter, groupBy, group, outcome, fromDays, toDays);
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("groupBy", Parameters.lower(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
@@ -135,7 +118,7 @@ class CycleController {
         choices.put("outcome", rows.isEmpty() ? outcome(outcome) : rows.getFirst().outcome());
         choices.put("fromDays", fromDays);
         choices.put("toDays", toDays);
-        return exports.send("cycle-length-customers", fileFormat, from + "_" + to + "_" + outcome(outcome).toLowerCase(Locale.ROOT),
+        return exports.send("cycle-length-customers", fileFormat, cohort.period() + "_" + outcome(outcome).toLowerCase(Locale.ROOT),
                 Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
     }
 
@@ -166,11 +149,7 @@ class CycleController {
             + "per currency")
     @GetMapping("/api/v1/reports/velocity")
     VelocityView velocity(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source) {
-        return queries.velocity(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source));
+            @ParameterObject CohortQuery cohort) {
+        return queries.velocity(cohort.filter());
     }
 }

@@ -11,21 +11,21 @@ import dev.pulse.report.config.ReportProperties;
 import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
+import dev.pulse.report.web.PeriodQuery;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Condition;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,9 +75,6 @@ class DrillController {
             Columns.text("team_id", TouchRow::teamId), Columns.text("customer_id", TouchRow::customerId),
             Columns.text("customer_name", TouchRow::customerName), Columns.count("follow_ups", TouchRow::followUps));
 
-    private static final String FROM = "First day (ISO date): the report's, or the clicked bucket's";
-    private static final String TO = "Last day, inclusive (ISO date)";
-    private static final String SOURCE = "Only the customers of this source (the first source a customer's follow-ups name)";
     private static final String CHANNEL = "Only follow-ups on this channel (phone, wechat, email, meeting, visit, other)";
 
     private final DrillQueries queries;
@@ -95,34 +92,24 @@ class DrillController {
     @Operation(summary = "The follow-ups behind an activity figure (overview card, bar or table cell): total = the figure")
     @GetMapping("/api/v1/drill/follow-ups")
     DrillPage<FollowUpRow> followUps(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
+            @ParameterObject PeriodQuery period,
             @Parameter(description = CHANNEL) @RequestParam(required = false) String channel,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        return queries.followUps(followUpsOf(from, to, repId, teamId, channel, source), offset(offset), limit(limit));
+            @ParameterObject Paging paging) {
+        return queries.followUps(followUpsOf(period, channel), offset(paging.offset()), limit(paging.limit()));
     }
 
     @Operation(summary = "The follow-ups behind an activity figure as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/drill/follow-ups")
     ResponseEntity<StreamingResponseBody> exportFollowUps(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String source) {
+            @ParameterObject PeriodQuery period,
+            @RequestParam(required = false) String channel) {
         ExportFormat fileFormat = exports.format(format);
         Channel only = channel(channel);
-        var rows = queries.followUps(followUpsOf(from, to, repId, teamId, channel, source), 0, EXPORT_MAX).rows();
+        var rows = queries.followUps(followUpsOf(period, channel), 0, EXPORT_MAX).rows();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("channel", only == null ? null : only.name());
-        extra.put("source", Parameters.text(source));
-        return exports.send("drill-follow-ups", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra),
+        return exports.send("drill-follow-ups", fileFormat, period.period(), audited(period, extra),
                 FOLLOW_UPS, rows);
     }
 
@@ -133,14 +120,9 @@ class DrillController {
     @GetMapping("/api/v1/drill/{list:reps|teams|touches|new-customers}")
     DrillPage<?> activity(
             @PathVariable String list,
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        return activityList(list, followUpsOf(from, to, repId, teamId, null, source), offset(offset), limit(limit));
+            @ParameterObject PeriodQuery period,
+            @ParameterObject Paging paging) {
+        return activityList(list, followUpsOf(period, null), offset(paging.offset()), limit(paging.limit()));
     }
 
     @Operation(summary = "The reps, teams or customer touches behind an overview card as CSV or XLSX, audited")
@@ -148,18 +130,12 @@ class DrillController {
     ResponseEntity<StreamingResponseBody> exportActivity(
             @PathVariable String list,
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source) {
+            @ParameterObject PeriodQuery period) {
         ExportFormat fileFormat = exports.format(format);
-        Condition which = followUpsOf(from, to, repId, teamId, null, source);
+        Condition which = followUpsOf(period, null);
         String report = "drill-" + list;
-        String tail = from + "_" + to;
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("source", Parameters.text(source));
-        Map<String, Object> filters = audited(from, to, repId, teamId, extra);
+        String tail = period.period();
+        Map<String, Object> filters = audited(period, Map.of());
         return switch (list) {
             case "touches" -> exports.send(report, fileFormat, tail, filters, TOUCHES,
                     queries.touches(which, zone, 0, EXPORT_MAX).rows());
@@ -190,35 +166,24 @@ class DrillController {
     @Operation(summary = "The sales behind the overview's sales or revenue figure (one currency or all): total = the figure")
     @GetMapping("/api/v1/drill/sales")
     DrillPage<SaleRow> sales(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
+            @ParameterObject PeriodQuery period,
             @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        return queries.sales(salesOf(from, to, repId, teamId, source), Parameters.text(currency), offset(offset),
-                limit(limit));
+            @ParameterObject Paging paging) {
+        return queries.sales(salesOf(period), Parameters.text(currency), offset(paging.offset()), limit(paging.limit()));
     }
 
     @Operation(summary = "The sales behind the overview's sales or revenue figure as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/drill/sales")
     ResponseEntity<StreamingResponseBody> exportSales(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String currency,
-            @RequestParam(required = false) String source) {
+            @ParameterObject PeriodQuery period,
+            @RequestParam(required = false) String currency) {
         ExportFormat fileFormat = exports.format(format);
         String code = Parameters.text(currency);
-        var rows = queries.sales(salesOf(from, to, repId, teamId, source), code, 0, EXPORT_MAX).rows();
+        var rows = queries.sales(salesOf(period), code, 0, EXPORT_MAX).rows();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("currency", code);
-        extra.put("source", Parameters.text(source));
-        return exports.send("drill-sales", fileFormat, from + "_" + to, audited(from, to, repId, teamId, extra), SALES, rows);
+        return exports.send("drill-sales", fileFormat, period.period(), audited(period, extra), SALES, rows);
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure: a stage's reached or current, won (current at "
@@ -226,54 +191,41 @@ class DrillController {
             + "now, the win rate's denominator), with a sale (rep conversion), or all the cohort's customers: total = the figure")
     @GetMapping("/api/v1/drill/funnel")
     DrillPage<FunnelCustomerRow> funnel(
-            @Parameter(description = "First cohort day (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last cohort day, inclusive (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = "A stage code of the pipeline; not needed for measure=all or open") @RequestParam(required = false)
             String stage,
             @Parameter(description = "reached, current, all, open, decided (won or lost now: the win rate's denominator) "
                     + "or with_sale (a rep-conversion row's with-sale cell, with repId)") @RequestParam(defaultValue = "reached") String measure,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
+            @ParameterObject Paging paging) {
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
-        return queries.funnel(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), stage(which, stage),
-                which, offset(offset), limit(limit));
+        return queries.funnel(cohort.filter(), stage(which, stage),
+                which, offset(paging.offset()), limit(paging.limit()));
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/drill/funnel")
     ResponseEntity<StreamingResponseBody> exportFunnel(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "reached") String measure) {
         ExportFormat fileFormat = exports.format(format);
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
         Stage at = stage(which, stage);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         var rows = queries.funnel(filter, at, which, 0, EXPORT_MAX).rows();
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("measure", Parameters.lower(which));
         choices.put("stage", at == null ? null : at.code());
-        return exports.send("drill-funnel", fileFormat, from + "_" + to + "_" + Parameters.lower(which)
+        return exports.send("drill-funnel", fileFormat, cohort.period() + "_" + Parameters.lower(which)
                         + (at == null ? "" : "_" + at.code()), Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
     }
 
-    private Condition followUpsOf(LocalDate from, LocalDate to, String repId, String teamId, String channel,
-                                  String source) {
-        String rep = Parameters.text(repId);
-        String team = Parameters.text(teamId);
+    private Condition followUpsOf(PeriodQuery period, String channel) {
+        String rep = period.rep();
+        String team = period.team();
         Channel only = channel(channel);
-        return FactConditions.followUps(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team,
-                        Parameters.text(source))
+        return FactConditions.followUps(Scopes.checked(rep, team), period.range(), zone, rep, team, period.customerSource())
                 .and(only == null ? noCondition() : FOLLOWUP.CHANNEL.eq(only.name()));
     }
 
@@ -282,21 +234,20 @@ class DrillController {
         return Parameters.text(channel) == null ? null : Parameters.oneOf(Channel.class, "channel", channel);
     }
 
-    private Condition salesOf(LocalDate from, LocalDate to, String repId, String teamId, String source) {
-        String rep = Parameters.text(repId);
-        String team = Parameters.text(teamId);
-        return FactConditions.sales(Scopes.checked(rep, team), new DateRange(from, to), zone, rep, team,
-                Parameters.text(source));
+    private Condition salesOf(PeriodQuery period) {
+        String rep = period.rep();
+        String team = period.team();
+        return FactConditions.sales(Scopes.checked(rep, team), period.range(), zone, rep, team, period.customerSource());
     }
 
-    private static Map<String, Object> audited(LocalDate from, LocalDate to, String repId, String teamId,
-                                               Map<String, Object> extra) {
+    private static Map<String, Object> audited(PeriodQuery period, Map<String, Object> extra) {
         Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("from", from.toString());
-        filters.put("to", to.toString());
+        filters.put("from", period.from().toString());
+        filters.put("to", period.to().toString());
         filters.putAll(extra);
-        filters.put("repId", Parameters.text(repId));
-        filters.put("teamId", Parameters.text(teamId));
+        filters.put("repId", period.rep());
+        filters.put("teamId", period.team());
+        filters.put("source", period.customerSource());
         AccessScope scope = Scopes.checked(null, null);
         filters.put("scope", scope.kind().name());
         return filters;

@@ -1,6 +1,7 @@
 package dev.pulse.report.exports;
 
 import dev.pulse.report.funnel.CohortGrouping;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.funnel.FunnelQueries;
 import dev.pulse.report.funnel.GroupFunnel;
@@ -11,11 +12,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,21 +53,14 @@ class StageConversionExportController {
     @GetMapping("/api/v1/exports/stage-conversion")
     ResponseEntity<StreamingResponseBody> stageConversion(
             @Parameter(description = "csv (UTF-8 with BOM, RFC 4180) or xlsx") @RequestParam(defaultValue = "csv") String format,
-            @Parameter(description = "First cohort day (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last cohort day, inclusive (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = "month (cohort month, e.g. 2026-11), rep (owner rep id) or team (team id)")
-            @RequestParam(defaultValue = "month") String groupBy,
-            @Parameter(description = "Only customers owned by this rep") @RequestParam(required = false) String repId,
-            @Parameter(description = "Only customers owned by this team") @RequestParam(required = false) String teamId,
-            @Parameter(description = "Only customers from this source") @RequestParam(required = false) String source) {
+            @RequestParam(defaultValue = "month") String groupBy) {
         ExportFormat fileFormat = Parameters.oneOf(ExportFormat.class, "format", format);
         CohortGrouping grouping = Parameters.oneOf(CohortGrouping.class, "groupBy", groupBy);
-        DateRange cohort = new DateRange(from, to);
-        FunnelFilter filter = FunnelFilter.forCaller(cohort, repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         List<GroupFunnel> groups = queries.funnelsBy(filter, grouping);
-        return ExportFiles.send(audit, "export.stage-conversion", fileFormat, fileName(cohort, grouping, fileFormat),
+        return ExportFiles.send(audit, "export.stage-conversion", fileFormat, fileName(filter.cohort(), grouping, fileFormat),
                 ExportFiles.filters(filter, fileFormat, Map.of("groupBy", lower(grouping))),
                 new Sheet("stage-conversion", StageConversionRow.HEADER,
                         groups.stream().flatMap(StageConversionRow::of).map(StageConversionRow::cells).iterator()));

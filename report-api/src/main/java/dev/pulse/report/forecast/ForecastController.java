@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
@@ -69,21 +71,16 @@ class ForecastController {
     @GetMapping("/api/v1/exports/forecast")
     ResponseEntity<StreamingResponseBody> export(
             @RequestParam(defaultValue = "csv") String format,
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer months) {
         ExportFormat fileFormat = exports.format(format);
-        ForecastView view = forecast(from, to, repId, teamId, source, groupBy, asOf, months);
+        ForecastView view = forecast(cohort, groupBy, asOf, months);
         ForecastGrouping grouping = Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy);
-        Map<String, Object> filters = Exports.cohortFilters(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId,
-                source), Map.of("groupBy", Parameters.lower(grouping), "asOf", view.asOf().toString(),
-                "months", view.learningMonths()));
-        return exports.send("forecast", fileFormat, from + "_" + to + "_by-" + Parameters.lower(grouping), filters,
+        Map<String, Object> filters = Exports.cohortFilters(cohort.filter(), Map.of("groupBy", Parameters.lower(grouping),
+                "asOf", view.asOf().toString(), "months", view.learningMonths()));
+        return exports.send("forecast", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping), filters,
                 COLUMNS, view.rows());
     }
 
@@ -103,16 +100,12 @@ class ForecastController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/reports/forecast")
     ForecastView forecast(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = "none, rep (owner), team or source") @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate asOf,
             @Parameter(description = MONTHS) @RequestParam(required = false) Integer months) {
-        return queries.forecast(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+        return queries.forecast(cohort.filter(),
                 Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), asOf(asOf), months(months));
     }
 
@@ -207,11 +200,7 @@ class ForecastController {
     @Operation(summary = "The open customers behind one forecast row: its length is the row's customers")
     @GetMapping("/api/v1/reports/forecast/customers")
     Rows<ForecastCustomerView> customers(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = "The group's value; absent or empty: customers without one")
             @RequestParam(required = false) String group,
@@ -219,7 +208,7 @@ class ForecastController {
             @Parameter(description = "The row's currency; absent: every currency") @RequestParam(required = false) String currency,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Integer months) {
-        return new Rows<>(queries.customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+        return new Rows<>(queries.customersOf(cohort.filter(),
                 Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), Parameters.text(group), month(month),
                 Parameters.text(currency), asOf(asOf), months(months)));
     }
@@ -228,11 +217,7 @@ class ForecastController {
     @GetMapping("/api/v1/exports/forecast/customers")
     ResponseEntity<StreamingResponseBody> exportCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) String group,
             @RequestParam String month,
@@ -241,14 +226,14 @@ class ForecastController {
             @RequestParam(required = false) Integer months) {
         ExportFormat fileFormat = exports.format(format);
         YearMonth closing = month(month);
-        var rows = customers(from, to, repId, teamId, source, groupBy, group, month, currency, asOf, months).rows();
+        var rows = customers(cohort, groupBy, group, month, currency, asOf, months).rows();
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("groupBy", Parameters.lower(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy)));
         choices.put("group", Parameters.text(group));
         choices.put("month", closing.toString());
         choices.put("currency", Parameters.text(currency));
-        return exports.send("forecast-customers", fileFormat, from + "_" + to + "_" + closing,
-                Exports.cohortFilters(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), choices),
+        return exports.send("forecast-customers", fileFormat, cohort.period() + "_" + closing,
+                Exports.cohortFilters(cohort.filter(), choices),
                 CUSTOMERS, rows);
     }
 

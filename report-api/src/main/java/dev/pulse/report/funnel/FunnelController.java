@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +25,6 @@ class FunnelController {
 
     private static final String FROM = "First cohort day: customers whose first follow-up is on or after it (ISO date)";
     private static final String TO = "Last cohort day, inclusive (ISO date)";
-    private static final String REP = "Only customers owned by this rep (the rep of their latest follow-up)";
     private static final String TEAM = "Only customers owned by this team";
     private static final String SOURCE = "Only customers from this source (of their first follow-up naming one)";
 
@@ -39,12 +39,8 @@ class FunnelController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/reports/funnel")
     FunnelView funnel(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = REP) @RequestParam(required = false) String repId,
-            @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return queries.funnel(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source));
+            @ParameterObject CohortQuery cohort) {
+        return queries.funnel(cohort.filter());
     }
 
     @Operation(summary = "Stage-to-stage transition counts of a cohort, backward moves included, most frequent first")
@@ -52,12 +48,8 @@ class FunnelController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/reports/stage-transitions")
     Rows<TransitionView> stageTransitions(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = REP) @RequestParam(required = false) String repId,
-            @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return new Rows<>(queries.transitions(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source)));
+            @ParameterObject CohortQuery cohort) {
+        return new Rows<>(queries.transitions(cohort.filter()));
     }
 
     @Operation(summary = "Median whole days from entering a stage to entering a later one, per stage in pipeline order "
@@ -66,12 +58,8 @@ class FunnelController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/reports/time-in-stage")
     Rows<TimeInStageView> timeInStage(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @Parameter(description = REP) @RequestParam(required = false) String repId,
-            @Parameter(description = TEAM) @RequestParam(required = false) String teamId,
-            @Parameter(description = SOURCE) @RequestParam(required = false) String source) {
-        return new Rows<>(queries.timeInStage(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source)));
+            @ParameterObject CohortQuery cohort) {
+        return new Rows<>(queries.timeInStage(cohort.filter()));
     }
 
     @Operation(summary = "Follow-up to sale conversion per owner rep: customers, customers with a sale, revenue per currency")

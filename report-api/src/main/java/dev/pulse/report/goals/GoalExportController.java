@@ -1,11 +1,9 @@
 package dev.pulse.report.goals;
 
-import dev.pulse.report.exports.Cell;
-import dev.pulse.report.exports.ExportFiles;
+import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
-import dev.pulse.report.exports.Sheet;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.web.Parameters;
-import dev.pulse.security.audit.AuditLog;
 import dev.pulse.security.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,15 +23,21 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class GoalExportController {
 
-    static final List<String> HEADER = List.of("scope", "rep_id", "team_id", "metric", "period_start", "period_end",
-            "currency", "target", "actual", "attainment", "elapsed", "expected", "pace", "behind_pace");
+    static final Columns<Attainment> COLUMNS = Columns.of(
+            Columns.text("scope", row -> row.scope().name()), Columns.text("rep_id", Attainment::repId),
+            Columns.text("team_id", Attainment::teamId), Columns.text("metric", row -> row.metric().name()),
+            Columns.date("period_start", Attainment::periodStart), Columns.date("period_end", Attainment::periodEnd),
+            Columns.text("currency", Attainment::currency), Columns.decimal("target", Attainment::target),
+            Columns.decimal("actual", Attainment::actual), Columns.rate("attainment", Attainment::attainment),
+            Columns.rate("elapsed", Attainment::elapsed), Columns.decimal("expected", Attainment::expected),
+            Columns.rate("pace", Attainment::pace), Columns.text("behind_pace", row -> row.behindPace() ? "yes" : "no"));
 
     private final GoalAttainments attainments;
-    private final AuditLog audit;
+    private final Exports exports;
 
-    GoalExportController(GoalAttainments attainments, AuditLog audit) {
+    GoalExportController(GoalAttainments attainments, Exports exports) {
         this.attainments = attainments;
-        this.audit = audit;
+        this.exports = exports;
     }
 
     @Operation(summary = "Goals export (CSV or XLSX): each goal of the period with actual, attainment, elapsed share and pace")
@@ -46,25 +50,15 @@ class GoalExportController {
             @RequestParam(required = false) String repId,
             @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String metric) {
-        ExportFormat fileFormat = Parameters.oneOf(ExportFormat.class, "format", format);
+        ExportFormat fileFormat = exports.format(format);
         LocalDate on = attainments.dayOr(day);
         List<Attainment> rows = attainments.forCaller(on, repId, teamId, metric);
         Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("format", Parameters.lower(fileFormat));
         filters.put("day", on.toString());
         filters.put("repId", Parameters.text(repId));
         filters.put("teamId", Parameters.text(teamId));
         filters.put("metric", Parameters.text(metric));
         filters.put("scope", CurrentUser.get().scope().kind().name());
-        return ExportFiles.send(audit, "export.goals", fileFormat, "goals_" + on + "." + fileFormat.extension(), filters,
-                new Sheet("goals", HEADER, rows.stream().map(GoalExportController::cells).iterator()));
-    }
-
-    private static List<Cell> cells(Attainment row) {
-        return List.of(Cell.text(row.scope().name()), Cell.text(row.repId()), Cell.text(row.teamId()),
-                Cell.text(row.metric().name()), Cell.text(row.periodStart().toString()),
-                Cell.text(row.periodEnd().toString()), Cell.text(row.currency()), Cell.decimal(row.target()),
-                Cell.decimal(row.actual()), Cell.rate(row.attainment()), Cell.rate(row.elapsed()),
-                Cell.decimal(row.expected()), Cell.rate(row.pace()), Cell.text(row.behindPace() ? "yes" : "no"));
+        return exports.send("goals", fileFormat, on.toString(), filters, COLUMNS, rows);
     }
 }

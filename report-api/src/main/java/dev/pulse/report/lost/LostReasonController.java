@@ -3,21 +3,20 @@ package dev.pulse.report.lost;
 import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +30,11 @@ class LostReasonController {
 
     static final int MAX_TOP = 50;
     private static final String GROUP_BY = "none, stage (the stage lost from), rep (owner), team or source";
+
+    /** One line per group and reason; the reasons outside the top N are one line, reason {@code (other)}. */
+    static final Columns<LostReasonRow> REASONS = Columns.of(
+            Columns.text("group", LostReasonRow::group), Columns.text("reason", row -> row.other() ? "(other)" : row.reason()),
+            Columns.count("customers", LostReasonRow::customers), Columns.rate("share", LostReasonRow::share));
 
     static final Columns<LostCustomerView> CUSTOMERS = Columns.of(
             Columns.text("customer_id", LostCustomerView::customerId),
@@ -54,16 +58,30 @@ class LostReasonController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/reports/lost-reasons")
     LostReasonsView lostReasons(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = "How many reasons are named (1 to 50); the rest are one row 'other'")
             @RequestParam(defaultValue = "10") int top) {
-        return queries.lostReasons(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source),
+        return queries.lostReasons(cohort.filter(),
                 Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), Parameters.between("top", top, 1, MAX_TOP));
+    }
+
+    @Operation(summary = "Lost reasons export (CSV or XLSX): group, reason, customers, share")
+    @ApiResponse(responseCode = "400", description = "as the report, or an unknown format",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/exports/lost-reasons")
+    ResponseEntity<StreamingResponseBody> export(
+            @RequestParam(defaultValue = "csv") String format,
+            @ParameterObject CohortQuery cohort,
+            @RequestParam(defaultValue = "none") String groupBy,
+            @RequestParam(defaultValue = "10") int top) {
+        ExportFormat fileFormat = exports.format(format);
+        LostReasonGrouping grouping = Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy);
+        int topN = Parameters.between("top", top, 1, MAX_TOP);
+        FunnelFilter filter = cohort.filter();
+        return exports.send("lost-reasons", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
+                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping), "top", topN)), REASONS,
+                queries.lostReasons(filter, grouping, topN).rows());
     }
 
     @Operation(summary = "The lost customers behind one figure of the lost-reasons report: its length is the figure")
@@ -71,18 +89,14 @@ class LostReasonController {
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/api/v1/reports/lost-reasons/customers")
     Rows<LostCustomerView> customers(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = GROUP_BY) @RequestParam(defaultValue = "none") String groupBy,
             @Parameter(description = "The group's value; absent or empty: customers without one")
             @RequestParam(required = false) String group,
             @Parameter(description = "The reason's key as the report gives it; absent: the reasons outside the top N")
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "10") int top) {
-        return new Rows<>(customersOf(FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source), groupBy, group,
+        return new Rows<>(customersOf(cohort.filter(), groupBy, group,
                 reason, top));
     }
 
@@ -90,24 +104,20 @@ class LostReasonController {
     @GetMapping("/api/v1/exports/lost-reasons/customers")
     ResponseEntity<StreamingResponseBody> exportCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
             @RequestParam(required = false) String group,
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "10") int top) {
         ExportFormat fileFormat = exports.format(format);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         List<LostCustomerView> rows = customersOf(filter, groupBy, group, reason, top);
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("groupBy", Parameters.lower(Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy)));
         choices.put("group", Parameters.text(group));
         choices.put("reason", reason);
         choices.put("top", top);
-        return exports.send("lost-reasons-customers", fileFormat, from + "_" + to, Exports.cohortFilters(filter, choices),
+        return exports.send("lost-reasons-customers", fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),
                 CUSTOMERS, rows);
     }
 
