@@ -3,16 +3,15 @@ package dev.pulse.report.drill;
 import dev.pulse.report.cycle.CycleQueries;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.Condition;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,19 +47,12 @@ class CohortSalesController {
     @GetMapping("/api/v1/drill/{list:cohort-sales|won-sales}")
     DrillPage<SaleRow> sales(
             @PathVariable String list,
-            @Parameter(description = "First cohort day (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = "Last cohort day, inclusive (ISO date)")
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
-        return queries.sales(salesOf(list, filter), Parameters.text(currency), DrillController.offset(offset),
-                DrillController.limit(limit));
+            @ParameterObject Paging paging) {
+        FunnelFilter filter = cohort.filter();
+        return queries.sales(salesOf(list, filter), Parameters.text(currency), DrillController.offset(paging.offset()),
+                DrillController.limit(paging.limit()));
     }
 
     @Operation(summary = "The sales behind a cohort's sales figure as CSV or XLSX, audited")
@@ -68,13 +60,9 @@ class CohortSalesController {
     ResponseEntity<StreamingResponseBody> exportSales(
             @PathVariable String list,
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(required = false) String currency) {
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         return export("drill-" + list, format, filter, currency, salesOf(list, filter));
     }
 

@@ -5,15 +5,14 @@ import dev.pulse.events.Stage;
 import dev.pulse.report.exports.Columns;
 import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
+import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
-import dev.pulse.report.web.DateRange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,8 +40,6 @@ class StageMoveController {
             Columns.text("stage", StageTimeRow::stage), Columns.time("entered_at", StageTimeRow::enteredAt),
             Columns.time("left_at", StageTimeRow::leftAt), Columns.count("days", StageTimeRow::days));
 
-    private static final String FROM = "First cohort day (ISO date)";
-    private static final String TO = "Last cohort day, inclusive (ISO date)";
     private static final String FROM_STAGE = "The stage moved from: a stage code of the pipeline";
     private static final String TO_STAGE = "The stage moved to: a stage code of the pipeline";
 
@@ -60,41 +57,32 @@ class StageMoveController {
             + "change, a customer who made it twice twice: total = the count")
     @GetMapping("/api/v1/drill/stage-transitions")
     DrillPage<StageMoveRow> stageTransitions(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = FROM_STAGE) @RequestParam(required = false) String fromStage,
             @Parameter(description = TO_STAGE) @RequestParam(required = false) String toStage,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
+            @ParameterObject Paging paging) {
         // the period first, as every dated list refuses a bad one before anything else
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         return queries.moves(filter, stage("fromStage", fromStage), stage("toStage", toStage),
-                DrillController.offset(offset), DrillController.limit(limit));
+                DrillController.offset(paging.offset()), DrillController.limit(paging.limit()));
     }
 
     @Operation(summary = "The stage changes behind a stage-transition count as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/drill/stage-transitions")
     ResponseEntity<StreamingResponseBody> exportStageTransitions(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(required = false) String fromStage,
             @RequestParam(required = false) String toStage) {
         ExportFormat fileFormat = exports.format(format);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         Stage movedFrom = stage("fromStage", fromStage);
         Stage movedTo = stage("toStage", toStage);
         var rows = queries.moves(filter, movedFrom, movedTo, 0, DrillController.EXPORT_MAX).rows();
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("fromStage", movedFrom.code());
         choices.put("toStage", movedTo.code());
-        return exports.send("drill-stage-transitions", fileFormat, from + "_" + to + "_" + movedFrom.code() + "_"
+        return exports.send("drill-stage-transitions", fileFormat, cohort.period() + "_" + movedFrom.code() + "_"
                 + movedTo.code(), Exports.cohortFilters(filter, choices), MOVES, rows);
     }
 
@@ -102,35 +90,27 @@ class StageMoveController {
             + "later stage, with their whole days, longest first: total = the figure's customers")
     @GetMapping("/api/v1/drill/time-in-stage")
     DrillPage<StageTimeRow> timeInStage(
-            @Parameter(description = FROM) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Parameter(description = TO) @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @Parameter(description = "A stage code of the pipeline") @RequestParam(required = false) String stage,
-            @RequestParam(defaultValue = "0") int offset,
-            @RequestParam(defaultValue = "100") int limit) {
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
-        return queries.timeIn(filter, stage("stage", stage), DrillController.offset(offset), DrillController.limit(limit));
+            @ParameterObject Paging paging) {
+        FunnelFilter filter = cohort.filter();
+        return queries.timeIn(filter, stage("stage", stage), DrillController.offset(paging.offset()),
+                DrillController.limit(paging.limit()));
     }
 
     @Operation(summary = "The customers behind a stage's time in stage as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/drill/time-in-stage")
     ResponseEntity<StreamingResponseBody> exportTimeInStage(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
+            @ParameterObject CohortQuery cohort,
             @RequestParam(required = false) String stage) {
         ExportFormat fileFormat = exports.format(format);
-        FunnelFilter filter = FunnelFilter.forCaller(new DateRange(from, to), repId, teamId, source);
+        FunnelFilter filter = cohort.filter();
         Stage in = stage("stage", stage);
         var rows = queries.timeIn(filter, in, 0, DrillController.EXPORT_MAX).rows();
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("stage", in.code());
-        return exports.send("drill-time-in-stage", fileFormat, from + "_" + to + "_" + in.code(),
+        return exports.send("drill-time-in-stage", fileFormat, cohort.period() + "_" + in.code(),
                 Exports.cohortFilters(filter, choices), TIMES, rows);
     }
 
