@@ -481,7 +481,6 @@ class HostileQueriesIT {
         filters.put("/api/v1/alerts/digest?", List.of("repId"));
         filters.put("/api/v1/reports/pool?", List.of("teamId", "repId", "source"));
         filters.put("/api/v1/reports/pool?withoutTeam=true", List.of("repId", "source"));
-        filters.put("/api/v1/exports/duplicates?format=csv", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/duplicates?status=ALL", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/reports/duplicates/counts?", List.of("repId", "teamId", "source"));
         filters.put("/api/v1/alerts/reminder?", List.of("repId"));
