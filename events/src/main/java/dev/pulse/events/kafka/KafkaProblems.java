@@ -36,7 +36,8 @@ public final class KafkaProblems {
                 return Optional.of("Kafka at " + bootstrapServers + " does not allow Pulse's user this (" + cause.getMessage()
                         + "): grant it on Pulse's topics and groups (docs/operations.md, Kafka cluster).");
             }
-            if (cause instanceof TimeoutException) {
+            // the client's own timeout, or the caller's wait on its future running out first (a busy machine)
+            if (cause instanceof TimeoutException || cause instanceof java.util.concurrent.TimeoutException) {
                 return Optional.of("Kafka at " + bootstrapServers + " did not answer in time: check KAFKA_BOOTSTRAP_SERVERS"
                         + " (./pulse run --kafka) and that PULSE_KAFKA_CLIENT_SECURITY_PROTOCOL matches the listener"
                         + " (a SASL or TLS listener drops a plaintext client without a word).");
