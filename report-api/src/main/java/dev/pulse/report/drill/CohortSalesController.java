@@ -63,22 +63,17 @@ class CohortSalesController {
             @ParameterObject CohortQuery cohort,
             @RequestParam(required = false) String currency) {
         FunnelFilter filter = cohort.filter();
-        return export("drill-" + list, format, filter, currency, salesOf(list, filter));
+        ExportFormat fileFormat = exports.format(format);
+        String code = Parameters.text(currency);
+        var rows = queries.sales(salesOf(list, filter), code, 0, DrillController.EXPORT_MAX).rows();
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("currency", code);
+        return exports.send("drill-" + list, fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),
+                DrillController.SALES, rows);
     }
 
     /** Each list's condition is its figure's own. */
     private Condition salesOf(String list, FunnelFilter filter) {
         return list.equals("won-sales") ? cycles.salesOfWon(filter) : queries.salesOfCohort(filter);
-    }
-
-    private ResponseEntity<StreamingResponseBody> export(String report, String format, FunnelFilter filter, String currency,
-                                                         Condition which) {
-        ExportFormat fileFormat = exports.format(format);
-        String code = Parameters.text(currency);
-        var rows = queries.sales(which, code, 0, DrillController.EXPORT_MAX).rows();
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("currency", code);
-        return exports.send(report, fileFormat, filter.cohort().from() + "_" + filter.cohort().to(),
-                Exports.cohortFilters(filter, choices), DrillController.SALES, rows);
     }
 }
