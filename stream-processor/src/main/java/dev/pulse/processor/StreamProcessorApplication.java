@@ -1,12 +1,15 @@
 package dev.pulse.processor;
 
+import dev.pulse.events.kafka.KafkaClientConfig;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** Runs the Kafka Streams topologies; serves health and metrics on port 8082. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(KafkaClientConfig.class)
 public class StreamProcessorApplication {
 
     public static final String CONFIG_NAME = "processor";

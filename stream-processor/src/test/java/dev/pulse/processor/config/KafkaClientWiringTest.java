@@ -2,6 +2,7 @@ package dev.pulse.processor.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.events.kafka.KafkaClientConfig;
 import dev.pulse.events.kafka.KafkaClientSettings;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
