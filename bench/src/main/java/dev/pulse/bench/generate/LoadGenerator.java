@@ -3,6 +3,7 @@ package dev.pulse.bench.generate;
 import dev.pulse.events.Channel;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Sale;
+import dev.pulse.launcher.demo.ChineseWords;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,21 +101,21 @@ public final class LoadGenerator {
 
     /** One of the customer sources the generator draws from (a customer's is drawn once, at random). */
     public String source(int index) {
-        return ChineseData.SOURCES[index % ChineseData.SOURCES.length];
+        return ChineseWords.sourceAt(index);
     }
 
     private String repName(int rep) {
-        return ChineseData.personName(new SplittableRandom(mix(seed, -1 - rep)));
+        return ChineseWords.personName(new SplittableRandom(mix(seed, -1 - rep)));
     }
 
     private void customer(int index, EventSink sink) {
         SplittableRandom random = new SplittableRandom(mix(seed, index));
         String customerId = String.format("C%08d", index);
-        String name = ChineseData.personName(random);
+        String name = ChineseWords.personName(random);
         String company = ChineseData.company(random);
-        String position = ChineseData.position(random);
-        String source = ChineseData.pick(random, ChineseData.SOURCES);
-        String level = ChineseData.pick(random, LEVELS);
+        String position = ChineseWords.position(random);
+        String source = ChineseWords.source(random);
+        String level = ChineseWords.pick(random, LEVELS);
         // Now and then the same person is entered again under another customer id, as happens in shared sheets.
         int contactOf = index > 0 && random.nextDouble() < SHARED_CONTACT ? random.nextInt(Math.max(0, index - 1000), index) : index;
         String phone = phone(contactOf);
@@ -144,7 +145,7 @@ public final class LoadGenerator {
                         ? at.plus(1 + random.nextInt(7), ChronoUnit.DAYS) : null;
                 FollowUp followUp = new FollowUp(uuid(random), customerId, name, phone, email, wechat, company, position,
                         repId(rep), repName(rep), teamId(rep), at, CHANNELS[random.nextInt(CHANNELS.length)],
-                        ChineseData.content(random, step), stageCode, ChineseData.result(random), next, null,
+                        ChineseData.content(random, step), stageCode, ChineseWords.result(random), next, null,
                         random.nextDouble() < 0.2 ? List.of("重点客户") : List.of(), level, source);
                 emit(sink, random, followUp);
             }
@@ -160,7 +161,7 @@ public final class LoadGenerator {
                 if (!at.isAfter(end)) {
                     emit(sink, random, new FollowUp(uuid(random), customerId, name, phone, email, wechat, company,
                             position, repId(rep), repName(rep), teamId(rep), at, Channel.PHONE, "确认客户不再推进",
-                            "LOST", "客户放弃", null, ChineseData.pick(random, ChineseData.LOST_REASONS), List.of(),
+                            "LOST", "客户放弃", null, ChineseWords.lostReason(random), List.of(),
                             level, source));
                 }
                 return;
@@ -187,8 +188,8 @@ public final class LoadGenerator {
             }
             BigDecimal amount = BigDecimal.valueOf(5_000_00 + random.nextLong(495_000_00), 2);
             sink.sale(new Sale(uuid(random), String.format("SO%08d-%d", index, o + 1), customerId, repId(rep), teamId(rep),
-                    ChineseData.pick(random, ChineseData.PRODUCTS), amount, "CNY",
-                    ChineseData.pick(random, ChineseData.PAYMENT), at, "已发货"));
+                    ChineseWords.product(random), amount, "CNY",
+                    ChineseWords.pick(random, ChineseData.PAYMENT), at, "已发货"));
         }
     }
 
@@ -199,7 +200,7 @@ public final class LoadGenerator {
     }
 
     private String phone(int customer) {
-        return ChineseData.mobile(new SplittableRandom(mix(seed ^ 0x5DEECE66DL, customer)));
+        return ChineseWords.mobile(new SplittableRandom(mix(seed ^ 0x5DEECE66DL, customer)));
     }
 
     /** A version-4 UUID from the customer's random stream, so event ids are deterministic too. */

@@ -94,7 +94,7 @@ public final class DemoGenerator implements Runnable {
         }
         DemoCustomer customer = customers.get(random.nextInt(customers.size()));
         customer.advance(random);
-        Map<String, Object> followUp = customer.followUp(random, at, DemoData.pick(random, CHANNELS));
+        Map<String, Object> followUp = customer.followUp(random, at, ChineseWords.pick(random, CHANNELS));
         followUps.add(followUp);
         if (random.nextDouble() < 0.02) {
             // A follow-up typed in twice: same content and minute, another event id.
@@ -139,11 +139,11 @@ public final class DemoGenerator implements Runnable {
         private boolean lost;
 
         private DemoCustomer(SplittableRandom random) {
-            name = DemoData.personName(random);
+            name = ChineseWords.personName(random);
             company = DemoData.company(random);
-            phone = DemoData.mobile(random);
-            position = DemoData.position(random);
-            source = DemoData.source(random);
+            phone = ChineseWords.mobile(random);
+            position = ChineseWords.position(random);
+            source = ChineseWords.source(random);
             level = new String[] {"A", "B", "C"}[random.nextInt(3)];
             owner = DemoData.REPS.get(random.nextInt(DemoData.REPS.size()));
         }
@@ -193,11 +193,11 @@ public final class DemoGenerator implements Runnable {
             event.put("channel", channel);
             event.put("content", DemoData.content(random));
             event.put("stage", stage());
-            event.put("result", DemoData.result(random));
+            event.put("result", ChineseWords.result(random));
             event.put("level", level);
             event.put("source", source);
             if (lost) {
-                event.put("lostReason", DemoData.pick(random, DemoData.LOST_REASONS));
+                event.put("lostReason", ChineseWords.lostReason(random));
             } else if (!isClosed()) {
                 event.put("nextFollowUpAt", at.plus(1 + random.nextInt(7), ChronoUnit.DAYS)
                         .truncatedTo(ChronoUnit.SECONDS).toString());
@@ -212,7 +212,7 @@ public final class DemoGenerator implements Runnable {
             event.put("customerId", id);
             event.put("repId", owner.id());
             event.put("teamId", owner.teamId());
-            event.put("product", DemoData.product(random));
+            event.put("product", ChineseWords.product(random));
             event.put("amount", String.valueOf(5_000 + random.nextInt(195) * 1_000));
             event.put("paymentMethod", random.nextBoolean() ? "银行转账" : "支付宝");
             event.put("occurredAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
