@@ -5,7 +5,7 @@
 // Test hooks: #backtest[data-state] (idle, loading, ready, error), window.pulseCharts.backtest.
 import { t } from './i18n.js';
 import { loadBacktestRules, loadMe, loadPipeline, runBacktest } from './api.js';
-import { baseOption, emptyTitle, formatCount } from './charts.js';
+import { barOption, emptyTitle, formatCount } from './charts.js';
 import { el, translated } from './dom.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -31,11 +31,9 @@ export function isoOf(days) {
 }
 
 function chartSkeleton() {
-  const base = baseOption();
   return {
-    ...base,
+    ...barOption(),
     color: SERIES_COLORS,
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: [] },
     series: SERIES.map((key) => ({ id: key, type: 'bar', stack: 'backtest', barMaxWidth: 48, data: [] })),
   };

@@ -40,21 +40,23 @@ export function baseOption() {
   };
 }
 
-function byRepSkeleton() {
+/** baseOption() for bars: the tooltip's pointer shades the whole hovered category. */
+export function barOption() {
   const base = baseOption();
+  return { ...base, tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } } };
+}
+
+/** Bars per rep stacked by one series per id (rep names are long: rotated and cut at 110 px). */
+function stackedPerRep(colors, ids, stack) {
   return {
-    ...base,
-    color: CHANNEL_COLORS,
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
+    ...barOption(),
+    color: colors,
     xAxis: {
       type: 'category',
       data: [],
       axisLabel: { rotate: 30, width: 110, overflow: 'truncate', hideOverlap: true },
     },
-    series: CHANNELS.map((channel) => ({
-      id: channel, type: 'bar', stack: 'followUps', barMaxWidth: 48,
-      emphasis: { focus: 'series' }, data: [],
-    })),
+    series: ids.map((id) => ({ id, type: 'bar', stack, barMaxWidth: 48, emphasis: { focus: 'series' }, data: [] })),
   };
 }
 
@@ -72,38 +74,19 @@ function byDaySkeleton() {
 }
 
 function byTypeSkeleton() {
-  const base = baseOption();
+  const base = barOption();
   return {
     ...base,
     legend: { show: false },
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
     grid: { ...base.grid, top: 24 },
     xAxis: { type: 'category', data: [], axisLabel: { interval: 0 } },
     series: [{ id: 'open', type: 'bar', barMaxWidth: 56, label: { show: true, position: 'top' }, data: [] }],
   };
 }
 
-function alertsByRepSkeleton() {
-  const base = baseOption();
-  return {
-    ...base,
-    color: ALERT_KINDS.map((kind) => KIND_COLORS[kind]),
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
-    xAxis: {
-      type: 'category',
-      data: [],
-      axisLabel: { rotate: 30, width: 110, overflow: 'truncate', hideOverlap: true },
-    },
-    series: ALERT_KINDS.map((kind) => ({
-      id: kind, type: 'bar', stack: 'alerts', barMaxWidth: 48,
-      emphasis: { focus: 'series' }, data: [],
-    })),
-  };
-}
-
 export function createCharts(byRepEl, byDayEl) {
   const byRep = echarts.init(byRepEl);
-  byRep.setOption(byRepSkeleton());
+  byRep.setOption(stackedPerRep(CHANNEL_COLORS, CHANNELS, 'followUps'));
   const byDay = echarts.init(byDayEl);
   byDay.setOption(byDaySkeleton());
   return { byRep, byDay };
@@ -119,7 +102,7 @@ export function createByTypeChart(el) {
 /** The customers-to-call page's chart of open alerts per rep, stacked by kind. */
 export function createAlertsByRepChart(el) {
   const byRep = echarts.init(el);
-  byRep.setOption(alertsByRepSkeleton());
+  byRep.setOption(stackedPerRep(ALERT_KINDS.map((kind) => KIND_COLORS[kind]), ALERT_KINDS, 'alerts'));
   return byRep;
 }
 

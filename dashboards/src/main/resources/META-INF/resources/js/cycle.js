@@ -1,7 +1,7 @@
 // The funnel page's cycle-length panel (issue 15): the parts of pipeline velocity, and how many
 // closed customers took how long, won beside lost. A click on a bar lists its customers, as many
 // as the bar counts (the list of that outcome, cut to the bar's days: funnel.js, drill.js).
-import { baseOption, emptyTitle, formatCount } from './charts.js';
+import { barOption, emptyTitle, formatCount } from './charts.js';
 import { formatMoney, formatPercent } from './dom.js';
 import { t } from './i18n.js';
 
@@ -10,10 +10,8 @@ import { t } from './i18n.js';
 const OUTCOMES = [{ code: 'WON', key: 'cycleWon', color: '#1a9e55' }, { code: 'LOST', key: 'cycleLost', color: '#c62f45' }];
 
 function skeleton() {
-  const base = baseOption();
   return {
-    ...base,
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
+    ...barOption(),
     xAxis: { type: 'category', data: [] },
     series: OUTCOMES.map((outcome) => ({ id: outcome.code, type: 'bar', barMaxWidth: 40, color: outcome.color, data: [] })),
   };

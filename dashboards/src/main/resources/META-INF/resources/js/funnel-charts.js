@@ -1,7 +1,7 @@
 // The funnel page's three charts, set up like the others (js/charts.js): init with a skeleton
 // option once, then each refresh calls setOption with data and translated names only. Nodes and
 // data points carry stage codes; nameOf(code) turns one into the page language's name.
-import { baseOption, commonOption, emptyTitle, formatCount } from './charts.js';
+import { barOption, commonOption, emptyTitle, formatCount } from './charts.js';
 import { t } from './i18n.js';
 
 /* global echarts -- loaded as a classic script from the webjar before this module runs */
@@ -54,12 +54,11 @@ function transitionsSkeleton() {
 }
 
 function timeInStageSkeleton() {
-  const base = baseOption();
+  const base = barOption();
   return {
     ...base,
     legend: { show: false },
     grid: { ...base.grid, top: 24 },
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: [], axisLabel: { interval: 0, width: 90, overflow: 'truncate' } },
     yAxis: { ...base.yAxis, minInterval: 0 },
     series: [{

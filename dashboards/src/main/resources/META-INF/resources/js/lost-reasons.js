@@ -3,7 +3,7 @@
 // a bar lists the customers behind it, as many as the bar counts (funnel.js, drill.js). Reasons and
 // ids are typed by people: the chart draws them as canvas text and the tooltip escapes them; the
 // list puts them in as text only.
-import { baseOption, emptyTitle, formatCount } from './charts.js';
+import { barOption, emptyTitle, formatCount } from './charts.js';
 import { formatPercent } from './dom.js';
 import { t } from './i18n.js';
 
@@ -15,11 +15,9 @@ const OTHER_COLOR = '#b8c0cc';
 const html = (text) => echarts.format.encodeHTML(String(text));
 
 function skeleton() {
-  const base = baseOption();
   return {
-    ...base,
+    ...barOption(),
     color: REASON_COLORS,
-    tooltip: { ...base.tooltip, axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: [], axisLabel: { width: 120, overflow: 'truncate' } },
     series: [],

@@ -14,6 +14,9 @@
 //     → <caption data-i18n="key"> and a head row of <th scope="col" data-i18n="colRep">..., a column
 //       written name.num is a number column (class "num"), name(hint) has a translated title;
 //       head cells already in the markup stay after the generated ones
+//   <table data-body="x-body" ...>
+//     → the table wrapped in <div class="table-wrap"> (scrolls sideways on a narrow screen) and
+//       given an empty <tbody id="x-body"> after any head, for the page's module to fill
 //   <select id="x" data-label="key" data-options="=allKinds STALE=kind_STALE">
 //     → wrapped in <label><span data-i18n="key"></span>...</label> (data-label works on any
 //       control); data-options gives value=key pairs, an empty value before the "=" for "all"
@@ -64,6 +67,13 @@ function tableHead(table) {
   if (table.dataset.caption) table.createCaption().dataset.i18n = table.dataset.caption;
 }
 
+function tableFrame(table) {
+  const wrap = tag('div', { class: 'table-wrap' });
+  table.replaceWith(wrap);
+  wrap.append(table);
+  table.append(tag('tbody', { id: table.dataset.body }));
+}
+
 function options(select) {
   select.append(...words(select.dataset.options).map((pair) => {
     const [value, key] = pair.split('=');
@@ -82,6 +92,7 @@ export function drawSkeleton(root = document) {
   for (const panel of root.querySelectorAll('.panel[data-heading]')) panelHeading(panel);
   for (const node of root.querySelectorAll('.card[data-heading]')) card(node);
   for (const table of root.querySelectorAll('table[data-columns]')) tableHead(table);
+  for (const table of root.querySelectorAll('table[data-body]')) tableFrame(table);
   for (const select of root.querySelectorAll('select[data-options]')) options(select);
   for (const control of root.querySelectorAll('[data-label]')) labelled(control);
 }
