@@ -20,11 +20,11 @@ final class ChineseData {
     }
 
     static String company(RandomGenerator random) {
-        return ChineseWords.city(random) + ChineseWords.pick(random, WORDS) + ChineseWords.pick(random, WORDS)
-                + ChineseWords.trade(random) + ChineseWords.pick(random, SUFFIXES);
+        return ChineseWords.CITIES.pick(random) + ChineseWords.pick(random, WORDS) + ChineseWords.pick(random, WORDS)
+                + ChineseWords.TRADES.pick(random) + ChineseWords.pick(random, SUFFIXES);
     }
 
     static String content(RandomGenerator random, int step) {
-        return ChineseWords.topic(random) + "（第 " + step + " 次跟进）";
+        return ChineseWords.TOPICS.pick(random) + "（第 " + step + " 次跟进）";
     }
 }

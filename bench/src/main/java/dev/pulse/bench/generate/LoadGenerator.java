@@ -101,7 +101,7 @@ public final class LoadGenerator {
 
     /** One of the customer sources the generator draws from (a customer's is drawn once, at random). */
     public String source(int index) {
-        return ChineseWords.sourceAt(index);
+        return ChineseWords.SOURCES.at(index);
     }
 
     private String repName(int rep) {
@@ -113,8 +113,8 @@ public final class LoadGenerator {
         String customerId = String.format("C%08d", index);
         String name = ChineseWords.personName(random);
         String company = ChineseData.company(random);
-        String position = ChineseWords.position(random);
-        String source = ChineseWords.source(random);
+        String position = ChineseWords.POSITIONS.pick(random);
+        String source = ChineseWords.SOURCES.pick(random);
         String level = ChineseWords.pick(random, LEVELS);
         // Now and then the same person is entered again under another customer id, as happens in shared sheets.
         int contactOf = index > 0 && random.nextDouble() < SHARED_CONTACT ? random.nextInt(Math.max(0, index - 1000), index) : index;
@@ -145,7 +145,7 @@ public final class LoadGenerator {
                         ? at.plus(1 + random.nextInt(7), ChronoUnit.DAYS) : null;
                 FollowUp followUp = new FollowUp(uuid(random), customerId, name, phone, email, wechat, company, position,
                         repId(rep), repName(rep), teamId(rep), at, CHANNELS[random.nextInt(CHANNELS.length)],
-                        ChineseData.content(random, step), stageCode, ChineseWords.result(random), next, null,
+                        ChineseData.content(random, step), stageCode, ChineseWords.RESULTS.pick(random), next, null,
                         random.nextDouble() < 0.2 ? List.of("重点客户") : List.of(), level, source);
                 emit(sink, random, followUp);
             }
@@ -161,7 +161,7 @@ public final class LoadGenerator {
                 if (!at.isAfter(end)) {
                     emit(sink, random, new FollowUp(uuid(random), customerId, name, phone, email, wechat, company,
                             position, repId(rep), repName(rep), teamId(rep), at, Channel.PHONE, "确认客户不再推进",
-                            "LOST", "客户放弃", null, ChineseWords.lostReason(random), List.of(),
+                            "LOST", "客户放弃", null, ChineseWords.LOST_REASONS.pick(random), List.of(),
                             level, source));
                 }
                 return;
@@ -188,7 +188,7 @@ public final class LoadGenerator {
             }
             BigDecimal amount = BigDecimal.valueOf(5_000_00 + random.nextLong(495_000_00), 2);
             sink.sale(new Sale(uuid(random), String.format("SO%08d-%d", index, o + 1), customerId, repId(rep), teamId(rep),
-                    ChineseWords.product(random), amount, "CNY",
+                    ChineseWords.PRODUCTS.pick(random), amount, "CNY",
                     ChineseWords.pick(random, ChineseData.PAYMENT), at, "已发货"));
         }
     }

@@ -25,10 +25,10 @@ final class DemoData {
     }
 
     static String company(RandomGenerator random) {
-        return ChineseWords.city(random) + ChineseWords.surname(random) + "氏" + ChineseWords.trade(random) + "有限公司";
+        return ChineseWords.CITIES.pick(random) + ChineseWords.SURNAMES.pick(random) + "氏" + ChineseWords.TRADES.pick(random) + "有限公司";
     }
 
     static String content(RandomGenerator random) {
-        return ChineseWords.topic(random) + "；" + ChineseWords.result(random) + "。";
+        return ChineseWords.TOPICS.pick(random) + "；" + ChineseWords.RESULTS.pick(random) + "。";
     }
 }

@@ -142,8 +142,8 @@ public final class DemoGenerator implements Runnable {
             name = ChineseWords.personName(random);
             company = DemoData.company(random);
             phone = ChineseWords.mobile(random);
-            position = ChineseWords.position(random);
-            source = ChineseWords.source(random);
+            position = ChineseWords.POSITIONS.pick(random);
+            source = ChineseWords.SOURCES.pick(random);
             level = new String[] {"A", "B", "C"}[random.nextInt(3)];
             owner = DemoData.REPS.get(random.nextInt(DemoData.REPS.size()));
         }
@@ -193,11 +193,11 @@ public final class DemoGenerator implements Runnable {
             event.put("channel", channel);
             event.put("content", DemoData.content(random));
             event.put("stage", stage());
-            event.put("result", ChineseWords.result(random));
+            event.put("result", ChineseWords.RESULTS.pick(random));
             event.put("level", level);
             event.put("source", source);
             if (lost) {
-                event.put("lostReason", ChineseWords.lostReason(random));
+                event.put("lostReason", ChineseWords.LOST_REASONS.pick(random));
             } else if (!isClosed()) {
                 event.put("nextFollowUpAt", at.plus(1 + random.nextInt(7), ChronoUnit.DAYS)
                         .truncatedTo(ChronoUnit.SECONDS).toString());
@@ -212,7 +212,7 @@ public final class DemoGenerator implements Runnable {
             event.put("customerId", id);
             event.put("repId", owner.id());
             event.put("teamId", owner.teamId());
-            event.put("product", ChineseWords.product(random));
+            event.put("product", ChineseWords.PRODUCTS.pick(random));
             event.put("amount", String.valueOf(5_000 + random.nextInt(195) * 1_000));
             event.put("paymentMethod", random.nextBoolean() ? "银行转账" : "支付宝");
             event.put("occurredAt", at.truncatedTo(ChronoUnit.SECONDS).toString());
