@@ -8,7 +8,6 @@ import dev.pulse.events.validation.SaleValidator;
 import dev.pulse.events.validation.FieldError;
 import dev.pulse.ingest.config.KafkaSettings;
 import dev.pulse.ingest.pool.ClaimLimit;
-import dev.pulse.ingest.pool.ClaimLimitException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -4,7 +4,6 @@ import dev.pulse.events.messages.Language;
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.events.validation.FieldError;
-import dev.pulse.ingest.pool.ClaimLimitException;
 import dev.pulse.ingest.pool.PoolCheckUnavailableException;
 import dev.pulse.ingest.publish.KafkaUnavailableException;
 import dev.pulse.security.web.LocalizedErrors;
@@ -40,21 +39,22 @@ class IngestErrors extends LocalizedErrors {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidRecordsException e, HttpServletRequest request) {
-        Language language = Problems.language(request);
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Invalid records",
-                Message.of(MessageCode.INVALID_RECORDS, e.errors().size()), language);
-        problem.setType(URI.create("urn:pulse:invalid-records"));
-        problem.setProperty("errors", e.errors().stream().map(error -> ErrorView.of(error, language)).toList());
-        return problem;
+        return refused(HttpStatus.BAD_REQUEST, "Invalid records", "urn:pulse:invalid-records",
+                Message.of(MessageCode.INVALID_RECORDS, e.errors().size()), e, request);
     }
 
     /** Valid records, refused as a whole because they would claim too many pool customers: the state conflicts. */
     @ExceptionHandler
     ProblemDetail claimLimit(ClaimLimitException e, HttpServletRequest request) {
+        return refused(HttpStatus.CONFLICT, "Pool claim limit reached", "urn:pulse:pool-claim-limit",
+                e.errors().getFirst().reason(), e, request);
+    }
+
+    private static ProblemDetail refused(HttpStatus status, String title, String type, Message detail,
+                                         RefusedRecordsException e, HttpServletRequest request) {
         Language language = Problems.language(request);
-        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "Pool claim limit reached",
-                e.errors().getFirst().reason(), language);
-        problem.setType(URI.create("urn:pulse:pool-claim-limit"));
+        ProblemDetail problem = Problems.problem(status, title, detail, language);
+        problem.setType(URI.create(type));
         problem.setProperty("errors", e.errors().stream().map(error -> ErrorView.of(error, language)).toList());
         return problem;
     }

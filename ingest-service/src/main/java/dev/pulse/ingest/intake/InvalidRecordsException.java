@@ -4,16 +4,9 @@ import dev.pulse.events.validation.FieldError;
 import java.util.List;
 
 /** At least one record of the request is invalid, so none is written (400). */
-public class InvalidRecordsException extends RuntimeException {
+class InvalidRecordsException extends RefusedRecordsException {
 
-    private final List<FieldError> errors;
-
-    public InvalidRecordsException(List<FieldError> errors) {
-        super(errors.size() + " invalid field(s)");
-        this.errors = List.copyOf(errors);
-    }
-
-    public List<FieldError> errors() {
-        return errors;
+    InvalidRecordsException(List<FieldError> errors) {
+        super(errors.size() + " invalid field(s)", errors);
     }
 }
