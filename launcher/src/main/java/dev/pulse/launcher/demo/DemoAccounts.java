@@ -2,14 +2,12 @@ package dev.pulse.launcher.demo;
 
 import dev.pulse.events.Json;
 import dev.pulse.launcher.LaunchException;
+import dev.pulse.launcher.token.AdminApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -22,13 +20,10 @@ public final class DemoAccounts {
 
     public static final String MANAGER = "demo-manager";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private final URI report;
-    private final String adminToken;
+    private final AdminApi admin;
 
     public DemoAccounts(URI report, String adminToken) {
-        this.report = report;
-        this.adminToken = adminToken;
+        this.admin = new AdminApi(report, adminToken);
     }
 
     public void create(String password) {
@@ -46,15 +41,10 @@ public final class DemoAccounts {
     }
 
     private void save(String username, Map<String, Object> user) {
-        HttpRequest request = HttpRequest.newBuilder(
-                        report.resolve("/api/v1/admin/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(user)))
-                .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = admin.send("PUT",
+                    "/api/v1/admin/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8),
+                    Json.MAPPER.writeValueAsString(user));
             if (response.statusCode() != 204) {
                 throw new LaunchException("could not create the demo user " + username + ": "
                         + response.statusCode() + " " + response.body());

@@ -4,10 +4,7 @@ import dev.pulse.events.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,6 @@ public final class TokenCommand {
                    pulse token revoke TOKEN_ID [--url URL]
             The admin token comes from PULSE_TOKEN (or PULSE_ADMIN_TOKEN), as printed by ./pulse run.""";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final PrintStream out;
     private final PrintStream err;
 
@@ -112,18 +108,9 @@ public final class TokenCommand {
         return 1;
     }
 
-    private HttpResponse<String> send(String url, String token, String method, String path, String json)
+    private static HttpResponse<String> send(String url, String token, String method, String path, String json)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url).resolve(path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .header("Accept", "application/json");
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new AdminApi(URI.create(url), token).send(method, path, json);
     }
 
     /** Removes {@code name value} from the arguments and returns the value, or the fallback. */
