@@ -1,8 +1,9 @@
 // The header every page shares: brand, the page list, the live indicator, the language switch
-// and the signed-in user. Pages hold only an empty <header class="topbar"> (data-live="false"
-// without a live feed, data-nav="none" on the login page); the markup and the behaviour live here
-// once. It is drawn when this module is first evaluated, before the page's own module runs, and
-// so is the rest of the page's shared markup (skeleton.js, imported first for that).
+// and the signed-in user. Pages get only an empty <header class="topbar"> from the shared layout
+// (their <body> says data-live="false" without a live feed, data-nav="none" on the login page);
+// the markup and the behaviour live here once. It is drawn when this module is first evaluated,
+// before the page's own module runs, and so is the rest of the page's shared markup (skeleton.js,
+// imported first for that).
 import './skeleton.js';
 import { LANGUAGES, currentLang, locale, setLang, t, translateDom } from './i18n.js';
 import { loadMe, signOut } from './api.js';
@@ -64,14 +65,14 @@ export function renderHeader(header = document.querySelector('header.topbar')) {
     header.dataset.rendered = 'nav';
     return;
   }
-  const login = header.dataset.nav === 'none';
+  const login = document.body.dataset.nav === 'none';
   const brand = el('div', { class: 'brand' }, [
     el('img', { src: 'favicon.svg', alt: '', width: '28', height: '28' }),
     el('span', { class: 'brand-name' }, ['Pulse']),
     el('span', { class: 'tagline', 'data-i18n': 'tagline' }),
   ]);
   const right = el('div', { class: 'topbar-right' });
-  if (!login && header.dataset.live !== 'false') right.append(liveIndicator());
+  if (!login && document.body.dataset.live !== 'false') right.append(liveIndicator());
   right.append(el('nav', { id: login ? 'lang-switch-login' : 'lang-switch', class: 'lang-switch',
     'data-i18n-aria-label': 'languageSwitch' }));
   header.dataset.rendered = 'shared';

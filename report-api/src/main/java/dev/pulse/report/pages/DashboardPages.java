@@ -79,12 +79,11 @@ final class DashboardPages {
         }
         String title = settings.containsKey("title")
                 ? "<title data-i18n=\"" + settings.get("title") + "\">Pulse</title>" : "<title>Pulse</title>";
-        String ownBody = body.substring(0, bodyTag.start())
-                + SETTING.matcher(bodyTag.group()).replaceAll("") + body.substring(bodyTag.end());
         return layout.replace("{{title}}", title)
                 .replace("{{charts}}", settings.containsKey("charts") ? ECHARTS : "")
                 .replace("{{script}}", script)
-                .replace("{{body}}", ownBody.strip());
+                .replace("{{bodyTag}}", SETTING.matcher(bodyTag.group()).replaceAll(""))
+                .replace("{{body}}", body.substring(bodyTag.end()).replaceFirst("^\\R+", "").stripTrailing());
     }
 
     private static String read(Resource resource) throws IOException {

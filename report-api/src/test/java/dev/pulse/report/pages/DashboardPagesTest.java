@@ -13,6 +13,8 @@ class DashboardPagesTest {
             {{charts}}
             <script type="module" src="js/{{script}}"></script>
             </head>
+            {{bodyTag}}
+            <header></header>
             {{body}}""";
 
     @Test
@@ -35,6 +37,7 @@ class DashboardPagesTest {
                 <script type="module" src="js/funnel.js"></script>
                 </head>
                 <body data-state="loading">
+                <header></header>
                   <main>漏斗</main>
                 </body>""");
     }
@@ -45,7 +48,7 @@ class DashboardPagesTest {
         String page = DashboardPages.assemble(LAYOUT, "plain.html", "<body data-page-script=\"plain.js\"><main></main></body>");
 
         // then
-        assertThat(page).contains("<title>Pulse</title>", "src=\"js/plain.js\"", "<body><main></main></body>")
+        assertThat(page).contains("<title>Pulse</title>", "src=\"js/plain.js\"", "<body>\n<header></header>\n<main></main></body>")
                 .doesNotContain("echarts", "data-page-");
     }
 
@@ -78,7 +81,8 @@ class DashboardPagesTest {
                 "<title data-i18n=\"funnelPageTitle\">Pulse</title>",
                 "<script src=\"/webjars/echarts/echarts.min.js\"></script>\n  <script type=\"module\" src=\"js/funnel.js\">");
         assertThat(pages.page("index").orElseThrow()).contains("<title>Pulse</title>", "src=\"js/main.js\"");
-        assertThat(pages.page("login").orElseThrow()).doesNotContain("echarts").contains("data-nav=\"none\"");
+        assertThat(pages.page("login").orElseThrow()).doesNotContain("echarts")
+                .contains("<body data-nav=\"none\">\n  <!-- Drawn by js/header.js");
         assertThat(pages.page("nope")).isEmpty();
     }
 }
