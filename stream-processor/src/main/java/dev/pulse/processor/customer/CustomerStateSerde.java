@@ -139,10 +139,7 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         if (watch == null) {
             return;
         }
-        out.string(watch.customerName());
-        out.string(watch.repId());
-        out.string(watch.teamId());
-        out.string(watch.stage());
+        writeEach(out, watch.customerName(), watch.repId(), watch.teamId(), watch.stage());
         out.instant(watch.lastFollowUpAt());
         out.instant(watch.nextFollowUpAt());
         json(out, watch.openAlerts().isEmpty() ? null : watch.openAlerts());
@@ -165,11 +162,7 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         out.varint(journey.steps().size());
         for (CustomerJourney.Step step : journey.steps()) {
             out.instant(step.at());
-            out.string(step.eventId());
-            out.string(step.stage());
-            out.string(step.repId());
-            out.string(step.teamId());
-            out.string(step.source());
+            writeEach(out, step.eventId(), step.stage(), step.repId(), step.teamId(), step.source());
         }
         out.varint(journey.orders().size());
         journey.orders().forEach((orderId, amount) -> {
@@ -204,6 +197,13 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
             currencies.put(in.string(), in.string());
         }
         return new CustomerJourney(steps, orders, currencies);
+    }
+
+    /** Record components one after the other, with no count (unlike {@code out.strings}): the reader knows how many. */
+    private static void writeEach(StateBytes.Writer out, String... values) {
+        for (String value : values) {
+            out.string(value);
+        }
     }
 
     /** A rare, rich part as JSON bytes (ISO-8601 times: exact to the nanosecond, as the rest); empty for null. */
