@@ -8,10 +8,7 @@ import dev.pulse.events.Channel;
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
 import dev.pulse.events.Pipeline;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -24,11 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 class FollowUpValidatorTest {
 
-    /** The validator's "now": every future/past rule below is measured from here. */
-    private static final Instant NOW = Instant.parse("2026-11-24T04:00:00Z");
-
-    private final FollowUpValidator validator =
-            new FollowUpValidator(Pipeline.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    /** Its "now" is {@link TestValidators#NOW}, 2026-11-24T04:00:00Z: every future/past rule below is measured from there. */
+    private final FollowUpValidator validator = TestValidators.followUps();
 
     /** The smallest follow-up the contract accepts: every required field and one contact. */
     private static ObjectNode minimal() {
@@ -46,9 +40,7 @@ class FollowUpValidatorTest {
 
     /** The minimal follow-up with one field set to {@code value}: text, or a number where the contract wants text. */
     private static ObjectNode minimalWith(String field, Object value) {
-        ObjectNode record = minimal();
-        record.set(field, Json.MAPPER.valueToTree(value));
-        return record;
+        return TestValidators.with(minimal(), field, value);
     }
 
     /** An accessor of the validated follow-up, typed for a parameter list. */
@@ -174,13 +166,8 @@ class FollowUpValidatorTest {
 
     @Test
     void shouldRejectMalformedPhoneAndEmail() {
-        // given
-        ObjectNode record = minimal();
-        record.put("phone", "call me");
-        record.put("email", "zhangsan.example.cn");
-
         // when
-        Validated<FollowUp> result = validator.validate(record, 0);
+        Validated<FollowUp> result = validator.validate(minimal().put("phone", "call me").put("email", "zhangsan.example.cn"), 0);
 
         // then
         assertThat(result.errors()).extracting(FieldError::field).containsExactlyInAnyOrder("phone", "email");
@@ -247,27 +234,24 @@ class FollowUpValidatorTest {
         assertThat(held.apply(result.value())).isEqualTo(expected);
     }
 
-    @Test
-    void shouldRejectAnUnknownChannel() {
-        // when
-        Validated<FollowUp> result = validator.validate(minimalWith("channel", "FAX"), 0);
-
-        // then
-        assertThat(result.errors()).singleElement().satisfies(error -> {
-            assertThat(error.field()).isEqualTo("channel");
-            assertThat(error.message()).contains("PHONE", "WECHAT", "VISIT");
-        });
+    /** A code outside its list, and codes the error must list so the sender can pick one. */
+    static Stream<Arguments> unknownCode() {
+        return Stream.of(
+                arguments("channel", "FAX", new String[] {"PHONE", "WECHAT", "VISIT"}),
+                arguments("stage", "NEGOTIATION", new String[] {"LEAD", "WON", "LOST"}));
     }
 
-    @Test
-    void shouldRejectAStageOutsideThePipeline() {
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("unknownCode")
+    void shouldRejectAnUnknownChannelOrAStageOutsideThePipelineListingTheKnownOnes(String field, String value,
+            String[] listed) {
         // when
-        Validated<FollowUp> result = validator.validate(minimalWith("stage", "NEGOTIATION"), 0);
+        Validated<FollowUp> result = validator.validate(minimalWith(field, value), 0);
 
         // then
         assertThat(result.errors()).singleElement().satisfies(error -> {
-            assertThat(error.field()).isEqualTo("stage");
-            assertThat(error.message()).contains("LEAD", "WON", "LOST");
+            assertThat(error.field()).isEqualTo(field);
+            assertThat(error.message()).contains(listed);
         });
     }
 
@@ -408,13 +392,8 @@ class FollowUpValidatorTest {
 
     @Test
     void shouldRejectABlankLostReasonWhenTheCustomerIsLost() {
-        // given
-        ObjectNode record = minimal();
-        record.put("stage", "LOST");
-        record.put("lostReason", "  ");
-
         // when
-        Validated<FollowUp> result = validator.validate(record, 0);
+        Validated<FollowUp> result = validator.validate(minimal().put("stage", "LOST").put("lostReason", "  "), 0);
 
         // then
         assertThat(result.errors()).extracting(FieldError::field).containsExactly("lostReason");
@@ -422,13 +401,8 @@ class FollowUpValidatorTest {
 
     @Test
     void shouldAcceptALostCustomerWithAReason() {
-        // given
-        ObjectNode record = minimal();
-        record.put("stage", "LOST");
-        record.put("lostReason", "预算被砍，选择了竞品");
-
         // when
-        Validated<FollowUp> result = validator.validate(record, 0);
+        Validated<FollowUp> result = validator.validate(minimal().put("stage", "LOST").put("lostReason", "预算被砍，选择了竞品"), 0);
 
         // then
         assertThat(result.errors()).isEmpty();

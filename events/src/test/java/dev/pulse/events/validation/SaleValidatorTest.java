@@ -7,10 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import dev.pulse.events.Json;
 import dev.pulse.events.Sale;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 class SaleValidatorTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T04:00:00Z");
-
-    private final SaleValidator validator = new SaleValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    /** Its "now" is {@link TestValidators#NOW}, 2026-11-24T04:00:00Z. */
+    private final SaleValidator validator = TestValidators.sales();
 
     /** The smallest sale the contract accepts; the amount is text so its scale is exact. */
     private static ObjectNode minimal() {
@@ -39,9 +35,7 @@ class SaleValidatorTest {
 
     /** The minimal sale with one field set to {@code value}: text, a number or a boolean where the contract wants another. */
     private static ObjectNode minimalWith(String field, Object value) {
-        ObjectNode record = minimal();
-        record.set(field, Json.MAPPER.valueToTree(value));
-        return record;
+        return TestValidators.with(minimal(), field, value);
     }
 
     @Test
