@@ -1,6 +1,7 @@
 package dev.pulse.processor.customer;
 
 import dev.pulse.events.Json;
+import dev.pulse.events.JsonSerde;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.duplicates.DuplicateFlag;
@@ -38,6 +39,8 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
 
     static final int FORMAT = 1;
 
+    /** A state written as JSON by an earlier version, read as the JSON state stores are. */
+    private static final Deserializer<CustomerState> EARLIER_JSON = JsonSerde.forState(CustomerState.class).deserializer();
     private static final TypeReference<Map<String, DuplicateFlag>> REPEATS = new TypeReference<>() { };
     private static final TypeReference<Map<AlertKind, Alert>> ALERTS = new TypeReference<>() { };
 
@@ -48,16 +51,21 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
 
     @Override
     public Deserializer<CustomerState> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return bytes.length > 0 && bytes[0] == '{' ? Json.STATE.readValue(bytes, CustomerState.class) : read(bytes);
-            } catch (JacksonException | IllegalStateException | IllegalArgumentException e) {
-                throw new SerializationException("not a customer state on " + topic + ": " + e.getMessage(), e);
-            }
-        };
+        return (topic, bytes) -> bytes != null && bytes.length > 0 && bytes[0] == '{'
+                ? EARLIER_JSON.deserialize(topic, bytes)
+                : readOrNull(topic, bytes);
+    }
+
+    /** Null stays null (a tombstone); bytes that are no state of this format fail as Kafka expects. */
+    private static CustomerState readOrNull(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return read(bytes);
+        } catch (JacksonException | IllegalStateException | IllegalArgumentException e) {
+            throw new SerializationException("not a customer state on " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     static byte[] write(CustomerState state) {
