@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,14 +90,14 @@ class FunnelTopologyTest {
     @Test
     void shouldCountLostFromAnyStageWithoutUnreachingEarlierStages() {
         // given: three customers of 11-03, at LEAD, QUOTE and CONTRACT
-        send(followUp("C-1", "LEAD", "2026-11-03T09:00"));
-        send(followUp("C-2", "QUOTE", "2026-11-03T10:00"));
-        send(followUp("C-3", "CONTRACT", "2026-11-03T11:00"));
+        send(followUp("C-1", "LEAD", "2026-11-03T09:00"),
+                followUp("C-2", "QUOTE", "2026-11-03T10:00"),
+                followUp("C-3", "CONTRACT", "2026-11-03T11:00"));
 
         // when: each of them is lost a few days later
-        send(followUp("C-1", "LOST", "2026-11-04T09:00"));
-        send(followUp("C-2", "LOST", "2026-11-05T10:00"));
-        send(followUp("C-3", "LOST", "2026-11-06T11:00"));
+        send(followUp("C-1", "LOST", "2026-11-04T09:00"),
+                followUp("C-2", "LOST", "2026-11-05T10:00"),
+                followUp("C-3", "LOST", "2026-11-06T11:00"));
 
         // then: LEAD reached by 3; QUALIFIED..QUOTE by C-2 and C-3; CONTRACT by C-3 alone; LOST by
         // all 3, who are all at LOST now; one move to LOST from each stage; LOST is no later stage,
@@ -111,8 +113,8 @@ class FunnelTopologyTest {
     @Test
     void shouldNotCountAFollowUpThatKeepsTheStageAsATransition() {
         // given: a lead on 11-01, called again as a lead on 11-02
-        send(followUp("C-1", "LEAD", "2026-11-01T09:00"));
-        send(followUp("C-1", "LEAD", "2026-11-02T15:00"));
+        send(followUp("C-1", "LEAD", "2026-11-01T09:00"),
+                followUp("C-1", "LEAD", "2026-11-02T15:00"));
 
         // when: qualified on 11-04
         send(followUp("C-1", "QUALIFIED", "2026-11-04T10:00"));
@@ -175,11 +177,11 @@ class FunnelTopologyTest {
         // (QUALIFIED 11-03 10:00 to PROPOSAL 11-06 10:00 is 3 days); the cohort stays 11-03
         assertOnlyCells(noCustomers(nov(3), "R-A", "T-EAST", null),
                 new FunnelCell(nov(3), "R-B", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
-                Map.of("PROPOSAL", 1L),
-                Map.of("QUALIFIED>PROPOSAL", 1L),
-                Map.of("QUALIFIED", Map.of("3", 1L)),
-                1, cny("5000.00")));
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
+                        Map.of("PROPOSAL", 1L),
+                        Map.of("QUALIFIED>PROPOSAL", 1L),
+                        Map.of("QUALIFIED", Map.of("3", 1L)),
+                        1, cny("5000.00")));
     }
 
     @Test
@@ -198,8 +200,8 @@ class FunnelTopologyTest {
     @Test
     void shouldTakeTheSourceOfTheFirstFollowUpThatNamesOne() {
         // given: a first contact that names no source, then one from a trade show
-        send(followUp("C-1", "LEAD", "2026-11-03T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-04T09:00").put("source", "展会"));
+        send(followUp("C-1", "LEAD", "2026-11-03T09:00"),
+                followUp("C-1", "QUALIFIED", "2026-11-04T09:00").put("source", "展会"));
 
         // when: a later follow-up names the website
         send(followUp("C-1", "PROPOSAL", "2026-11-05T09:00").put("source", "官网"));
@@ -207,52 +209,55 @@ class FunnelTopologyTest {
         // then: the customer stays in the trade-show cell; the cell it had without a source is empty
         assertOnlyCells(noCustomers(nov(3), "R-7", "T-EAST", null),
                 new FunnelCell(nov(3), "R-7", "T-EAST", "展会", 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
-                Map.of("PROPOSAL", 1L),
-                Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>PROPOSAL", 1L),
-                Map.of("LEAD", Map.of("1", 1L), "QUALIFIED", Map.of("1", 1L)),
-                0, Map.of()));
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
+                        Map.of("PROPOSAL", 1L),
+                        Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>PROPOSAL", 1L),
+                        Map.of("LEAD", Map.of("1", 1L), "QUALIFIED", Map.of("1", 1L)),
+                        0, Map.of()));
     }
 
     // --- time in stage ------------------------------------------------------------------------
 
-    @Test
-    void shouldCountWholeDaysFromEnteringAStageToEnteringALaterOne() {
-        // given: C-1 a LEAD on day 0 (11-02 09:00), QUALIFIED on day 3 at 14:00
-        send(followUp("C-1", "LEAD", "2026-11-02T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+    /** Time in stage, from C-1: a LEAD on day 0 (11-02 09:00), QUALIFIED on day 3 at 14:00, 3 days 5 hours later. */
+    @Nested
+    class TimeInStage {
 
-        // when: WON on day 10 at 16:00
-        send(followUp("C-1", "WON", "2026-11-12T16:00"));
+        @BeforeEach
+        void c1QualifiedThreeDaysFiveHoursAfterItsLead() {
+            send(followUp("C-1", "LEAD", "2026-11-02T09:00"),
+                    followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+        }
 
-        // then: LEAD 3 days 5 hours -> 3; QUALIFIED 7 days 2 hours -> 7; WON is never left
-        assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L),
-                Map.of("WON", 1L),
-                Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>WON", 1L),
-                Map.of("LEAD", Map.of("3", 1L), "QUALIFIED", Map.of("7", 1L)),
-                0, Map.of()));
-    }
+        @Test
+        void shouldCountWholeDaysFromEnteringAStageToEnteringALaterOne() {
+            // when: WON on day 10 at 16:00
+            send(followUp("C-1", "WON", "2026-11-12T16:00"));
 
-    @Test
-    void shouldKeepTimeInStageAsAHistogramOfTheCellsCustomers() {
-        // given: C-1 leaves LEAD after 3 days 5 hours (as above)
-        send(followUp("C-1", "LEAD", "2026-11-02T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+            // then: LEAD 3 days 5 hours -> 3; QUALIFIED 7 days 2 hours -> 7; WON is never left
+            assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 1,
+                    Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L),
+                    Map.of("WON", 1L),
+                    Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>WON", 1L),
+                    Map.of("LEAD", Map.of("3", 1L), "QUALIFIED", Map.of("7", 1L)),
+                    0, Map.of()));
+        }
 
-        // when: C-2 leaves LEAD after 1 day 23 hours, and C-3 after 3 days exactly
-        send(followUp("C-2", "LEAD", "2026-11-02T10:00"));
-        send(followUp("C-2", "QUALIFIED", "2026-11-04T09:00"));
-        send(followUp("C-3", "LEAD", "2026-11-02T11:00"));
-        send(followUp("C-3", "QUALIFIED", "2026-11-05T11:00"));
+        @Test
+        void shouldKeepTimeInStageAsAHistogramOfTheCellsCustomers() {
+            // when: C-2 leaves LEAD after 1 day 23 hours, and C-3 after 3 days exactly
+            send(followUp("C-2", "LEAD", "2026-11-02T10:00"),
+                    followUp("C-2", "QUALIFIED", "2026-11-04T09:00"),
+                    followUp("C-3", "LEAD", "2026-11-02T11:00"),
+                    followUp("C-3", "QUALIFIED", "2026-11-05T11:00"));
 
-        // then: LEAD days 1 once and 3 twice
-        assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 3,
-                Map.of("LEAD", 3L, "QUALIFIED", 3L),
-                Map.of("QUALIFIED", 3L),
-                Map.of("LEAD>QUALIFIED", 3L),
-                Map.of("LEAD", Map.of("1", 1L, "3", 2L)),
-                0, Map.of()));
+            // then: LEAD days 1 once and 3 twice
+            assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 3,
+                    Map.of("LEAD", 3L, "QUALIFIED", 3L),
+                    Map.of("QUALIFIED", 3L),
+                    Map.of("LEAD>QUALIFIED", 3L),
+                    Map.of("LEAD", Map.of("1", 1L, "3", 2L)),
+                    0, Map.of()));
+        }
     }
 
     // --- sales --------------------------------------------------------------------------------
@@ -266,12 +271,7 @@ class FunnelTopologyTest {
         send(sale("SO-1", "C-1", "12800.50", "2026-11-04T09:00"));
 
         // then
-        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("12800.50")));
+        assertOnlyCells(contractOfNov3WithSales(cny("12800.50")));
     }
 
     @Test
@@ -286,12 +286,7 @@ class FunnelTopologyTest {
         send(first);
 
         // then: one customer with a sale; 12800.50 + 199.50 = 13000.00
-        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("13000.00")));
+        assertOnlyCells(contractOfNov3WithSales(cny("13000.00")));
     }
 
     @Test
@@ -305,12 +300,7 @@ class FunnelTopologyTest {
 
         // then: orderId is unique (DESIGN.md "Events"), so it is still one deal of 12800.50, as the
         // read model's sale facts keep it (a repeated orderId is skipped there)
-        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("12800.50")));
+        assertOnlyCells(contractOfNov3WithSales(cny("12800.50")));
     }
 
     @Test
@@ -348,11 +338,11 @@ class FunnelTopologyTest {
         // gives back exactly what it held, per currency
         assertOnlyCells(noCustomers(nov(3), "R-7", "T-EAST", null),
                 new FunnelCell(nov(3), "R-B", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, Map.of("CNY", new BigDecimal("12300.00"), "USD", new BigDecimal("450.00"))));
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
+                        Map.of("CONTRACT", 1L),
+                        Map.of(),
+                        Map.of(),
+                        1, Map.of("CNY", new BigDecimal("12300.00"), "USD", new BigDecimal("450.00"))));
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -404,6 +394,16 @@ class FunnelTopologyTest {
         return LocalDate.of(2026, 11, day);
     }
 
+    /**
+     * The cell of C-1, followed up first as a CONTRACT on 11-03 by R-7 (so LEAD..CONTRACT reached at
+     * once, no move, no time in stage) and counted once as a customer with a sale.
+     */
+    private static FunnelCell contractOfNov3WithSales(Map<String, BigDecimal> revenue) {
+        return new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
+                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
+                Map.of("CONTRACT", 1L), Map.of(), Map.of(), 1, revenue);
+    }
+
     /** A cell every customer has left: it stays on the compacted topic with nothing in it. */
     private static FunnelCell noCustomers(LocalDate cohortDay, String repId, String teamId, String source) {
         return new FunnelCell(cohortDay, repId, teamId, source, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0,
@@ -414,9 +414,12 @@ class FunnelTopologyTest {
         return Map.of("CNY", new BigDecimal(amount));
     }
 
-    private void send(ObjectNode followUp) {
-        pulse.driver().followups().pipeInput(followUp.get("customerId").asString(),
-                followUp.toString().getBytes(StandardCharsets.UTF_8));
+    /** Sends the follow-ups in this order, keyed by customerId as ingest writes them. */
+    private void send(ObjectNode... followUps) {
+        for (ObjectNode followUp : followUps) {
+            pulse.driver().followups().pipeInput(followUp.get("customerId").asString(),
+                    followUp.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Sales are keyed by customerId too, as ingest writes them. */
