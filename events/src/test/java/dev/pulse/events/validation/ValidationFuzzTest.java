@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.Sale;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,10 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ValidationFuzzTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T04:00:00Z");
-    private static final FollowUpValidator FOLLOW_UPS =
-            new FollowUpValidator(Pipeline.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
-    private static final SaleValidator SALES = new SaleValidator(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    private static final Instant NOW = TestValidators.NOW;
+    private static final FollowUpValidator FOLLOW_UPS = TestValidators.followUps();
+    private static final SaleValidator SALES = TestValidators.sales();
     private static final ContractRules RULES = new ContractRules(NOW);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
