@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Imports a CSV text with the default settings into a list instead of ingest: what a sheet becomes. */
+/** Imports a sheet with the default settings into a list instead of ingest: what a sheet becomes. */
 final class CsvImports {
 
     /** The summary of the run and the events it would have posted, in order. */
@@ -21,13 +21,19 @@ final class CsvImports {
     private CsvImports() {
     }
 
+    /** A CSV text, written to {@code fileName} in {@code dir}, imported in batches of 100. */
     static Imported importCsv(Path dir, String fileName, String csv) throws IOException {
         Path file = dir.resolve(fileName);
         Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return importSheet(file, 100);
+    }
+
+    /** A sheet file of any format, imported in batches of {@code batchSize}. */
+    static Imported importSheet(Path file, int batchSize) throws IOException {
         List<ObjectNode> events = new ArrayList<>();
         try (Sheet sheet = Sheets.open(file)) {
-            ImportSummary summary = Importer.withDefaults().run(fileName, sheet,
-                    new Importer.Options(null, null, false, null, 100), (kind, batch) -> {
+            ImportSummary summary = Importer.withDefaults().run(file.getFileName().toString(), sheet,
+                    new Importer.Options(null, null, false, null, batchSize), (kind, batch) -> {
                         events.addAll(batch);
                         return new EventSink.Outcome(batch.size(), List.of());
                     }, null, ProgressBar.none());

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,13 +47,7 @@ class ImporterTest {
 
     @Test
     void shouldConvertEachCellAsTheSheetMeantIt() throws IOException {
-        List<ObjectNode> events = new ArrayList<>();
-        Importer.withDefaults().run("x", Sheets.open(SheetFixtures.followUpsXlsx(dir)),
-                new Importer.Options(null, null, false, null, 100),
-                (kind, batch) -> {
-                    events.addAll(batch);
-                    return new dev.pulse.importer.ingest.EventSink.Outcome(batch.size(), List.of());
-                }, null, ProgressBar.none());
+        List<ObjectNode> events = CsvImports.importSheet(SheetFixtures.followUpsXlsx(dir), 100).events();
         String wang = Ids.customerId("13800138000", null, null);
         assertThat(events).extracting(e -> e.get("occurredAt").asString()).containsExactly(
                 "2025-10-03T06:05:00Z", "2025-10-08T07:30:00Z", "2025-10-03T16:00:00Z", "2025-10-10T04:00:00Z",
@@ -73,13 +66,7 @@ class ImporterTest {
         assertThat(events.get(3).get("wechat").asString()).isEqualTo("zhaomin88");
         assertThat(events.get(4).get("lostReason").asString()).isEqualTo("预算不足");
         // Event ids come from the content: a second read of the same sheet gives the same ids.
-        List<ObjectNode> again = new ArrayList<>();
-        Importer.withDefaults().run("x", Sheets.open(SheetFixtures.followUpsXlsx(dir)),
-                new Importer.Options(null, null, false, null, 2),
-                (kind, batch) -> {
-                    again.addAll(batch);
-                    return new dev.pulse.importer.ingest.EventSink.Outcome(batch.size(), List.of());
-                }, null, ProgressBar.none());
+        List<ObjectNode> again = CsvImports.importSheet(SheetFixtures.followUpsXlsx(dir), 2).events();
         assertThat(again).extracting(e -> e.get("eventId").asString())
                 .containsExactlyElementsOf(events.stream().map(e -> e.get("eventId").asString()).toList())
                 .doesNotHaveDuplicates();
@@ -87,13 +74,9 @@ class ImporterTest {
 
     @Test
     void shouldReadTheGbkSalesSheetAsTheSameCustomers() throws IOException {
-        List<ObjectNode> sales = new ArrayList<>();
-        ImportSummary summary = Importer.withDefaults().run("x", Sheets.open(SheetFixtures.salesGbkCsv(dir)),
-                new Importer.Options(null, null, false, null, 100),
-                (kind, batch) -> {
-                    sales.addAll(batch);
-                    return new dev.pulse.importer.ingest.EventSink.Outcome(batch.size(), List.of());
-                }, null, ProgressBar.none());
+        CsvImports.Imported imported = CsvImports.importSheet(SheetFixtures.salesGbkCsv(dir), 100);
+        ImportSummary summary = imported.summary();
+        List<ObjectNode> sales = imported.events();
         assertThat(summary.type()).isEqualTo("sales");
         assertThat(summary.format()).isEqualTo("csv GB18030 delimiter ','");
         assertThat(summary.accepted()).isEqualTo(2);

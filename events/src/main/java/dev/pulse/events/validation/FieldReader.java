@@ -2,13 +2,16 @@ package dev.pulse.events.validation;
 
 import dev.pulse.events.messages.MessageCode;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,9 +29,27 @@ final class FieldReader {
     private final int index;
     private final List<FieldError> errors = new ArrayList<>();
 
-    FieldReader(JsonNode node, int index) {
+    private FieldReader(JsonNode node, int index) {
         this.node = node;
         this.index = index;
+    }
+
+    /** How an event type reads its fields, given the optional eventId every event has: its value, made on demand. */
+    interface EventFields<T> {
+        Supplier<T> read(FieldReader r, UUID eventId);
+    }
+
+    /**
+     * Reads record {@code index} of a request: every field's error, or, when there is none, the event.
+     * The event is made only then, so its constructor never sees a field that failed.
+     */
+    static <T> Validated<T> read(JsonNode node, int index, EventFields<T> fields) {
+        if (node == null || !node.isObject()) {
+            return new Validated<>(null, List.of(new FieldError(index, "", MessageCode.NOT_AN_OBJECT)));
+        }
+        FieldReader r = new FieldReader(node, index);
+        Supplier<T> event = fields.read(r, r.optionalUuid("eventId"));
+        return r.errors.isEmpty() ? new Validated<>(event.get(), List.of()) : new Validated<>(null, r.errors);
     }
 
     List<FieldError> errors() {
@@ -44,21 +65,35 @@ final class FieldReader {
         return value != null && !value.isNull() && !(value.isString() && value.asString().isBlank());
     }
 
-    String requiredText(String field, int maxLength) {
+    /** The field's value when it is present and of the JSON type wanted; else null, {@code wrongType} its error. */
+    private JsonNode presentAs(String field, Predicate<JsonNode> ofType, MessageCode wrongType) {
         if (!present(field)) {
-            error(field, MessageCode.REQUIRED);
             return null;
         }
-        return optionalText(field, maxLength);
+        JsonNode value = node.get(field);
+        if (!ofType.test(value)) {
+            error(field, wrongType);
+            return null;
+        }
+        return value;
+    }
+
+    /** Whether the field is present; when it is not, that is the field's error. */
+    private boolean required(String field) {
+        if (present(field)) {
+            return true;
+        }
+        error(field, MessageCode.REQUIRED);
+        return false;
+    }
+
+    String requiredText(String field, int maxLength) {
+        return required(field) ? optionalText(field, maxLength) : null;
     }
 
     /** Free text such as follow-up content: line breaks and tabs allowed, other control characters not. */
     String requiredLongText(String field, int maxLength) {
-        if (!present(field)) {
-            error(field, MessageCode.REQUIRED);
-            return null;
-        }
-        return text(field, maxLength, true);
+        return required(field) ? text(field, maxLength, true) : null;
     }
 
     String optionalText(String field, int maxLength) {
@@ -70,12 +105,8 @@ final class FieldReader {
     }
 
     private String text(String field, int maxLength, boolean multiline) {
-        if (!present(field)) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        if (!value.isString()) {
-            error(field, MessageCode.NOT_A_STRING);
+        JsonNode value = presentAs(field, JsonNode::isString, MessageCode.NOT_A_STRING);
+        if (value == null) {
             return null;
         }
         String text = value.asString().strip();
@@ -130,63 +161,57 @@ final class FieldReader {
     }
 
     UUID optionalUuid(String field) {
-        String text = optionalText(field, 36);
-        if (text == null) {
-            return null;
+        return parsed(field, 36, FieldReader::canonicalUuid, MessageCode.NOT_A_UUID);
+    }
+
+    /** A UUID written the one way UUID.toString writes it, in either case. */
+    private static UUID canonicalUuid(String text) {
+        UUID id = UUID.fromString(text);
+        if (!id.toString().equalsIgnoreCase(text)) {
+            throw new IllegalArgumentException("not canonical");
         }
-        try {
-            UUID id = UUID.fromString(text);
-            if (!id.toString().equalsIgnoreCase(text)) {
-                throw new IllegalArgumentException("not canonical");
-            }
-            return id;
-        } catch (IllegalArgumentException e) {
-            error(field, MessageCode.NOT_A_UUID);
-            return null;
-        }
+        return id;
     }
 
     Instant requiredInstant(String field) {
-        if (!present(field)) {
-            error(field, MessageCode.REQUIRED);
-            return null;
-        }
-        return optionalInstant(field);
+        return required(field) ? optionalInstant(field) : null;
+    }
+
+    /** When the event happened, which every event gives: held to the time rules of whoever reads it. */
+    Instant occurredAt(TimeRules timeRules) {
+        Instant occurredAt = requiredInstant("occurredAt");
+        timeRules.checkOccurredAt(this, "occurredAt", occurredAt);
+        return occurredAt;
     }
 
     Instant optionalInstant(String field) {
-        String text = optionalText(field, SHORT);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            error(field, MessageCode.NOT_A_TIME);
-            return null;
-        }
+        return parsed(field, SHORT, text -> OffsetDateTime.parse(text).toInstant(), MessageCode.NOT_A_TIME);
     }
 
     /** A calendar date such as 2026-11-30, with no time and no zone: a day as the rep names it. */
     LocalDate optionalDate(String field) {
-        String text = optionalText(field, SHORT);
+        return parsed(field, SHORT, LocalDate::parse, MessageCode.NOT_A_CALENDAR_DATE);
+    }
+
+    /**
+     * The field's text read by {@code parse}, which throws on text it cannot read: then the field's
+     * error is {@code unreadable}. Null when the field is absent or not valid text.
+     */
+    private <T> T parsed(String field, int maxLength, Function<String, T> parse, MessageCode unreadable) {
+        String text = optionalText(field, maxLength);
         if (text == null) {
             return null;
         }
         try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            error(field, MessageCode.NOT_A_CALENDAR_DATE);
+            return parse.apply(text);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            error(field, unreadable);
             return null;
         }
     }
 
     BigDecimal requiredDecimal(String field) {
-        if (!present(field)) {
-            error(field, MessageCode.REQUIRED);
-            return null;
-        }
-        return optionalDecimal(field);
+        return required(field) ? optionalDecimal(field) : null;
     }
 
     BigDecimal optionalDecimal(String field) {
@@ -209,12 +234,8 @@ final class FieldReader {
     }
 
     List<String> optionalTextList(String field, int maxItems, int maxLength) {
-        if (!present(field)) {
-            return null;
-        }
-        JsonNode value = node.get(field);
-        if (!value.isArray()) {
-            error(field, MessageCode.NOT_AN_ARRAY);
+        JsonNode value = presentAs(field, JsonNode::isArray, MessageCode.NOT_AN_ARRAY);
+        if (value == null) {
             return null;
         }
         if (value.size() > maxItems) {

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -63,11 +64,10 @@ public final class FollowUpValidator {
 
     /** Validates record {@code index} of a request; a missing eventId stays null for the caller to assign. */
     public Validated<FollowUp> validate(JsonNode node, int index) {
-        if (node == null || !node.isObject()) {
-            return new Validated<>(null, List.of(new FieldError(index, "", MessageCode.NOT_AN_OBJECT)));
-        }
-        FieldReader r = new FieldReader(node, index);
-        UUID eventId = r.optionalUuid("eventId");
+        return FieldReader.read(node, index, this::readFollowUp);
+    }
+
+    private Supplier<FollowUp> readFollowUp(FieldReader r, UUID eventId) {
         String customerId = r.requiredText("customerId", FieldReader.SHORT);
         String customerName = r.requiredText("customerName", FieldReader.MEDIUM);
         String phone = r.optionalText("phone", 32);
@@ -79,8 +79,7 @@ public final class FollowUpValidator {
         String repId = r.requiredText("repId", FieldReader.SHORT);
         String repName = r.optionalText("repName", FieldReader.MEDIUM);
         String teamId = r.optionalText("teamId", FieldReader.SHORT);
-        Instant occurredAt = r.requiredInstant("occurredAt");
-        timeRules.checkOccurredAt(r, "occurredAt", occurredAt);
+        Instant occurredAt = r.occurredAt(timeRules);
         Channel channel = r.requiredEnum("channel", Channel.class);
         String content = r.requiredLongText("content", CONTENT_MAX);
         String stage = checkStage(r, r.requiredText("stage", FieldReader.SHORT));
@@ -103,14 +102,11 @@ public final class FollowUpValidator {
         }
         String source = r.optionalText("source", 100);
         ExpectedDeal deal = checkExpectedDeal(r, occurredAt);
-        if (!r.errors().isEmpty()) {
-            return new Validated<>(null, r.errors());
-        }
-        return new Validated<>(new FollowUp(eventId, customerId, customerName, phone,
+        return () -> new FollowUp(eventId, customerId, customerName, phone,
                 email == null ? null : email.toLowerCase(java.util.Locale.ROOT), wechat, company, position,
                 repId, repName, teamId, occurredAt, channel, content, stage, result, nextFollowUpAt, lostReason,
                 tags, level == null ? null : level.toUpperCase(java.util.Locale.ROOT), source,
-                deal.amount(), deal.currency(), deal.closeDate()), List.of());
+                deal.amount(), deal.currency(), deal.closeDate());
     }
 
     /**

@@ -6,9 +6,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /** The field rules of a sale (DESIGN.md "Events"). */
@@ -41,11 +41,10 @@ public final class SaleValidator {
     }
 
     public Validated<Sale> validate(JsonNode node, int index) {
-        if (node == null || !node.isObject()) {
-            return new Validated<>(null, List.of(new FieldError(index, "", MessageCode.NOT_AN_OBJECT)));
-        }
-        FieldReader r = new FieldReader(node, index);
-        UUID eventId = r.optionalUuid("eventId");
+        return FieldReader.read(node, index, this::readSale);
+    }
+
+    private Supplier<Sale> readSale(FieldReader r, UUID eventId) {
         String orderId = r.requiredText("orderId", FieldReader.SHORT);
         String customerId = r.requiredText("customerId", FieldReader.SHORT);
         String repId = r.requiredText("repId", FieldReader.SHORT);
@@ -60,14 +59,10 @@ public final class SaleValidator {
             r.error("currency", MessageCode.NOT_A_CURRENCY);
         }
         String paymentMethod = r.optionalText("paymentMethod", FieldReader.SHORT);
-        Instant occurredAt = r.requiredInstant("occurredAt");
-        timeRules.checkOccurredAt(r, "occurredAt", occurredAt);
+        Instant occurredAt = r.occurredAt(timeRules);
         String shippingStatus = r.optionalText("shippingStatus", FieldReader.SHORT);
-        if (!r.errors().isEmpty()) {
-            return new Validated<>(null, r.errors());
-        }
-        return new Validated<>(new Sale(eventId, orderId, customerId, repId, teamId, product, amount,
+        return () -> new Sale(eventId, orderId, customerId, repId, teamId, product, amount,
                 currency == null ? "CNY" : currency.toUpperCase(Locale.ROOT), paymentMethod, occurredAt,
-                shippingStatus), List.of());
+                shippingStatus);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pulse.events.activity;
 
+import static dev.pulse.events.activity.Granularity.MONTH;
+import static dev.pulse.events.activity.Granularity.WEEK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -25,30 +27,30 @@ class GranularityTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
+    private static Granularity.Period period(String bucket, String firstDay, String lastDay) {
+        return new Granularity.Period(bucket, LocalDate.parse(firstDay), LocalDate.parse(lastDay));
+    }
+
     /** A day and the period it falls in, with the period's first and last day, worked out in the comments. */
     static Stream<Arguments> daysAndTheirPeriods() {
         return Stream.of(
                 // 2026-01-01 is a Thursday, so its week (Mon 2025-12-29 .. Sun 2026-01-04) is 2026-W01
-                arguments("New Year's Day 2026 is in week 1 of 2026", Granularity.WEEK, LocalDate.of(2026, 1, 1),
-                        new Granularity.Period("2026-W01", LocalDate.of(2025, 12, 29), LocalDate.of(2026, 1, 4))),
+                arguments("New Year's Day 2026 is in week 1 of 2026", WEEK, "2026-01-01",
+                        period("2026-W01", "2025-12-29", "2026-01-04")),
                 // 2026 starts on a Thursday, so it has 53 weeks; 2027-01-01 is a Friday whose
                 // week (Mon 2026-12-28 .. Sun 2027-01-03) has its Thursday on 2026-12-31
-                arguments("New Year's Day 2027 is in week 53 of 2026", Granularity.WEEK, LocalDate.of(2027, 1, 1),
-                        new Granularity.Period("2026-W53", LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 3))),
+                arguments("New Year's Day 2027 is in week 53 of 2026", WEEK, "2027-01-01",
+                        period("2026-W53", "2026-12-28", "2027-01-03")),
                 // 2026-11-03 is day 307 of 2026, so 3 + 306 = 309 days after Mon 2025-12-29 (start of
                 // W01); 309 = 44 * 7 + 1, so it is the Tuesday of week 45, which began on Mon 2026-11-02
-                arguments("the week of the design example is week 45", Granularity.WEEK, LocalDate.of(2026, 11, 3),
-                        new Granularity.Period("2026-W45", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 8))),
+                arguments("the week of the design example is week 45", WEEK, "2026-11-03",
+                        period("2026-W45", "2026-11-02", "2026-11-08")),
                 // February ends on the 28th in a common year and on the 29th in a leap year
-                arguments("February of a common year", Granularity.MONTH, LocalDate.of(2026, 2, 28),
-                        new Granularity.Period("2026-02", LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28))),
-                arguments("February of a leap year", Granularity.MONTH, LocalDate.of(2028, 2, 29),
-                        new Granularity.Period("2028-02", LocalDate.of(2028, 2, 1), LocalDate.of(2028, 2, 29))),
+                arguments("February of a common year", MONTH, "2026-02-28", period("2026-02", "2026-02-01", "2026-02-28")),
+                arguments("February of a leap year", MONTH, "2028-02-29", period("2028-02", "2028-02-01", "2028-02-29")),
                 // whole months of 30 and 31 days, from their last day
-                arguments("April, 30 days", Granularity.MONTH, LocalDate.of(2026, 4, 30),
-                        new Granularity.Period("2026-04", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30))),
-                arguments("December, 31 days", Granularity.MONTH, LocalDate.of(2026, 12, 31),
-                        new Granularity.Period("2026-12", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))));
+                arguments("April, 30 days", MONTH, "2026-04-30", period("2026-04", "2026-04-01", "2026-04-30")),
+                arguments("December, 31 days", MONTH, "2026-12-31", period("2026-12", "2026-12-01", "2026-12-31")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,20 +63,28 @@ class GranularityTest {
         assertThat(period).isEqualTo(expected);
     }
 
-    @Test
-    void shouldLabelTheLastDaysOfDecember2025WithTheWeekBasedYear2026() {
-        // given: Monday 2025-12-29 is already in 2026-W01 (its Thursday is 2026-01-01),
-        // while Sunday 2025-12-28 closes 2025-W52 (2025 began on a Wednesday and is no leap year: 52 weeks)
-        LocalDate monday = LocalDate.of(2025, 12, 29);
-        LocalDate sunday = LocalDate.of(2025, 12, 28);
+    /** A day and the label of its week or month, worked out in the comments. */
+    static Stream<Arguments> daysAndTheirLabels() {
+        return Stream.of(
+                // Monday 2025-12-29 is already in 2026-W01 (its Thursday is 2026-01-01): not "2025-W01",
+                // which a calendar-year label would wrongly give
+                arguments("the last Monday of 2025 is labelled with the week-based year 2026", WEEK, "2025-12-29",
+                        "2026-W01"),
+                // Sunday 2025-12-28 closes 2025-W52 (2025 began on a Wednesday and is no leap year: 52 weeks)
+                arguments("the Sunday before it closes week 52 of 2025", WEEK, "2025-12-28", "2025-W52"),
+                // Wed 2026-03-04 is 65 days after Mon 2025-12-29, i.e. 9 full weeks in: W10
+                arguments("a single-digit week is padded", WEEK, "2026-03-04", "2026-W10"),
+                arguments("a single-digit month is padded", MONTH, "2026-03-04", "2026-03"));
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("daysAndTheirLabels")
+    void shouldLabelADaysPeriod(String why, Granularity granularity, LocalDate day, String expected) {
         // when
-        String mondayBucket = Granularity.WEEK.periodOf(monday).bucket();
-        String sundayBucket = Granularity.WEEK.periodOf(sunday).bucket();
+        String bucket = granularity.periodOf(day).bucket();
 
-        // then: not "2025-W01", which a calendar-year label would wrongly give
-        assertThat(mondayBucket).isEqualTo("2026-W01");
-        assertThat(sundayBucket).isEqualTo("2025-W52");
+        // then
+        assertThat(bucket).isEqualTo(expected);
     }
 
     @Test
@@ -91,20 +101,6 @@ class GranularityTest {
         assertThat(before.bucket()).isEqualTo("2026-W53");
         assertThat(after).isEqualTo(new Granularity.Period("2027-W01",
                 LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 10)));
-    }
-
-    @Test
-    void shouldPadSingleDigitWeeksAndMonths() {
-        // given
-        LocalDate date = LocalDate.of(2026, 3, 4);
-
-        // when
-        String week = Granularity.WEEK.periodOf(date).bucket();
-        String month = Granularity.MONTH.periodOf(date).bucket();
-
-        // then: Wed 2026-03-04 is 65 days after Mon 2025-12-29, i.e. 9 full weeks in: W10
-        assertThat(week).isEqualTo("2026-W10");
-        assertThat(month).isEqualTo("2026-03");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -45,72 +46,69 @@ final class ContractRules {
 
     /** Every field of a follow-up that breaks a rule; "" when the value is no JSON object at all. */
     Set<String> followUpViolations(JsonNode node) {
-        Set<String> broken = new LinkedHashSet<>();
-        if (node == null || !node.isObject()) {
-            return Set.of("");
-        }
-        Fields f = new Fields(node, broken);
-        f.uuid("eventId");
-        f.text("customerId", 64, true, false);
-        f.text("customerName", 200, true, false);
-        if (!f.given("phone") && !f.given("email") && !f.given("wechat")) {
-            broken.add("phone");
-        }
-        f.matching("phone", 32, PHONE);
-        f.matching("email", 254, EMAIL);
-        f.text("wechat", 64, false, false);
-        f.text("company", 200, false, false);
-        f.text("position", 200, false, false);
-        f.text("repId", 64, true, false);
-        f.text("repName", 200, false, false);
-        f.text("teamId", 64, false, false);
-        Instant occurredAt = f.time("occurredAt", true);
-        if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(now.plusSeconds(300)))) {
-            broken.add("occurredAt");
-        }
-        f.oneOf("channel", CHANNELS, true);
-        f.text("content", 10_000, true, true);
-        String stage = f.oneOf("stage", STAGES, true);
-        f.text("result", 2_000, false, true);
-        Instant next = f.time("nextFollowUpAt", false);
-        if (next != null && occurredAt != null && (!next.isAfter(occurredAt)
-                || next.isAfter(occurredAt.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()))) {
-            broken.add("nextFollowUpAt");
-        }
-        f.text("lostReason", 2_000, false, true);
-        if ("LOST".equals(stage) && !f.given("lostReason")) {
-            broken.add("lostReason");
-        }
-        f.tags();
-        f.oneOf("level", Set.of("A", "B", "C"), false);
-        f.text("source", 100, false, false);
-        return broken;
+        return violations(node, f -> {
+            f.text("customerId", 64, true, false);
+            f.text("customerName", 200, true, false);
+            if (!f.given("phone") && !f.given("email") && !f.given("wechat")) {
+                f.broken("phone");
+            }
+            f.matching("phone", 32, PHONE);
+            f.matching("email", 254, EMAIL);
+            f.text("wechat", 64, false, false);
+            f.text("company", 200, false, false);
+            f.text("position", 200, false, false);
+            f.text("repId", 64, true, false);
+            f.text("repName", 200, false, false);
+            f.text("teamId", 64, false, false);
+            Instant occurredAt = f.occurredAt();
+            f.oneOf("channel", CHANNELS, true);
+            f.text("content", 10_000, true, true);
+            String stage = f.oneOf("stage", STAGES, true);
+            f.text("result", 2_000, false, true);
+            Instant next = f.time("nextFollowUpAt", false);
+            if (next != null && occurredAt != null && (!next.isAfter(occurredAt)
+                    || next.isAfter(occurredAt.atOffset(ZoneOffset.UTC).plusYears(10).toInstant()))) {
+                f.broken("nextFollowUpAt");
+            }
+            f.text("lostReason", 2_000, false, true);
+            if ("LOST".equals(stage) && !f.given("lostReason")) {
+                f.broken("lostReason");
+            }
+            f.tags();
+            f.oneOf("level", Set.of("A", "B", "C"), false);
+            f.text("source", 100, false, false);
+        });
     }
 
+    /** Every field of a sale that breaks a rule; "" when the value is no JSON object at all. */
     Set<String> saleViolations(JsonNode node) {
-        Set<String> broken = new LinkedHashSet<>();
+        return violations(node, f -> {
+            f.text("orderId", 64, true, false);
+            f.text("customerId", 64, true, false);
+            f.text("repId", 64, true, false);
+            f.text("teamId", 64, false, false);
+            f.text("product", 200, true, false);
+            BigDecimal amount = amount(node.get("amount"));
+            if (amount == null || amount.signum() <= 0 || amount.compareTo(BigDecimal.TEN.pow(12)) >= 0
+                    || amount.scale() > 4) {
+                f.broken("amount");
+            }
+            f.oneOf("currency", CURRENCIES, false);
+            f.text("paymentMethod", 64, false, false);
+            f.occurredAt();
+            f.text("shippingStatus", 64, false, false);
+        });
+    }
+
+    /** The rules every event shares (an object, with an optional UUID eventId), then the type's own. */
+    private Set<String> violations(JsonNode node, Consumer<Fields> typeRules) {
         if (node == null || !node.isObject()) {
             return Set.of("");
         }
-        Fields f = new Fields(node, broken);
+        Fields f = new Fields(node);
         f.uuid("eventId");
-        f.text("orderId", 64, true, false);
-        f.text("customerId", 64, true, false);
-        f.text("repId", 64, true, false);
-        f.text("teamId", 64, false, false);
-        f.text("product", 200, true, false);
-        BigDecimal amount = amount(node.get("amount"));
-        if (amount == null || amount.signum() <= 0 || amount.compareTo(BigDecimal.TEN.pow(12)) >= 0 || amount.scale() > 4) {
-            broken.add("amount");
-        }
-        f.oneOf("currency", CURRENCIES, false);
-        f.text("paymentMethod", 64, false, false);
-        Instant occurredAt = f.time("occurredAt", true);
-        if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(now.plusSeconds(300)))) {
-            broken.add("occurredAt");
-        }
-        f.text("shippingStatus", 64, false, false);
-        return broken;
+        typeRules.accept(f);
+        return f.broken;
     }
 
     /** A decimal from a JSON number or a numeric string; null when there is none. */
@@ -152,14 +150,17 @@ final class ContractRules {
     }
 
     /** Reads one record's fields, adding each broken one to {@code broken}. */
-    private static final class Fields {
+    private final class Fields {
 
         private final JsonNode node;
-        private final Set<String> broken;
+        private final Set<String> broken = new LinkedHashSet<>();
 
-        Fields(JsonNode node, Set<String> broken) {
+        Fields(JsonNode node) {
             this.node = node;
-            this.broken = broken;
+        }
+
+        void broken(String field) {
+            broken.add(field);
         }
 
         /** Given means there: not missing, not null, not a blank string. */
@@ -227,6 +228,15 @@ final class ContractRules {
                 broken.add(field);
                 return null;
             }
+        }
+
+        /** When the event happened: required, from 1990 to five minutes of clock skew past now. */
+        Instant occurredAt() {
+            Instant occurredAt = time("occurredAt", true);
+            if (occurredAt != null && (occurredAt.isBefore(EARLIEST) || occurredAt.isAfter(now.plusSeconds(300)))) {
+                broken.add("occurredAt");
+            }
+            return occurredAt;
         }
 
         void tags() {

@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.FollowUp;
 import dev.pulse.events.Json;
-import dev.pulse.events.Pipeline;
 import dev.pulse.events.messages.Language;
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,10 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** Issue 15: a follow-up may carry the rep's estimate of the deal (预计成交金额, 预计成交日期). */
 class ExpectedDealValidationTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-24T04:00:00Z");
-
-    private final FollowUpValidator validator =
-            new FollowUpValidator(Pipeline.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+    /** Its "now" is {@link TestValidators#NOW}, 2026-11-24T04:00:00Z. */
+    private final FollowUpValidator validator = TestValidators.followUps();
 
     /** A follow-up made on 2026-11-24 (UTC and Shanghai alike). */
     private static ObjectNode followUp() {
@@ -49,10 +42,8 @@ class ExpectedDealValidationTest {
     @Test
     void shouldAcceptAnAmountWithACurrencyInAnyCaseAndACloseDate() {
         // given
-        ObjectNode record = followUp();
-        record.put("expectedAmount", "12800.5");
-        record.put("expectedCurrency", "usd");
-        record.put("expectedCloseDate", "2026-12-31");
+        ObjectNode record = followUp().put("expectedAmount", "12800.5").put("expectedCurrency", "usd")
+                .put("expectedCloseDate", "2026-12-31");
 
         // when
         Validated<FollowUp> result = validator.validate(record, 0);

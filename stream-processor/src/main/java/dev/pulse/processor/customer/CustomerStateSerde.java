@@ -1,6 +1,7 @@
 package dev.pulse.processor.customer;
 
 import dev.pulse.events.Json;
+import dev.pulse.events.JsonSerde;
 import dev.pulse.events.alerts.Alert;
 import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.duplicates.DuplicateFlag;
@@ -38,6 +39,8 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
 
     static final int FORMAT = 1;
 
+    /** A state written as JSON by an earlier version, read as the JSON state stores are. */
+    private static final Deserializer<CustomerState> EARLIER_JSON = JsonSerde.forState(CustomerState.class).deserializer();
     private static final TypeReference<Map<String, DuplicateFlag>> REPEATS = new TypeReference<>() { };
     private static final TypeReference<Map<AlertKind, Alert>> ALERTS = new TypeReference<>() { };
 
@@ -48,16 +51,21 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
 
     @Override
     public Deserializer<CustomerState> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try {
-                return bytes.length > 0 && bytes[0] == '{' ? Json.STATE.readValue(bytes, CustomerState.class) : read(bytes);
-            } catch (JacksonException | IllegalStateException | IllegalArgumentException e) {
-                throw new SerializationException("not a customer state on " + topic + ": " + e.getMessage(), e);
-            }
-        };
+        return (topic, bytes) -> bytes != null && bytes.length > 0 && bytes[0] == '{'
+                ? EARLIER_JSON.deserialize(topic, bytes)
+                : readOrNull(topic, bytes);
+    }
+
+    /** Null stays null (a tombstone); bytes that are no state of this format fail as Kafka expects. */
+    private static CustomerState readOrNull(String topic, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            return read(bytes);
+        } catch (JacksonException | IllegalStateException | IllegalArgumentException e) {
+            throw new SerializationException("not a customer state on " + topic + ": " + e.getMessage(), e);
+        }
     }
 
     static byte[] write(CustomerState state) {
@@ -139,10 +147,7 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         if (watch == null) {
             return;
         }
-        out.string(watch.customerName());
-        out.string(watch.repId());
-        out.string(watch.teamId());
-        out.string(watch.stage());
+        writeEach(out, watch.customerName(), watch.repId(), watch.teamId(), watch.stage());
         out.instant(watch.lastFollowUpAt());
         out.instant(watch.nextFollowUpAt());
         json(out, watch.openAlerts().isEmpty() ? null : watch.openAlerts());
@@ -165,11 +170,7 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         out.varint(journey.steps().size());
         for (CustomerJourney.Step step : journey.steps()) {
             out.instant(step.at());
-            out.string(step.eventId());
-            out.string(step.stage());
-            out.string(step.repId());
-            out.string(step.teamId());
-            out.string(step.source());
+            writeEach(out, step.eventId(), step.stage(), step.repId(), step.teamId(), step.source());
         }
         out.varint(journey.orders().size());
         journey.orders().forEach((orderId, amount) -> {
@@ -204,6 +205,13 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
             currencies.put(in.string(), in.string());
         }
         return new CustomerJourney(steps, orders, currencies);
+    }
+
+    /** Record components one after the other, with no count (unlike {@code out.strings}): the reader knows how many. */
+    private static void writeEach(StateBytes.Writer out, String... values) {
+        for (String value : values) {
+            out.string(value);
+        }
     }
 
     /** A rare, rich part as JSON bytes (ISO-8601 times: exact to the nanosecond, as the rest); empty for null. */

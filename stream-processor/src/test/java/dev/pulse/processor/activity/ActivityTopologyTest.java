@@ -8,20 +8,17 @@ import dev.pulse.events.activity.ActivityRow;
 import dev.pulse.events.activity.ActivityScope;
 import dev.pulse.events.activity.Granularity;
 import dev.pulse.processor.FoldedChanges;
-import dev.pulse.processor.PulseDriver;
+import dev.pulse.processor.PulseDriverExtension;
+import dev.pulse.processor.TestSales;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ActivityTopologyTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The validators' clock: after every event below, so none of them is "in the future". */
     private static final Instant VALIDATION_NOW = Instant.parse("2026-12-01T00:00:00Z");
     /** The driver's mocked wall clock, which stamps PoisonRecord.detectedAt. */
@@ -45,23 +41,8 @@ class ActivityTopologyTest {
     private static final LocalDate NOV_START = LocalDate.of(2026, 11, 1);
     private static final LocalDate NOV_END = LocalDate.of(2026, 11, 30);
 
-    @TempDir
-    Path stateDir;
-
-    private PulseDriver pulse;
-    private FoldedChanges.Folded<ActivityRow> activity;
-
-    @BeforeEach
-    void startDriver() {
-        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW), "activity-test-" + UUID.randomUUID(),
-                stateDir, WALL_CLOCK);
-        activity = pulse.changes().activity();
-    }
-
-    @AfterEach
-    void closeDriver() {
-        pulse.close();
-    }
+    @RegisterExtension
+    final PulseDriverExtension pulse = new PulseDriverExtension(VALIDATION_NOW, WALL_CLOCK);
 
     @Test
     void shouldCutDaysAtMidnightInShanghai() {
@@ -70,11 +51,9 @@ class ActivityTopologyTest {
         String after = followUp("C-2", "R-7", "T-EAST", "2026-11-03T16:30:00Z", "WECHAT");
 
         // when
-        send(before);
-        send(after);
+        Map<String, ActivityRow> rows = rowsAfter(before, after);
 
         // then: one on each day, though both are on the 3rd in UTC; same ISO week and month
-        Map<String, ActivityRow> rows = readable(activity.readKeyValuesToMap());
         assertThat(rows).containsOnlyKeys(
                 "REP|DAY|2026-11-03|R-7|T-EAST", "REP|DAY|2026-11-04|R-7|T-EAST",
                 "REP|WEEK|2026-W45|R-7|T-EAST", "REP|MONTH|2026-11|R-7|T-EAST",
@@ -96,14 +75,14 @@ class ActivityTopologyTest {
         // given: the client retries the very same JSON, eventId included
         String followUp = followUp("C-1", "R-7", "T-EAST", "2026-11-03T10:00:00+08:00", "PHONE");
         send(followUp);
-        Map<String, ActivityRow> afterFirst = readable(activity.readKeyValuesToMap());
+        Map<String, ActivityRow> afterFirst = readable(activity().readKeyValuesToMap());
 
         // when
         send(followUp);
 
         // then: the retry changes no row, so nothing is published for it
-        assertThat(activity.isEmpty()).isTrue();
-        assertThat(pulse.errors().isEmpty()).isTrue();
+        assertThat(activity().isEmpty()).isTrue();
+        assertThat(pulse.driver().errors().isEmpty()).isTrue();
         assertThat(afterFirst.get("REP|DAY|2026-11-03|R-7|T-EAST")).isEqualTo(new ActivityRow(ActivityScope.REP,
                 "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 1, 1, Map.of("PHONE", 1L)));
         assertThat(afterFirst.get("REP|MONTH|2026-11|R-7|T-EAST").followUps()).isEqualTo(1);
@@ -117,12 +96,9 @@ class ActivityTopologyTest {
         String second = followUp("C-1", "R-7", "T-EAST", "2026-11-03T11:00:00+08:00", "PHONE");
 
         // when: first, second, then a retry of first
-        send(first);
-        send(second);
-        send(first);
+        Map<String, ActivityRow> rows = rowsAfter(first, second, first);
 
         // then: 2 follow-ups, not 3
-        Map<String, ActivityRow> rows = readable(activity.readKeyValuesToMap());
         assertThat(rows.get("REP|DAY|2026-11-03|R-7|T-EAST").followUps()).isEqualTo(2);
         assertThat(rows.get("REP|DAY|2026-11-03|R-7|T-EAST").customers()).isEqualTo(1);
         assertThat(rows.get("REP|DAY|2026-11-03|R-7|T-EAST").byChannel()).isEqualTo(Map.of("PHONE", 2L));
@@ -135,7 +111,7 @@ class ActivityTopologyTest {
                 Instant.parse("2026-11-20T02:05:00Z"));
         send(followUp("C-2", "R-7", "T-EAST", "2026-11-20T15:00:00+08:00", "EMAIL"),
                 Instant.parse("2026-11-20T07:05:00Z"));
-        Map<String, ActivityRow> before = readable(activity.readKeyValuesToMap());
+        Map<String, ActivityRow> before = readable(activity().readKeyValuesToMap());
 
         // when: a backfilled record of Thu 2026-10-01 arrives the next day, seven weeks late
         send(followUp("C-1", "R-7", "T-EAST", "2026-10-01T10:00:00+08:00", "VISIT"),
@@ -143,7 +119,7 @@ class ActivityTopologyTest {
 
         // then: only October rows change. 2026-10-01 is a Thursday; its week starts Mon 09-28,
         // which is 273 days after Mon 2025-12-29 (start of W01): 273 = 39 * 7, so week 40
-        List<KeyValue<String, ActivityRow>> updates = activity.readKeyValuesToList();
+        List<KeyValue<String, ActivityRow>> updates = activity().readKeyValuesToList();
         assertThat(updates).hasSize(6);
         Map<String, ActivityRow> late = toMap(updates);
         assertThat(late.keySet()).containsExactlyInAnyOrder(
@@ -181,7 +157,7 @@ class ActivityTopologyTest {
         send(valid);
 
         // then
-        List<KeyValue<String, PoisonRecord>> poison = pulse.errors().readKeyValuesToList();
+        List<KeyValue<String, PoisonRecord>> poison = pulse.driver().errors().readKeyValuesToList();
         assertThat(poison).hasSize(3);
         assertThat(poison).extracting(kv -> kv.key).containsOnly("C-1");
         assertThat(poison).extracting(kv -> kv.value.sourceTopic()).containsOnly("followups");
@@ -203,7 +179,7 @@ class ActivityTopologyTest {
         assertThat(anonymous.payload()).isEqualTo(noEventId.toString());
 
         // and the valid record after them is counted, alone
-        Map<String, ActivityRow> rows = readable(activity.readKeyValuesToMap());
+        Map<String, ActivityRow> rows = readable(activity().readKeyValuesToMap());
         assertThat(rows.get("REP|DAY|2026-11-03|R-7|T-EAST")).isEqualTo(new ActivityRow(ActivityScope.REP,
                 "R-7", "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 1, 1, Map.of("MEETING", 1L)));
     }
@@ -211,10 +187,10 @@ class ActivityTopologyTest {
     @Test
     void shouldReportATombstoneOnTheFollowUpsTopicAsPoison() {
         // given
-        pulse.followups().pipeInput("C-1", null);
+        pulse.driver().followups().pipeInput("C-1", null);
 
         // when
-        List<PoisonRecord> poison = pulse.errors().readValuesToList();
+        List<PoisonRecord> poison = pulse.driver().errors().readValuesToList();
 
         // then
         assertThat(poison).singleElement().satisfies(p -> {
@@ -224,7 +200,7 @@ class ActivityTopologyTest {
             assertThat(p.reason()).contains("tombstone");
             assertThat(p.payload()).isNull();
         });
-        assertThat(activity.isEmpty()).isTrue();
+        assertThat(activity().isEmpty()).isTrue();
     }
 
     @Test
@@ -235,18 +211,18 @@ class ActivityTopologyTest {
         String valid = sale("SO-2", "C-1", "19999.50");
 
         // when
-        pulse.sales().pipeInput("C-1", garbage);
-        pulse.sales().pipeInput("C-1", negative.getBytes(StandardCharsets.UTF_8));
-        pulse.sales().pipeInput("C-1", valid.getBytes(StandardCharsets.UTF_8));
+        pulse.driver().sales().pipeInput("C-1", garbage);
+        pulse.driver().sales().pipeInput("C-1", negative.getBytes(StandardCharsets.UTF_8));
+        pulse.driver().sales().pipeInput("C-1", valid.getBytes(StandardCharsets.UTF_8));
 
         // then: two poison records from sales, none for the valid sale; sales are no follow-ups
-        List<PoisonRecord> poison = pulse.errors().readValuesToList();
+        List<PoisonRecord> poison = pulse.driver().errors().readValuesToList();
         assertThat(poison).extracting(PoisonRecord::sourceTopic).containsExactly("sales", "sales");
         assertThat(poison).extracting(PoisonRecord::offset).containsExactly(0L, 1L);
         assertThat(poison.get(0).reason()).startsWith("not JSON");
         assertThat(poison.get(1).reason()).contains("amount");
         assertThat(poison.get(1).payload()).isEqualTo(negative);
-        assertThat(activity.isEmpty()).isTrue();
+        assertThat(activity().isEmpty()).isTrue();
     }
 
     @Test
@@ -262,7 +238,7 @@ class ActivityTopologyTest {
 
         // then: the 3rd has 3 follow-ups of 2 customers; the 5th 1 of 1; the week and the month
         // 4 follow-ups of still 2 customers (C-1 is not counted again); no team rows without a team
-        Map<String, ActivityRow> rows = readable(activity.readKeyValuesToMap());
+        Map<String, ActivityRow> rows = readable(activity().readKeyValuesToMap());
         assertThat(rows).containsOnlyKeys("REP|DAY|2026-11-03|R-9|", "REP|DAY|2026-11-05|R-9|",
                 "REP|WEEK|2026-W45|R-9|", "REP|MONTH|2026-11|R-9|");
         assertThat(rows.get("REP|DAY|2026-11-03|R-9|")).isEqualTo(new ActivityRow(ActivityScope.REP, "R-9", null,
@@ -288,7 +264,7 @@ class ActivityTopologyTest {
         send(followUp("C-1", "R-5", "T-WEST", "2026-11-03T16:00:00+08:00", "EMAIL"));
 
         // then: T-EAST made 2 follow-ups of 1 customer; each rep 1 of 1; T-WEST is apart
-        Map<String, ActivityRow> rows = readable(activity.readKeyValuesToMap());
+        Map<String, ActivityRow> rows = readable(activity().readKeyValuesToMap());
         assertThat(rows.get("TEAM|DAY|2026-11-03||T-EAST")).isEqualTo(new ActivityRow(ActivityScope.TEAM, null,
                 "T-EAST", Granularity.DAY, "2026-11-03", NOV_3, NOV_3, 2, 1, Map.of("PHONE", 1L, "VISIT", 1L)));
         assertThat(rows.get("TEAM|WEEK|2026-W45||T-EAST")).isEqualTo(new ActivityRow(ActivityScope.TEAM, null,
@@ -308,11 +284,19 @@ class ActivityTopologyTest {
     // --- helpers -------------------------------------------------------------------------------
 
     private void send(String json) {
-        pulse.followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8));
+        pulse.driver().followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends the follow-ups in this order, then reads every row they touched. */
+    private Map<String, ActivityRow> rowsAfter(String... followUps) {
+        for (String followUp : followUps) {
+            send(followUp);
+        }
+        return readable(activity().readKeyValuesToMap());
     }
 
     private void send(String json, Instant arrival) {
-        pulse.followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8), arrival);
+        pulse.driver().followups().pipeInput(customerIdOf(json), json.getBytes(StandardCharsets.UTF_8), arrival);
     }
 
     /** Records are keyed by customerId, as ingest writes them. */
@@ -321,7 +305,7 @@ class ActivityTopologyTest {
     }
 
     private void sendRaw(String key, String text) {
-        pulse.followups().pipeInput(key, text.getBytes(StandardCharsets.UTF_8));
+        pulse.driver().followups().pipeInput(key, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A valid follow-up with a fresh eventId; teamId may be null (then absent). */
@@ -349,15 +333,12 @@ class ActivityTopologyTest {
     }
 
     private static String sale(String orderId, String customerId, String amount) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
-        node.put("eventId", UUID.randomUUID().toString());
-        node.put("orderId", orderId);
-        node.put("customerId", customerId);
-        node.put("repId", "R-7");
-        node.put("product", "企业版年度订阅");
-        node.put("amount", amount);
-        node.put("occurredAt", "2026-11-03T10:00:00+08:00");
-        return node.toString();
+        return TestSales.sale(orderId, customerId, amount, "2026-11-03T10:00:00+08:00").toString();
+    }
+
+    /** Activity rows keyed by row key, as the projector folds them from the changes topic. */
+    private FoldedChanges.Folded<ActivityRow> activity() {
+        return pulse.driver().changes().activity();
     }
 
     private static Map<String, ActivityRow> toMap(List<KeyValue<String, ActivityRow>> updates) {

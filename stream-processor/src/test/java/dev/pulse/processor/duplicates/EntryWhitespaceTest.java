@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pulse.events.Json;
 import dev.pulse.events.duplicates.DuplicateFlag;
 import dev.pulse.events.duplicates.DuplicateType;
-import dev.pulse.processor.PulseDriver;
+import dev.pulse.processor.PulseDriverExtension;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,27 +25,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class EntryWhitespaceTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The validators' clock: after every event below, so none of them is "in the future". */
     private static final Instant VALIDATION_NOW = Instant.parse("2027-01-01T00:00:00Z");
     private static final Instant WALL_CLOCK = Instant.parse("2026-12-01T00:00:00Z");
 
-    @TempDir
-    Path stateDir;
+    /** Its own application id and state dir per test: stale local state would carry entries over. */
+    @RegisterExtension
+    final PulseDriverExtension pulse = new PulseDriverExtension(VALIDATION_NOW, WALL_CLOCK);
 
-    private PulseDriver pulse;
     private TestOutputTopic<String, DuplicateFlag> flags;
 
     @BeforeEach
-    void startDriver() {
-        // own application id and state dir per test: stale local state would carry entries over
-        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW),
-                "entry-whitespace-test-" + UUID.randomUUID(), stateDir, WALL_CLOCK);
-        flags = pulse.output("duplicate-flags", DuplicateFlag.class);
-    }
-
-    @AfterEach
-    void closeDriver() {
-        pulse.close();
+    void readFlags() {
+        flags = pulse.driver().output("duplicate-flags", DuplicateFlag.class);
     }
 
     @Test
@@ -113,7 +102,7 @@ class EntryWhitespaceTest {
 
     /** Records are keyed by customerId, as ingest writes them. */
     private void send(ObjectNode followUp) {
-        pulse.followups().pipeInput(followUp.get("customerId").asString(), followUp.toString().getBytes(StandardCharsets.UTF_8));
+        pulse.driver().followups().pipeInput(followUp.get("customerId").asString(), followUp.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String eventId(ObjectNode followUp) {
@@ -122,17 +111,13 @@ class EntryWhitespaceTest {
 
     /** A valid follow-up of C-1 by R-7 with a fresh eventId and its own WeChat id as the only contact. */
     private static ObjectNode followUp(String occurredAt, String content) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = (ObjectNode) Json.MAPPER.readTree("""
+                {"customerId": "C-1", "customerName": "客户C-1", "wechat": "wx-C-1", "repId": "R-7", "teamId": "T-EAST",
+                 "channel": "PHONE", "stage": "QUALIFIED"}
+                """);
         node.put("eventId", UUID.randomUUID().toString());
-        node.put("customerId", "C-1");
-        node.put("customerName", "客户C-1");
-        node.put("wechat", "wx-C-1");
-        node.put("repId", "R-7");
-        node.put("teamId", "T-EAST");
         node.put("occurredAt", occurredAt);
-        node.put("channel", "PHONE");
         node.put("content", content);
-        node.put("stage", "QUALIFIED");
         return node;
     }
 }

@@ -1,29 +1,28 @@
 package dev.pulse.processor.funnel;
 
+import static dev.pulse.processor.PulseDriverExtension.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.funnel.FunnelCell;
-import dev.pulse.processor.FoldedChanges;
-import dev.pulse.processor.PulseDriver;
+import dev.pulse.processor.PulseDriverExtension;
+import dev.pulse.processor.TestSales;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,38 +37,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class FunnelTopologyTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The validators' clock: after every event below, so none of them is "in the future". */
     private static final Instant VALIDATION_NOW = Instant.parse("2027-01-01T00:00:00Z");
     private static final Instant WALL_CLOCK = Instant.parse("2026-12-01T00:00:00Z");
 
-    private static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
-    private static final LocalDate NOV_2 = LocalDate.of(2026, 11, 2);
-    private static final LocalDate NOV_3 = LocalDate.of(2026, 11, 3);
-    private static final LocalDate NOV_4 = LocalDate.of(2026, 11, 4);
-    private static final LocalDate NOV_5 = LocalDate.of(2026, 11, 5);
-
-    @TempDir
-    Path stateDir;
+    @RegisterExtension
+    final PulseDriverExtension pulse = new PulseDriverExtension(VALIDATION_NOW, WALL_CLOCK);
 
     /** Each customer gets its own phone, so the duplicate-customer check stays quiet. */
     private final Map<String, String> phones = new HashMap<>();
-    private PulseDriver pulse;
-    private FoldedChanges.Folded<FunnelCell> funnelCells;
     /** Every cell read so far, the latest per key, keyed "cohortDay|rep|team|source". */
     private final Map<String, FunnelCell> latest = new HashMap<>();
-
-    @BeforeEach
-    void startDriver() {
-        pulse = PulseDriver.start(PulseDriver.topology(SHANGHAI, VALIDATION_NOW), "funnel-test-" + UUID.randomUUID(),
-                stateDir, WALL_CLOCK);
-        funnelCells = pulse.changes().funnel();
-    }
-
-    @AfterEach
-    void closeDriver() {
-        pulse.close();
-    }
 
     // --- reached, current and transitions ------------------------------------------------------
 
@@ -83,9 +61,7 @@ class FunnelTopologyTest {
 
         // then: every stage up to CONTRACT is reached once; one move LEAD>CONTRACT; the lead took
         // exactly 2 days (09:00 to 09:00) to reach a later stage; the skipped stages have no time
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
+        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
                 Map.of("CONTRACT", 1L),
                 Map.of("LEAD>CONTRACT", 1L),
@@ -103,9 +79,7 @@ class FunnelTopologyTest {
 
         // then: LEAD..QUOTE stay reached, the customer is now at PROPOSAL, the backward move is
         // counted; no stage was left for a later-ordered one, so no time in stage
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
+        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L),
                 Map.of("PROPOSAL", 1L),
                 Map.of("QUOTE>PROPOSAL", 1L),
@@ -116,21 +90,19 @@ class FunnelTopologyTest {
     @Test
     void shouldCountLostFromAnyStageWithoutUnreachingEarlierStages() {
         // given: three customers of 11-03, at LEAD, QUOTE and CONTRACT
-        send(followUp("C-1", "LEAD", "2026-11-03T09:00"));
-        send(followUp("C-2", "QUOTE", "2026-11-03T10:00"));
-        send(followUp("C-3", "CONTRACT", "2026-11-03T11:00"));
+        send(followUp("C-1", "LEAD", "2026-11-03T09:00"),
+                followUp("C-2", "QUOTE", "2026-11-03T10:00"),
+                followUp("C-3", "CONTRACT", "2026-11-03T11:00"));
 
         // when: each of them is lost a few days later
-        send(followUp("C-1", "LOST", "2026-11-04T09:00"));
-        send(followUp("C-2", "LOST", "2026-11-05T10:00"));
-        send(followUp("C-3", "LOST", "2026-11-06T11:00"));
+        send(followUp("C-1", "LOST", "2026-11-04T09:00"),
+                followUp("C-2", "LOST", "2026-11-05T10:00"),
+                followUp("C-3", "LOST", "2026-11-06T11:00"));
 
         // then: LEAD reached by 3; QUALIFIED..QUOTE by C-2 and C-3; CONTRACT by C-3 alone; LOST by
         // all 3, who are all at LOST now; one move to LOST from each stage; LOST is no later stage,
         // so nobody has time in stage
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 3,
+        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 3,
                 Map.of("LEAD", 3L, "QUALIFIED", 2L, "PROPOSAL", 2L, "QUOTE", 2L, "CONTRACT", 1L, "LOST", 3L),
                 Map.of("LOST", 3L),
                 Map.of("LEAD>LOST", 1L, "QUOTE>LOST", 1L, "CONTRACT>LOST", 1L),
@@ -141,17 +113,15 @@ class FunnelTopologyTest {
     @Test
     void shouldNotCountAFollowUpThatKeepsTheStageAsATransition() {
         // given: a lead on 11-01, called again as a lead on 11-02
-        send(followUp("C-1", "LEAD", "2026-11-01T09:00"));
-        send(followUp("C-1", "LEAD", "2026-11-02T15:00"));
+        send(followUp("C-1", "LEAD", "2026-11-01T09:00"),
+                followUp("C-1", "LEAD", "2026-11-02T15:00"));
 
         // when: qualified on 11-04
         send(followUp("C-1", "QUALIFIED", "2026-11-04T10:00"));
 
         // then: one transition, not two; time in LEAD runs from the first LEAD (11-01 09:00) to
         // 11-04 10:00, 3 days 1 hour: 3 whole days
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-01|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-01|R-7|T-EAST|"), new FunnelCell(NOV_1, "R-7", "T-EAST", null, 1,
+        assertOnlyCells(new FunnelCell(nov(1), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L, "QUALIFIED", 1L),
                 Map.of("QUALIFIED", 1L),
                 Map.of("LEAD>QUALIFIED", 1L),
@@ -178,19 +148,17 @@ class FunnelTopologyTest {
         }
 
         // then: cohort day 1, now at PROPOSAL, one move LEAD>PROPOSAL, 4 days in LEAD
-        Map<String, FunnelCell> cells = cells();
-        assertCell(cells.get("2026-11-01|R-7|T-EAST|"), new FunnelCell(NOV_1, "R-7", "T-EAST", null, 1,
+        FunnelCell atProposal = new FunnelCell(nov(1), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
                 Map.of("PROPOSAL", 1L),
                 Map.of("LEAD>PROPOSAL", 1L),
                 Map.of("LEAD", Map.of("4", 1L)),
-                0, Map.of()));
+                0, Map.of());
         // and the day-5 cohort the customer sat in until the LEAD arrived is left with no customer
         if (laterArrivesFirst) {
-            assertThat(cells).containsOnlyKeys("2026-11-01|R-7|T-EAST|", "2026-11-05|R-7|T-EAST|");
-            assertCell(cells.get("2026-11-05|R-7|T-EAST|"), noCustomers(NOV_5, "R-7", "T-EAST", null));
+            assertOnlyCells(atProposal, noCustomers(nov(5), "R-7", "T-EAST", null));
         } else {
-            assertThat(cells).containsOnlyKeys("2026-11-01|R-7|T-EAST|");
+            assertOnlyCells(atProposal);
         }
     }
 
@@ -207,15 +175,13 @@ class FunnelTopologyTest {
 
         // then: R-A's cell is left empty; R-B's cell holds C-1 with its whole history and its sale
         // (QUALIFIED 11-03 10:00 to PROPOSAL 11-06 10:00 is 3 days); the cohort stays 11-03
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-A|T-EAST|", "2026-11-03|R-B|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-A|T-EAST|"), noCustomers(NOV_3, "R-A", "T-EAST", null));
-        assertCell(cells.get("2026-11-03|R-B|T-EAST|"), new FunnelCell(NOV_3, "R-B", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
-                Map.of("PROPOSAL", 1L),
-                Map.of("QUALIFIED>PROPOSAL", 1L),
-                Map.of("QUALIFIED", Map.of("3", 1L)),
-                1, cny("5000.00")));
+        assertOnlyCells(noCustomers(nov(3), "R-A", "T-EAST", null),
+                new FunnelCell(nov(3), "R-B", "T-EAST", null, 1,
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
+                        Map.of("PROPOSAL", 1L),
+                        Map.of("QUALIFIED>PROPOSAL", 1L),
+                        Map.of("QUALIFIED", Map.of("3", 1L)),
+                        1, cny("5000.00")));
     }
 
     @Test
@@ -225,78 +191,73 @@ class FunnelTopologyTest {
         send(followUpAt("C-2", "LEAD", Instant.parse("2026-11-03T16:00:00Z")));
 
         // then: one customer in each cohort, though both are on 11-03 in UTC
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|", "2026-11-04|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, Map.of()));
-        assertCell(cells.get("2026-11-04|R-7|T-EAST|"), new FunnelCell(NOV_4, "R-7", "T-EAST", null, 1,
+        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
+                Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, Map.of()),
+                new FunnelCell(nov(4), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L), Map.of("LEAD", 1L), Map.of(), Map.of(), 0, Map.of()));
     }
 
     @Test
     void shouldTakeTheSourceOfTheFirstFollowUpThatNamesOne() {
         // given: a first contact that names no source, then one from a trade show
-        send(followUp("C-1", "LEAD", "2026-11-03T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-04T09:00").put("source", "展会"));
+        send(followUp("C-1", "LEAD", "2026-11-03T09:00"),
+                followUp("C-1", "QUALIFIED", "2026-11-04T09:00").put("source", "展会"));
 
         // when: a later follow-up names the website
         send(followUp("C-1", "PROPOSAL", "2026-11-05T09:00").put("source", "官网"));
 
         // then: the customer stays in the trade-show cell; the cell it had without a source is empty
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|", "2026-11-03|R-7|T-EAST|展会");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), noCustomers(NOV_3, "R-7", "T-EAST", null));
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|展会"), new FunnelCell(NOV_3, "R-7", "T-EAST", "展会", 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
-                Map.of("PROPOSAL", 1L),
-                Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>PROPOSAL", 1L),
-                Map.of("LEAD", Map.of("1", 1L), "QUALIFIED", Map.of("1", 1L)),
-                0, Map.of()));
+        assertOnlyCells(noCustomers(nov(3), "R-7", "T-EAST", null),
+                new FunnelCell(nov(3), "R-7", "T-EAST", "展会", 1,
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L),
+                        Map.of("PROPOSAL", 1L),
+                        Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>PROPOSAL", 1L),
+                        Map.of("LEAD", Map.of("1", 1L), "QUALIFIED", Map.of("1", 1L)),
+                        0, Map.of()));
     }
 
     // --- time in stage ------------------------------------------------------------------------
 
-    @Test
-    void shouldCountWholeDaysFromEnteringAStageToEnteringALaterOne() {
-        // given: C-1 a LEAD on day 0 (11-02 09:00), QUALIFIED on day 3 at 14:00
-        send(followUp("C-1", "LEAD", "2026-11-02T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+    /** Time in stage, from C-1: a LEAD on day 0 (11-02 09:00), QUALIFIED on day 3 at 14:00, 3 days 5 hours later. */
+    @Nested
+    class TimeInStage {
 
-        // when: WON on day 10 at 16:00
-        send(followUp("C-1", "WON", "2026-11-12T16:00"));
+        @BeforeEach
+        void c1QualifiedThreeDaysFiveHoursAfterItsLead() {
+            send(followUp("C-1", "LEAD", "2026-11-02T09:00"),
+                    followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+        }
 
-        // then: LEAD 3 days 5 hours -> 3; QUALIFIED 7 days 2 hours -> 7; WON is never left
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-02|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-02|R-7|T-EAST|"), new FunnelCell(NOV_2, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L),
-                Map.of("WON", 1L),
-                Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>WON", 1L),
-                Map.of("LEAD", Map.of("3", 1L), "QUALIFIED", Map.of("7", 1L)),
-                0, Map.of()));
-    }
+        @Test
+        void shouldCountWholeDaysFromEnteringAStageToEnteringALaterOne() {
+            // when: WON on day 10 at 16:00
+            send(followUp("C-1", "WON", "2026-11-12T16:00"));
 
-    @Test
-    void shouldKeepTimeInStageAsAHistogramOfTheCellsCustomers() {
-        // given: C-1 leaves LEAD after 3 days 5 hours (as above)
-        send(followUp("C-1", "LEAD", "2026-11-02T09:00"));
-        send(followUp("C-1", "QUALIFIED", "2026-11-05T14:00"));
+            // then: LEAD 3 days 5 hours -> 3; QUALIFIED 7 days 2 hours -> 7; WON is never left
+            assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 1,
+                    Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L),
+                    Map.of("WON", 1L),
+                    Map.of("LEAD>QUALIFIED", 1L, "QUALIFIED>WON", 1L),
+                    Map.of("LEAD", Map.of("3", 1L), "QUALIFIED", Map.of("7", 1L)),
+                    0, Map.of()));
+        }
 
-        // when: C-2 leaves LEAD after 1 day 23 hours, and C-3 after 3 days exactly
-        send(followUp("C-2", "LEAD", "2026-11-02T10:00"));
-        send(followUp("C-2", "QUALIFIED", "2026-11-04T09:00"));
-        send(followUp("C-3", "LEAD", "2026-11-02T11:00"));
-        send(followUp("C-3", "QUALIFIED", "2026-11-05T11:00"));
+        @Test
+        void shouldKeepTimeInStageAsAHistogramOfTheCellsCustomers() {
+            // when: C-2 leaves LEAD after 1 day 23 hours, and C-3 after 3 days exactly
+            send(followUp("C-2", "LEAD", "2026-11-02T10:00"),
+                    followUp("C-2", "QUALIFIED", "2026-11-04T09:00"),
+                    followUp("C-3", "LEAD", "2026-11-02T11:00"),
+                    followUp("C-3", "QUALIFIED", "2026-11-05T11:00"));
 
-        // then: LEAD days 1 once and 3 twice
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-02|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-02|R-7|T-EAST|"), new FunnelCell(NOV_2, "R-7", "T-EAST", null, 3,
-                Map.of("LEAD", 3L, "QUALIFIED", 3L),
-                Map.of("QUALIFIED", 3L),
-                Map.of("LEAD>QUALIFIED", 3L),
-                Map.of("LEAD", Map.of("1", 1L, "3", 2L)),
-                0, Map.of()));
+            // then: LEAD days 1 once and 3 twice
+            assertOnlyCells(new FunnelCell(nov(2), "R-7", "T-EAST", null, 3,
+                    Map.of("LEAD", 3L, "QUALIFIED", 3L),
+                    Map.of("QUALIFIED", 3L),
+                    Map.of("LEAD>QUALIFIED", 3L),
+                    Map.of("LEAD", Map.of("1", 1L, "3", 2L)),
+                    0, Map.of()));
+        }
     }
 
     // --- sales --------------------------------------------------------------------------------
@@ -310,14 +271,7 @@ class FunnelTopologyTest {
         send(sale("SO-1", "C-1", "12800.50", "2026-11-04T09:00"));
 
         // then
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("12800.50")));
+        assertOnlyCells(contractOfNov3WithSales(cny("12800.50")));
     }
 
     @Test
@@ -332,14 +286,7 @@ class FunnelTopologyTest {
         send(first);
 
         // then: one customer with a sale; 12800.50 + 199.50 = 13000.00
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("13000.00")));
+        assertOnlyCells(contractOfNov3WithSales(cny("13000.00")));
     }
 
     @Test
@@ -353,14 +300,7 @@ class FunnelTopologyTest {
 
         // then: orderId is unique (DESIGN.md "Events"), so it is still one deal of 12800.50, as the
         // read model's sale facts keep it (a repeated orderId is skipped there)
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, cny("12800.50")));
+        assertOnlyCells(contractOfNov3WithSales(cny("12800.50")));
     }
 
     @Test
@@ -374,9 +314,7 @@ class FunnelTopologyTest {
 
         // and once C-2 is followed up, its earlier sale counts in its cell: arrival order changes nothing
         send(followUp("C-2", "QUALIFIED", "2026-11-03T09:00"));
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), new FunnelCell(NOV_3, "R-7", "T-EAST", null, 1,
+        assertOnlyCells(new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
                 Map.of("LEAD", 1L, "QUALIFIED", 1L),
                 Map.of("QUALIFIED", 1L),
                 Map.of(),
@@ -398,15 +336,13 @@ class FunnelTopologyTest {
 
         // then: 12,000 + 300 = 12,300 CNY and 450 USD, never 12,750 of one currency; the old cell
         // gives back exactly what it held, per currency
-        Map<String, FunnelCell> cells = cells();
-        assertThat(cells).containsOnlyKeys("2026-11-03|R-7|T-EAST|", "2026-11-03|R-B|T-EAST|");
-        assertCell(cells.get("2026-11-03|R-7|T-EAST|"), noCustomers(NOV_3, "R-7", "T-EAST", null));
-        assertCell(cells.get("2026-11-03|R-B|T-EAST|"), new FunnelCell(NOV_3, "R-B", "T-EAST", null, 1,
-                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
-                Map.of("CONTRACT", 1L),
-                Map.of(),
-                Map.of(),
-                1, Map.of("CNY", new BigDecimal("12300.00"), "USD", new BigDecimal("450.00"))));
+        assertOnlyCells(noCustomers(nov(3), "R-7", "T-EAST", null),
+                new FunnelCell(nov(3), "R-B", "T-EAST", null, 1,
+                        Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
+                        Map.of("CONTRACT", 1L),
+                        Map.of(),
+                        Map.of(),
+                        1, Map.of("CNY", new BigDecimal("12300.00"), "USD", new BigDecimal("450.00"))));
     }
 
     // --- helpers ------------------------------------------------------------------------------
@@ -417,15 +353,29 @@ class FunnelTopologyTest {
      * is a JSON array of those parts and must name the cell's own fields.
      */
     private Map<String, FunnelCell> cells() {
-        assertThat(pulse.errors().readValuesToList()).as("every event sent is valid").isEmpty();
-        funnelCells.readKeyValuesToMap().forEach((key, cell) -> {
+        assertThat(pulse.driver().errors().readValuesToList()).as("every event sent is valid").isEmpty();
+        pulse.driver().changes().funnel().readKeyValuesToMap().forEach((key, cell) -> {
             List<?> parts = Json.MAPPER.readValue(key, List.class);
             assertThat(parts).as("key of %s", cell).isEqualTo(Arrays.asList(String.valueOf(cell.cohortDay()),
                     cell.repId(), cell.teamId(), cell.source()));
-            latest.put(parts.stream().map(part -> part == null ? "" : part.toString())
-                    .collect(Collectors.joining("|")), cell);
+            latest.put(readableKey(parts), cell);
         });
         return Map.copyOf(latest);
+    }
+
+    private static String readableKey(List<?> parts) {
+        return parts.stream().map(part -> part == null ? "" : part.toString()).collect(Collectors.joining("|"));
+    }
+
+    /** The cells read so far are exactly these, each compared whole with {@link #assertCell}. */
+    private void assertOnlyCells(FunnelCell... expected) {
+        Map<String, FunnelCell> cells = cells();
+        Map<String, FunnelCell> byKey = new HashMap<>();
+        for (FunnelCell cell : expected) {
+            byKey.put(readableKey(Arrays.asList(cell.cohortDay(), cell.repId(), cell.teamId(), cell.source())), cell);
+        }
+        assertThat(cells).containsOnlyKeys(byKey.keySet());
+        byKey.forEach((key, cell) -> assertCell(cells.get(key), cell));
     }
 
     /**
@@ -439,6 +389,21 @@ class FunnelTopologyTest {
                 .isEqualTo(expected);
     }
 
+    /** A cohort day of November 2026. */
+    private static LocalDate nov(int day) {
+        return LocalDate.of(2026, 11, day);
+    }
+
+    /**
+     * The cell of C-1, followed up first as a CONTRACT on 11-03 by R-7 (so LEAD..CONTRACT reached at
+     * once, no move, no time in stage) and counted once as a customer with a sale.
+     */
+    private static FunnelCell contractOfNov3WithSales(Map<String, BigDecimal> revenue) {
+        return new FunnelCell(nov(3), "R-7", "T-EAST", null, 1,
+                Map.of("LEAD", 1L, "QUALIFIED", 1L, "PROPOSAL", 1L, "QUOTE", 1L, "CONTRACT", 1L),
+                Map.of("CONTRACT", 1L), Map.of(), Map.of(), 1, revenue);
+    }
+
     /** A cell every customer has left: it stays on the compacted topic with nothing in it. */
     private static FunnelCell noCustomers(LocalDate cohortDay, String repId, String teamId, String source) {
         return new FunnelCell(cohortDay, repId, teamId, source, 0, Map.of(), Map.of(), Map.of(), Map.of(), 0,
@@ -449,14 +414,17 @@ class FunnelTopologyTest {
         return Map.of("CNY", new BigDecimal(amount));
     }
 
-    private void send(ObjectNode followUp) {
-        pulse.followups().pipeInput(followUp.get("customerId").asString(),
-                followUp.toString().getBytes(StandardCharsets.UTF_8));
+    /** Sends the follow-ups in this order, keyed by customerId as ingest writes them. */
+    private void send(ObjectNode... followUps) {
+        for (ObjectNode followUp : followUps) {
+            pulse.driver().followups().pipeInput(followUp.get("customerId").asString(),
+                    followUp.toString().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** Sales are keyed by customerId too, as ingest writes them. */
     private void send(String saleJson) {
-        pulse.sales().pipeInput(Json.MAPPER.readTree(saleJson).get("customerId").asString(),
+        pulse.driver().sales().pipeInput(Json.MAPPER.readTree(saleJson).get("customerId").asString(),
                 saleJson.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -501,17 +469,11 @@ class FunnelTopologyTest {
     }
 
     private static String sale(String orderId, String customerId, String amount, String currency, String shanghaiTime) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = TestSales.sale(orderId, customerId, amount,
+                LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toInstant().toString());
         if (currency != null) {
             node.put("currency", currency);
         }
-        node.put("eventId", UUID.randomUUID().toString());
-        node.put("orderId", orderId);
-        node.put("customerId", customerId);
-        node.put("repId", "R-7");
-        node.put("product", "企业版年度订阅");
-        node.put("amount", amount);
-        node.put("occurredAt", LocalDateTime.parse(shanghaiTime).atZone(SHANGHAI).toInstant().toString());
         return node.toString();
     }
 }

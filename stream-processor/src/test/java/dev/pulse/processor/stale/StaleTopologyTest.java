@@ -116,32 +116,21 @@ class StaleTopologyTest {
             send(followUp("C-" + stage, stage, T));
         }
 
-        // when / then: 10 s short of 3 days nobody is stale
-        advanceTo(T.plus(Duration.ofDays(3)).minus(CHECK));
-        assertThat(alerts.isEmpty()).isTrue();
-
-        // QUOTE and CONTRACT (3 days) go stale right after T + 3d
-        advanceTo(T.plus(Duration.ofDays(3)).plus(CHECK));
-        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
-                .containsExactlyInAnyOrder(
-                        tuple("C-QUOTE", 3.0, T.plus(Duration.ofDays(3))),
-                        tuple("C-CONTRACT", 3.0, T.plus(Duration.ofDays(3))));
+        // when / then: 10 s short of 3 days nobody is stale; QUOTE and CONTRACT (3 days) go stale
+        // right after T + 3d
+        Instant threeDays = T.plus(Duration.ofDays(3));
+        assertThat(alertsOpeningAround(threeDays)).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactlyInAnyOrder(tuple("C-QUOTE", 3.0, threeDays), tuple("C-CONTRACT", 3.0, threeDays));
 
         // QUALIFIED and PROPOSAL (7 days) not before T + 7d, then both
-        advanceTo(T.plus(Duration.ofDays(7)).minus(CHECK));
-        assertThat(alerts.isEmpty()).isTrue();
-        advanceTo(T.plus(Duration.ofDays(7)).plus(CHECK));
-        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
-                .containsExactlyInAnyOrder(
-                        tuple("C-QUALIFIED", 7.0, T.plus(Duration.ofDays(7))),
-                        tuple("C-PROPOSAL", 7.0, T.plus(Duration.ofDays(7))));
+        Instant sevenDays = T.plus(Duration.ofDays(7));
+        assertThat(alertsOpeningAround(sevenDays)).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactlyInAnyOrder(tuple("C-QUALIFIED", 7.0, sevenDays), tuple("C-PROPOSAL", 7.0, sevenDays));
 
         // LEAD (14 days) last
-        advanceTo(T.plus(Duration.ofDays(14)).minus(CHECK));
-        assertThat(alerts.isEmpty()).isTrue();
-        advanceTo(T.plus(Duration.ofDays(14)).plus(CHECK));
-        assertThat(alerts.readValuesToList()).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
-                .containsExactly(tuple("C-LEAD", 14.0, T.plus(Duration.ofDays(14))));
+        Instant fourteenDays = T.plus(Duration.ofDays(14));
+        assertThat(alertsOpeningAround(fourteenDays)).extracting(Alert::customerId, Alert::thresholdDays, Alert::dueAt)
+                .containsExactly(tuple("C-LEAD", 14.0, fourteenDays));
     }
 
     @Test
@@ -184,14 +173,10 @@ class StaleTopologyTest {
 
         // when: past T + 10d + 14d = T + 24d
         Instant due = again.plus(Duration.ofDays(14));
-        advanceTo(due.minus(CHECK));
-        assertThat(alerts.isEmpty()).isTrue();
-        advanceTo(due.plus(CHECK));
+        List<Alert> opened = alertsOpeningAround(due);
 
         // then
-        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
-                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "LEAD", again, null, 14.0,
-                due, due.plus(CHECK), null, null));
+        assertThat(opened).containsExactly(staleOpenedAtTheCheck("C-1", "LEAD", again, 14.0, due));
     }
 
     @Test
@@ -427,9 +412,7 @@ class StaleTopologyTest {
         assertThat(alerts.isEmpty()).isTrue();
         Instant due = T.plus(Duration.ofDays(3));
         advanceTo(due.plus(CHECK));
-        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-1", AlertKind.STALE, due),
-                AlertKind.STALE, AlertStatus.OPEN, "C-1", "客户C-1", "R-7", "T-EAST", "QUOTE", T, null, 3.0,
-                due, due.plus(CHECK), null, null));
+        assertThat(alerts.readValuesToList()).containsExactly(staleOpenedAtTheCheck("C-1", "QUOTE", T, 3.0, due));
     }
 
     // --- restart ------------------------------------------------------------------------------
@@ -437,11 +420,7 @@ class StaleTopologyTest {
     @Test
     void shouldNotOpenAnAlertAgainAfterARestart() {
         // given: C-1 (QUOTE) opened at T + 3d + 10s; C-2 (LEAD) is due only at T + 14d
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "QUOTE", T));
-        send(followUp("C-2", "LEAD", T));
-        Instant due1 = T.plus(Duration.ofDays(3));
-        advanceTo(due1.plus(CHECK));
+        Instant due1 = startWithC1OpenAndC2Waiting();
         assertThat(alerts.readValuesToList()).extracting(Alert::alertId)
                 .containsExactly(alertId("C-1", AlertKind.STALE, due1));
         assertThat(watch("C-1").openAlerts()).containsOnlyKeys(AlertKind.STALE);
@@ -468,19 +447,13 @@ class StaleTopologyTest {
         Instant due2 = T.plus(Duration.ofDays(14));
         advanceTo(due2.plus(CHECK));
         advanceTo(T.plus(Duration.ofDays(20)));
-        assertThat(alerts.readValuesToList()).containsExactly(new Alert(alertId("C-2", AlertKind.STALE, due2),
-                AlertKind.STALE, AlertStatus.OPEN, "C-2", "客户C-2", "R-7", "T-EAST", "LEAD", T, null, 14.0,
-                due2, due2.plus(CHECK), null, null));
+        assertThat(alerts.readValuesToList()).containsExactly(staleOpenedAtTheCheck("C-2", "LEAD", T, 14.0, due2));
     }
 
     @Test
     void shouldOpenAnAlertThatFellDueWhileDownExactlyOnceAfterTheRestart() {
         // given: as above, C-1 opened before the instance stops at T + 3d + 10s
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "QUOTE", T));
-        send(followUp("C-2", "LEAD", T));
-        Instant due1 = T.plus(Duration.ofDays(3));
-        advanceTo(due1.plus(CHECK));
+        Instant due1 = startWithC1OpenAndC2Waiting();
         assertThat(alerts.readValuesToList()).hasSize(1);
 
         // when: it comes back at T + 20d; C-2 fell due at T + 14d, while it was down
@@ -523,9 +496,7 @@ class StaleTopologyTest {
     @Test
     void shouldClimbFromTheRepToTheManagerToThePoolAndBeClaimedByTheNextRepWhoCalls() {
         // given: a LEAD contacted at T by R-7 of T-EAST
-        rules = ladderRules();
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "LEAD", T));
+        startLadderWithALeadContactedAtT();
 
         // when: the clock passes T + 1 h: the rep's step
         advanceTo(STALE_DUE.plus(LADDER_CHECK));
@@ -573,9 +544,7 @@ class StaleTopologyTest {
     @ValueSource(strings = {"STALE", "ESCALATED"})
     void shouldEndTheClimbWhenTheRepFollowsUpAtAnyStep(String step) {
         // given: the customer climbed to the step
-        rules = ladderRules();
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "LEAD", T));
+        startLadderWithALeadContactedAtT();
         Instant reached = (step.equals("STALE") ? STALE_DUE : MANAGER_DUE).plus(LADDER_CHECK);
         advanceTo(reached);
         List<Alert> open = alerts.readValuesToList();
@@ -596,9 +565,7 @@ class StaleTopologyTest {
     @Test
     void shouldResumeTheClimbAfterARestartWithoutRepeatingAStep() {
         // given: the manager's step is open when the instance stops
-        rules = ladderRules();
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "LEAD", T));
+        startLadderWithALeadContactedAtT();
         advanceTo(MANAGER_DUE.plus(LADDER_CHECK));
         assertThat(alerts.readValuesToList()).extracting(Alert::kind).containsExactly(AlertKind.STALE, AlertKind.ESCALATED);
 
@@ -626,9 +593,7 @@ class StaleTopologyTest {
     @Test
     void shouldOpenEveryStepThatFellDueWhileDownInOneCheck() {
         // given: the instance is down from T + 1 min to T + 10 h, past all three steps
-        rules = ladderRules();
-        startDriver(T.plus(Duration.ofMinutes(1)));
-        send(followUp("C-1", "LEAD", T));
+        startLadderWithALeadContactedAtT();
         restartAt(T.plus(Duration.ofHours(10)));
 
         // when: its first check
@@ -746,6 +711,39 @@ class StaleTopologyTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Nothing opens until a check before {@code due}; returns what opens at the check after it. */
+    private List<Alert> alertsOpeningAround(Instant due) {
+        advanceTo(due.minus(CHECK));
+        assertThat(alerts.isEmpty()).isTrue();
+        advanceTo(due.plus(CHECK));
+        return alerts.readValuesToList();
+    }
+
+    /** An OPEN STALE alert of a customer of R-7 of T-EAST, opened by the first check after it fell due. */
+    private static Alert staleOpenedAtTheCheck(String customerId, String stage, Instant lastFollowUpAt,
+                                               double thresholdDays, Instant due) {
+        return new Alert(alertId(customerId, AlertKind.STALE, due), AlertKind.STALE, AlertStatus.OPEN, customerId,
+                "客户" + customerId, "R-7", "T-EAST", stage, lastFollowUpAt, null, thresholdDays, due, due.plus(CHECK),
+                null, null);
+    }
+
+    /** C-1 (QUOTE) and C-2 (LEAD) contacted at T; the clock runs until C-1's alert, due at T + 3d, opens. */
+    private Instant startWithC1OpenAndC2Waiting() {
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "QUOTE", T));
+        send(followUp("C-2", "LEAD", T));
+        Instant due1 = T.plus(Duration.ofDays(3));
+        advanceTo(due1.plus(CHECK));
+        return due1;
+    }
+
+    /** The escalation ladder's rules, and C-1, a LEAD contacted at T by R-7 of T-EAST. */
+    private void startLadderWithALeadContactedAtT() {
+        rules = ladderRules();
+        startDriver(T.plus(Duration.ofMinutes(1)));
+        send(followUp("C-1", "LEAD", T));
     }
 
     private void advanceTo(Instant to) {
