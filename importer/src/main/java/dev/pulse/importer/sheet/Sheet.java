@@ -16,8 +16,13 @@ public interface Sheet extends Closeable {
     /** The next data row, or null at the end. Blank rows are skipped. */
     SheetRow next() throws IOException;
 
-    /** A fraction of the input consumed so far, 0..1, or -1 when the reader cannot tell. */
-    double progress();
+    /**
+     * A fraction of the input consumed so far, 0..1, or -1 when the reader cannot tell (the
+     * default: a streamed .xlsx does not know its row count ahead).
+     */
+    default double progress() {
+        return -1;
+    }
 
     /** How the input was decoded, e.g. "csv UTF-8 ';'" or "xlsx", for the summary. */
     String description();

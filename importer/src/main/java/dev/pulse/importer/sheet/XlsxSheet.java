@@ -87,11 +87,6 @@ public final class XlsxSheet implements Sheet {
     }
 
     @Override
-    public double progress() {
-        return -1;
-    }
-
-    @Override
     public String description() {
         return "xlsx";
     }
