@@ -27,10 +27,14 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The weighted pipeline by month of expected close, with the stage probabilities learned from history. */
+/**
+ * The weighted pipeline by month of expected close, with the stage probabilities learned from history,
+ * and the daily snapshots its history is drawn from.
+ */
 @RestController
 class ForecastController {
 
@@ -60,11 +64,13 @@ class ForecastController {
             Columns.decimal("weighted", ForecastCustomerView::weighted));
 
     private final Exports exports;
+    private final ForecastSnapshots snapshots;
 
-    ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports) {
+    ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports, ForecastSnapshots snapshots) {
         this.queries = queries;
         this.history = history;
         this.exports = exports;
+        this.snapshots = snapshots;
     }
 
     @Operation(summary = "The forecast rows as CSV or XLSX (same parameters and scope), audited")
@@ -93,6 +99,14 @@ class ForecastController {
         String rep = Parameters.text(repId);
         String team = Parameters.text(teamId);
         return history.of(month(month), rep, team, Scopes.checked(rep, team), queries.zone());
+    }
+
+    /** ADMIN, e.g. after a restore: the schedule takes today's snapshot after midnight. */
+    @Operation(summary = "Take the forecast snapshot of a day (default today) unless it was taken: {\"rows\": written}")
+    @PostMapping("/api/v1/admin/forecast-snapshots")
+    Map<String, Integer> takeSnapshot(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return Map.of("rows", snapshots.take(day != null ? day : LocalDate.now(snapshots.zone())));
     }
 
     @Operation(summary = "Forecast: open customers' expected amounts x learned stage probability, by month of expected close")
