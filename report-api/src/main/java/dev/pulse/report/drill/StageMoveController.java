@@ -64,7 +64,7 @@ class StageMoveController {
         // the period first, as every dated list refuses a bad one before anything else
         FunnelFilter filter = cohort.filter();
         return queries.moves(filter, stage("fromStage", fromStage), stage("toStage", toStage),
-                DrillController.offset(paging.offset()), DrillController.limit(paging.limit()));
+                paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The stage changes behind a stage-transition count as CSV or XLSX, audited")
@@ -94,8 +94,8 @@ class StageMoveController {
             @Parameter(description = "A stage code of the pipeline") @RequestParam(required = false) String stage,
             @ParameterObject Paging paging) {
         FunnelFilter filter = cohort.filter();
-        return queries.timeIn(filter, stage("stage", stage), DrillController.offset(paging.offset()),
-                DrillController.limit(paging.limit()));
+        return queries.timeIn(filter, stage("stage", stage), paging.checkedOffset(),
+                paging.checkedLimit());
     }
 
     @Operation(summary = "The customers behind a stage's time in stage as CSV or XLSX, audited")
