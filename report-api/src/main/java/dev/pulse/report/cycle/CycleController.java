@@ -64,8 +64,7 @@ class CycleController {
         ExportFormat fileFormat = exports.format(format);
         CycleGrouping grouping = Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy);
         FunnelFilter filter = cohort.filter();
-        return exports.send("cycle-length", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
-                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping))), COLUMNS,
+        return exports.sendGrouped("cycle-length", fileFormat, filter, grouping, Map.of(), COLUMNS,
                 queries.cycleLength(filter, grouping));
     }
 

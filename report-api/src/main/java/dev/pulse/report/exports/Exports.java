@@ -43,6 +43,21 @@ public class Exports {
     }
 
     /**
+     * A cohort report cut by one grouping: the file is named after the cohort and the grouping
+     * ({@code <report>_<from>_<to>_by-<grouping>}); the audit log keeps the cohort filters with the
+     * grouping first among the report's own choices.
+     */
+    public <T> ResponseEntity<StreamingResponseBody> sendGrouped(String report, ExportFormat format, FunnelFilter filter,
+                                                                 Enum<?> grouping, Map<String, Object> choices,
+                                                                 Columns<T> columns, List<T> rows) {
+        Map<String, Object> grouped = new LinkedHashMap<>();
+        grouped.put("groupBy", Parameters.lower(grouping));
+        grouped.putAll(choices);
+        String fileTail = filter.cohort().from() + "_" + filter.cohort().to() + "_by-" + Parameters.lower(grouping);
+        return send(report, format, fileTail, cohortFilters(filter, grouped), columns, rows);
+    }
+
+    /**
      * @param report   the report's name: the audit action is {@code export.<report>}, the sheet and file start with it
      * @param fileTail what makes the file name particular (a period, a grouping), built from validated values only
      * @param filters  the report's parameters as the audit log keeps them

@@ -84,10 +84,10 @@ class ForecastController {
         ExportFormat fileFormat = exports.format(format);
         ForecastView view = forecast(cohort, groupBy, asOf, months);
         ForecastGrouping grouping = Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy);
-        Map<String, Object> filters = Exports.cohortFilters(cohort.filter(), Map.of("groupBy", Parameters.lower(grouping),
-                "asOf", view.asOf().toString(), "months", view.learningMonths()));
-        return exports.send("forecast", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping), filters,
-                COLUMNS, view.rows());
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("asOf", view.asOf().toString());
+        choices.put("months", view.learningMonths());
+        return exports.sendGrouped("forecast", fileFormat, cohort.filter(), grouping, choices, COLUMNS, view.rows());
     }
 
     @Operation(summary = "How one month's forecast moved (daily snapshots per currency) beside what was won in it")

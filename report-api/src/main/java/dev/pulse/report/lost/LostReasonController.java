@@ -79,8 +79,7 @@ class LostReasonController {
         LostReasonGrouping grouping = Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy);
         int topN = Parameters.between("top", top, 1, MAX_TOP);
         FunnelFilter filter = cohort.filter();
-        return exports.send("lost-reasons", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
-                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping), "top", topN)), REASONS,
+        return exports.sendGrouped("lost-reasons", fileFormat, filter, grouping, Map.of("top", topN), REASONS,
                 queries.lostReasons(filter, grouping, topN).rows());
     }
 
