@@ -15,7 +15,6 @@ import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ForecastController {
 
     static final int MAX_MONTHS = 120;
-    private static final String FROM = "First expected close day (ISO date)";
-    private static final String TO = "Last expected close day, inclusive (ISO date)";
-    private static final String AS_OF = "Last day of the learning window (ISO date); default today in the reporting zone";
-    private static final String MONTHS = "Months the probabilities are learned over (1 to 120); default pulse.forecast.learning-months";
+    static final String AS_OF = "Last day of the learning window (ISO date); default today in the reporting zone";
+    static final String MONTHS = "Months the probabilities are learned over (1 to 120); default pulse.forecast.learning-months";
 
     static final Columns<ForecastRow> COLUMNS = Columns.of(
             Columns.text("month", ForecastRow::month), Columns.text("group", ForecastRow::group),
@@ -125,16 +122,9 @@ class ForecastController {
 
     @Operation(summary = "The stage probabilities alone: learned over the window, beside the configured ones")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities")
-    Rows<StageProbabilityView> stageProbabilities(
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months) {
-        LocalDate day = asOf(asOf);
-        return new Rows<>(queries.stageProbabilities(FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source),
-                day, months(months)));
+    Rows<StageProbabilityView> stageProbabilities(@ParameterObject LearningQuery learning) {
+        LocalDate day = asOf(learning.asOf());
+        return new Rows<>(queries.stageProbabilities(learning.owner(day), day, months(learning.months())));
     }
 
     /** Which count of a probability-table row: the customers who reached the stage, or those of them won. */
@@ -154,50 +144,40 @@ class ForecastController {
             + "the row's won): its length is the row's figure")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities/customers")
     Rows<StageReachedView> stageCustomers(
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months,
+            @ParameterObject LearningQuery learning,
             @Parameter(description = "An open stage of the pipeline") @RequestParam(required = false) String stage,
             @Parameter(description = "reached or won") @RequestParam(defaultValue = "reached") String count) {
-        return new Rows<>(stageCustomersOf(repId, teamId, source, asOf, months, stage, count));
+        return new Rows<>(stageCustomersOf(learning, stage, count));
     }
 
     @Operation(summary = "The customers behind a stage-probability row as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/forecast/stage-probabilities/customers")
     ResponseEntity<StreamingResponseBody> exportStageCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months,
+            @ParameterObject LearningQuery learning,
             @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "reached") String count) {
         ExportFormat fileFormat = exports.format(format);
-        List<StageReachedView> rows = stageCustomersOf(repId, teamId, source, asOf, months, stage, count);
-        LocalDate day = asOf(asOf);
+        List<StageReachedView> rows = stageCustomersOf(learning, stage, count);
+        LocalDate day = asOf(learning.asOf());
         String code = stage.strip().toUpperCase(Locale.ROOT);
         String which = Parameters.lower(Parameters.oneOf(ReachedCount.class, "count", count));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("asOf", day.toString());
-        filters.put("months", months(months));
+        filters.put("months", months(learning.months()));
         filters.put("stage", code);
         filters.put("count", which);
-        filters.put("repId", Parameters.text(repId));
-        filters.put("teamId", Parameters.text(teamId));
-        filters.put("source", Parameters.text(source));
+        filters.put("repId", Parameters.text(learning.repId()));
+        filters.put("teamId", Parameters.text(learning.teamId()));
+        filters.put("source", Parameters.text(learning.source()));
         return exports.send("forecast-stage-customers", fileFormat, day + "_" + code + "_" + which, filters,
                 STAGE_CUSTOMERS, rows);
     }
 
-    private List<StageReachedView> stageCustomersOf(String repId, String teamId, String source, LocalDate asOf,
-                                                    Integer months, String stage, String count) {
-        LocalDate day = asOf(asOf);
-        FunnelFilter owner = FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source);
-        int window = months(months);
+    private List<StageReachedView> stageCustomersOf(LearningQuery learning, String stage, String count) {
+        LocalDate day = asOf(learning.asOf());
+        FunnelFilter owner = learning.owner(day);
+        int window = months(learning.months());
         boolean wonOnly = Parameters.oneOf(ReachedCount.class, "count", count) == ReachedCount.WON;
         String code = Parameters.text(stage);
         if (code == null) {
