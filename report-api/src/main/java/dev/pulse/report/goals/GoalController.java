@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -80,24 +81,16 @@ class GoalController {
 
     @Operation(summary = "The goals of the caller's scope, those whose period contains day when given")
     @GetMapping("/api/v1/goals")
-    Rows<Goal> list(@Parameter(description = "A day of the periods wanted (ISO date); absent: every period")
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                    @RequestParam(required = false) String repId,
-                    @RequestParam(required = false) String teamId,
-                    @RequestParam(required = false) String metric) {
-        String rep = Parameters.text(repId);
-        String team = Parameters.text(teamId);
-        return new Rows<>(goals.list(Scopes.checked(rep, team), day, rep, team, GoalAttainments.metric(metric)));
+    Rows<Goal> list(@ParameterObject GoalQuery query) {
+        String rep = Parameters.text(query.repId());
+        String team = Parameters.text(query.teamId());
+        return new Rows<>(goals.list(Scopes.checked(rep, team), query.day(), rep, team, GoalAttainments.metric(query.metric())));
     }
 
     @Operation(summary = "Each goal of the period against what was done so far: actual, attainment, elapsed share, pace")
     @GetMapping("/api/v1/reports/goals/attainment")
-    Rows<Attainment> attainment(@Parameter(description = DAY) @RequestParam(required = false)
-                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                                @RequestParam(required = false) String repId,
-                                @RequestParam(required = false) String teamId,
-                                @RequestParam(required = false) String metric) {
-        return new Rows<>(attainments.forCaller(day, repId, teamId, metric));
+    Rows<Attainment> attainment(@ParameterObject GoalQuery query) {
+        return new Rows<>(attainments.forCaller(query.day(), query.repId(), query.teamId(), query.metric()));
     }
 
     @Operation(summary = "Goals export (CSV or XLSX): each goal of the period with actual, attainment, elapsed share and pace")
@@ -106,18 +99,15 @@ class GoalController {
     @GetMapping("/api/v1/exports/goals")
     ResponseEntity<StreamingResponseBody> goals(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String metric) {
+            @ParameterObject GoalQuery query) {
         ExportFormat fileFormat = exports.format(format);
-        LocalDate on = attainments.dayOr(day);
-        List<Attainment> rows = attainments.forCaller(on, repId, teamId, metric);
+        LocalDate on = attainments.dayOr(query.day());
+        List<Attainment> rows = attainments.forCaller(on, query.repId(), query.teamId(), query.metric());
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("day", on.toString());
-        filters.put("repId", Parameters.text(repId));
-        filters.put("teamId", Parameters.text(teamId));
-        filters.put("metric", Parameters.text(metric));
+        filters.put("repId", Parameters.text(query.repId()));
+        filters.put("teamId", Parameters.text(query.teamId()));
+        filters.put("metric", Parameters.text(query.metric()));
         filters.put("scope", CurrentUser.get().scope().kind().name());
         return exports.send("goals", fileFormat, on.toString(), filters, COLUMNS, rows);
     }
