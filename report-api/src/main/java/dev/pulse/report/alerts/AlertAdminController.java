@@ -79,11 +79,7 @@ class AlertAdminController {
     @Operation(summary = "Remove a route; messages already queued for it are still delivered")
     @DeleteMapping("/alert-routes/{routeId}")
     ResponseEntity<Void> delete(@PathVariable UUID routeId) {
-        if (!routes.delete(routeId)) {
-            return ResponseEntity.notFound().build();
-        }
-        audit.record(CurrentUser.get(), "alert-route.delete", routeId.toString(), Map.of());
-        return ResponseEntity.noContent().build();
+        return removed(routes.delete(routeId), "alert-route.delete", routeId.toString());
     }
 
     @Operation(summary = "How robots @mention each rep")
@@ -111,11 +107,7 @@ class AlertAdminController {
 
     @DeleteMapping("/alert-contacts/{repId}")
     ResponseEntity<Void> deleteContact(@PathVariable String repId) {
-        if (!routes.deleteContact(repId)) {
-            return ResponseEntity.notFound().build();
-        }
-        audit.record(CurrentUser.get(), "alert-contact.delete", repId, Map.of());
-        return ResponseEntity.noContent().build();
+        return removed(routes.deleteContact(repId), "alert-contact.delete", repId);
     }
 
     @Operation(summary = "Deliveries that failed after the retry budget, newest first (robot addresses masked)")
@@ -141,6 +133,15 @@ class AlertAdminController {
         int rows = deliveries.retry(null);
         audit.record(CurrentUser.get(), "alert-delivery.retry", "all", Map.of("deliveries", rows));
         return Map.of("deliveries", rows);
+    }
+
+    /** 204 once something was removed, audited by what it was; 404 when there was nothing to remove. */
+    private ResponseEntity<Void> removed(boolean removed, String action, String resource) {
+        if (!removed) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record(CurrentUser.get(), action, resource, Map.of());
+        return ResponseEntity.noContent().build();
     }
 
     private static RouteRequest body(RouteRequest request) {
