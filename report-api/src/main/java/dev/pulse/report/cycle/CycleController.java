@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,9 +110,7 @@ class CycleController {
         ExportFormat fileFormat = exports.format(format);
         FunnelFilter filter = cohort.filter();
         List<CycleCustomerView> rows = customersOf(filter, groupBy, group, outcome, fromDays, toDays);
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        Map<String, Object> choices = Exports.groupChoices(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy), group);
         choices.put("outcome", rows.isEmpty() ? outcome(outcome) : rows.getFirst().outcome());
         choices.put("fromDays", fromDays);
         choices.put("toDays", toDays);

@@ -37,6 +37,17 @@ public class Exports {
         return filters;
     }
 
+    /**
+     * The choices of a list behind one row of a grouped report, for the audit log: the grouping and
+     * the group (absent: the customers without one); the list adds its own after them.
+     */
+    public static Map<String, Object> groupChoices(Enum<?> grouping, String group) {
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("groupBy", Parameters.lower(grouping));
+        choices.put("group", Parameters.text(group));
+        return choices;
+    }
+
     /** The format asked for, refused with 400 before any query when unknown. */
     public ExportFormat format(String format) {
         return Parameters.oneOf(ExportFormat.class, "format", format);

@@ -221,9 +221,7 @@ class ForecastController {
         ExportFormat fileFormat = exports.format(format);
         YearMonth closing = month(month);
         var rows = customers(cohort, groupBy, group, month, currency, asOf, months).rows();
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        Map<String, Object> choices = Exports.groupChoices(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), group);
         choices.put("month", closing.toString());
         choices.put("currency", Parameters.text(currency));
         return exports.send("forecast-customers", fileFormat, cohort.period() + "_" + closing,

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
@@ -111,9 +110,8 @@ class LostReasonController {
         ExportFormat fileFormat = exports.format(format);
         FunnelFilter filter = cohort.filter();
         List<LostCustomerView> rows = customersOf(filter, groupBy, group, reason, top);
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        Map<String, Object> choices = Exports.groupChoices(
+                Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), group);
         choices.put("reason", reason);
         choices.put("top", top);
         return exports.send("lost-reasons-customers", fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),
