@@ -63,51 +63,46 @@ class ActivityControllerTest {
     @Test
     void shouldRefuseAFromAfterToInEnglishAndChineseWithoutQuerying() throws Exception {
         String reversed = "/api/v1/reports/rep-activity?from=2026-03-10&to=2026-03-01";
-        refused(REP_A, get(reversed), "en", HttpStatus.BAD_REQUEST, "from (2026-03-10) must not be after to (2026-03-01)")
+        refused(REP_A, get(reversed), "en", HttpStatus.BAD_REQUEST, "PULSE-Q001",
+                "from (2026-03-10) must not be after to (2026-03-01)")
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Invalid query"))
-                .andExpect(jsonPath("$.code").value("PULSE-Q001"));
-        refused(REP_A, get(reversed), "zh-CN", HttpStatus.BAD_REQUEST, "开始日期 from（2026-03-10）不能晚于结束日期 to（2026-03-01）")
-                .andExpect(jsonPath("$.code").value("PULSE-Q001"));
+                .andExpect(jsonPath("$.title").value("Invalid query"));
+        refused(REP_A, get(reversed), "zh-CN", HttpStatus.BAD_REQUEST, "PULSE-Q001",
+                "开始日期 from（2026-03-10）不能晚于结束日期 to（2026-03-01）");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldNameTheGranularitiesThereAre() throws Exception {
         refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "en",
-                HttpStatus.BAD_REQUEST, "granularity must be one of [day, week, month], not 'hour'")
-                .andExpect(jsonPath("$.code").value("PULSE-Q004"));
+                HttpStatus.BAD_REQUEST, "PULSE-Q004", "granularity must be one of [day, week, month], not 'hour'");
         refused(REP_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "zh",
-                HttpStatus.BAD_REQUEST, "参数 granularity 只能是以下之一：[day, week, month]，不能是“hour”");
+                HttpStatus.BAD_REQUEST, "PULSE-Q004", "参数 granularity 只能是以下之一：[day, week, month]，不能是“hour”");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldNameAMissingParameter() throws Exception {
-        refused(REP_A, get("/api/v1/reports/summary?to=2026-03-10"), "en", HttpStatus.BAD_REQUEST,
-                "Required parameter 'from' is not present.")
-                .andExpect(jsonPath("$.code").value("PULSE-H001"));
-        refused(REP_A, get("/api/v1/reports/summary?to=2026-03-10"), "zh", HttpStatus.BAD_REQUEST, "缺少必需的参数 from。");
+        String withoutFrom = "/api/v1/reports/summary?to=2026-03-10";
+        refused(REP_A, get(withoutFrom), "en", HttpStatus.BAD_REQUEST, "PULSE-H001", "Required parameter 'from' is not present.");
+        refused(REP_A, get(withoutFrom), "zh", HttpStatus.BAD_REQUEST, "PULSE-H001", "缺少必需的参数 from。");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldRefuseAControlCharacterInAFilter() throws Exception {
         refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10").param("repId", "rep\u0000a"), "en",
-                HttpStatus.BAD_REQUEST, "repId must not contain control characters")
-                .andExpect(jsonPath("$.code").value("PULSE-Q003"));
+                HttpStatus.BAD_REQUEST, "PULSE-Q003", "repId must not contain control characters");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldRefuseARepAskingForAnotherRepAndAManagerForAnotherTeam() throws Exception {
         refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&repId=rep-b"), "en",
-                HttpStatus.FORBIDDEN, "your scope does not include rep 'rep-b'")
-                .andExpect(jsonPath("$.title").value("Forbidden"))
-                .andExpect(jsonPath("$.code").value("PULSE-A007"));
+                HttpStatus.FORBIDDEN, "PULSE-A007", "your scope does not include rep 'rep-b'")
+                .andExpect(jsonPath("$.title").value("Forbidden"));
         refused(MANAGER_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&teamId=team-b"), "zh",
-                HttpStatus.FORBIDDEN, "你的权限范围不包括团队“team-b”")
-                .andExpect(jsonPath("$.code").value("PULSE-A008"));
+                HttpStatus.FORBIDDEN, "PULSE-A008", "你的权限范围不包括团队“team-b”");
         verifyNoInteractions(repository);
     }
 
@@ -143,11 +138,12 @@ class ActivityControllerTest {
         verify(repository).teams(AccessScope.teams(Set.of("team-a")));
     }
 
-    /** A refused request's answer: its status and its detail in the language asked for; the rest is the caller's to check. */
+    /** A refused request's answer: its status, its catalogue code and its detail in the language asked for. */
     private ResultActions refused(PulseUser user, MockHttpServletRequestBuilder request, String language, HttpStatus status,
-                                  String detail) throws Exception {
+                                  String code, String detail) throws Exception {
         return mvc.perform(as(user, request, language))
                 .andExpect(status().is(status.value()))
+                .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.detail").value(detail));
     }
 
