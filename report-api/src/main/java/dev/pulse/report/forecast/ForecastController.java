@@ -38,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 class ForecastController {
 
     static final int MAX_MONTHS = 120;
-    static final String AS_OF = "Last day of the learning window (ISO date); default today in the reporting zone";
-    static final String MONTHS = "Months the probabilities are learned over (1 to 120); default pulse.forecast.learning-months";
 
     static final Columns<ForecastRow> COLUMNS = Columns.of(
             Columns.text("month", ForecastRow::month), Columns.text("group", ForecastRow::group),
@@ -76,10 +74,9 @@ class ForecastController {
             @RequestParam(defaultValue = "csv") String format,
             @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         ExportFormat fileFormat = exports.format(format);
-        ForecastView view = forecast(cohort, groupBy, asOf, months);
+        ForecastView view = forecast(cohort, groupBy, window);
         ForecastGrouping grouping = Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy);
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("asOf", view.asOf().toString());
@@ -113,18 +110,17 @@ class ForecastController {
     ForecastView forecast(
             @ParameterObject CohortQuery cohort,
             @Parameter(description = "none, rep (owner), team or source") @RequestParam(defaultValue = "none") String groupBy,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         return queries.forecast(cohort.filter(),
-                Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), asOf(asOf), months(months));
+                Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), asOf(window), months(window));
     }
 
     @Operation(summary = "The stage probabilities alone: learned over the window, beside the configured ones")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities")
-    Rows<StageProbabilityView> stageProbabilities(@ParameterObject LearningQuery learning) {
-        LocalDate day = asOf(learning.asOf());
-        return new Rows<>(queries.stageProbabilities(learning.owner(day), day, months(learning.months())));
+    Rows<StageProbabilityView> stageProbabilities(@ParameterObject OwnerQuery owners,
+                                                  @ParameterObject LearningWindow window) {
+        LocalDate day = asOf(window);
+        return new Rows<>(queries.stageProbabilities(owners.owner(day), day, months(window)));
     }
 
     /** Which count of a probability-table row: the customers who reached the stage, or those of them won. */
@@ -144,40 +140,43 @@ class ForecastController {
             + "the row's won): its length is the row's figure")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities/customers")
     Rows<StageReachedView> stageCustomers(
-            @ParameterObject LearningQuery learning,
+            @ParameterObject OwnerQuery owners,
+            @ParameterObject LearningWindow window,
             @Parameter(description = "An open stage of the pipeline") @RequestParam(required = false) String stage,
             @Parameter(description = "reached or won") @RequestParam(defaultValue = "reached") String count) {
-        return new Rows<>(stageCustomersOf(learning, stage, count));
+        return new Rows<>(stageCustomersOf(owners, window, stage, count));
     }
 
     @Operation(summary = "The customers behind a stage-probability row as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/forecast/stage-probabilities/customers")
     ResponseEntity<StreamingResponseBody> exportStageCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @ParameterObject LearningQuery learning,
+            @ParameterObject OwnerQuery owners,
+            @ParameterObject LearningWindow window,
             @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "reached") String count) {
         ExportFormat fileFormat = exports.format(format);
-        List<StageReachedView> rows = stageCustomersOf(learning, stage, count);
-        LocalDate day = asOf(learning.asOf());
+        List<StageReachedView> rows = stageCustomersOf(owners, window, stage, count);
+        LocalDate day = asOf(window);
         String code = stage.strip().toUpperCase(Locale.ROOT);
         String which = Parameters.lower(Parameters.oneOf(ReachedCount.class, "count", count));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("asOf", day.toString());
-        filters.put("months", months(learning.months()));
+        filters.put("months", months(window));
         filters.put("stage", code);
         filters.put("count", which);
-        filters.put("repId", Parameters.text(learning.repId()));
-        filters.put("teamId", Parameters.text(learning.teamId()));
-        filters.put("source", Parameters.text(learning.source()));
+        filters.put("repId", Parameters.text(owners.repId()));
+        filters.put("teamId", Parameters.text(owners.teamId()));
+        filters.put("source", Parameters.text(owners.source()));
         return exports.send("forecast-stage-customers", fileFormat, day + "_" + code + "_" + which, filters,
                 STAGE_CUSTOMERS, rows);
     }
 
-    private List<StageReachedView> stageCustomersOf(LearningQuery learning, String stage, String count) {
-        LocalDate day = asOf(learning.asOf());
-        FunnelFilter owner = learning.owner(day);
-        int window = months(learning.months());
+    private List<StageReachedView> stageCustomersOf(OwnerQuery owners, LearningWindow learning, String stage,
+                                                    String count) {
+        LocalDate day = asOf(learning);
+        FunnelFilter owner = owners.owner(day);
+        int window = months(learning);
         boolean wonOnly = Parameters.oneOf(ReachedCount.class, "count", count) == ReachedCount.WON;
         String code = Parameters.text(stage);
         if (code == null) {
@@ -200,11 +199,10 @@ class ForecastController {
             @RequestParam(required = false) String group,
             @Parameter(description = "The row's month, 2026-12") @RequestParam String month,
             @Parameter(description = "The row's currency; absent: every currency") @RequestParam(required = false) String currency,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         return new Rows<>(queries.customersOf(cohort.filter(),
                 Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), Parameters.text(group), month(month),
-                Parameters.text(currency), asOf(asOf), months(months)));
+                Parameters.text(currency), asOf(window), months(window)));
     }
 
     @Operation(summary = "The open customers behind one forecast row as CSV or XLSX, audited")
@@ -216,11 +214,10 @@ class ForecastController {
             @RequestParam(required = false) String group,
             @RequestParam String month,
             @RequestParam(required = false) String currency,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         ExportFormat fileFormat = exports.format(format);
         YearMonth closing = month(month);
-        var rows = customers(cohort, groupBy, group, month, currency, asOf, months).rows();
+        var rows = customers(cohort, groupBy, group, month, currency, window).rows();
         Map<String, Object> choices = Exports.groupChoices(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), group);
         choices.put("month", closing.toString());
         choices.put("currency", Parameters.text(currency));
@@ -237,11 +234,14 @@ class ForecastController {
         }
     }
 
-    private LocalDate asOf(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(queries.zone());
+    /** The window's last day: today in the reporting zone unless asked. */
+    private LocalDate asOf(LearningWindow window) {
+        return window.asOf() != null ? window.asOf() : LocalDate.now(queries.zone());
     }
 
-    private int months(Integer months) {
+    /** The window's months, refused with 400 outside 1 to {@value #MAX_MONTHS}: the configured ones unless asked. */
+    private int months(LearningWindow window) {
+        Integer months = window.months();
         return Parameters.between("months", months == null ? queries.defaultLearningMonths() : months, 1, MAX_MONTHS);
     }
 }
