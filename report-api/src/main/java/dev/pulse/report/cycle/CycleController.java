@@ -5,6 +5,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
@@ -36,10 +37,7 @@ class CycleController {
             Columns.decimal("average_days", CycleLengthView::averageDays), bucket(0, "days_0_7"), bucket(1, "days_8_14"),
             bucket(2, "days_15_30"), bucket(3, "days_31_60"), bucket(4, "days_61_90"), bucket(5, "days_over_90"));
 
-    static final Columns<CycleCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", CycleCustomerView::customerId),
-            Columns.text("customer_name", CycleCustomerView::customerName),
-            Columns.text("owner_rep", CycleCustomerView::ownerRep), Columns.text("owner_team", CycleCustomerView::ownerTeam),
+    static final Columns<CycleCustomerView> CUSTOMERS = OwnedCustomer.<CycleCustomerView>columns().then(
             Columns.text("source", CycleCustomerView::source), Columns.text("outcome", CycleCustomerView::outcome),
             Columns.time("first_follow_up_at", CycleCustomerView::firstFollowUpAt),
             Columns.time("closed_at", CycleCustomerView::closedAt), Columns.count("days", CycleCustomerView::days));

@@ -13,6 +13,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
@@ -59,10 +60,7 @@ class DrillController {
             Columns.text("rep_id", SaleRow::repId), Columns.text("team_id", SaleRow::teamId),
             Columns.text("product", SaleRow::product), Columns.decimal("amount", SaleRow::amount),
             Columns.text("currency", SaleRow::currency), Columns.time("occurred_at", SaleRow::occurredAt));
-    static final Columns<FunnelCustomerRow> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", FunnelCustomerRow::customerId),
-            Columns.text("customer_name", FunnelCustomerRow::customerName),
-            Columns.text("owner_rep", FunnelCustomerRow::ownerRep), Columns.text("owner_team", FunnelCustomerRow::ownerTeam),
+    static final Columns<FunnelCustomerRow> CUSTOMERS = OwnedCustomer.<FunnelCustomerRow>columns().then(
             Columns.text("source", FunnelCustomerRow::source), Columns.text("stage", FunnelCustomerRow::stage),
             Columns.time("first_follow_up_at", FunnelCustomerRow::firstFollowUpAt),
             Columns.time("last_follow_up_at", FunnelCustomerRow::lastFollowUpAt));

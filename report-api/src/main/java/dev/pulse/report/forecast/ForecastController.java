@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
@@ -47,10 +48,7 @@ class ForecastController {
 
     private final ForecastQueries queries;
     private final ForecastHistory history;
-    static final Columns<ForecastCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", ForecastCustomerView::customerId),
-            Columns.text("customer_name", ForecastCustomerView::customerName),
-            Columns.text("owner_rep", ForecastCustomerView::ownerRep), Columns.text("owner_team", ForecastCustomerView::ownerTeam),
+    static final Columns<ForecastCustomerView> CUSTOMERS = OwnedCustomer.<ForecastCustomerView>columns().then(
             Columns.text("source", ForecastCustomerView::source), Columns.text("stage", ForecastCustomerView::stage),
             Columns.decimal("expected_amount", ForecastCustomerView::expectedAmount),
             Columns.text("currency", ForecastCustomerView::currency),
@@ -128,10 +126,7 @@ class ForecastController {
         REACHED, WON
     }
 
-    static final Columns<StageReachedView> STAGE_CUSTOMERS = Columns.of(
-            Columns.text("customer_id", StageReachedView::customerId),
-            Columns.text("customer_name", StageReachedView::customerName),
-            Columns.text("owner_rep", StageReachedView::ownerRep), Columns.text("owner_team", StageReachedView::ownerTeam),
+    static final Columns<StageReachedView> STAGE_CUSTOMERS = OwnedCustomer.<StageReachedView>columns().then(
             Columns.text("stage_at_window_end", StageReachedView::stage),
             Columns.time("reached_at", StageReachedView::reachedAt));
 

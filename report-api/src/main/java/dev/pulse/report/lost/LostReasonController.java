@@ -5,6 +5,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,10 +36,7 @@ class LostReasonController {
             Columns.text("group", LostReasonRow::group), Columns.text("reason", row -> row.other() ? "(other)" : row.reason()),
             Columns.count("customers", LostReasonRow::customers), Columns.rate("share", LostReasonRow::share));
 
-    static final Columns<LostCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", LostCustomerView::customerId),
-            Columns.text("customer_name", LostCustomerView::customerName),
-            Columns.text("owner_rep", LostCustomerView::ownerRep), Columns.text("owner_team", LostCustomerView::ownerTeam),
+    static final Columns<LostCustomerView> CUSTOMERS = OwnedCustomer.<LostCustomerView>columns().then(
             Columns.text("source", LostCustomerView::source), Columns.text("lost_from", LostCustomerView::lostFrom),
             Columns.text("lost_reason", LostCustomerView::lostReason),
             Columns.time("first_follow_up_at", LostCustomerView::firstFollowUpAt),
