@@ -2,6 +2,7 @@ package dev.pulse.report.admin;
 
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.PulseUser;
 import dev.pulse.security.Role;
@@ -140,10 +141,7 @@ class AdminController {
     @Operation(summary = "The audit log, newest first: exports, imports, token and user changes")
     @GetMapping("/audit")
     Rows<AuditEntry> audit(@RequestParam(defaultValue = "100") int limit, @RequestParam(required = false) Long before) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, 1000);
-        }
-        return new Rows<>(audit.recent(limit, before));
+        return new Rows<>(audit.recent(Parameters.limit(limit, 1000), before));
     }
 
     private static Role role(String value) {

@@ -5,6 +5,7 @@ import dev.pulse.security.AccessScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +32,14 @@ class Digests {
     }
 
     private final AlertRepository repository;
-    private final Outbox outbox;
-    private final AlertNames names;
-    private final DSLContext db;
+    private final MessageBatch batch;
     private final ReportProperties report;
     private final Clock clock;
 
     Digests(AlertRepository repository, Outbox outbox, AlertNames names, DSLContext db, ReportProperties report,
             Clock clock) {
         this.repository = repository;
-        this.outbox = outbox;
-        this.names = names;
-        this.db = db;
+        this.batch = new MessageBatch(db, outbox, names);
         this.report = report;
         this.clock = clock;
     }
@@ -86,16 +83,17 @@ class Digests {
                 .collect(Collectors.groupingBy(StaleCustomerView::repId, LinkedHashMap::new, Collectors.toList()));
         Map<String, List<StaleCustomerView>> byTeam = open.stream().filter(r -> r.teamId() != null)
                 .collect(Collectors.groupingBy(StaleCustomerView::teamId, LinkedHashMap::new, Collectors.toList()));
-        db.transaction(tx -> {
-            AlertNames.Lookup lookup = names.lookup(tx.dsl(), byRep.keySet(), byTeam.keySet());
-            byRep.forEach((rep, rows) -> enqueue(tx.dsl(), new Digest("rep", rep, today(), rows), lookup));
-            byTeam.forEach((team, rows) -> enqueue(tx.dsl(), new Digest("team", team, today(), rows), lookup));
+        batch.queue(byRep.keySet(), byTeam.keySet(), (tx, lookup) -> {
+            List<Outbox.Message> messages = new ArrayList<>();
+            byRep.forEach((rep, rows) -> messages.add(message(new Digest("rep", rep, today(), rows), lookup)));
+            byTeam.forEach((team, rows) -> messages.add(message(new Digest("team", team, today(), rows), lookup)));
+            return messages;
         });
         log.info("daily digest queued for {} reps and {} teams", byRep.size(), byTeam.size());
     }
 
     /** A rep's digest takes the rep's route (else the team's) and @mentions the rep; a team's takes the team's. */
-    private void enqueue(DSLContext tx, Digest digest, AlertNames.Lookup names) {
+    private static Outbox.Message message(Digest digest, AlertNames.Lookup names) {
         UUID digestId = UUID.nameUUIDFromBytes(("digest|" + digest.scope() + "|" + digest.id() + "|" + digest.date())
                 .getBytes(StandardCharsets.UTF_8));
         Map<String, Object> generic = new LinkedHashMap<>();
@@ -116,8 +114,7 @@ class Digests {
                 .collect(Collectors.joining("\n"));
         String teamId = rep ? digest.rows().stream().map(StaleCustomerView::teamId).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null) : digest.id();
-        outbox.enqueue(tx, List.of(new Outbox.Message(digestId, "DIGEST", generic, title, text,
-                rep ? digest.id() : null, teamId, rep)));
+        return new Outbox.Message(digestId, "DIGEST", generic, title, text, rep ? digest.id() : null, teamId, rep);
     }
 
     private static String link(String url) {

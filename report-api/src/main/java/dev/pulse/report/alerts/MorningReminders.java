@@ -46,8 +46,7 @@ class MorningReminders {
     }
 
     private final DSLContext db;
-    private final Outbox outbox;
-    private final AlertNames names;
+    private final MessageBatch batch;
     private final Pipeline pipeline;
     private final ReminderProperties properties;
     private final ReportProperties report;
@@ -56,8 +55,7 @@ class MorningReminders {
     MorningReminders(DSLContext db, Outbox outbox, AlertNames names, Pipeline pipeline, ReminderProperties properties,
                      ReportProperties report, Clock clock) {
         this.db = db;
-        this.outbox = outbox;
-        this.names = names;
+        this.batch = new MessageBatch(db, outbox, names);
         this.pipeline = pipeline;
         this.properties = properties;
         this.report = report;
@@ -95,12 +93,11 @@ class MorningReminders {
         List<Item> items = dueOn(today);
         Map<String, List<Item>> byRep = group(items, Item::repId);
         Map<String, List<Item>> byTeam = group(items, Item::teamId);
-        db.transaction(tx -> {
-            AlertNames.Lookup lookup = names.lookup(tx.dsl(), byRep.keySet(), byTeam.keySet());
+        batch.queue(byRep.keySet(), byTeam.keySet(), (tx, lookup) -> {
             List<Outbox.Message> messages = new ArrayList<>();
             byRep.forEach((rep, list) -> messages.add(message(today, true, rep, list, lookup)));
             byTeam.forEach((team, list) -> messages.add(message(today, false, team, list, lookup)));
-            outbox.enqueue(tx.dsl(), messages);
+            return messages;
         });
         log.info("morning reminder queued for {} reps and {} teams ({} customers)", byRep.size(), byTeam.size(), items.size());
     }

@@ -5,6 +5,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
@@ -13,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,10 +37,7 @@ class CycleController {
             Columns.decimal("average_days", CycleLengthView::averageDays), bucket(0, "days_0_7"), bucket(1, "days_8_14"),
             bucket(2, "days_15_30"), bucket(3, "days_31_60"), bucket(4, "days_61_90"), bucket(5, "days_over_90"));
 
-    static final Columns<CycleCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", CycleCustomerView::customerId),
-            Columns.text("customer_name", CycleCustomerView::customerName),
-            Columns.text("owner_rep", CycleCustomerView::ownerRep), Columns.text("owner_team", CycleCustomerView::ownerTeam),
+    static final Columns<CycleCustomerView> CUSTOMERS = OwnedCustomer.<CycleCustomerView>columns().then(
             Columns.text("source", CycleCustomerView::source), Columns.text("outcome", CycleCustomerView::outcome),
             Columns.time("first_follow_up_at", CycleCustomerView::firstFollowUpAt),
             Columns.time("closed_at", CycleCustomerView::closedAt), Columns.count("days", CycleCustomerView::days));
@@ -64,8 +61,7 @@ class CycleController {
         ExportFormat fileFormat = exports.format(format);
         CycleGrouping grouping = Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy);
         FunnelFilter filter = cohort.filter();
-        return exports.send("cycle-length", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
-                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping))), COLUMNS,
+        return exports.sendGrouped("cycle-length", fileFormat, filter, grouping, Map.of(), COLUMNS,
                 queries.cycleLength(filter, grouping));
     }
 
@@ -112,9 +108,7 @@ class CycleController {
         ExportFormat fileFormat = exports.format(format);
         FunnelFilter filter = cohort.filter();
         List<CycleCustomerView> rows = customersOf(filter, groupBy, group, outcome, fromDays, toDays);
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        Map<String, Object> choices = Exports.groupChoices(Parameters.oneOf(CycleGrouping.class, "groupBy", groupBy), group);
         choices.put("outcome", rows.isEmpty() ? outcome(outcome) : rows.getFirst().outcome());
         choices.put("fromDays", fromDays);
         choices.put("toDays", toDays);

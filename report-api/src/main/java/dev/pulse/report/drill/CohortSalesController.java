@@ -51,8 +51,8 @@ class CohortSalesController {
             @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
             @ParameterObject Paging paging) {
         FunnelFilter filter = cohort.filter();
-        return queries.sales(salesOf(list, filter), Parameters.text(currency), DrillController.offset(paging.offset()),
-                DrillController.limit(paging.limit()));
+        return queries.sales(salesOf(list, filter), Parameters.text(currency), paging.checkedOffset(),
+                paging.checkedLimit());
     }
 
     @Operation(summary = "The sales behind a cohort's sales figure as CSV or XLSX, audited")

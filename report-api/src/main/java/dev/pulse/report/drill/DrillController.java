@@ -13,6 +13,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.Parameters;
@@ -46,7 +47,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class DrillController {
 
-    static final int MAX_LIMIT = 1_000;
     /** An export holds the whole list up to this many rows. */
     static final int EXPORT_MAX = 100_000;
 
@@ -60,10 +60,7 @@ class DrillController {
             Columns.text("rep_id", SaleRow::repId), Columns.text("team_id", SaleRow::teamId),
             Columns.text("product", SaleRow::product), Columns.decimal("amount", SaleRow::amount),
             Columns.text("currency", SaleRow::currency), Columns.time("occurred_at", SaleRow::occurredAt));
-    static final Columns<FunnelCustomerRow> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", FunnelCustomerRow::customerId),
-            Columns.text("customer_name", FunnelCustomerRow::customerName),
-            Columns.text("owner_rep", FunnelCustomerRow::ownerRep), Columns.text("owner_team", FunnelCustomerRow::ownerTeam),
+    static final Columns<FunnelCustomerRow> CUSTOMERS = OwnedCustomer.<FunnelCustomerRow>columns().then(
             Columns.text("source", FunnelCustomerRow::source), Columns.text("stage", FunnelCustomerRow::stage),
             Columns.time("first_follow_up_at", FunnelCustomerRow::firstFollowUpAt),
             Columns.time("last_follow_up_at", FunnelCustomerRow::lastFollowUpAt));
@@ -95,7 +92,7 @@ class DrillController {
             @ParameterObject PeriodQuery period,
             @Parameter(description = CHANNEL) @RequestParam(required = false) String channel,
             @ParameterObject Paging paging) {
-        return queries.followUps(followUpsOf(period, channel), offset(paging.offset()), limit(paging.limit()));
+        return queries.followUps(followUpsOf(period, channel), paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The follow-ups behind an activity figure as CSV or XLSX, audited")
@@ -122,7 +119,7 @@ class DrillController {
             @PathVariable String list,
             @ParameterObject PeriodQuery period,
             @ParameterObject Paging paging) {
-        return activityList(list, followUpsOf(period, null), offset(paging.offset()), limit(paging.limit()));
+        return activityList(list, followUpsOf(period, null), paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The reps, teams or customer touches behind an overview card as CSV or XLSX, audited")
@@ -169,7 +166,7 @@ class DrillController {
             @ParameterObject PeriodQuery period,
             @Parameter(description = "Only sales in this ISO 4217 currency") @RequestParam(required = false) String currency,
             @ParameterObject Paging paging) {
-        return queries.sales(salesOf(period), Parameters.text(currency), offset(paging.offset()), limit(paging.limit()));
+        return queries.sales(salesOf(period), Parameters.text(currency), paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The sales behind the overview's sales or revenue figure as CSV or XLSX, audited")
@@ -199,7 +196,7 @@ class DrillController {
             @ParameterObject Paging paging) {
         FunnelMeasure which = Parameters.oneOf(FunnelMeasure.class, "measure", measure);
         return queries.funnel(cohort.filter(), stage(which, stage),
-                which, offset(paging.offset()), limit(paging.limit()));
+                which, paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The cohort's customers behind a funnel figure as CSV or XLSX, audited")
@@ -266,16 +263,5 @@ class DrillController {
         }
         return pipeline.find(code.toUpperCase(java.util.Locale.ROOT)).orElseThrow(() -> new BadRequestException(
                 MessageCode.PARAMETER_ONE_OF, parameter, pipeline.stages().stream().map(Stage::code).toList()));
-    }
-
-    static int offset(int offset) {
-        return Parameters.between("offset", offset, 0, Integer.MAX_VALUE);
-    }
-
-    static int limit(int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, MAX_LIMIT);
-        }
-        return limit;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pulse.report.drill;
 
+import dev.pulse.report.web.Parameters;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,4 +14,16 @@ record Paging(
         @RequestParam(defaultValue = "0") int offset,
         @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "100"))
         @RequestParam(defaultValue = "100") int limit) {
+
+    static final int MAX_LIMIT = 1_000;
+
+    /** The first row wanted, refused with 400 when negative. */
+    int checkedOffset() {
+        return Parameters.between("offset", offset, 0, Integer.MAX_VALUE);
+    }
+
+    /** The page size, refused with 400 outside 1 to {@value #MAX_LIMIT}. */
+    int checkedLimit() {
+        return Parameters.limit(limit, MAX_LIMIT);
+    }
 }

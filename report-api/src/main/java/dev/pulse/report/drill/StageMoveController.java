@@ -7,6 +7,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.LinkedHashMap;
@@ -29,14 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 class StageMoveController {
 
-    static final Columns<StageMoveRow> MOVES = Columns.of(
-            Columns.text("customer_id", StageMoveRow::customerId), Columns.text("customer_name", StageMoveRow::customerName),
-            Columns.text("owner_rep", StageMoveRow::ownerRep), Columns.text("owner_team", StageMoveRow::ownerTeam),
+    static final Columns<StageMoveRow> MOVES = OwnedCustomer.<StageMoveRow>columns().then(
             Columns.text("from_stage", StageMoveRow::fromStage), Columns.text("to_stage", StageMoveRow::toStage),
             Columns.text("event_id", r -> r.eventId().toString()), Columns.time("occurred_at", StageMoveRow::occurredAt));
-    static final Columns<StageTimeRow> TIMES = Columns.of(
-            Columns.text("customer_id", StageTimeRow::customerId), Columns.text("customer_name", StageTimeRow::customerName),
-            Columns.text("owner_rep", StageTimeRow::ownerRep), Columns.text("owner_team", StageTimeRow::ownerTeam),
+    static final Columns<StageTimeRow> TIMES = OwnedCustomer.<StageTimeRow>columns().then(
             Columns.text("stage", StageTimeRow::stage), Columns.time("entered_at", StageTimeRow::enteredAt),
             Columns.time("left_at", StageTimeRow::leftAt), Columns.count("days", StageTimeRow::days));
 
@@ -64,7 +61,7 @@ class StageMoveController {
         // the period first, as every dated list refuses a bad one before anything else
         FunnelFilter filter = cohort.filter();
         return queries.moves(filter, stage("fromStage", fromStage), stage("toStage", toStage),
-                DrillController.offset(paging.offset()), DrillController.limit(paging.limit()));
+                paging.checkedOffset(), paging.checkedLimit());
     }
 
     @Operation(summary = "The stage changes behind a stage-transition count as CSV or XLSX, audited")
@@ -94,8 +91,8 @@ class StageMoveController {
             @Parameter(description = "A stage code of the pipeline") @RequestParam(required = false) String stage,
             @ParameterObject Paging paging) {
         FunnelFilter filter = cohort.filter();
-        return queries.timeIn(filter, stage("stage", stage), DrillController.offset(paging.offset()),
-                DrillController.limit(paging.limit()));
+        return queries.timeIn(filter, stage("stage", stage), paging.checkedOffset(),
+                paging.checkedLimit());
     }
 
     @Operation(summary = "The customers behind a stage's time in stage as CSV or XLSX, audited")

@@ -1,5 +1,6 @@
 package dev.pulse.report.drill;
 
+import dev.pulse.report.journey.OwnedCustomer;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -9,5 +10,6 @@ import java.util.UUID;
  * as the count counts it twice.
  */
 public record StageMoveRow(String customerId, String customerName, String ownerRep, String ownerTeam, String fromStage,
-                           String toStage, UUID eventId, OffsetDateTime occurredAt) {
+                           String toStage, UUID eventId, OffsetDateTime occurredAt)
+        implements OwnedCustomer {
 }

@@ -1,5 +1,6 @@
 package dev.pulse.report.drill;
 
+import dev.pulse.report.journey.OwnedCustomer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -8,7 +9,8 @@ import java.time.OffsetDateTime;
  * first entered a later-ordered one afterwards, and the whole days between (DESIGN.md definition 2).
  */
 public record StageTimeRow(String customerId, String customerName, String ownerRep, String ownerTeam, String stage,
-                           OffsetDateTime enteredAt, OffsetDateTime leftAt, long days) {
+                           OffsetDateTime enteredAt, OffsetDateTime leftAt, long days)
+        implements OwnedCustomer {
 
     /** Whole days as the processor counts them: the duration truncated, never rounded up. */
     static StageTimeRow of(String customerId, String customerName, String ownerRep, String ownerTeam, String stage,

@@ -3,6 +3,9 @@ package dev.pulse.report.duplicates;
 import dev.pulse.events.duplicates.DuplicateType;
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.live.LiveBroadcast;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.report.security.Scopes;
@@ -19,32 +22,50 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Duplicate flags (DESIGN.md definition 4) and a manager's dismissal of one. */
+/**
+ * Duplicate flags (DESIGN.md definition 4), as a list and as CSV or XLSX (the list behind the
+ * overview's flag card and the duplicates page's bars), and a manager's dismissal of one.
+ */
 @RestController
-@RequestMapping("/api/v1/reports/duplicates")
 class DuplicateController {
+
+    private static final String FLAGS = "/api/v1/reports/duplicates";
+
+    /** Ids, keys and names in a flag are typed by someone: they go out as text, formula-safe. */
+    static final Columns<DuplicateFlagView> COLUMNS = Columns.of(
+            Columns.text("flag_id", flag -> flag.flagId().toString()), Columns.text("type", DuplicateFlagView::type),
+            Columns.text("key", DuplicateFlagView::key),
+            Columns.text("customer_ids", flag -> String.join(" ", flag.customerIds())),
+            Columns.text("rep_ids", flag -> String.join(" ", flag.repIds())),
+            Columns.time("first_seen_at", DuplicateFlagView::firstSeenAt),
+            Columns.time("updated_at", DuplicateFlagView::updatedAt), Columns.text("status", DuplicateFlagView::status),
+            Columns.text("dismissed_by", DuplicateFlagView::dismissedBy),
+            Columns.text("dismissed_reason", DuplicateFlagView::dismissedReason));
 
     private static final int MAX_BY = 200;
     private static final int MAX_REASON = 2_000;
 
     private final DuplicateRepository repository;
     private final LiveBroadcast live;
+    private final Exports exports;
 
-    DuplicateController(DuplicateRepository repository, LiveBroadcast live) {
+    DuplicateController(DuplicateRepository repository, LiveBroadcast live, Exports exports) {
         this.repository = repository;
         this.live = live;
+        this.exports = exports;
     }
 
     @Operation(summary = "Duplicate flags, newest first: open by default; status=DISMISSED or ALL for the others")
-    @GetMapping
+    @GetMapping(FLAGS)
     Rows<DuplicateFlagView> flags(@RequestParam(required = false) String type,
                                   @RequestParam(defaultValue = "OPEN") String status,
                                   @RequestParam(required = false) String repId,
@@ -54,8 +75,28 @@ class DuplicateController {
         return new Rows<>(repository.find(Scopes.checked(filter.repId(), filter.teamId()), filter, type(type), status(status)));
     }
 
+    @Operation(summary = "The duplicate flags as CSV or XLSX (same parameters and scope as the list), audited")
+    @GetMapping("/api/v1/exports/duplicates")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(defaultValue = "OPEN") String status,
+                                                 @RequestParam(required = false) String repId,
+                                                 @RequestParam(required = false) String teamId,
+                                                 @RequestParam(required = false) String source) {
+        ExportFormat fileFormat = exports.format(format);
+        // the list's own method: the same checks, scope and rows
+        Rows<DuplicateFlagView> rows = flags(type, status, repId, teamId, source);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("type", Parameters.text(type) == null ? null : type.strip().toUpperCase(Locale.ROOT));
+        filters.put("status", status.strip().toUpperCase(Locale.ROOT));
+        filters.put("repId", Parameters.text(repId));
+        filters.put("teamId", Parameters.text(teamId));
+        filters.put("source", Parameters.text(source));
+        return exports.send("duplicates", fileFormat, null, filters, COLUMNS, rows.rows());
+    }
+
     @Operation(summary = "Open flags per type, and their total, for the overview (narrowed as the list is)")
-    @GetMapping("/counts")
+    @GetMapping(FLAGS + "/counts")
     Map<String, Integer> counts(@RequestParam(required = false) String repId,
                                 @RequestParam(required = false) String teamId,
                                 @RequestParam(required = false) String source) {
@@ -71,7 +112,7 @@ class DuplicateController {
 
     @Operation(summary = "Dismiss an open flag, keeping who dismissed it (the caller) and why; 404 unknown or"
             + " outside the caller's scope, 409 not open")
-    @PostMapping("/{flagId}/dismiss")
+    @PostMapping(FLAGS + "/{flagId}/dismiss")
     DuplicateFlagView dismiss(@PathVariable String flagId, @RequestBody DismissRequest request) {
         UUID id = uuid(flagId);
         String reason = required("reason", request.reason(), MAX_REASON);

@@ -3,11 +3,13 @@ package dev.pulse.report.exports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * The columns of an exported list, declared once per report or drill-down list: a header and how
@@ -23,6 +25,12 @@ public record Columns<T>(List<Column<T>> columns) {
     @SafeVarargs
     public static <T> Columns<T> of(Column<T>... columns) {
         return new Columns<>(List.of(columns));
+    }
+
+    /** These columns, then more: lists that start alike declare their common columns once. */
+    @SafeVarargs
+    public final Columns<T> then(Column<T>... more) {
+        return new Columns<>(Stream.concat(columns.stream(), Arrays.stream(more)).toList());
     }
 
     public static <T> Column<T> text(String name, Function<T, String> value) {

@@ -1,11 +1,8 @@
 package dev.pulse.report.exports;
 
-import dev.pulse.report.funnel.FunnelFilter;
-import dev.pulse.report.web.Parameters;
 import dev.pulse.security.audit.AuditLog;
 import dev.pulse.security.web.CurrentUser;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,14 +28,6 @@ public final class ExportFiles {
                 .contentType(format.mediaType())
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .body(body);
-    }
-
-    /** The cohort filters of an export for the audit log, then the export's own choices. */
-    public static Map<String, Object> filters(FunnelFilter filter, ExportFormat format, Map<String, Object> choices) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("format", Parameters.lower(format));
-        filters.putAll(Exports.cohortFilters(filter, choices));
-        return filters;
     }
 
     /** Both the plain and the RFC 6266 {@code filename*} form, for clients that read only one of them. */

@@ -37,9 +37,35 @@ public class Exports {
         return filters;
     }
 
+    /**
+     * The choices of a list behind one row of a grouped report, for the audit log: the grouping and
+     * the group (absent: the customers without one); the list adds its own after them.
+     */
+    public static Map<String, Object> groupChoices(Enum<?> grouping, String group) {
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("groupBy", Parameters.lower(grouping));
+        choices.put("group", Parameters.text(group));
+        return choices;
+    }
+
     /** The format asked for, refused with 400 before any query when unknown. */
     public ExportFormat format(String format) {
         return Parameters.oneOf(ExportFormat.class, "format", format);
+    }
+
+    /**
+     * A cohort report cut by one grouping: the file is named after the cohort and the grouping
+     * ({@code <report>_<from>_<to>_by-<grouping>}); the audit log keeps the cohort filters with the
+     * grouping first among the report's own choices.
+     */
+    public <T> ResponseEntity<StreamingResponseBody> sendGrouped(String report, ExportFormat format, FunnelFilter filter,
+                                                                 Enum<?> grouping, Map<String, Object> choices,
+                                                                 Columns<T> columns, List<T> rows) {
+        Map<String, Object> grouped = new LinkedHashMap<>();
+        grouped.put("groupBy", Parameters.lower(grouping));
+        grouped.putAll(choices);
+        String fileTail = filter.cohort().from() + "_" + filter.cohort().to() + "_by-" + Parameters.lower(grouping);
+        return send(report, format, fileTail, cohortFilters(filter, grouped), columns, rows);
     }
 
     /**

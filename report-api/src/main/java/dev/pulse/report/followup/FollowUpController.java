@@ -5,6 +5,7 @@ import dev.pulse.report.config.ReportProperties;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
 import dev.pulse.report.web.DateRange;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,9 +43,7 @@ class FollowUpController {
         if ((from == null) != (to == null)) {
             throw new BadRequestException(MessageCode.BOTH_DATES_OR_NEITHER);
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, MAX_LIMIT);
-        }
+        Parameters.limit(limit, MAX_LIMIT);
         DateRange range = from == null ? null : new DateRange(from, to);
         AccessScope scope = Scopes.checked(isBlank(repId) ? null : repId.strip(), null);
         return new Rows<>(repository.find(scope, isBlank(customerId) ? null : customerId.strip(),

@@ -13,9 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
-import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,18 +27,18 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The weighted pipeline by month of expected close, with the stage probabilities learned from history. */
+/**
+ * The weighted pipeline by month of expected close, with the stage probabilities learned from history,
+ * and the daily snapshots its history is drawn from.
+ */
 @RestController
 class ForecastController {
 
     static final int MAX_MONTHS = 120;
-    private static final String FROM = "First expected close day (ISO date)";
-    private static final String TO = "Last expected close day, inclusive (ISO date)";
-    private static final String AS_OF = "Last day of the learning window (ISO date); default today in the reporting zone";
-    private static final String MONTHS = "Months the probabilities are learned over (1 to 120); default pulse.forecast.learning-months";
 
     static final Columns<ForecastRow> COLUMNS = Columns.of(
             Columns.text("month", ForecastRow::month), Columns.text("group", ForecastRow::group),
@@ -48,10 +48,7 @@ class ForecastController {
 
     private final ForecastQueries queries;
     private final ForecastHistory history;
-    static final Columns<ForecastCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", ForecastCustomerView::customerId),
-            Columns.text("customer_name", ForecastCustomerView::customerName),
-            Columns.text("owner_rep", ForecastCustomerView::ownerRep), Columns.text("owner_team", ForecastCustomerView::ownerTeam),
+    static final Columns<ForecastCustomerView> CUSTOMERS = OwnedCustomer.<ForecastCustomerView>columns().then(
             Columns.text("source", ForecastCustomerView::source), Columns.text("stage", ForecastCustomerView::stage),
             Columns.decimal("expected_amount", ForecastCustomerView::expectedAmount),
             Columns.text("currency", ForecastCustomerView::currency),
@@ -60,11 +57,13 @@ class ForecastController {
             Columns.decimal("weighted", ForecastCustomerView::weighted));
 
     private final Exports exports;
+    private final ForecastSnapshots snapshots;
 
-    ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports) {
+    ForecastController(ForecastQueries queries, ForecastHistory history, Exports exports, ForecastSnapshots snapshots) {
         this.queries = queries;
         this.history = history;
         this.exports = exports;
+        this.snapshots = snapshots;
     }
 
     @Operation(summary = "The forecast rows as CSV or XLSX (same parameters and scope), audited")
@@ -73,15 +72,14 @@ class ForecastController {
             @RequestParam(defaultValue = "csv") String format,
             @ParameterObject CohortQuery cohort,
             @RequestParam(defaultValue = "none") String groupBy,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         ExportFormat fileFormat = exports.format(format);
-        ForecastView view = forecast(cohort, groupBy, asOf, months);
+        ForecastView view = forecast(cohort, groupBy, window);
         ForecastGrouping grouping = Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy);
-        Map<String, Object> filters = Exports.cohortFilters(cohort.filter(), Map.of("groupBy", Parameters.lower(grouping),
-                "asOf", view.asOf().toString(), "months", view.learningMonths()));
-        return exports.send("forecast", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping), filters,
-                COLUMNS, view.rows());
+        Map<String, Object> choices = new LinkedHashMap<>();
+        choices.put("asOf", view.asOf().toString());
+        choices.put("months", view.learningMonths());
+        return exports.sendGrouped("forecast", fileFormat, cohort.filter(), grouping, choices, COLUMNS, view.rows());
     }
 
     @Operation(summary = "How one month's forecast moved (daily snapshots per currency) beside what was won in it")
@@ -95,6 +93,14 @@ class ForecastController {
         return history.of(month(month), rep, team, Scopes.checked(rep, team), queries.zone());
     }
 
+    /** ADMIN, e.g. after a restore: the schedule takes today's snapshot after midnight. */
+    @Operation(summary = "Take the forecast snapshot of a day (default today) unless it was taken: {\"rows\": written}")
+    @PostMapping("/api/v1/admin/forecast-snapshots")
+    Map<String, Integer> takeSnapshot(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return Map.of("rows", snapshots.take(day != null ? day : LocalDate.now(snapshots.zone())));
+    }
+
     @Operation(summary = "Forecast: open customers' expected amounts x learned stage probability, by month of expected close")
     @ApiResponse(responseCode = "400", description = "invalid dates, groupBy or months",
             content = @Content(mediaType = "application/problem+json"))
@@ -102,25 +108,17 @@ class ForecastController {
     ForecastView forecast(
             @ParameterObject CohortQuery cohort,
             @Parameter(description = "none, rep (owner), team or source") @RequestParam(defaultValue = "none") String groupBy,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         return queries.forecast(cohort.filter(),
-                Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), asOf(asOf), months(months));
+                Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), asOf(window), months(window));
     }
 
     @Operation(summary = "The stage probabilities alone: learned over the window, beside the configured ones")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities")
-    Rows<StageProbabilityView> stageProbabilities(
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months) {
-        LocalDate day = asOf(asOf);
-        return new Rows<>(queries.stageProbabilities(FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source),
-                day, months(months)));
+    Rows<StageProbabilityView> stageProbabilities(@ParameterObject OwnerQuery owners,
+                                                  @ParameterObject LearningWindow window) {
+        LocalDate day = asOf(window);
+        return new Rows<>(queries.stageProbabilities(owners.owner(day), day, months(window)));
     }
 
     /** Which count of a probability-table row: the customers who reached the stage, or those of them won. */
@@ -128,10 +126,7 @@ class ForecastController {
         REACHED, WON
     }
 
-    static final Columns<StageReachedView> STAGE_CUSTOMERS = Columns.of(
-            Columns.text("customer_id", StageReachedView::customerId),
-            Columns.text("customer_name", StageReachedView::customerName),
-            Columns.text("owner_rep", StageReachedView::ownerRep), Columns.text("owner_team", StageReachedView::ownerTeam),
+    static final Columns<StageReachedView> STAGE_CUSTOMERS = OwnedCustomer.<StageReachedView>columns().then(
             Columns.text("stage_at_window_end", StageReachedView::stage),
             Columns.time("reached_at", StageReachedView::reachedAt));
 
@@ -140,50 +135,43 @@ class ForecastController {
             + "the row's won): its length is the row's figure")
     @GetMapping("/api/v1/reports/forecast/stage-probabilities/customers")
     Rows<StageReachedView> stageCustomers(
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @Parameter(description = AS_OF) @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = MONTHS) @RequestParam(required = false) Integer months,
+            @ParameterObject OwnerQuery owners,
+            @ParameterObject LearningWindow window,
             @Parameter(description = "An open stage of the pipeline") @RequestParam(required = false) String stage,
             @Parameter(description = "reached or won") @RequestParam(defaultValue = "reached") String count) {
-        return new Rows<>(stageCustomersOf(repId, teamId, source, asOf, months, stage, count));
+        return new Rows<>(stageCustomersOf(owners, window, stage, count));
     }
 
     @Operation(summary = "The customers behind a stage-probability row as CSV or XLSX, audited")
     @GetMapping("/api/v1/exports/forecast/stage-probabilities/customers")
     ResponseEntity<StreamingResponseBody> exportStageCustomers(
             @RequestParam(defaultValue = "csv") String format,
-            @RequestParam(required = false) String repId,
-            @RequestParam(required = false) String teamId,
-            @RequestParam(required = false) String source,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months,
+            @ParameterObject OwnerQuery owners,
+            @ParameterObject LearningWindow window,
             @RequestParam(required = false) String stage,
             @RequestParam(defaultValue = "reached") String count) {
         ExportFormat fileFormat = exports.format(format);
-        List<StageReachedView> rows = stageCustomersOf(repId, teamId, source, asOf, months, stage, count);
-        LocalDate day = asOf(asOf);
+        List<StageReachedView> rows = stageCustomersOf(owners, window, stage, count);
+        LocalDate day = asOf(window);
         String code = stage.strip().toUpperCase(Locale.ROOT);
         String which = Parameters.lower(Parameters.oneOf(ReachedCount.class, "count", count));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("asOf", day.toString());
-        filters.put("months", months(months));
+        filters.put("months", months(window));
         filters.put("stage", code);
         filters.put("count", which);
-        filters.put("repId", Parameters.text(repId));
-        filters.put("teamId", Parameters.text(teamId));
-        filters.put("source", Parameters.text(source));
+        filters.put("repId", Parameters.text(owners.repId()));
+        filters.put("teamId", Parameters.text(owners.teamId()));
+        filters.put("source", Parameters.text(owners.source()));
         return exports.send("forecast-stage-customers", fileFormat, day + "_" + code + "_" + which, filters,
                 STAGE_CUSTOMERS, rows);
     }
 
-    private List<StageReachedView> stageCustomersOf(String repId, String teamId, String source, LocalDate asOf,
-                                                    Integer months, String stage, String count) {
-        LocalDate day = asOf(asOf);
-        FunnelFilter owner = FunnelFilter.forCaller(new DateRange(day, day), repId, teamId, source);
-        int window = months(months);
+    private List<StageReachedView> stageCustomersOf(OwnerQuery owners, LearningWindow learning, String stage,
+                                                    String count) {
+        LocalDate day = asOf(learning);
+        FunnelFilter owner = owners.owner(day);
+        int window = months(learning);
         boolean wonOnly = Parameters.oneOf(ReachedCount.class, "count", count) == ReachedCount.WON;
         String code = Parameters.text(stage);
         if (code == null) {
@@ -206,11 +194,10 @@ class ForecastController {
             @RequestParam(required = false) String group,
             @Parameter(description = "The row's month, 2026-12") @RequestParam String month,
             @Parameter(description = "The row's currency; absent: every currency") @RequestParam(required = false) String currency,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         return new Rows<>(queries.customersOf(cohort.filter(),
                 Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), Parameters.text(group), month(month),
-                Parameters.text(currency), asOf(asOf), months(months)));
+                Parameters.text(currency), asOf(window), months(window)));
     }
 
     @Operation(summary = "The open customers behind one forecast row as CSV or XLSX, audited")
@@ -222,14 +209,11 @@ class ForecastController {
             @RequestParam(required = false) String group,
             @RequestParam String month,
             @RequestParam(required = false) String currency,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-            @RequestParam(required = false) Integer months) {
+            @ParameterObject LearningWindow window) {
         ExportFormat fileFormat = exports.format(format);
         YearMonth closing = month(month);
-        var rows = customers(cohort, groupBy, group, month, currency, asOf, months).rows();
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        var rows = customers(cohort, groupBy, group, month, currency, window).rows();
+        Map<String, Object> choices = Exports.groupChoices(Parameters.oneOf(ForecastGrouping.class, "groupBy", groupBy), group);
         choices.put("month", closing.toString());
         choices.put("currency", Parameters.text(currency));
         return exports.send("forecast-customers", fileFormat, cohort.period() + "_" + closing,
@@ -245,11 +229,14 @@ class ForecastController {
         }
     }
 
-    private LocalDate asOf(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(queries.zone());
+    /** The window's last day: today in the reporting zone unless asked. */
+    private LocalDate asOf(LearningWindow window) {
+        return window.asOf() != null ? window.asOf() : LocalDate.now(queries.zone());
     }
 
-    private int months(Integer months) {
+    /** The window's months, refused with 400 outside 1 to {@value #MAX_MONTHS}: the configured ones unless asked. */
+    private int months(LearningWindow window) {
+        Integer months = window.months();
         return Parameters.between("months", months == null ? queries.defaultLearningMonths() : months, 1, MAX_MONTHS);
     }
 }

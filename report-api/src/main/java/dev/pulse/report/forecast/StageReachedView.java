@@ -1,5 +1,6 @@
 package dev.pulse.report.forecast;
 
+import dev.pulse.report.journey.OwnedCustomer;
 import java.time.OffsetDateTime;
 
 /**
@@ -7,5 +8,6 @@ import java.time.OffsetDateTime;
  * learning window, at {@code reachedAt}; {@code stage} is where it stood at the window's end (won or not).
  */
 public record StageReachedView(String customerId, String customerName, String ownerRep, String ownerTeam, String stage,
-                               OffsetDateTime reachedAt) {
+                               OffsetDateTime reachedAt)
+        implements OwnedCustomer {
 }

@@ -126,44 +126,52 @@ public final class FunnelWriter {
                 }
             }
         }
-        List<FunnelRows.Stage> stages = rows.stages().stream().filter(r -> r.reached() < 0 || r.atStage() < 0).toList();
-        if (!stages.isEmpty()) {
-            db.execute("""
-                    delete from funnel_stage r using unnest(?::date[], ?::text[], ?::text[]) as t(cohort_day, cell_key, stage)
-                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.stage = t.stage
-                      and r.reached = 0 and r.at_stage = 0""",
-                    days(stages, FunnelRows.Stage::cell), keys(stages, FunnelRows.Stage::cell),
-                    texts(stages, FunnelRows.Stage::stage));
+        deleteZeroed(db, "funnel_stage", "r.reached = 0 and r.at_stage = 0",
+                rows.stages().stream().filter(r -> r.reached() < 0 || r.atStage() < 0).toList(), FunnelRows.Stage::cell,
+                List.of(new Key<>("stage", "text", FunnelRows.Stage::stage)));
+        deleteZeroed(db, "funnel_transition", "r.n = 0",
+                rows.transitions().stream().filter(r -> r.n() < 0).toList(), FunnelRows.Transition::cell,
+                List.of(new Key<>("from_stage", "text", FunnelRows.Transition::from),
+                        new Key<>("to_stage", "text", FunnelRows.Transition::to)));
+        deleteZeroed(db, "funnel_stage_days", "r.n = 0",
+                rows.stageDays().stream().filter(r -> r.n() < 0).toList(), FunnelRows.StageDays::cell,
+                List.of(new Key<>("stage", "text", FunnelRows.StageDays::stage),
+                        new Key<>("days", "bigint", r -> Long.toString(r.days()))));
+        deleteZeroed(db, "funnel_revenue", "r.revenue = 0",
+                rows.revenues().stream().filter(r -> r.revenue().signum() < 0).toList(), FunnelRows.Revenue::cell,
+                List.of(new Key<>("currency", "text", FunnelRows.Revenue::currency)));
+    }
+
+    /** A primary-key column of a typed rollup beside cohort_day and cell_key: its SQL type and its value in a row. */
+    private record Key<R>(String column, String type, Function<R, String> value) {
+    }
+
+    /**
+     * Deletes those of the typed rows a poll subtracted from whose figures all reached zero
+     * ({@code zero}), each by its primary key: the cell's day and key, then the table's own keys.
+     */
+    private static <R> void deleteZeroed(DSLContext db, String table, String zero, List<R> subtracted,
+                                         Function<R, FunnelRollup> cell, List<Key<R>> keys) {
+        if (subtracted.isEmpty()) {
+            return;
         }
-        List<FunnelRows.Transition> transitions = rows.transitions().stream().filter(r -> r.n() < 0).toList();
-        if (!transitions.isEmpty()) {
-            db.execute("""
-                    delete from funnel_transition r
-                    using unnest(?::date[], ?::text[], ?::text[], ?::text[]) as t(cohort_day, cell_key, from_stage, to_stage)
-                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.from_stage = t.from_stage
-                      and r.to_stage = t.to_stage and r.n = 0""",
-                    days(transitions, FunnelRows.Transition::cell), keys(transitions, FunnelRows.Transition::cell),
-                    texts(transitions, FunnelRows.Transition::from), texts(transitions, FunnelRows.Transition::to));
+        StringBuilder types = new StringBuilder();
+        StringBuilder columns = new StringBuilder();
+        StringBuilder matches = new StringBuilder();
+        Object[] values = new Object[keys.size() + 2];
+        values[0] = days(subtracted, cell);
+        values[1] = keys(subtracted, cell);
+        for (int i = 0; i < keys.size(); i++) {
+            Key<R> key = keys.get(i);
+            types.append(", ?::").append(key.type()).append("[]");
+            columns.append(", ").append(key.column());
+            matches.append(" and r.").append(key.column()).append(" = t.").append(key.column());
+            values[i + 2] = texts(subtracted, key.value());
         }
-        List<FunnelRows.StageDays> stageDays = rows.stageDays().stream().filter(r -> r.n() < 0).toList();
-        if (!stageDays.isEmpty()) {
-            db.execute("""
-                    delete from funnel_stage_days r
-                    using unnest(?::date[], ?::text[], ?::text[], ?::bigint[]) as t(cohort_day, cell_key, stage, days)
-                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.stage = t.stage
-                      and r.days = t.days and r.n = 0""",
-                    days(stageDays, FunnelRows.StageDays::cell), keys(stageDays, FunnelRows.StageDays::cell),
-                    texts(stageDays, FunnelRows.StageDays::stage), texts(stageDays, r -> Long.toString(r.days())));
-        }
-        List<FunnelRows.Revenue> revenues = rows.revenues().stream().filter(r -> r.revenue().signum() < 0).toList();
-        if (!revenues.isEmpty()) {
-            db.execute("""
-                    delete from funnel_revenue r using unnest(?::date[], ?::text[], ?::text[]) as t(cohort_day, cell_key, currency)
-                    where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key and r.currency = t.currency
-                      and r.revenue = 0""",
-                    days(revenues, FunnelRows.Revenue::cell), keys(revenues, FunnelRows.Revenue::cell),
-                    texts(revenues, FunnelRows.Revenue::currency));
-        }
+        db.execute("""
+                delete from %s r using unnest(?::date[], ?::text[]%s) as t(cohort_day, cell_key%s)
+                where r.cohort_day = t.cohort_day and r.cell_key = t.cell_key%s and %s"""
+                .formatted(table, types, columns, matches, zero), values);
     }
 
     private static <R> String[] days(List<R> rows, Function<R, FunnelRollup> cell) {

@@ -2,6 +2,9 @@ package dev.pulse.report.goals;
 
 import dev.pulse.events.messages.Message;
 import dev.pulse.events.messages.MessageCode;
+import dev.pulse.report.exports.Columns;
+import dev.pulse.report.exports.ExportFormat;
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.security.ForbiddenException;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
@@ -15,6 +18,8 @@ import dev.pulse.security.audit.AuditLog;
 import dev.pulse.security.web.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +39,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Goals and pacing (issue 15). Everyone who reads sees the goals of their scope (a rep their own);
+ * Goals and pacing (issue 15), and their attainment as a file. Everyone who reads sees the goals of their scope (a rep their own);
  * a manager sets the goals of their teams and of the reps seen working in them, an admin any (the
  * security configuration lets only those two write). Every change is audited.
  */
@@ -48,38 +55,61 @@ class GoalController {
     record Leaderboard(String teamId, Metric metric, LocalDate day, List<GoalAttainments.Place> rows) {
     }
 
+    /** The goals page's attainment table as a file. */
+    static final Columns<Attainment> COLUMNS = Columns.of(
+            Columns.text("scope", row -> row.scope().name()), Columns.text("rep_id", Attainment::repId),
+            Columns.text("team_id", Attainment::teamId), Columns.text("metric", row -> row.metric().name()),
+            Columns.date("period_start", Attainment::periodStart), Columns.date("period_end", Attainment::periodEnd),
+            Columns.text("currency", Attainment::currency), Columns.decimal("target", Attainment::target),
+            Columns.decimal("actual", Attainment::actual), Columns.rate("attainment", Attainment::attainment),
+            Columns.rate("elapsed", Attainment::elapsed), Columns.decimal("expected", Attainment::expected),
+            Columns.rate("pace", Attainment::pace), Columns.text("behind_pace", row -> row.behindPace() ? "yes" : "no"));
+
     private final Goals goals;
     private final GoalAttainments attainments;
+    private final Exports exports;
     private final AuditLog audit;
     private final Clock clock;
 
-    GoalController(Goals goals, GoalAttainments attainments, AuditLog audit, Clock clock) {
+    GoalController(Goals goals, GoalAttainments attainments, Exports exports, AuditLog audit, Clock clock) {
         this.goals = goals;
         this.attainments = attainments;
+        this.exports = exports;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Operation(summary = "The goals of the caller's scope, those whose period contains day when given")
     @GetMapping("/api/v1/goals")
-    Rows<Goal> list(@Parameter(description = "A day of the periods wanted (ISO date); absent: every period")
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                    @RequestParam(required = false) String repId,
-                    @RequestParam(required = false) String teamId,
-                    @RequestParam(required = false) String metric) {
-        String rep = Parameters.text(repId);
-        String team = Parameters.text(teamId);
-        return new Rows<>(goals.list(Scopes.checked(rep, team), day, rep, team, GoalAttainments.metric(metric)));
+    Rows<Goal> list(@ParameterObject GoalQuery query) {
+        String rep = Parameters.text(query.repId());
+        String team = Parameters.text(query.teamId());
+        return new Rows<>(goals.list(Scopes.checked(rep, team), query.day(), rep, team, GoalAttainments.metric(query.metric())));
     }
 
     @Operation(summary = "Each goal of the period against what was done so far: actual, attainment, elapsed share, pace")
     @GetMapping("/api/v1/reports/goals/attainment")
-    Rows<Attainment> attainment(@Parameter(description = DAY) @RequestParam(required = false)
-                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-                                @RequestParam(required = false) String repId,
-                                @RequestParam(required = false) String teamId,
-                                @RequestParam(required = false) String metric) {
-        return new Rows<>(attainments.forCaller(day, repId, teamId, metric));
+    Rows<Attainment> attainment(@ParameterObject GoalQuery query) {
+        return new Rows<>(attainments.forCaller(query.day(), query.repId(), query.teamId(), query.metric()));
+    }
+
+    @Operation(summary = "Goals export (CSV or XLSX): each goal of the period with actual, attainment, elapsed share and pace")
+    @ApiResponse(responseCode = "400", description = "as the attainment report, or an unknown format",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/api/v1/exports/goals")
+    ResponseEntity<StreamingResponseBody> goals(
+            @RequestParam(defaultValue = "csv") String format,
+            @ParameterObject GoalQuery query) {
+        ExportFormat fileFormat = exports.format(format);
+        LocalDate on = attainments.dayOr(query.day());
+        List<Attainment> rows = attainments.forCaller(on, query.repId(), query.teamId(), query.metric());
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("day", on.toString());
+        filters.put("repId", Parameters.text(query.repId()));
+        filters.put("teamId", Parameters.text(query.teamId()));
+        filters.put("metric", Parameters.text(query.metric()));
+        filters.put("scope", CurrentUser.get().scope().kind().name());
+        return exports.send("goals", fileFormat, on.toString(), filters, COLUMNS, rows);
     }
 
     @Operation(summary = "A team's reps ranked by attainment of one metric's goals in the period of day")

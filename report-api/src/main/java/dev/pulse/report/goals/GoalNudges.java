@@ -3,6 +3,7 @@ package dev.pulse.report.goals;
 import static dev.pulse.report.db.Tables.GOAL_NUDGE;
 
 import dev.pulse.report.alerts.AlertNames;
+import dev.pulse.report.alerts.MessageBatch;
 import dev.pulse.report.alerts.Outbox;
 import dev.pulse.security.AccessScope;
 import java.math.BigDecimal;
@@ -40,8 +41,7 @@ class GoalNudges {
     private final DSLContext db;
     private final Goals goals;
     private final GoalAttainments attainments;
-    private final Outbox outbox;
-    private final AlertNames names;
+    private final MessageBatch batch;
     private final GoalProperties properties;
     private final java.time.Clock clock;
 
@@ -50,8 +50,7 @@ class GoalNudges {
         this.db = db;
         this.goals = goals;
         this.attainments = attainments;
-        this.outbox = outbox;
-        this.names = names;
+        this.batch = new MessageBatch(db, outbox, names);
         this.properties = properties;
         this.clock = clock;
     }
@@ -78,23 +77,19 @@ class GoalNudges {
         if (behind.isEmpty()) {
             return 0;
         }
-        int[] queued = {0};
-        db.transaction(tx -> {
-            DSLContext dsl = tx.dsl();
-            AlertNames.Lookup lookup = names.lookup(dsl, behind.keySet(), Set.of());
+        int queued = batch.queue(behind.keySet(), Set.of(), (tx, lookup) -> {
             List<Outbox.Message> messages = new ArrayList<>();
             behind.forEach((rep, list) -> {
-                int claimed = dsl.insertInto(GOAL_NUDGE, GOAL_NUDGE.REP_ID, GOAL_NUDGE.NUDGE_DAY, GOAL_NUDGE.GOALS)
+                int claimed = tx.insertInto(GOAL_NUDGE, GOAL_NUDGE.REP_ID, GOAL_NUDGE.NUDGE_DAY, GOAL_NUDGE.GOALS)
                         .values(rep, today, list.size()).onConflictDoNothing().execute();
                 if (claimed == 1) {
                     messages.add(message(today, rep, list, lookup));
                 }
             });
-            outbox.enqueue(dsl, messages);
-            queued[0] = messages.size();
+            return messages;
         });
-        log.info("goal nudge queued for {} reps behind pace", queued[0]);
-        return queued[0];
+        log.info("goal nudge queued for {} reps behind pace", queued);
+        return queued;
     }
 
     private static Outbox.Message message(LocalDate day, String rep, List<Attainment> behind, AlertNames.Lookup lookup) {

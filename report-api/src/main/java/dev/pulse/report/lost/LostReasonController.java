@@ -5,13 +5,13 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.funnel.CohortQuery;
 import dev.pulse.report.funnel.FunnelFilter;
+import dev.pulse.report.journey.OwnedCustomer;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
@@ -36,10 +36,7 @@ class LostReasonController {
             Columns.text("group", LostReasonRow::group), Columns.text("reason", row -> row.other() ? "(other)" : row.reason()),
             Columns.count("customers", LostReasonRow::customers), Columns.rate("share", LostReasonRow::share));
 
-    static final Columns<LostCustomerView> CUSTOMERS = Columns.of(
-            Columns.text("customer_id", LostCustomerView::customerId),
-            Columns.text("customer_name", LostCustomerView::customerName),
-            Columns.text("owner_rep", LostCustomerView::ownerRep), Columns.text("owner_team", LostCustomerView::ownerTeam),
+    static final Columns<LostCustomerView> CUSTOMERS = OwnedCustomer.<LostCustomerView>columns().then(
             Columns.text("source", LostCustomerView::source), Columns.text("lost_from", LostCustomerView::lostFrom),
             Columns.text("lost_reason", LostCustomerView::lostReason),
             Columns.time("first_follow_up_at", LostCustomerView::firstFollowUpAt),
@@ -79,8 +76,7 @@ class LostReasonController {
         LostReasonGrouping grouping = Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy);
         int topN = Parameters.between("top", top, 1, MAX_TOP);
         FunnelFilter filter = cohort.filter();
-        return exports.send("lost-reasons", fileFormat, cohort.period() + "_by-" + Parameters.lower(grouping),
-                Exports.cohortFilters(filter, Map.of("groupBy", Parameters.lower(grouping), "top", topN)), REASONS,
+        return exports.sendGrouped("lost-reasons", fileFormat, filter, grouping, Map.of("top", topN), REASONS,
                 queries.lostReasons(filter, grouping, topN).rows());
     }
 
@@ -112,9 +108,8 @@ class LostReasonController {
         ExportFormat fileFormat = exports.format(format);
         FunnelFilter filter = cohort.filter();
         List<LostCustomerView> rows = customersOf(filter, groupBy, group, reason, top);
-        Map<String, Object> choices = new LinkedHashMap<>();
-        choices.put("groupBy", Parameters.lower(Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy)));
-        choices.put("group", Parameters.text(group));
+        Map<String, Object> choices = Exports.groupChoices(
+                Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), group);
         choices.put("reason", reason);
         choices.put("top", top);
         return exports.send("lost-reasons-customers", fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),

@@ -5,6 +5,7 @@ import dev.pulse.report.web.DateRange;
 import dev.pulse.report.web.Parameters;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,12 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class RangeController {
 
-    private final ReportProperties properties;
+    /** Today is the reporting zone's today. */
     private final Clock clock;
 
     RangeController(ReportProperties properties, Clock clock) {
-        this.properties = properties;
-        this.clock = clock;
+        this.clock = clock.withZone(properties.zone());
     }
 
     @Operation(summary = "The from/to dates of a range preset today in the reporting time zone "
@@ -32,7 +32,7 @@ class RangeController {
     @GetMapping("/date-range")
     ResolvedRangeView dateRange(@RequestParam String range) {
         RelativeRange preset = Parameters.oneOf(RelativeRange.class, "range", range);
-        DateRange days = preset.resolve(clock, properties.zone());
-        return new ResolvedRangeView(Parameters.lower(preset), days.from(), days.to(), properties.zone().getId());
+        DateRange days = preset.resolve(LocalDate.now(clock));
+        return new ResolvedRangeView(Parameters.lower(preset), days.from(), days.to(), clock.getZone().getId());
     }
 }

@@ -27,6 +27,14 @@ public final class Parameters {
         return value;
     }
 
+    /** A page size from 1 to {@code max}, refused with 400 and the catalogue's own limit message. */
+    public static int limit(int value, int max) {
+        if (value < 1 || value > max) {
+            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, max);
+        }
+        return value;
+    }
+
     /** A trimmed text, null when blank. */
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();

@@ -28,9 +28,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -60,64 +62,47 @@ class ActivityControllerTest {
 
     @Test
     void shouldRefuseAFromAfterToInEnglishAndChineseWithoutQuerying() throws Exception {
-        mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-10&to=2026-03-01"), "en"))
-                .andExpect(status().isBadRequest())
+        String reversed = "/api/v1/reports/rep-activity?from=2026-03-10&to=2026-03-01";
+        refused(REP_A, get(reversed), "en", HttpStatus.BAD_REQUEST, "PULSE-Q001",
+                "from (2026-03-10) must not be after to (2026-03-01)")
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.title").value("Invalid query"))
-                .andExpect(jsonPath("$.code").value("PULSE-Q001"))
-                .andExpect(jsonPath("$.detail").value("from (2026-03-10) must not be after to (2026-03-01)"));
-        mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-10&to=2026-03-01"), "zh-CN"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("PULSE-Q001"))
-                .andExpect(jsonPath("$.detail").value("开始日期 from（2026-03-10）不能晚于结束日期 to（2026-03-01）"));
+                .andExpect(jsonPath("$.title").value("Invalid query"));
+        refused(REP_A, get(reversed), "zh-CN", HttpStatus.BAD_REQUEST, "PULSE-Q001",
+                "开始日期 from（2026-03-10）不能晚于结束日期 to（2026-03-01）");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldNameTheGranularitiesThereAre() throws Exception {
-        mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "en"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("PULSE-Q004"))
-                .andExpect(jsonPath("$.detail").value("granularity must be one of [day, week, month], not 'hour'"));
-        mvc.perform(as(REP_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "zh"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("参数 granularity 只能是以下之一：[day, week, month]，不能是“hour”"));
+        refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "en",
+                HttpStatus.BAD_REQUEST, "PULSE-Q004", "granularity must be one of [day, week, month], not 'hour'");
+        refused(REP_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&granularity=hour"), "zh",
+                HttpStatus.BAD_REQUEST, "PULSE-Q004", "参数 granularity 只能是以下之一：[day, week, month]，不能是“hour”");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldNameAMissingParameter() throws Exception {
-        mvc.perform(as(REP_A, get("/api/v1/reports/summary?to=2026-03-10"), "en"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("PULSE-H001"))
-                .andExpect(jsonPath("$.detail").value("Required parameter 'from' is not present."));
-        mvc.perform(as(REP_A, get("/api/v1/reports/summary?to=2026-03-10"), "zh"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("缺少必需的参数 from。"));
+        String withoutFrom = "/api/v1/reports/summary?to=2026-03-10";
+        refused(REP_A, get(withoutFrom), "en", HttpStatus.BAD_REQUEST, "PULSE-H001", "Required parameter 'from' is not present.");
+        refused(REP_A, get(withoutFrom), "zh", HttpStatus.BAD_REQUEST, "PULSE-H001", "缺少必需的参数 from。");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldRefuseAControlCharacterInAFilter() throws Exception {
-        mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10")
-                        .param("repId", "rep\u0000a"), "en"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("PULSE-Q003"))
-                .andExpect(jsonPath("$.detail").value("repId must not contain control characters"));
+        refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10").param("repId", "rep\u0000a"), "en",
+                HttpStatus.BAD_REQUEST, "PULSE-Q003", "repId must not contain control characters");
         verifyNoInteractions(repository);
     }
 
     @Test
     void shouldRefuseARepAskingForAnotherRepAndAManagerForAnotherTeam() throws Exception {
-        mvc.perform(as(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&repId=rep-b"), "en"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.title").value("Forbidden"))
-                .andExpect(jsonPath("$.code").value("PULSE-A007"))
-                .andExpect(jsonPath("$.detail").value("your scope does not include rep 'rep-b'"));
-        mvc.perform(as(MANAGER_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&teamId=team-b"), "zh"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.code").value("PULSE-A008"))
-                .andExpect(jsonPath("$.detail").value("你的权限范围不包括团队“team-b”"));
+        refused(REP_A, get("/api/v1/reports/rep-activity?from=2026-03-01&to=2026-03-10&repId=rep-b"), "en",
+                HttpStatus.FORBIDDEN, "PULSE-A007", "your scope does not include rep 'rep-b'")
+                .andExpect(jsonPath("$.title").value("Forbidden"));
+        refused(MANAGER_A, get("/api/v1/reports/team-activity?from=2026-03-01&to=2026-03-10&teamId=team-b"), "zh",
+                HttpStatus.FORBIDDEN, "PULSE-A008", "你的权限范围不包括团队“team-b”");
         verifyNoInteractions(repository);
     }
 
@@ -151,6 +136,15 @@ class ActivityControllerTest {
                 .andExpect(jsonPath("$.rows[0].teamId").value("team-a"))
                 .andExpect(jsonPath("$.rows[0].reps[1]").value("rep-c"));
         verify(repository).teams(AccessScope.teams(Set.of("team-a")));
+    }
+
+    /** A refused request's answer: its status, its catalogue code and its detail in the language asked for. */
+    private ResultActions refused(PulseUser user, MockHttpServletRequestBuilder request, String language, HttpStatus status,
+                                  String code, String detail) throws Exception {
+        return mvc.perform(as(user, request, language))
+                .andExpect(status().is(status.value()))
+                .andExpect(jsonPath("$.code").value(code))
+                .andExpect(jsonPath("$.detail").value(detail));
     }
 
     private static MockHttpServletRequestBuilder as(PulseUser user, MockHttpServletRequestBuilder request, String language) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.pulse.report.exports.Exports;
 import dev.pulse.report.live.LiveBroadcast;
 import dev.pulse.report.live.LiveUpdates;
 import dev.pulse.security.AccessScope;
@@ -53,6 +54,9 @@ class DuplicateControllerTest {
 
     @MockitoBean
     LiveBroadcast live;
+
+    @MockitoBean
+    Exports exports;
 
     @Test
     void shouldRefuseAFlagIdThatIsNoUuidAndABlankReasonWithoutWriting() throws Exception {

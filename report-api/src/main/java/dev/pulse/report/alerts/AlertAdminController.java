@@ -2,6 +2,7 @@ package dev.pulse.report.alerts;
 
 import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.audit.AuditLog;
 import dev.pulse.security.web.CurrentUser;
@@ -19,21 +20,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * ADMIN only (the /api/v1/admin prefix): who receives alerts (routes per rep, per team, default)
- * and how robots @mention each rep. Every change is audited; a change applies to the next message.
+ * ADMIN only (the /api/v1/admin prefix): who receives alerts (routes per rep, per team, default),
+ * how robots @mention each rep, and the deliveries that failed after the retry budget, with their
+ * retry. Every change is audited; a change applies to the next message.
  */
 @RestController
 @RequestMapping("/api/v1/admin")
-class AlertRouteController {
+class AlertAdminController {
 
     private final AlertRoutes routes;
+    private final Deliveries deliveries;
     private final AuditLog audit;
 
-    AlertRouteController(AlertRoutes routes, AuditLog audit) {
+    AlertAdminController(AlertRoutes routes, Deliveries deliveries, AuditLog audit) {
         this.routes = routes;
+        this.deliveries = deliveries;
         this.audit = audit;
     }
 
@@ -74,11 +79,7 @@ class AlertRouteController {
     @Operation(summary = "Remove a route; messages already queued for it are still delivered")
     @DeleteMapping("/alert-routes/{routeId}")
     ResponseEntity<Void> delete(@PathVariable UUID routeId) {
-        if (!routes.delete(routeId)) {
-            return ResponseEntity.notFound().build();
-        }
-        audit.record(CurrentUser.get(), "alert-route.delete", routeId.toString(), Map.of());
-        return ResponseEntity.noContent().build();
+        return removed(routes.delete(routeId), "alert-route.delete", routeId.toString());
     }
 
     @Operation(summary = "How robots @mention each rep")
@@ -106,10 +107,40 @@ class AlertRouteController {
 
     @DeleteMapping("/alert-contacts/{repId}")
     ResponseEntity<Void> deleteContact(@PathVariable String repId) {
-        if (!routes.deleteContact(repId)) {
+        return removed(routes.deleteContact(repId), "alert-contact.delete", repId);
+    }
+
+    @Operation(summary = "Deliveries that failed after the retry budget, newest first (robot addresses masked)")
+    @GetMapping("/alert-deliveries")
+    Rows<FailedDelivery> failed(@RequestParam(defaultValue = "100") int limit) {
+        return new Rows<>(deliveries.failedDeliveries(Parameters.limit(limit, 1000)));
+    }
+
+    @Operation(summary = "Send a failed message again with a new retry budget (every receiver it failed on)")
+    @PostMapping("/alert-deliveries/{messageId}/retry")
+    ResponseEntity<Map<String, Integer>> retry(@PathVariable UUID messageId) {
+        int rows = deliveries.retry(messageId);
+        if (rows == 0) {
             return ResponseEntity.notFound().build();
         }
-        audit.record(CurrentUser.get(), "alert-contact.delete", repId, Map.of());
+        audit.record(CurrentUser.get(), "alert-delivery.retry", messageId.toString(), Map.of("deliveries", rows));
+        return ResponseEntity.ok(Map.of("deliveries", rows));
+    }
+
+    @Operation(summary = "Send every failed delivery again with a new retry budget")
+    @PostMapping("/alert-deliveries/retry")
+    Map<String, Integer> retryAll() {
+        int rows = deliveries.retry(null);
+        audit.record(CurrentUser.get(), "alert-delivery.retry", "all", Map.of("deliveries", rows));
+        return Map.of("deliveries", rows);
+    }
+
+    /** 204 once something was removed, audited by what it was; 404 when there was nothing to remove. */
+    private ResponseEntity<Void> removed(boolean removed, String action, String resource) {
+        if (!removed) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record(CurrentUser.get(), action, resource, Map.of());
         return ResponseEntity.noContent().build();
     }
 

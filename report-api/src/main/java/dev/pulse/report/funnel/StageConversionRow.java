@@ -1,9 +1,7 @@
-package dev.pulse.report.exports;
+package dev.pulse.report.funnel;
 
-import dev.pulse.report.funnel.FunnelView;
-import dev.pulse.report.funnel.GroupFunnel;
+import dev.pulse.report.exports.Columns;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -18,13 +16,13 @@ import java.util.stream.Stream;
 record StageConversionRow(String group, String fromStage, String toStage, long reachedFrom, long reachedTo,
                           BigDecimal rate, long won, long lost, BigDecimal winRate) {
 
-    static final List<String> HEADER = List.of(
-            "group", "from_stage", "to_stage", "reached_from", "reached_to", "rate", "won", "lost", "win_rate");
-
-    List<Cell> cells() {
-        return List.of(Cell.text(group), Cell.text(fromStage), Cell.text(toStage), Cell.count(reachedFrom),
-                Cell.count(reachedTo), Cell.rate(rate), Cell.count(won), Cell.count(lost), Cell.rate(winRate));
-    }
+    static final Columns<StageConversionRow> COLUMNS = Columns.of(
+            Columns.text("group", StageConversionRow::group), Columns.text("from_stage", StageConversionRow::fromStage),
+            Columns.text("to_stage", StageConversionRow::toStage),
+            Columns.count("reached_from", StageConversionRow::reachedFrom),
+            Columns.count("reached_to", StageConversionRow::reachedTo), Columns.rate("rate", StageConversionRow::rate),
+            Columns.count("won", StageConversionRow::won), Columns.count("lost", StageConversionRow::lost),
+            Columns.rate("win_rate", StageConversionRow::winRate));
 
     static Stream<StageConversionRow> of(GroupFunnel group) {
         FunnelView funnel = group.funnel();
