@@ -1,16 +1,13 @@
 package dev.pulse.ingest;
 
 import dev.pulse.events.Json;
-import java.io.IOException;
+import dev.pulse.testsupport.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,15 +19,6 @@ import tools.jackson.databind.JsonNode;
  * are only defaults, which {@code ingest.yml} (port 8081, localhost:9092) would override.
  */
 final class RunningIngest implements AutoCloseable {
-
-    /** HTTP/1.1 so that a body of unknown length really goes out chunked. */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** Configured tokens, as the launcher and docker-compose give them: one per role the tests need. */
     static final String INGEST_TOKEN = "it-ingest-token-3f9a2c7e1b";
@@ -79,7 +67,7 @@ final class RunningIngest implements AutoCloseable {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /** Any method, with the INGEST token, and a Content-Type header only when {@code contentType} is not null. */
@@ -90,7 +78,7 @@ final class RunningIngest implements AutoCloseable {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /**
@@ -110,12 +98,12 @@ final class RunningIngest implements AutoCloseable {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
+        return TestHttp.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -123,18 +111,7 @@ final class RunningIngest implements AutoCloseable {
     }
 
     static String contentType(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return TestHttp.contentType(response);
     }
 
     @Override
