@@ -5,6 +5,7 @@ import static dev.pulse.report.RunningReport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.pulse.testsupport.Refusal;
 import dev.pulse.testsupport.TestPostgres;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -504,11 +505,8 @@ class ReportApiIT {
             HttpResponse<String> response = stack.report().get(pathAndQuery, true, language);
 
             // then
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+            assertThat(Refusal.of(response)).isEqualTo(new Refusal(status, code, detail));
             assertThat(contentType(response)).startsWith(PROBLEM_JSON);
-            var problem = json(response);
-            assertThat(problem.get("code").asString()).isEqualTo(code);
-            assertThat(problem.get("detail").asString()).isEqualTo(detail);
         }
 
         private void assertProblem(String pathAndQuery, String title, String detail) {
@@ -534,12 +532,8 @@ class ReportApiIT {
         HttpResponse<String> en = stack.report().get("/api/v1/reports/summary?from=2026-11-01&to=2026-11-04", false, null);
 
         // then
-        assertThat(zh.statusCode()).isEqualTo(401);
-        assertThat(json(zh).get("code").asString()).isEqualTo("PULSE-A001");
-        assertThat(json(zh).get("detail").asString()).isEqualTo("请发送 Authorization: Bearer <token>，或先登录。");
-        assertThat(en.statusCode()).isEqualTo(401);
-        assertThat(json(en).get("code").asString()).isEqualTo("PULSE-A001");
-        assertThat(json(en).get("detail").asString()).isEqualTo("Send Authorization: Bearer <token>, or sign in.");
+        assertThat(Refusal.of(zh)).isEqualTo(new Refusal(401, "PULSE-A001", "请发送 Authorization: Bearer <token>，或先登录。"));
+        assertThat(Refusal.of(en)).isEqualTo(new Refusal(401, "PULSE-A001", "Send Authorization: Bearer <token>, or sign in."));
     }
 
     @Nested

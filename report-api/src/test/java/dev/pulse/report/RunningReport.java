@@ -1,15 +1,11 @@
 package dev.pulse.report;
 
 import dev.pulse.events.Json;
+import dev.pulse.testsupport.TestHttp;
 import dev.pulse.testsupport.TestPostgres;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,14 +17,6 @@ import tools.jackson.databind.JsonNode;
  * {@code report.yml} would override.
  */
 final class RunningReport implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** The admin token the tests configure, as the launcher and docker-compose configure PULSE_ADMIN_TOKEN. */
     static final String ADMIN_TOKEN = "it-report-admin-token-5e0c7a91";
@@ -81,14 +69,7 @@ final class RunningReport implements AutoCloseable {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
-        try {
-            return HTTP.send(request.timeout(REQUEST_TIMEOUT).GET().build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return TestHttp.send(request.GET());
     }
 
     /** The JSON body of a GET that must answer 200. */
@@ -115,7 +96,7 @@ final class RunningReport implements AutoCloseable {
     }
 
     static String contentType(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return TestHttp.contentType(response);
     }
 
     /** A bean of the running application, for what its HTTP answers do not show. */
