@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -95,18 +96,9 @@ class StageConversionExportIT {
                     "attachment; filename=\"stage-conversion_2026-11-01_2026-12-31_by-month.csv\"; "
                             + "filename*=UTF-8''stage-conversion_2026-11-01_2026-12-31_by-month.csv");
             assertThat(Arrays.copyOf(response.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
-            assertThat(csv(response)).isEqualTo(lines(
-                    HEADER,
-                    "2026-11,LEAD,QUALIFIED,10,5,0.5000,1,3,0.2500",
-                    "2026-11,QUALIFIED,PROPOSAL,5,2,0.4000,1,3,0.2500",
-                    "2026-11,PROPOSAL,QUOTE,2,1,0.5000,1,3,0.2500",
-                    "2026-11,QUOTE,CONTRACT,1,1,1.0000,1,3,0.2500",
-                    "2026-11,CONTRACT,WON,1,1,1.0000,1,3,0.2500",
-                    "2026-12,LEAD,QUALIFIED,6,6,1.0000,5,0,1.0000",
-                    "2026-12,QUALIFIED,PROPOSAL,6,5,0.8333,5,0,1.0000",
-                    "2026-12,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
-                    "2026-12,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
-                    "2026-12,CONTRACT,WON,5,5,1.0000,5,0,1.0000"));
+            assertThat(csv(response)).isEqualTo(export(
+                    group("2026-11", "1,3,0.2500", "10,5,0.5000", "5,2,0.4000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000"),
+                    group("2026-12", "5,0,1.0000", "6,6,1.0000", "6,5,0.8333", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000")));
         }
 
         @Test
@@ -117,40 +109,14 @@ class StageConversionExportIT {
 
             // then reps in code point order; empty rate after a stage nobody reached, empty win rate while
             // nobody is closed
-            assertThat(csv(november)).isEqualTo(lines(
-                    HEADER,
-                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
-                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
-                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
-                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000",
-                    "\"'=HYPERLINK(\"\"x\"\")\",LEAD,QUALIFIED,1,0,0.0000,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",QUALIFIED,PROPOSAL,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",PROPOSAL,QUOTE,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",QUOTE,CONTRACT,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",CONTRACT,WON,0,0,,0,0,",
-                    "\"a,\"\"b\",LEAD,QUALIFIED,3,3,1.0000,0,0,",
-                    "\"a,\"\"b\",QUALIFIED,PROPOSAL,3,1,0.3333,0,0,",
-                    "\"a,\"\"b\",PROPOSAL,QUOTE,1,0,0.0000,0,0,",
-                    "\"a,\"\"b\",QUOTE,CONTRACT,0,0,,0,0,",
-                    "\"a,\"\"b\",CONTRACT,WON,0,0,,0,0,",
-                    "rep-1,LEAD,QUALIFIED,4,2,0.5000,1,1,0.5000",
-                    "rep-1,QUALIFIED,PROPOSAL,2,1,0.5000,1,1,0.5000",
-                    "rep-1,PROPOSAL,QUOTE,1,1,1.0000,1,1,0.5000",
-                    "rep-1,QUOTE,CONTRACT,1,1,1.0000,1,1,0.5000",
-                    "rep-1,CONTRACT,WON,1,1,1.0000,1,1,0.5000"));
-            assertThat(csv(december)).isEqualTo(lines(
-                    HEADER,
-                    "'-2,LEAD,QUALIFIED,5,5,1.0000,5,0,1.0000",
-                    "'-2,QUALIFIED,PROPOSAL,5,5,1.0000,5,0,1.0000",
-                    "'-2,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
-                    "'-2,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
-                    "'-2,CONTRACT,WON,5,5,1.0000,5,0,1.0000",
-                    "'@x,LEAD,QUALIFIED,1,1,1.0000,0,0,",
-                    "'@x,QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
-                    "'@x,PROPOSAL,QUOTE,0,0,,0,0,",
-                    "'@x,QUOTE,CONTRACT,0,0,,0,0,",
-                    "'@x,CONTRACT,WON,0,0,,0,0,"));
+            assertThat(csv(november)).isEqualTo(export(
+                    group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                    group("\"'=HYPERLINK(\"\"x\"\")\"", "0,0,", "1,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                    group("\"a,\"\"b\"", "0,0,", "3,3,1.0000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                    group("rep-1", "1,1,0.5000", "4,2,0.5000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000", "1,1,1.0000")));
+            assertThat(csv(december)).isEqualTo(export(
+                    group("'-2", "5,0,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000"),
+                    group("'@x", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,")));
         }
 
         @Test
@@ -162,23 +128,10 @@ class StageConversionExportIT {
             var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=team&source=");
 
             // then
-            assertThat(csv(answer)).isEqualTo(lines(
-                    HEADER,
-                    "west,LEAD,QUALIFIED,6,3,0.5000,0,2,0.0000",
-                    "west,QUALIFIED,PROPOSAL,3,1,0.3333,0,2,0.0000",
-                    "west,PROPOSAL,QUOTE,1,0,0.0000,0,2,0.0000",
-                    "west,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "west,CONTRACT,WON,0,0,,0,2,0.0000",
-                    "华东,LEAD,QUALIFIED,9,7,0.7778,6,1,0.8571",
-                    "华东,QUALIFIED,PROPOSAL,7,6,0.8571,6,1,0.8571",
-                    "华东,PROPOSAL,QUOTE,6,6,1.0000,6,1,0.8571",
-                    "华东,QUOTE,CONTRACT,6,6,1.0000,6,1,0.8571",
-                    "华东,CONTRACT,WON,6,6,1.0000,6,1,0.8571",
-                    ",LEAD,QUALIFIED,1,1,1.0000,0,0,",
-                    ",QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
-                    ",PROPOSAL,QUOTE,0,0,,0,0,",
-                    ",QUOTE,CONTRACT,0,0,,0,0,",
-                    ",CONTRACT,WON,0,0,,0,0,"));
+            assertThat(csv(answer)).isEqualTo(export(
+                    group("west", "0,2,0.0000", "6,3,0.5000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                    group("华东", "6,1,0.8571", "9,7,0.7778", "7,6,0.8571", "6,6,1.0000", "6,6,1.0000", "6,6,1.0000"),
+                    group("", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,")));
         }
 
         @Test
@@ -187,13 +140,8 @@ class StageConversionExportIT {
             var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=rep&teamId=west&repId=%2B1");
 
             // then
-            assertThat(csv(answer)).isEqualTo(lines(
-                    HEADER,
-                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
-                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
-                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
-                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000"));
+            assertThat(csv(answer)).isEqualTo(export(
+                    group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,")));
         }
 
         @Test
@@ -323,6 +271,30 @@ class StageConversionExportIT {
         assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
         assertThat(cell.asNumber()).isEqualByComparingTo(expected);
         assertThat(cell.getDataFormatString()).isEqualTo("0.00%");
+    }
+
+    /** The export's steps, in the funnel's order: each group has one row a step. */
+    private static final List<String> STEPS =
+            List.of("LEAD,QUALIFIED", "QUALIFIED,PROPOSAL", "PROPOSAL,QUOTE", "QUOTE,CONTRACT", "CONTRACT,WON");
+
+    /** The whole CSV: the header, then each group's rows in the order given. */
+    @SafeVarargs
+    private static String export(List<String>... groups) {
+        return lines(Stream.concat(Stream.of(HEADER), Arrays.stream(groups).flatMap(List::stream)).toArray(String[]::new));
+    }
+
+    /**
+     * One group's rows, a step a row.
+     *
+     * @param group   as the CSV writes it, quoted or neutralised
+     * @param closed  won,lost,win_rate: the group's closed customers, the same on each of its rows
+     * @param reached reached_from,reached_to,rate of each step, in the order of {@link #STEPS}
+     */
+    private static List<String> group(String group, String closed, String... reached) {
+        assertThat(reached).hasSameSizeAs(STEPS);
+        return IntStream.range(0, STEPS.size())
+                .mapToObj(step -> String.join(",", group, STEPS.get(step), reached[step], closed))
+                .toList();
     }
 
     private static HttpResponse<byte[]> download(String path) {
