@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The report API's JSON contract (DESIGN.md "Interfaces") against a real PostgreSQL. The read
@@ -95,19 +98,12 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-02&to=2026-11-04&granularity=day");
 
             // then rep-9 without a team sorts after the teams of its day
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
-                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
-                       "periodEnd": "2026-11-03", "followUps": 4, "customers": 3, "byChannel": {"PHONE": 1, "VISIT": 3}},
-                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
-                       "periodEnd": "2026-11-03", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
-                      {"repId": "rep-9", "teamId": null, "bucket": "2026-11-03", "periodStart": "2026-11-03",
-                       "periodEnd": "2026-11-03", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}},
-                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-11-04", "periodStart": "2026-11-04",
-                       "periodEnd": "2026-11-04", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}}
-                    ]}"""));
+            assertThat(answer).isEqualTo(rows(
+                    day("rep-1", "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
+                    day("rep-1", "east", "2026-11-03", 4, 3, "PHONE 1, VISIT 3"),
+                    day("rep-2", "east", "2026-11-03", 2, 2, "EMAIL 2"),
+                    day("rep-9", null, "2026-11-03", 1, 1, "WECHAT 1"),
+                    day("rep-3", "west", "2026-11-04", 5, 4, "MEETING 5")));
         }
 
         @Test
@@ -118,18 +114,11 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-04&to=2026-11-04&granularity=week");
 
             // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-08", "followUps": 7, "customers": 4,
-                       "byChannel": {"PHONE": 3, "WECHAT": 1, "VISIT": 3}},
-                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-08", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
-                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-W45", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-08", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}},
-                      {"repId": "rep-9", "teamId": null, "bucket": "2026-W45", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-08", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}}
-                    ]}"""));
+            assertThat(answer).isEqualTo(rows(
+                    period("rep-1", "east", "2026-W45", "2026-11-02", "2026-11-08", 7, 4, "PHONE 3, WECHAT 1, VISIT 3"),
+                    period("rep-2", "east", "2026-W45", "2026-11-02", "2026-11-08", 2, 2, "EMAIL 2"),
+                    period("rep-3", "west", "2026-W45", "2026-11-02", "2026-11-08", 5, 4, "MEETING 5"),
+                    period("rep-9", null, "2026-W45", "2026-11-02", "2026-11-08", 1, 1, "WECHAT 1")));
         }
 
         @Test
@@ -140,20 +129,12 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-10-15&to=2026-11-15&granularity=month");
 
             // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-10", "periodStart": "2026-10-01",
-                       "periodEnd": "2026-10-31", "followUps": 2, "customers": 1, "byChannel": {"PHONE": 2}},
-                      {"repId": "rep-1", "teamId": "east", "bucket": "2026-11", "periodStart": "2026-11-01",
-                       "periodEnd": "2026-11-30", "followUps": 8, "customers": 4,
-                       "byChannel": {"PHONE": 3, "WECHAT": 1, "VISIT": 3, "OTHER": 1}},
-                      {"repId": "rep-2", "teamId": "east", "bucket": "2026-11", "periodStart": "2026-11-01",
-                       "periodEnd": "2026-11-30", "followUps": 2, "customers": 2, "byChannel": {"EMAIL": 2}},
-                      {"repId": "rep-3", "teamId": "west", "bucket": "2026-11", "periodStart": "2026-11-01",
-                       "periodEnd": "2026-11-30", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}},
-                      {"repId": "rep-9", "teamId": null, "bucket": "2026-11", "periodStart": "2026-11-01",
-                       "periodEnd": "2026-11-30", "followUps": 1, "customers": 1, "byChannel": {"WECHAT": 1}}
-                    ]}"""));
+            assertThat(answer).isEqualTo(rows(
+                    period("rep-3", "west", "2026-10", "2026-10-01", "2026-10-31", 2, 1, "PHONE 2"),
+                    period("rep-1", "east", "2026-11", "2026-11-01", "2026-11-30", 8, 4, "PHONE 3, WECHAT 1, VISIT 3, OTHER 1"),
+                    period("rep-2", "east", "2026-11", "2026-11-01", "2026-11-30", 2, 2, "EMAIL 2"),
+                    period("rep-3", "west", "2026-11", "2026-11-01", "2026-11-30", 5, 4, "MEETING 5"),
+                    period("rep-9", null, "2026-11", "2026-11-01", "2026-11-30", 1, 1, "WECHAT 1")));
         }
 
         @Test
@@ -162,13 +143,10 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1");
 
             // then day is the default granularity
-            assertThat(answer.get("rows")).isEqualTo(json("""
-                    [{"repId": "rep-1", "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
-                      "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
-                     {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
-                      "periodEnd": "2026-11-03", "followUps": 4, "customers": 3, "byChannel": {"PHONE": 1, "VISIT": 3}},
-                     {"repId": "rep-1", "teamId": "east", "bucket": "2026-11-09", "periodStart": "2026-11-09",
-                      "periodEnd": "2026-11-09", "followUps": 1, "customers": 1, "byChannel": {"OTHER": 1}}]"""));
+            assertThat(answer).isEqualTo(rows(
+                    day("rep-1", "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
+                    day("rep-1", "east", "2026-11-03", 4, 3, "PHONE 1, VISIT 3"),
+                    day("rep-1", "east", "2026-11-09", 1, 1, "OTHER 1")));
         }
 
         @Test
@@ -200,16 +178,10 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/team-activity?from=2026-11-02&to=2026-11-04&granularity=day");
 
             // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                      {"repId": null, "teamId": "east", "bucket": "2026-11-02", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-02", "followUps": 3, "customers": 2, "byChannel": {"PHONE": 2, "WECHAT": 1}},
-                      {"repId": null, "teamId": "east", "bucket": "2026-11-03", "periodStart": "2026-11-03",
-                       "periodEnd": "2026-11-03", "followUps": 6, "customers": 4,
-                       "byChannel": {"PHONE": 1, "EMAIL": 2, "VISIT": 3}},
-                      {"repId": null, "teamId": "west", "bucket": "2026-11-04", "periodStart": "2026-11-04",
-                       "periodEnd": "2026-11-04", "followUps": 5, "customers": 4, "byChannel": {"MEETING": 5}}
-                    ]}"""));
+            assertThat(answer).isEqualTo(rows(
+                    day(null, "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
+                    day(null, "east", "2026-11-03", 6, 4, "PHONE 1, EMAIL 2, VISIT 3"),
+                    day(null, "west", "2026-11-04", 5, 4, "MEETING 5")));
         }
 
         @Test
@@ -220,12 +192,8 @@ class ReportApiIT {
             var answer = stack.report().getJson("/api/v1/reports/team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east");
 
             // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                      {"repId": null, "teamId": "east", "bucket": "2026-W45", "periodStart": "2026-11-02",
-                       "periodEnd": "2026-11-08", "followUps": 9, "customers": 5,
-                       "byChannel": {"PHONE": 3, "WECHAT": 1, "EMAIL": 2, "VISIT": 3}}
-                    ]}"""));
+            assertThat(answer).isEqualTo(rows(
+                    period(null, "east", "2026-W45", "2026-11-02", "2026-11-08", 9, 5, "PHONE 3, WECHAT 1, EMAIL 2, VISIT 3")));
         }
     }
 
@@ -586,6 +554,36 @@ class ReportApiIT {
             assertThat(echarts.statusCode()).isEqualTo(200);
             assertThat(echarts.body()).contains("echarts");
         }
+    }
+
+    /** An activity report's whole answer: these rows, in this order. */
+    private static JsonNode rows(String... rows) {
+        return json("{\"rows\": [" + String.join(", ", rows) + "]}");
+    }
+
+    /** A row of one day, which is its bucket, its first day and its last. */
+    private static String day(String repId, String teamId, String day, int followUps, int customers, String channels) {
+        return period(repId, teamId, day, day, day, followUps, customers, channels);
+    }
+
+    /**
+     * A row as the API writes it. {@code channels} counts the follow-ups of each channel used, as
+     * {@code "PHONE 2, WECHAT 1"}: byChannel leaves out a channel nobody used.
+     */
+    private static String period(String repId, String teamId, String bucket, String periodStart, String periodEnd,
+                                 int followUps, int customers, String channels) {
+        String byChannel = Arrays.stream(channels.split(", "))
+                .map(channel -> channel.split(" "))
+                .map(channel -> "\"" + channel[0] + "\": " + channel[1])
+                .collect(Collectors.joining(", "));
+        return """
+                {"repId": %s, "teamId": %s, "bucket": "%s", "periodStart": "%s", "periodEnd": "%s",
+                 "followUps": %d, "customers": %d, "byChannel": {%s}}""".formatted(jsonString(repId), jsonString(teamId),
+                bucket, periodStart, periodEnd, followUps, customers, byChannel);
+    }
+
+    private static String jsonString(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     private static void activity(String scope, String repId, String teamId, String granularity, String bucket,
