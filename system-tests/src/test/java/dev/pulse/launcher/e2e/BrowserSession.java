@@ -28,8 +28,8 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
     private final String admin;
     private ChromeDriver browser;
 
-    private BrowserSession(StackSession pulse, String admin) {
-        this.pulse = pulse;
+    private BrowserSession(String scenario, String admin, String[] serviceArgs) {
+        this.pulse = StackSession.of(scenario, serviceArgs);
         this.admin = admin;
     }
 
@@ -39,7 +39,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
      * @param serviceArgs command-line arguments every service is started with, as {@link StackSession#of} takes them
      */
     static BrowserSession signedInAsAdmin(String scenario, String admin, String... serviceArgs) {
-        return new BrowserSession(StackSession.of(scenario, serviceArgs), admin);
+        return new BrowserSession(scenario, admin, serviceArgs);
     }
 
     @Override

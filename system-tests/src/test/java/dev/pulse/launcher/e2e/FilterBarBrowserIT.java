@@ -119,14 +119,12 @@ class FilterBarBrowserIT {
     @Test
     void shouldKeepAPresetRangeAndATeamInTheUrlAndShowTheSameFiguresWhenItIsOpenedAgain() {
         // given the overview: every team's five follow-ups over the last 7 days
-        open("?range=last_7_days");
-        Wait<WebDriver> wait = waitUp();
-        wait.until(d -> sumSeries("byRep") == 5);
+        Wait<WebDriver> wait = overviewOfTheLast7Days();
 
         // when a preset and a team are chosen
-        new Select(browser.findElement(By.id("filter-range"))).selectByValue("last_30_days");
-        wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='team-a']")).isEmpty());
-        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-a");
+        choose("range", "last_30_days");
+        awaitOption(wait, "team", "team-a");
+        choose("team", "team-a");
 
         // then the URL names them, and the figures are team-a's: three follow-ups, in the cards too
         wait.until(d -> sumSeries("byRep") == 3);
@@ -150,9 +148,9 @@ class FilterBarBrowserIT {
         wait.until(d -> "5".equals(d.findElement(By.id("cohort-customers")).getText()));
         wait.until(d -> !d.findElements(By.cssSelector("#filter-source option[value='expo']")).isEmpty()
                 && !d.findElements(By.cssSelector("#filter-team option[value='team-a']")).isEmpty());
-        new Select(browser.findElement(By.id("filter-range"))).selectByValue("this_quarter");
-        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-a");
-        new Select(browser.findElement(By.id("filter-source"))).selectByValue("expo");
+        choose("range", "this_quarter");
+        choose("team", "team-a");
+        choose("source", "expo");
         wait.until(d -> "2".equals(d.findElement(By.id("cohort-customers")).getText()));
         String funnelUrl = browser.getCurrentUrl();
         assertThat(funnelUrl).contains("range=this_quarter", "team=team-a", "source=expo");
@@ -167,13 +165,11 @@ class FilterBarBrowserIT {
     @Test
     void shouldCutTheOverviewBySourceAndListAsManyFollowUpsAsItsCardsCount() {
         // given the overview of the last 7 days: five follow-ups, three of them of expo customers (a1, a2, b2)
-        open("?range=last_7_days");
-        Wait<WebDriver> wait = waitUp();
-        wait.until(d -> sumSeries("byRep") == 5);
-        wait.until(d -> !d.findElements(By.cssSelector("#filter-source option[value='expo']")).isEmpty());
+        Wait<WebDriver> wait = overviewOfTheLast7Days();
+        awaitOption(wait, "source", "expo");
 
         // when the source is chosen
-        new Select(browser.findElement(By.id("filter-source"))).selectByValue("expo");
+        choose("source", "expo");
 
         // then every figure is expo's: 3 follow-ups by 2 reps of 2 teams, in the chart and the cards
         wait.until(d -> sumSeries("byRep") == 3 && "3".equals(d.findElement(By.id("total-followups")).getText()));
@@ -227,8 +223,8 @@ class FilterBarBrowserIT {
 
             // when one team is chosen
             String team = report.page().equals("goals.html") ? "team-b" : "team-a";
-            wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='" + team + "']")).isEmpty());
-            new Select(browser.findElement(By.id("filter-team"))).selectByValue(team);
+            awaitOption(wait, "team", team);
+            choose("team", team);
 
             // then the figure is that team's, and the URL names the team
             wait.until(d -> figure(report) == 1);
@@ -274,6 +270,14 @@ class FilterBarBrowserIT {
         }
     }
 
+    /** The overview of the last 7 days once it has drawn every team's five follow-ups; the wait for what follows. */
+    private static Wait<WebDriver> overviewOfTheLast7Days() {
+        open("?range=last_7_days");
+        Wait<WebDriver> wait = waitUp();
+        wait.until(d -> sumSeries("byRep") == 5);
+        return wait;
+    }
+
     private static void open(String page) {
         session.open("/" + page);
     }
@@ -291,6 +295,16 @@ class FilterBarBrowserIT {
 
     private static void awaitReady(Wait<WebDriver> wait) {
         wait.until(d -> "ready".equals(session.pageState()));
+    }
+
+    /** Chooses {@code value} in one of the filter bar's selects, as {@code team} for {@code #filter-team}. */
+    private static void choose(String field, String value) {
+        new Select(browser.findElement(By.id("filter-" + field))).selectByValue(value);
+    }
+
+    /** Waits until the bar offers {@code value} in {@code field}: its choices come from the API after the page draws. */
+    private static void awaitOption(Wait<WebDriver> wait, String field, String value) {
+        wait.until(d -> !d.findElements(By.cssSelector("#filter-" + field + " option[value='" + value + "']")).isEmpty());
     }
 
     /** The value chosen in one of the filter bar's selects, as {@code team} for {@code #filter-team}. */
