@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,52 +31,38 @@ class ClusterCredentialsIT {
     private static final String CHECK_SASL = "check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG.";
 
     @RegisterExtension
-    static final OwnPostgres postgres = OwnPostgres.in("credentials-");
-
-    private static ScramCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = new ScramCluster(postgres.dir());
-        cluster.start();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (cluster != null) {
-            cluster.close();
-        }
-    }
+    static final OwnInfrastructure<ScramCluster> own = OwnInfrastructure.of("credentials-",
+            dir -> new ScramCluster(dir).start(), ScramCluster::bootstrapServers);
 
     @Test
     void shouldLetPulseRunInWithTheRightCredentials() {
-        assertThat(ExistingKafka.check(cluster.bootstrapServers(), ScramCluster.client(ScramCluster.USER, ScramCluster.PASSWORD),
+        assertThat(ExistingKafka.check(own.bootstrapServers(), ScramCluster.client(ScramCluster.USER, ScramCluster.PASSWORD),
                 CHECK_BOUND)).isNotBlank();
     }
 
     @Test
     void shouldEndPulseRunNamingTheSecuritySettingWhenNoCredentialsAreGiven() {
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(), KafkaClientSettings.none(), CHECK_BOUND))
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(), KafkaClientSettings.none(), CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessage("Kafka at " + cluster.bootstrapServers() + " " + NO_ANSWER
+                .hasMessage("Kafka at " + own.bootstrapServers() + " " + NO_ANSWER
                         + " (a SASL or TLS listener drops a plaintext client without a word).");
     }
 
     @Test
     void shouldEndPulseRunNamingTheSaslSettingsWhenThePasswordIsWrong() {
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(),
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(),
                 ScramCluster.client(ScramCluster.USER, "not-the-password"), CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + cluster.bootstrapServers() + " " + REFUSED)
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " " + REFUSED)
                 .hasMessageEndingWith(CHECK_SASL);
     }
 
     @Test
     void shouldEndPulseRunNamingTheSaslSettingsWhenTheMechanismIsNotTheCluster() {
         KafkaClientSettings plain = Sasl.PLAIN.client(ScramCluster.USER, ScramCluster.PASSWORD, null, null);
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(), plain, CHECK_BOUND))
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(), plain, CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + cluster.bootstrapServers() + " " + REFUSED)
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " " + REFUSED)
                 .hasMessageEndingWith(CHECK_SASL);
     }
 
@@ -97,8 +81,8 @@ class ClusterCredentialsIT {
      * running and retry; every log names the setting to fix.
      */
     private static void assertEachServiceSays(String scenario, KafkaClientSettings kafka, String sentence) throws Exception {
-        StackSettings settings = postgres.settingsFor(scenario, cluster.bootstrapServers(), Duration.ofSeconds(10), kafka);
-        Path logDir = Files.createDirectories(postgres.dir().resolve(scenario + "-logs"));
+        StackSettings settings = own.settingsFor(scenario, Duration.ofSeconds(10), kafka);
+        Path logDir = Files.createDirectories(own.dir().resolve(scenario + "-logs"));
         try (ProcessStack stack = new ProcessStack(settings, logDir)) {
             stack.report.start();
             stack.ingest.start();
@@ -110,11 +94,11 @@ class ClusterCredentialsIT {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(stack.processor.isAlive()).as("the processor without access to Kafka runs").isFalse();
                 assertThat(read(stack.processor.log())).as("the processor's log")
-                        .contains("Kafka at " + cluster.bootstrapServers()).contains(sentence);
+                        .contains("Kafka at " + own.bootstrapServers()).contains(sentence);
                 assertThat(read(stack.report.log())).as("report-api's log").contains("topics not ready: Kafka at "
-                        + cluster.bootstrapServers()).contains(sentence);
+                        + own.bootstrapServers()).contains(sentence);
                 assertThat(read(stack.ingest.log())).as("ingest's log").contains("topics not created yet (Kafka at "
-                        + cluster.bootstrapServers()).contains(sentence);
+                        + own.bootstrapServers()).contains(sentence);
             });
         }
     }

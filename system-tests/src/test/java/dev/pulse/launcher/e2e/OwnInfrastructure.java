@@ -11,57 +11,82 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * For a test class that brings a Kafka of its own (a SASL listener, a cluster it kills) instead of the
- * shared embedded one: a scratch directory under target/e2e for it, and a PostgreSQL of the class's
- * own in there. Registered as a static {@code @RegisterExtension} field, it starts before the class's
+ * For a test class that brings a Kafka of its own (a SASL listener, a cluster of three) instead of the
+ * shared embedded broker: that Kafka and a PostgreSQL of the class's own, in a scratch directory under
+ * target/e2e. Registered as a static {@code @RegisterExtension} field, it starts before the class's
  * {@code @BeforeAll} methods and stops after its {@code @AfterAll} methods.
+ *
+ * @param <K> the Kafka, started by the factory the class gives
  */
-final class OwnPostgres implements BeforeAllCallback, AfterAllCallback {
+final class OwnInfrastructure<K extends AutoCloseable> implements BeforeAllCallback, AfterAllCallback {
 
     private final String prefix;
+    private final Function<Path, K> startKafka;
+    private final Function<K, String> bootstrapServers;
     private Path dir;
+    private K kafka;
     private Database database;
 
-    private OwnPostgres(String prefix) {
+    private OwnInfrastructure(String prefix, Function<Path, K> startKafka, Function<K, String> bootstrapServers) {
         this.prefix = prefix;
+        this.startKafka = startKafka;
+        this.bootstrapServers = bootstrapServers;
     }
 
-    /** @param prefix the start of the scratch directory's name */
-    static OwnPostgres in(String prefix) {
-        return new OwnPostgres(prefix);
+    /**
+     * @param prefix           the start of the scratch directory's name
+     * @param startKafka       starts the Kafka, its files in the directory it is given
+     * @param bootstrapServers how that Kafka is reached
+     */
+    static <K extends AutoCloseable> OwnInfrastructure<K> of(String prefix, Function<Path, K> startKafka,
+                                                            Function<K, String> bootstrapServers) {
+        return new OwnInfrastructure<>(prefix, startKafka, bootstrapServers);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")).toAbsolutePath(), prefix);
+        kafka = startKafka.apply(dir);
         database = Database.startEmbedded(new DatabaseSettings("jdbc:postgresql://localhost:5432/pulse", "pulse", "pulse"),
                 dir, Ports.freePort());
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws IOException {
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
         if (database != null) {
             database.close();
         }
     }
 
-    /** The scratch directory, for the class's broker and the services' state. */
+    K kafka() {
+        return kafka;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers.apply(kafka);
+    }
+
+    /** The scratch directory, for the services' state and logs. */
     Path dir() {
         return dir;
     }
 
     /**
-     * The three services of one scenario on this database and the given Kafka, logging in to it with
-     * {@code kafka}; its stale check every {@code checkInterval}.
+     * The three services of one scenario on this database and this Kafka, logging in to it with
+     * {@code kafkaClient}; their stale check every {@code checkInterval}.
      */
-    StackSettings settingsFor(String scenario, String bootstrapServers, Duration checkInterval, KafkaClientSettings kafka) {
-        return new StackSettings(bootstrapServers, database.createDatabase(scenario.replace('-', '_')),
+    StackSettings settingsFor(String scenario, Duration checkInterval, KafkaClientSettings kafkaClient) {
+        return new StackSettings(bootstrapServers(), database.createDatabase(scenario.replace('-', '_')),
                 dir.resolve(scenario + "-state"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), scenario + "-processor",
-                scenario + "-projector", EmbeddedStack.topics(scenario), checkInterval, List.of()).withKafkaClient(kafka);
+                scenario + "-projector", EmbeddedStack.topics(scenario), checkInterval, List.of()).withKafkaClient(kafkaClient);
     }
 }

@@ -11,6 +11,7 @@ import dev.pulse.launcher.Ports;
 import dev.pulse.launcher.broker.KafkaBroker;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +23,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -38,23 +37,15 @@ class SaslBrokerIT {
     private static final String PULSE_PASSWORD = "pulse-secret";
 
     @RegisterExtension
-    static final OwnPostgres postgres = OwnPostgres.in("sasl-");
+    static final OwnInfrastructure<KafkaBroker> own = OwnInfrastructure.of("sasl-", SaslBrokerIT::startSaslBroker,
+            KafkaBroker::bootstrapServers);
 
-    private static KafkaBroker broker;
-
-    @BeforeAll
-    static void startSaslBroker() {
+    private static KafkaBroker startSaslBroker(Path dir) {
         int port = Ports.freePort();
         int controllerPort = Ports.freePort();
-        broker = new KafkaBroker(postgres.dir().resolve("kafka"), port, controllerPort, saslListener(port, controllerPort));
+        KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), port, controllerPort, saslListener(port, controllerPort));
         broker.start();
-    }
-
-    @AfterAll
-    static void stopSaslBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+        return broker;
     }
 
     /** Clients and the broker itself on SASL_PLAINTEXT with PLAIN; the broker's login lists the users it knows. */
@@ -70,7 +61,7 @@ class SaslBrokerIT {
     @Test
     void shouldRunEveryServiceThroughTheSaslListenerWithOnlyThePulseKafkaSettings() throws Exception {
         String id = "sasl-" + UUID.randomUUID().toString().substring(0, 8);
-        StackSettings settings = postgres.settingsFor(id, broker.bootstrapServers(), Duration.ofSeconds(2), sasl(PULSE_PASSWORD));
+        StackSettings settings = own.settingsFor(id, Duration.ofSeconds(2), sasl(PULSE_PASSWORD));
         try (PulseStack stack = new PulseStack(settings).startAll()) {
             PulseClient client = new PulseClient(stack);
             assertThat(client.post("/api/v1/followups", "[" + followUp(UUID.randomUUID(), "cust-1", "rep-a", "team-1",
@@ -84,7 +75,7 @@ class SaslBrokerIT {
                 assertThat(summary.get("customerTouches").asLong()).isEqualTo(2);
             });
 
-            try (Admin admin = Admin.create(sasl(PULSE_PASSWORD).clientConfig(broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(sasl(PULSE_PASSWORD).clientConfig(own.bootstrapServers()))) {
                 Set<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                         .filter(name -> name.startsWith(id + "-processor-")).collect(Collectors.toSet());
                 assertThat(internal).as("Kafka Streams' internal topics").isNotEmpty();
@@ -101,29 +92,29 @@ class SaslBrokerIT {
 
     @Test
     void shouldRefuseAWrongPasswordAndSaySoInOneSentence() {
-        try (Admin admin = Admin.create(withTimeouts(sasl("wrong").clientConfig(broker.bootstrapServers())))) {
+        try (Admin admin = Admin.create(withTimeouts(sasl("wrong").clientConfig(own.bootstrapServers())))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
-                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, broker.bootstrapServers()))
-                            .startsWith("Kafka at " + broker.bootstrapServers() + " refused Pulse's credentials")
+                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, own.bootstrapServers()))
+                            .startsWith("Kafka at " + own.bootstrapServers() + " refused Pulse's credentials")
                             .endsWith("check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG."));
         }
     }
 
     @Test
     void shouldEndPulseRunWithTheSentenceWhenItsCredentialsAreRefused() {
-        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl("wrong"),
+        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check(own.bootstrapServers(), sasl("wrong"),
                 Duration.ofSeconds(20)))
                 .isInstanceOf(dev.pulse.launcher.LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + broker.bootstrapServers() + " refused Pulse's credentials");
-        assertThat(dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl(PULSE_PASSWORD),
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " refused Pulse's credentials");
+        assertThat(dev.pulse.launcher.broker.ExistingKafka.check(own.bootstrapServers(), sasl(PULSE_PASSWORD),
                 Duration.ofSeconds(20))).isNotBlank();
     }
 
     @Test
     void shouldNotLetAClientWithoutTheSettingsIn() {
-        try (Admin admin = Admin.create(withTimeouts(KafkaClientSettings.none().clientConfig(broker.bootstrapServers())))) {
+        try (Admin admin = Admin.create(withTimeouts(KafkaClientSettings.none().clientConfig(own.bootstrapServers())))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
-                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, broker.bootstrapServers()))
+                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, own.bootstrapServers()))
                             .contains("did not answer in time")
                             .contains("PULSE_KAFKA_CLIENT_SECURITY_PROTOCOL"));
         }
