@@ -1,8 +1,8 @@
 package dev.pulse.ingest;
 
 import dev.pulse.events.Json;
+import dev.pulse.testsupport.RunningApplication;
 import dev.pulse.testsupport.TestHttp;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,12 +29,10 @@ final class RunningIngest implements AutoCloseable {
     static final String NDJSON = "application/x-ndjson";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private final ConfigurableApplicationContext context;
-    private final URI base;
+    private final RunningApplication app;
 
-    private RunningIngest(ConfigurableApplicationContext context) {
-        this.context = context;
-        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    private RunningIngest(RunningApplication app) {
+        this.app = app;
     }
 
     static RunningIngest start(String... settings) {
@@ -48,7 +45,7 @@ final class RunningIngest implements AutoCloseable {
         String[] args = Stream.of(Stream.of("server.port=0"), tokens, Arrays.stream(settings)).flatMap(s -> s)
                 .map(setting -> "--" + setting)
                 .toArray(String[]::new);
-        return new RunningIngest(IngestApplication.builder().run(args));
+        return new RunningIngest(RunningApplication.of(IngestApplication.builder().run(args)));
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
@@ -61,7 +58,7 @@ final class RunningIngest implements AutoCloseable {
 
     /** A POST with the given Authorization header, or none when it is null. */
     HttpResponse<String> post(String path, String contentType, BodyPublisher body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .header("Content-Type", contentType)
                 .POST(body);
         if (authorization != null) {
@@ -72,7 +69,7 @@ final class RunningIngest implements AutoCloseable {
 
     /** Any method, with the INGEST token, and a Content-Type header only when {@code contentType} is not null. */
     HttpResponse<String> request(String method, String path, String contentType, BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .header("Authorization", "Bearer " + INGEST_TOKEN)
                 .method(method, body);
         if (contentType != null) {
@@ -87,7 +84,7 @@ final class RunningIngest implements AutoCloseable {
      */
     HttpResponse<String> request(String method, String path, String contentType, String body, String authorization,
                                  String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .method(method, BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -103,7 +100,7 @@ final class RunningIngest implements AutoCloseable {
 
     /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
-        return TestHttp.send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
+        return TestHttp.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -116,6 +113,6 @@ final class RunningIngest implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        app.close();
     }
 }

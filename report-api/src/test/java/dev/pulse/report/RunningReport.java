@@ -1,6 +1,7 @@
 package dev.pulse.report;
 
 import dev.pulse.events.Json;
+import dev.pulse.testsupport.RunningApplication;
 import dev.pulse.testsupport.TestHttp;
 import dev.pulse.testsupport.TestPostgres;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,12 +21,10 @@ final class RunningReport implements AutoCloseable {
     /** The admin token the tests configure, as the launcher and docker-compose configure PULSE_ADMIN_TOKEN. */
     static final String ADMIN_TOKEN = "it-report-admin-token-5e0c7a91";
 
-    private final ConfigurableApplicationContext context;
-    private final URI base;
+    private final RunningApplication app;
 
-    private RunningReport(ConfigurableApplicationContext context) {
-        this.context = context;
-        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    private RunningReport(RunningApplication app) {
+        this.app = app;
     }
 
     /**
@@ -45,12 +43,12 @@ final class RunningReport implements AutoCloseable {
                 "pulse.projector.group-id=" + groupId,
                 "pulse.security.admin-token=" + ADMIN_TOKEN));
         args.addAll(List.of(settings));
-        return new RunningReport(ReportApplication.builder()
-                .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new)));
+        return new RunningReport(RunningApplication.of(ReportApplication.builder()
+                .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new))));
     }
 
     URI uri(String path) {
-        return base.resolve(path);
+        return app.uri(path);
     }
 
     HttpResponse<String> get(String path) {
@@ -62,7 +60,7 @@ final class RunningReport implements AutoCloseable {
      * (none when null).
      */
     HttpResponse<String> get(String path, boolean asAdmin, String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
         if (asAdmin) {
             authorized(request);
         }
@@ -101,11 +99,11 @@ final class RunningReport implements AutoCloseable {
 
     /** A bean of the running application, for what its HTTP answers do not show. */
     <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+        return app.context().getBean(name, type);
     }
 
     @Override
     public void close() {
-        context.close();
+        app.close();
     }
 }
