@@ -8,6 +8,8 @@ import static dev.pulse.report.RunningReport.json;
 import static dev.pulse.testsupport.TestPostgres.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.pulse.events.funnel.FunnelCell;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,47 +106,43 @@ class StageConversionExportIT {
                     group("2026-12", "5,0,1.0000", "6,6,1.0000", "6,5,0.8333", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000")));
         }
 
-        @Test
-        void shouldQuoteAGroupWithACommaAndAQuoteAndNeutraliseOneThatLooksLikeAFormula() {
+        /**
+         * Each case: what it shows, the query after {@code format=csv&}, and the whole CSV it must answer.
+         * Reps sort in code point order; the rate after a stage nobody reached is empty, and so is the win
+         * rate while nobody is closed.
+         */
+        static Stream<Arguments> groupedExports() {
+            return Stream.of(
+                    arguments(named("November by rep: a group with a comma and a quote quoted, one like a formula"
+                                    + " neutralised", "from=2026-11-01&to=2026-11-30&groupBy=rep"), export(
+                            group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                            group("\"'=HYPERLINK(\"\"x\"\")\"", "0,0,", "1,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                            group("\"a,\"\"b\"", "0,0,", "3,3,1.0000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                            group("rep-1", "1,1,0.5000", "4,2,0.5000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000", "1,1,1.0000"))),
+                    arguments(named("December by rep: -2 and @x neutralised", "from=2026-12-01&to=2026-12-31&groupBy=rep"),
+                            export(
+                            group("'-2", "5,0,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000"),
+                            group("'@x", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,"))),
+                    // west: LEAD 3+1+2, QUALIFIED 3, PROPOSAL 1, 2 lost; 华东: rep-1 and -2, LEAD 4+5, QUALIFIED 2+5,
+                    // then 1+5 on to WON, won 1+5, lost 1; no team: @x. A blank filter filters nothing.
+                    arguments(named("by team, Chinese intact, customers without a team last",
+                            PERIOD + "&groupBy=team&source="), export(
+                            group("west", "0,2,0.0000", "6,3,0.5000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                            group("华东", "6,1,0.8571", "9,7,0.7778", "7,6,0.8571", "6,6,1.0000", "6,6,1.0000", "6,6,1.0000"),
+                            group("", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,"))),
+                    arguments(named("the funnel report's filters: only rep +1 of team west, by rep",
+                            PERIOD + "&groupBy=rep&teamId=west&repId=%2B1"), export(
+                            group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"))));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("groupedExports")
+        void shouldWriteEachGroupsRowsInOrder(String query, String expected) {
             // when
-            var november = download(EXPORT + "format=csv&from=2026-11-01&to=2026-11-30&groupBy=rep");
-            var december = download(EXPORT + "format=csv&from=2026-12-01&to=2026-12-31&groupBy=rep");
-
-            // then reps in code point order; empty rate after a stage nobody reached, empty win rate while
-            // nobody is closed
-            assertThat(csv(november)).isEqualTo(export(
-                    group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
-                    group("\"'=HYPERLINK(\"\"x\"\")\"", "0,0,", "1,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
-                    group("\"a,\"\"b\"", "0,0,", "3,3,1.0000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
-                    group("rep-1", "1,1,0.5000", "4,2,0.5000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000", "1,1,1.0000")));
-            assertThat(csv(december)).isEqualTo(export(
-                    group("'-2", "5,0,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000"),
-                    group("'@x", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,")));
-        }
-
-        @Test
-        void shouldGroupByTeamWithChineseIntactAndCustomersWithoutATeamLast() {
-            // given west: LEAD 3+1+2, QUALIFIED 3, PROPOSAL 1, 2 lost; 华东: rep-1 and -2, LEAD 4+5,
-            // QUALIFIED 2+5, then 1+5 on to WON, won 1+5, lost 1; no team: @x
-
-            // when (a blank filter filters nothing)
-            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=team&source=");
+            var answer = download(EXPORT + "format=csv&" + query);
 
             // then
-            assertThat(csv(answer)).isEqualTo(export(
-                    group("west", "0,2,0.0000", "6,3,0.5000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
-                    group("华东", "6,1,0.8571", "9,7,0.7778", "7,6,0.8571", "6,6,1.0000", "6,6,1.0000", "6,6,1.0000"),
-                    group("", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,")));
-        }
-
-        @Test
-        void shouldApplyTheFiltersOfTheFunnelReport() {
-            // when only rep +1 of team west, by rep
-            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=rep&teamId=west&repId=%2B1");
-
-            // then
-            assertThat(csv(answer)).isEqualTo(export(
-                    group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,")));
+            assertThat(csv(answer)).isEqualTo(expected);
         }
 
         @Test
