@@ -22,9 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -94,14 +92,14 @@ class ReportApiIT {
     }
 
     @Nested
-    class Reports {
+    class Reports implements StatedAnswers {
 
-        /** Each case: what it shows, the report and its query, and the whole answer it must give. */
+        /** The answers stated whole, worked out from the seed (see {@link StatedAnswers}). */
         static Stream<Arguments> answers() {
             return Stream.of(
                     // the seed: five rep rows fall on 2026-11-02..04; 10-31 and 11-09 are outside, team rows are another scope
                     arguments(named("a rep's daily rows of the range ordered by day, then team, then rep; rep-9 without a"
-                            + " team after the teams of its day", "rep-activity?from=2026-11-02&to=2026-11-04&granularity=day"),
+                            + " team after the teams of its day", "reports/rep-activity?from=2026-11-02&to=2026-11-04&granularity=day"),
                             rows(day("rep-1", "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
                                     day("rep-1", "east", "2026-11-03", 4, 3, "PHONE 1, VISIT 3"),
                                     day("rep-2", "east", "2026-11-03", 2, 2, "EMAIL 2"),
@@ -109,13 +107,13 @@ class ReportApiIT {
                                     day("rep-3", "west", "2026-11-04", 5, 4, "MEETING 5"))),
                     // W45 runs 2026-11-02..08 and W44, W46 do not touch 2026-11-04
                     arguments(named("a week that overlaps the range even when the range is one day inside it",
-                            "rep-activity?from=2026-11-04&to=2026-11-04&granularity=week"), rows(
+                            "reports/rep-activity?from=2026-11-04&to=2026-11-04&granularity=week"), rows(
                             period("rep-1", "east", "2026-W45", "2026-11-02", "2026-11-08", 7, 4, "PHONE 3, WECHAT 1, VISIT 3"),
                             period("rep-2", "east", "2026-W45", "2026-11-02", "2026-11-08", 2, 2, "EMAIL 2"),
                             period("rep-3", "west", "2026-W45", "2026-11-02", "2026-11-08", 5, 4, "MEETING 5"),
                             period("rep-9", null, "2026-W45", "2026-11-02", "2026-11-08", 1, 1, "WECHAT 1"))),
                     arguments(named("every month a range from mid-October to mid-November touches",
-                            "rep-activity?from=2026-10-15&to=2026-11-15&granularity=month"), rows(
+                            "reports/rep-activity?from=2026-10-15&to=2026-11-15&granularity=month"), rows(
                             period("rep-3", "west", "2026-10", "2026-10-01", "2026-10-31", 2, 1, "PHONE 2"),
                             period("rep-1", "east", "2026-11", "2026-11-01", "2026-11-30", 8, 4,
                                     "PHONE 3, WECHAT 1, VISIT 3, OTHER 1"),
@@ -123,19 +121,19 @@ class ReportApiIT {
                             period("rep-3", "west", "2026-11", "2026-11-01", "2026-11-30", 5, 4, "MEETING 5"),
                             period("rep-9", null, "2026-11", "2026-11-01", "2026-11-30", 1, 1, "WECHAT 1"))),
                     arguments(named("only the days of one rep when filtered by repId; day is the default granularity",
-                            "rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1"), rows(
+                            "reports/rep-activity?from=2026-11-01&to=2026-11-30&repId=rep-1"), rows(
                             day("rep-1", "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
                             day("rep-1", "east", "2026-11-03", 4, 3, "PHONE 1, VISIT 3"),
                             day("rep-1", "east", "2026-11-09", 1, 1, "OTHER 1"))),
                     arguments(named("no rows for a range without activity",
-                            "rep-activity?from=2030-01-01&to=2030-01-31&granularity=day"), rows()),
-                    arguments(named("team rows without a rep", "team-activity?from=2026-11-02&to=2026-11-04&granularity=day"),
+                            "reports/rep-activity?from=2030-01-01&to=2030-01-31&granularity=day"), rows()),
+                    arguments(named("team rows without a rep", "reports/team-activity?from=2026-11-02&to=2026-11-04&granularity=day"),
                             rows(day(null, "east", "2026-11-02", 3, 2, "PHONE 2, WECHAT 1"),
                                     day(null, "east", "2026-11-03", 6, 4, "PHONE 1, EMAIL 2, VISIT 3"),
                                     day(null, "west", "2026-11-04", 5, 4, "MEETING 5"))),
                     // 2026-11-08..09 overlaps W45 and W46, and east has a team row only in W45
                     arguments(named("one team's weeks when filtered by teamId",
-                            "team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east"), rows(
+                            "reports/team-activity?from=2026-11-08&to=2026-11-09&granularity=week&teamId=east"), rows(
                             period(null, "east", "2026-W45", "2026-11-02", "2026-11-08", 9, 5,
                                     "PHONE 3, WECHAT 1, EMAIL 2, VISIT 3"))),
                     // days 11-02..04: follow-ups 3+4+2+1+5 = 15 by rep-1, rep-2, rep-9, rep-3 in east and west,
@@ -143,36 +141,31 @@ class ReportApiIT {
                     // yuan, and S5: 450.00 dollars, never added to the yuan; S2 is 11-01 23:59:59 and S4 is 11-05 00:00
                     // local time, both outside
                     arguments(named("the days and the sales of the range added up in Shanghai time",
-                            "summary?from=2026-11-02&to=2026-11-04"), summary(15, 4, 2, 12, 3, "CNY 3500.50, USD 450.00")),
+                            "reports/summary?from=2026-11-02&to=2026-11-04"), summary(15, 4, 2, 12, 3, "CNY 3500.50, USD 450.00")),
                     // S1 at 2026-11-03T16:30Z is 2026-11-04 00:30 in Asia/Shanghai: 11-03 has rep-1 (4), rep-2 (2) and
                     // rep-9 (1) and only the dollar sale S5; 11-04 has rep-3 (5) and S1
-                    arguments(named("11-03 without the sale at 16:30 UTC", "summary?from=2026-11-03&to=2026-11-03"),
+                    arguments(named("11-03 without the sale at 16:30 UTC", "reports/summary?from=2026-11-03&to=2026-11-03"),
                             summary(7, 3, 1, 6, 1, "USD 450.00")),
-                    arguments(named("11-04 with the sale at 16:30 UTC of 11-03", "summary?from=2026-11-04&to=2026-11-04"),
+                    arguments(named("11-04 with the sale at 16:30 UTC of 11-03", "reports/summary?from=2026-11-04&to=2026-11-04"),
                             summary(5, 1, 1, 4, 1, "CNY 1000.50")),
                     // east on 11-02..04: rep-1 3+4, rep-2 2 follow-ups; touches 2+3+2; of its sales only S3 is in range
                     arguments(named("only one team added up when filtered by teamId",
-                            "summary?from=2026-11-02&to=2026-11-04&teamId=east"), summary(9, 2, 1, 7, 1, "CNY 2500.00")),
+                            "reports/summary?from=2026-11-02&to=2026-11-04&teamId=east"), summary(9, 2, 1, 7, 1, "CNY 2500.00")),
                     // rep-2 on 11-02..04: 2 follow-ups, 2 touches, in east, and no sale (every sale is rep-1's)
                     arguments(named("only one rep added up when filtered by repId",
-                            "summary?from=2026-11-02&to=2026-11-04&repId=rep-2"), summary(2, 1, 1, 2, 0, "")),
+                            "reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-2"), summary(2, 1, 1, 2, 0, "")),
                     // rep-1: 3+4 follow-ups, 2+3 touches, and of the sales S1, S3 and S5 of the range only the one
                     // booked to east (S3): S1 and S5 are west's
                     arguments(named("a rep in a team keeps only the team's sales",
-                            "summary?from=2026-11-02&to=2026-11-04&repId=rep-1&teamId=east"),
+                            "reports/summary?from=2026-11-02&to=2026-11-04&repId=rep-1&teamId=east"),
                             summary(7, 1, 1, 5, 1, "CNY 2500.00")),
-                    arguments(named("zeros for a range without activity", "summary?from=2030-01-01&to=2030-01-31"),
+                    arguments(named("zeros for a range without activity", "reports/summary?from=2030-01-01&to=2030-01-31"),
                             summary(0, 0, 0, 0, 0, "")));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("answers")
-        void shouldAnswerTheRowsOfTheQuery(String reportAndQuery, JsonNode expected) {
-            // when
-            var answer = stack.report().getJson("/api/v1/reports/" + reportAndQuery);
-
-            // then
-            assertThat(answer).isEqualTo(expected);
+        @Override
+        public RunningReport report() {
+            return stack.report();
         }
 
         @Test
