@@ -11,10 +11,13 @@ import static dev.pulse.ingest.Samples.newCustomerId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.pulse.testsupport.Refusal;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,42 +39,26 @@ class LocalizedErrorsIT {
         return followUp(newCustomerId()).without("phone").without("customerName").toString();
     }
 
-    @Test
-    void shouldRefuseABadFollowUpInChineseWhenAskedForZhCn() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            zh-CN,zh;q=0.9,en;q=0.8 | 未写入任何记录：请求中有 2 处错误。                      | 客户姓名必填 | 电话、邮箱、微信至少填一项
+            en                      | No record was written: 2 error(s) in the request. | is required  | at least one of phone, email or wechat is required
+            """)
+    void shouldRefuseABadFollowUpInTheAskedLanguage(String acceptLanguage, String detail, String nameMessage,
+                                                    String phoneMessage) {
         // when
         HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER,
-                "zh-CN,zh;q=0.9,en;q=0.8");
+                acceptLanguage);
 
         // then
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Refusal.of(response)).isEqualTo(new Refusal(400, "PULSE-I009", detail));
         assertThat(contentType(response)).startsWith("application/problem+json");
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asString()).isEqualTo("PULSE-I009");
-        assertThat(problem.get("detail").asString()).isEqualTo("未写入任何记录：请求中有 2 处错误。");
-        assertThat(problem.get("errors"))
+        assertThat(json(response).get("errors"))
                 .extracting(e -> e.get("index").asInt(), e -> e.get("field").asString(), e -> e.get("code").asString(),
                         e -> e.get("message").asString())
                 .containsExactlyInAnyOrder(
-                        tuple(0, "customerName", "PULSE-V001", "客户姓名必填"),
-                        tuple(0, "phone", "PULSE-V015", "电话、邮箱、微信至少填一项"));
-    }
-
-    @Test
-    void shouldRefuseTheSameFollowUpInEnglishWhenAskedForEn() {
-        // when
-        HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), BEARER, "en");
-
-        // then
-        assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asString()).isEqualTo("PULSE-I009");
-        assertThat(problem.get("detail").asString()).isEqualTo("No record was written: 2 error(s) in the request.");
-        assertThat(problem.get("errors"))
-                .extracting(e -> e.get("index").asInt(), e -> e.get("field").asString(), e -> e.get("code").asString(),
-                        e -> e.get("message").asString())
-                .containsExactlyInAnyOrder(
-                        tuple(0, "customerName", "PULSE-V001", "is required"),
-                        tuple(0, "phone", "PULSE-V015", "at least one of phone, email or wechat is required"));
+                        tuple(0, "customerName", "PULSE-V001", nameMessage),
+                        tuple(0, "phone", "PULSE-V015", phoneMessage));
     }
 
     @Test
@@ -123,11 +110,8 @@ class LocalizedErrorsIT {
         HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), null, "zh-CN");
 
         // then
-        assertThat(response.statusCode()).isEqualTo(401);
-        JsonNode problem = json(response);
-        assertThat(problem.get("code").asString()).isEqualTo("PULSE-A001");
-        assertThat(problem.get("detail").asString()).isEqualTo("请发送 Authorization: Bearer <token>，或先登录。");
-        assertThat(problem.get("title").asString()).isEqualTo("Authentication required");
+        assertThat(Refusal.of(response)).isEqualTo(new Refusal(401, "PULSE-A001", "请发送 Authorization: Bearer <token>，或先登录。"));
+        assertThat(json(response).get("title").asString()).isEqualTo("Authentication required");
     }
 
     @Test
@@ -136,9 +120,7 @@ class LocalizedErrorsIT {
         HttpResponse<String> response = stack.ingest().request("POST", FOLLOWUPS, JSON, badFollowUp(), "Bearer nope", "en");
 
         // then
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(json(response).get("code").asString()).isEqualTo("PULSE-A002");
-        assertThat(json(response).get("detail").asString()).isEqualTo("The bearer token is unknown or has been revoked.");
+        assertThat(Refusal.of(response)).isEqualTo(new Refusal(401, "PULSE-A002", "The bearer token is unknown or has been revoked."));
     }
 
     @Test
@@ -149,12 +131,8 @@ class LocalizedErrorsIT {
         HttpResponse<String> wrongMethodEn = stack.ingest().request("PUT", FOLLOWUPS, JSON, badFollowUp(), BEARER, null);
 
         // then
-        assertThat(unsupported.statusCode()).isEqualTo(415);
-        assertThat(json(unsupported).get("code").asString()).isEqualTo("PULSE-H006");
-        assertThat(json(unsupported).get("detail").asString()).isEqualTo("不支持的 Content-Type“text/plain”。");
-        assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(json(wrongMethod).get("code").asString()).isEqualTo("PULSE-H004");
-        assertThat(json(wrongMethod).get("detail").asString()).isEqualTo("不支持 PUT 方法。");
+        assertThat(Refusal.of(unsupported)).isEqualTo(new Refusal(415, "PULSE-H006", "不支持的 Content-Type“text/plain”。"));
+        assertThat(Refusal.of(wrongMethod)).isEqualTo(new Refusal(405, "PULSE-H004", "不支持 PUT 方法。"));
         assertThat(json(wrongMethodEn).get("detail").asString()).isEqualTo("Method 'PUT' is not supported.");
     }
 }

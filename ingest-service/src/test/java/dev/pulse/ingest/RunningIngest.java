@@ -1,19 +1,15 @@
 package dev.pulse.ingest;
 
 import dev.pulse.events.Json;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.pulse.testsupport.RunningApplication;
+import dev.pulse.testsupport.TestHttp;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,15 +18,6 @@ import tools.jackson.databind.JsonNode;
  * are only defaults, which {@code ingest.yml} (port 8081, localhost:9092) would override.
  */
 final class RunningIngest implements AutoCloseable {
-
-    /** HTTP/1.1 so that a body of unknown length really goes out chunked. */
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     /** Configured tokens, as the launcher and docker-compose give them: one per role the tests need. */
     static final String INGEST_TOKEN = "it-ingest-token-3f9a2c7e1b";
@@ -42,12 +29,10 @@ final class RunningIngest implements AutoCloseable {
     static final String NDJSON = "application/x-ndjson";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private final ConfigurableApplicationContext context;
-    private final URI base;
+    private final RunningApplication app;
 
-    private RunningIngest(ConfigurableApplicationContext context) {
-        this.context = context;
-        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    private RunningIngest(RunningApplication app) {
+        this.app = app;
     }
 
     static RunningIngest start(String... settings) {
@@ -60,7 +45,7 @@ final class RunningIngest implements AutoCloseable {
         String[] args = Stream.of(Stream.of("server.port=0"), tokens, Arrays.stream(settings)).flatMap(s -> s)
                 .map(setting -> "--" + setting)
                 .toArray(String[]::new);
-        return new RunningIngest(IngestApplication.builder().run(args));
+        return new RunningIngest(RunningApplication.of(IngestApplication.builder().run(args)));
     }
 
     HttpResponse<String> post(String path, String contentType, String body) {
@@ -73,24 +58,24 @@ final class RunningIngest implements AutoCloseable {
 
     /** A POST with the given Authorization header, or none when it is null. */
     HttpResponse<String> post(String path, String contentType, BodyPublisher body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .header("Content-Type", contentType)
                 .POST(body);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /** Any method, with the INGEST token, and a Content-Type header only when {@code contentType} is not null. */
     HttpResponse<String> request(String method, String path, String contentType, BodyPublisher body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .header("Authorization", "Bearer " + INGEST_TOKEN)
                 .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /**
@@ -99,7 +84,7 @@ final class RunningIngest implements AutoCloseable {
      */
     HttpResponse<String> request(String method, String path, String contentType, String body, String authorization,
                                  String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path))
                 .method(method, BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -110,12 +95,12 @@ final class RunningIngest implements AutoCloseable {
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
-        return send(request);
+        return TestHttp.send(request);
     }
 
     /** A GET as an admin: the actuator's metrics are an operator's, health is anyone's. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
+        return TestHttp.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
     }
 
     static JsonNode json(HttpResponse<String> response) {
@@ -123,22 +108,11 @@ final class RunningIngest implements AutoCloseable {
     }
 
     static String contentType(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.timeout(REQUEST_TIMEOUT).build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("request failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return TestHttp.contentType(response);
     }
 
     @Override
     public void close() {
-        context.close();
+        app.close();
     }
 }

@@ -10,9 +10,8 @@ import dev.pulse.events.alerts.AlertKind;
 import dev.pulse.events.alerts.AlertStatus;
 import dev.pulse.report.alerts.FakeRobots;
 import dev.pulse.report.alerts.WebhookFormat;
+import dev.pulse.testsupport.TestHttp;
 import dev.pulse.testsupport.TestPostgres;
-import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertRoutingIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Serializer<Alert> ALERTS = JsonSerde.of(Alert.class).serializer();
 
@@ -76,25 +74,23 @@ class AlertRoutingIT {
     @Test
     @Order(1)
     void shouldRefuseBadRoutesAndContactsWithA400ThatNamesTheField() {
-        assertThat(send("POST", "/api/v1/admin/alert-routes", "{\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
-                .satisfies(r -> assertProblem(r, 400, "scope is required"));
-        assertThat(send("POST", "/api/v1/admin/alert-routes",
-                "{\"scope\":\"REP\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
-                .satisfies(r -> assertProblem(r, 400, "scopeId (the rep id) must be"));
-        assertThat(send("POST", "/api/v1/admin/alert-routes",
-                "{\"scope\":\"DEFAULT\",\"scopeId\":\"x\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}"))
-                .satisfies(r -> assertProblem(r, 400, "a DEFAULT route has no scopeId"));
-        assertThat(send("POST", "/api/v1/admin/alert-routes",
-                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"slack\",\"url\":\"https://x.example/h\"}"))
-                .satisfies(r -> assertProblem(r, 400, "unknown webhook format 'slack'"));
-        assertThat(send("POST", "/api/v1/admin/alert-routes",
-                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"ftp://x.example/h\"}"))
-                .satisfies(r -> assertProblem(r, 400, "url must be an http(s) URL"));
-        assertThat(send("POST", "/api/v1/admin/alert-routes",
-                "{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"https://x.example/h\",\"secret\":\"s\"}"))
-                .satisfies(r -> assertProblem(r, 400, "only dingtalk and feishu robots sign messages"));
-        assertThat(send("PUT", "/api/v1/admin/alert-contacts/rep-1", "{\"mobile\":\"call me\"}"))
-                .satisfies(r -> assertProblem(r, 400, "mobile is not valid"));
+        List<BadRequest> refused = List.of(
+                newRoute("{\"format\":\"wecom\",\"url\":\"https://x.example/h\"}", "scope is required"),
+                newRoute("{\"scope\":\"REP\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}",
+                        "scopeId (the rep id) must be"),
+                newRoute("{\"scope\":\"DEFAULT\",\"scopeId\":\"x\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}",
+                        "a DEFAULT route has no scopeId"),
+                newRoute("{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"slack\",\"url\":\"https://x.example/h\"}",
+                        "unknown webhook format 'slack'"),
+                newRoute("{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"ftp://x.example/h\"}",
+                        "url must be an http(s) URL"),
+                newRoute("{\"scope\":\"TEAM\",\"scopeId\":\"t\",\"format\":\"wecom\",\"url\":\"https://x.example/h\",\"secret\":\"s\"}",
+                        "only dingtalk and feishu robots sign messages"),
+                new BadRequest("PUT", "/api/v1/admin/alert-contacts/rep-1", "{\"mobile\":\"call me\"}", "mobile is not valid"));
+        for (BadRequest bad : refused) {
+            assertThat(send(bad.method(), bad.path(), bad.body())).as(bad.body())
+                    .satisfies(r -> assertProblem(r, 400, bad.detail()));
+        }
         assertThat(send("PUT", "/api/v1/admin/alert-routes/" + UUID.randomUUID(),
                 "{\"scope\":\"DEFAULT\",\"format\":\"wecom\",\"url\":\"https://x.example/h\"}").statusCode()).isEqualTo(404);
         assertThat(stack.report().getJson("/api/v1/admin/alert-routes").get("rows")).isEmpty();
@@ -260,17 +256,17 @@ class AlertRoutingIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) {
-        try {
-            return HTTP.send(RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri(path)))
-                            .header("Content-Type", "application/json")
-                            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(RunningReport.authorized(HttpRequest.newBuilder(stack.report().uri(path)))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    /** A request the API must refuse with a 400 whose detail contains {@code detail}. */
+    private record BadRequest(String method, String path, String body, String detail) {
+    }
+
+    private static BadRequest newRoute(String body, String detail) {
+        return new BadRequest("POST", "/api/v1/admin/alert-routes", body, detail);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String detail) {

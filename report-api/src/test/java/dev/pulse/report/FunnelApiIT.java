@@ -7,16 +7,23 @@ import static dev.pulse.testsupport.TestPostgres.queryLong;
 import static dev.pulse.testsupport.TestPostgres.queryRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.pulse.events.funnel.FunnelCell;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.provider.Arguments;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The funnel read model and its reports (DESIGN.md definition 2) against a real broker and a real
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * processor publishes (each seed cell one change that brings the whole cell), the projector adds
  * them up, and every expected answer below is worked out by hand from the cells in {@link #seed()}.
  */
-class FunnelApiIT {
+class FunnelApiIT implements StatedAnswers {
 
     private static final Duration PROJECTED = Duration.ofSeconds(30);
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -76,48 +83,71 @@ class FunnelApiIT {
         await().atMost(PROJECTED).until(() -> queryLong(stack.jdbcUrl(), "select count(*) from funnel_cell where grain = 'REP'") == 6);
     }
 
-    @Test
-    void shouldListTheSourcesOfTheCellsInOrderLeavingOutCustomersWithoutOne() {
-        // given the cells' sources: web (A, C, D, E), expo (B) and none (F)
+    /** The answers stated whole, worked out from the cells above (see {@link StatedAnswers}). */
+    static Stream<Arguments> answers() {
+        return Stream.of(
+                // the cells' sources: web (A, C, D, E), expo (B) and none (F)
+                arguments(named("the sources of the cells in order, leaving out customers without one", "sources"),
+                        json("""
+                                {"rows": ["expo", "web"]}""")),
+                // A, B, C, F in November: reached LEAD 4+2+3+1, QUALIFIED 3+2+1, PROPOSAL 2+2, QUOTE 1+2, CONTRACT 1+1,
+                // WON 1+1, LOST 1+2; current LEAD 1 (C), QUALIFIED 1+1 (A, F), PROPOSAL 1 (A), QUOTE 1 (B), WON 1+1 (A, B),
+                // LOST 1+2 (A, C); rates 6/10, 4/6, 3/4, 2/3, 2/2; win rate 2/(2+3)
+                arguments(named("the cells of the period summed into reached, current, conversions and win rate",
+                        "reports/funnel?" + NOVEMBER), funnel("10/1 6/2 4/1 3/1 2/0 2/2 3/3",
+                        "0.6000 0.6667 0.7500 0.6667 1.0000", 2, 3, "0.4000", 10)),
+                // west holds C and F (rep-1 after the team change): reached LEAD 3+1, QUALIFIED 1, LOST 2
+                arguments(named("only the cells of one team added up", "reports/funnel?" + NOVEMBER + "&teamId=west"),
+                        funnel("4/1 1/1 0/0 0/0 0/0 0/0 2/2", "0.2500 0.0000 null null null", 0, 2, "0.0000", 4)),
+                // LEAD>QUALIFIED 3+2+1, QUALIFIED>PROPOSAL 2+2, PROPOSAL>QUOTE 1+3, LEAD>LOST 1+2,
+                // QUOTE>CONTRACT 1+1, CONTRACT>WON 1+1 and the backward QUOTE>PROPOSAL 1
+                arguments(named("transitions most frequent first, ties in pipeline order",
+                        "reports/stage-transitions?" + NOVEMBER), json("""
+                                {"rows": [
+                                   {"from": "LEAD", "to": "QUALIFIED", "count": 6},
+                                   {"from": "QUALIFIED", "to": "PROPOSAL", "count": 4},
+                                   {"from": "PROPOSAL", "to": "QUOTE", "count": 4},
+                                   {"from": "LEAD", "to": "LOST", "count": 3},
+                                   {"from": "QUOTE", "to": "CONTRACT", "count": 2},
+                                   {"from": "CONTRACT", "to": "WON", "count": 2},
+                                   {"from": "QUOTE", "to": "PROPOSAL", "count": 1}]}""")),
+                arguments(named("the transitions of one team and source",
+                        "reports/stage-transitions?" + NOVEMBER + "&teamId=west&source=web"), json("""
+                                {"rows": [{"from": "LEAD", "to": "LOST", "count": 2}]}""")),
+                // days in LEAD 1, 2, 3 (A), 6, 8 (B), 7 (F): six values, middles 3 and 6; QUALIFIED 4, 4 (A), 1, 1 (B):
+                // middles 1 and 4; PROPOSAL 5 (A), 2, 3 (B): three values; QUOTE 2 (A), 10 (B): numerically, not as
+                // text; CONTRACT 3 (A), 1 (B)
+                arguments(named("the median of the merged histograms, the lower middle of an even count",
+                        "reports/time-in-stage?" + NOVEMBER), medians("6/3 4/1 3/3 2/2 2/1")),
+                // rep-2 (B): LEAD 6, 8; QUALIFIED 1, 1; PROPOSAL 2, 3; QUOTE 10; CONTRACT 1
+                arguments(named("one rep's medians", "reports/time-in-stage?" + NOVEMBER + "&repId=rep-2"),
+                        medians("2/6 2/1 2/2 1/10 1/1")),
+                arguments(named("null where nobody moved on", "reports/time-in-stage?" + NOVEMBER + "&repId=rep-3"),
+                        medians("0/null 0/null 0/null 0/null 0/null")),
+                // rep-1: A (east, 11-02) and F (west, 11-30): 4+1 customers, 1+1 with a sale, 1000.50 + 99.99 CNY and
+                // A's 450.00 USD, which is never added to the yuan
+                arguments(named("each owner rep's customers, sales and revenue in the team of its latest cohort day",
+                        "reports/rep-conversion?" + NOVEMBER), conversions(
+                        conversion("rep-1", "west", 5, 2, "CNY 1100.49, USD 450.00", "0.4000"),
+                        conversion("rep-2", "east", 2, 1, "CNY 2500.00", "0.5000"),
+                        conversion("rep-3", "west", 3, 0, "", "0.0000"))),
+                // east: A and B
+                arguments(named("only the cells of one team", "reports/rep-conversion?" + NOVEMBER + "&teamId=east"),
+                        conversions(conversion("rep-1", "east", 4, 1, "CNY 1000.50, USD 450.00", "0.2500"),
+                                conversion("rep-2", "east", 2, 1, "CNY 2500.00", "0.5000"))),
+                // web: A and C
+                arguments(named("only the cells of one source", "reports/rep-conversion?" + NOVEMBER + "&source=web"),
+                        conversions(conversion("rep-1", "east", 4, 1, "CNY 1000.50, USD 450.00", "0.2500"),
+                                conversion("rep-3", "west", 3, 0, "", "0.0000"))));
+    }
 
-        // when
-        var answer = stack.report().getJson("/api/v1/sources");
-
-        // then
-        assertThat(answer).isEqualTo(json("""
-                {"rows": ["expo", "web"]}"""));
+    @Override
+    public RunningReport report() {
+        return stack.report();
     }
 
     @Nested
     class Funnel {
-
-        @Test
-        void shouldSumTheCellsOfThePeriodIntoReachedCurrentConversionsAndWinRate() {
-            // given A, B, C, F in November: reached LEAD 4+2+3+1, QUALIFIED 3+2+1, PROPOSAL 2+2, QUOTE 1+2,
-            // CONTRACT 1+1, WON 1+1, LOST 1+2; current LEAD 1 (C), QUALIFIED 1+1 (A, F), PROPOSAL 1 (A),
-            // QUOTE 1 (B), WON 1+1 (A, B), LOST 1+2 (A, C)
-
-            // when
-            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER);
-
-            // then rates 6/10, 4/6, 3/4, 2/3, 2/2; win rate 2/(2+3)
-            assertThat(answer).isEqualTo(json("""
-                    {"stages": [
-                       {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 10, "current": 1},
-                       {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 6, "current": 2},
-                       {"stage": "PROPOSAL", "nameZh": "方案制定", "nameEn": "Proposal", "reached": 4, "current": 1},
-                       {"stage": "QUOTE", "nameZh": "报价", "nameEn": "Quote", "reached": 3, "current": 1},
-                       {"stage": "CONTRACT", "nameZh": "合同签署", "nameEn": "Contract", "reached": 2, "current": 0},
-                       {"stage": "WON", "nameZh": "成交", "nameEn": "Won", "reached": 2, "current": 2},
-                       {"stage": "LOST", "nameZh": "流失", "nameEn": "Lost", "reached": 3, "current": 3}],
-                     "conversions": [
-                       {"from": "LEAD", "to": "QUALIFIED", "rate": 0.6000},
-                       {"from": "QUALIFIED", "to": "PROPOSAL", "rate": 0.6667},
-                       {"from": "PROPOSAL", "to": "QUOTE", "rate": 0.7500},
-                       {"from": "QUOTE", "to": "CONTRACT", "rate": 0.6667},
-                       {"from": "CONTRACT", "to": "WON", "rate": 1.0000}],
-                     "won": 2, "lost": 3, "winRate": 0.4000, "customers": 10}"""));
-        }
 
         @Test
         void shouldAnswerANullRateAfterAStageNobodyReached() {
@@ -137,32 +167,6 @@ class FunnelApiIT {
             assertThat(answer.get("lost").asLong()).isEqualTo(2);
             assertThat(answer.get("winRate")).isEqualTo(json("0.0000"));
             assertThat(answer.get("customers").asLong()).isEqualTo(3);
-        }
-
-        @Test
-        void shouldAddUpOnlyTheCellsOfOneTeam() {
-            // given west holds C and F (rep-1 after the team change): reached LEAD 3+1, QUALIFIED 1, LOST 2
-
-            // when
-            var answer = stack.report().getJson("/api/v1/reports/funnel?" + NOVEMBER + "&teamId=west");
-
-            // then
-            assertThat(answer).isEqualTo(json("""
-                    {"stages": [
-                       {"stage": "LEAD", "nameZh": "潜在客户", "nameEn": "Lead", "reached": 4, "current": 1},
-                       {"stage": "QUALIFIED", "nameZh": "意向客户", "nameEn": "Qualified", "reached": 1, "current": 1},
-                       {"stage": "PROPOSAL", "nameZh": "方案制定", "nameEn": "Proposal", "reached": 0, "current": 0},
-                       {"stage": "QUOTE", "nameZh": "报价", "nameEn": "Quote", "reached": 0, "current": 0},
-                       {"stage": "CONTRACT", "nameZh": "合同签署", "nameEn": "Contract", "reached": 0, "current": 0},
-                       {"stage": "WON", "nameZh": "成交", "nameEn": "Won", "reached": 0, "current": 0},
-                       {"stage": "LOST", "nameZh": "流失", "nameEn": "Lost", "reached": 2, "current": 2}],
-                     "conversions": [
-                       {"from": "LEAD", "to": "QUALIFIED", "rate": 0.2500},
-                       {"from": "QUALIFIED", "to": "PROPOSAL", "rate": 0.0000},
-                       {"from": "PROPOSAL", "to": "QUOTE", "rate": null},
-                       {"from": "QUOTE", "to": "CONTRACT", "rate": null},
-                       {"from": "CONTRACT", "to": "WON", "rate": null}],
-                     "won": 0, "lost": 2, "winRate": 0.0000, "customers": 4}"""));
         }
 
         @Test
@@ -211,119 +215,6 @@ class FunnelApiIT {
             assertThat(answer.get("conversions")).allSatisfy(c -> assertThat(c.get("rate").isNull()).isTrue());
             assertThat(answer.get("winRate").isNull()).isTrue();
             assertThat(answer.get("customers").asLong()).isZero();
-        }
-    }
-
-    @Test
-    void shouldListTransitionsMostFrequentFirstWithTiesInPipelineOrder() {
-        // given LEAD>QUALIFIED 3+2+1, QUALIFIED>PROPOSAL 2+2, PROPOSAL>QUOTE 1+3, LEAD>LOST 1+2,
-        // QUOTE>CONTRACT 1+1, CONTRACT>WON 1+1 and the backward QUOTE>PROPOSAL 1
-
-        // when
-        var answer = stack.report().getJson("/api/v1/reports/stage-transitions?" + NOVEMBER);
-
-        // then
-        assertThat(answer).isEqualTo(json("""
-                {"rows": [
-                   {"from": "LEAD", "to": "QUALIFIED", "count": 6},
-                   {"from": "QUALIFIED", "to": "PROPOSAL", "count": 4},
-                   {"from": "PROPOSAL", "to": "QUOTE", "count": 4},
-                   {"from": "LEAD", "to": "LOST", "count": 3},
-                   {"from": "QUOTE", "to": "CONTRACT", "count": 2},
-                   {"from": "CONTRACT", "to": "WON", "count": 2},
-                   {"from": "QUOTE", "to": "PROPOSAL", "count": 1}]}"""));
-        assertThat(stack.report().getJson("/api/v1/reports/stage-transitions?" + NOVEMBER + "&teamId=west&source=web"))
-                .isEqualTo(json("""
-                        {"rows": [{"from": "LEAD", "to": "LOST", "count": 2}]}"""));
-    }
-
-    @Nested
-    class TimeInStage {
-
-        @Test
-        void shouldTakeTheMedianOfTheMergedHistogramsAndTheLowerMiddleOfAnEvenCount() {
-            // given days in LEAD 1, 2, 3 (A), 6, 8 (B), 7 (F): six values, middles 3 and 6;
-            // QUALIFIED 4, 4 (A), 1, 1 (B): middles 1 and 4; PROPOSAL 5 (A), 2, 3 (B): three values;
-            // QUOTE 2 (A), 10 (B): numerically, not as text; CONTRACT 3 (A), 1 (B)
-
-            // when
-            var answer = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER);
-
-            // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                       {"stage": "LEAD", "customers": 6, "medianDays": 3},
-                       {"stage": "QUALIFIED", "customers": 4, "medianDays": 1},
-                       {"stage": "PROPOSAL", "customers": 3, "medianDays": 3},
-                       {"stage": "QUOTE", "customers": 2, "medianDays": 2},
-                       {"stage": "CONTRACT", "customers": 2, "medianDays": 1}]}"""));
-        }
-
-        @Test
-        void shouldAnswerOneRepsMediansAndNullWhereNobodyMovedOn() {
-            // when
-            var rep2 = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-2");
-            var rep3 = stack.report().getJson("/api/v1/reports/time-in-stage?" + NOVEMBER + "&repId=rep-3");
-
-            // then rep-2 (B): LEAD 6, 8; QUALIFIED 1, 1; PROPOSAL 2, 3; QUOTE 10; CONTRACT 1
-            assertThat(rep2).isEqualTo(json("""
-                    {"rows": [
-                       {"stage": "LEAD", "customers": 2, "medianDays": 6},
-                       {"stage": "QUALIFIED", "customers": 2, "medianDays": 1},
-                       {"stage": "PROPOSAL", "customers": 2, "medianDays": 2},
-                       {"stage": "QUOTE", "customers": 1, "medianDays": 10},
-                       {"stage": "CONTRACT", "customers": 1, "medianDays": 1}]}"""));
-            assertThat(rep3).isEqualTo(json("""
-                    {"rows": [
-                       {"stage": "LEAD", "customers": 0, "medianDays": null},
-                       {"stage": "QUALIFIED", "customers": 0, "medianDays": null},
-                       {"stage": "PROPOSAL", "customers": 0, "medianDays": null},
-                       {"stage": "QUOTE", "customers": 0, "medianDays": null},
-                       {"stage": "CONTRACT", "customers": 0, "medianDays": null}]}"""));
-        }
-    }
-
-    @Nested
-    class RepConversion {
-
-        @Test
-        void shouldAnswerEachOwnerRepsCustomersSalesAndRevenueInTheTeamOfItsLatestCohortDay() {
-            // given rep-1: A (east, 11-02) and F (west, 11-30): 4+1 customers, 1+1 with a sale,
-            // 1000.50 + 99.99 CNY and A's 450.00 USD, which is never added to the yuan
-
-            // when
-            var answer = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER);
-
-            // then
-            assertThat(answer).isEqualTo(json("""
-                    {"rows": [
-                       {"repId": "rep-1", "teamId": "west", "customers": 5, "customersWithSale": 2,
-                        "revenueByCurrency": {"CNY": 1100.49, "USD": 450.00}, "conversion": 0.4000},
-                       {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
-                        "revenueByCurrency": {"CNY": 2500.00}, "conversion": 0.5000},
-                       {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
-                        "revenueByCurrency": {}, "conversion": 0.0000}]}"""));
-        }
-
-        @Test
-        void shouldAnswerOnlyTheCellsOfOneTeamOrOneSource() {
-            // when
-            var east = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&teamId=east");
-            var web = stack.report().getJson("/api/v1/reports/rep-conversion?" + NOVEMBER + "&source=web");
-
-            // then east: A and B; web: A and C
-            assertThat(east).isEqualTo(json("""
-                    {"rows": [
-                       {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
-                        "revenueByCurrency": {"CNY": 1000.50, "USD": 450.00}, "conversion": 0.2500},
-                       {"repId": "rep-2", "teamId": "east", "customers": 2, "customersWithSale": 1,
-                        "revenueByCurrency": {"CNY": 2500.00}, "conversion": 0.5000}]}"""));
-            assertThat(web).isEqualTo(json("""
-                    {"rows": [
-                       {"repId": "rep-1", "teamId": "east", "customers": 4, "customersWithSale": 1,
-                        "revenueByCurrency": {"CNY": 1000.50, "USD": 450.00}, "conversion": 0.2500},
-                       {"repId": "rep-3", "teamId": "west", "customers": 3, "customersWithSale": 0,
-                        "revenueByCurrency": {}, "conversion": 0.0000}]}"""));
         }
     }
 
@@ -550,5 +441,68 @@ class FunnelApiIT {
             assertThat(contentType(format)).startsWith(PROBLEM_JSON);
             assertThat(json(format).get("detail").asString()).isEqualTo("format must be one of [csv, xlsx]");
         }
+    }
+
+    /** The stages in pipeline order with their names, as the funnel answer lists them. */
+    private static final List<String> STAGES = List.of(
+            "\"stage\": \"LEAD\", \"nameZh\": \"潜在客户\", \"nameEn\": \"Lead\"",
+            "\"stage\": \"QUALIFIED\", \"nameZh\": \"意向客户\", \"nameEn\": \"Qualified\"",
+            "\"stage\": \"PROPOSAL\", \"nameZh\": \"方案制定\", \"nameEn\": \"Proposal\"",
+            "\"stage\": \"QUOTE\", \"nameZh\": \"报价\", \"nameEn\": \"Quote\"",
+            "\"stage\": \"CONTRACT\", \"nameZh\": \"合同签署\", \"nameEn\": \"Contract\"",
+            "\"stage\": \"WON\", \"nameZh\": \"成交\", \"nameEn\": \"Won\"",
+            "\"stage\": \"LOST\", \"nameZh\": \"流失\", \"nameEn\": \"Lost\"");
+
+    /** The stages a customer moves on from, in pipeline order: a step each to the next. */
+    private static final List<String> FORWARD = List.of("LEAD", "QUALIFIED", "PROPOSAL", "QUOTE", "CONTRACT");
+
+    /**
+     * The funnel report's whole answer.
+     *
+     * @param reachedAndCurrent each stage's reached/current in the order of {@link #STAGES}, as {@code "10/1 6/2 …"}
+     * @param rates             each forward step's conversion, {@code null} where nobody reached its first stage
+     */
+    private static JsonNode funnel(String reachedAndCurrent, String rates, int won, int lost, String winRate,
+                                   int customers) {
+        String[] figures = reachedAndCurrent.split(" ");
+        String[] rate = rates.split(" ");
+        String stages = IntStream.range(0, STAGES.size())
+                .mapToObj(i -> "{%s, \"reached\": %s, \"current\": %s}".formatted(STAGES.get(i),
+                        figures[i].split("/")[0], figures[i].split("/")[1]))
+                .collect(Collectors.joining(", "));
+        String conversions = IntStream.range(0, FORWARD.size())
+                .mapToObj(i -> "{\"from\": \"%s\", \"to\": \"%s\", \"rate\": %s}".formatted(FORWARD.get(i),
+                        i + 1 < FORWARD.size() ? FORWARD.get(i + 1) : "WON", rate[i]))
+                .collect(Collectors.joining(", "));
+        return json("""
+                {"stages": [%s], "conversions": [%s], "won": %d, "lost": %d, "winRate": %s, "customers": %d}"""
+                .formatted(stages, conversions, won, lost, winRate, customers));
+    }
+
+    /** Time in stage: each forward stage's customers/medianDays, as {@code "6/3 4/1 …"} ({@code null}: no median). */
+    private static JsonNode medians(String customersAndMedians) {
+        String[] figures = customersAndMedians.split(" ");
+        return json("{\"rows\": [" + IntStream.range(0, FORWARD.size())
+                .mapToObj(i -> "{\"stage\": \"%s\", \"customers\": %s, \"medianDays\": %s}".formatted(FORWARD.get(i),
+                        figures[i].split("/")[0], figures[i].split("/")[1]))
+                .collect(Collectors.joining(", ")) + "]}");
+    }
+
+    /** The rep conversion report's whole answer: these rows, in this order. */
+    private static JsonNode conversions(String... rows) {
+        return json("{\"rows\": [" + String.join(", ", rows) + "]}");
+    }
+
+    /** One rep's row; {@code revenue} sums each currency, as {@code "CNY 2500.00, USD 450.00"}, or is "". */
+    private static String conversion(String repId, String teamId, int customers, int customersWithSale, String revenue,
+                                     String conversion) {
+        String revenueByCurrency = revenue.isEmpty() ? "" : Arrays.stream(revenue.split(", "))
+                .map(amount -> amount.split(" "))
+                .map(amount -> "\"" + amount[0] + "\": " + amount[1])
+                .collect(Collectors.joining(", "));
+        return """
+                {"repId": "%s", "teamId": "%s", "customers": %d, "customersWithSale": %d,
+                 "revenueByCurrency": {%s}, "conversion": %s}""".formatted(repId, teamId, customers, customersWithSale,
+                revenueByCurrency, conversion);
     }
 }

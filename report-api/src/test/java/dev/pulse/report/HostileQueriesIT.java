@@ -5,6 +5,7 @@ import static dev.pulse.report.RunningReport.contentType;
 import static dev.pulse.report.RunningReport.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pulse.testsupport.Refusal;
 import dev.pulse.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -565,12 +566,8 @@ class HostileQueriesIT {
                 goal("periodStart", MONDAY.plusDays(1).toString()), 400, null));
 
         // then 409 and 400 with their codes and Chinese texts, and the goal as it was
-        assertThat(twin.statusCode()).isEqualTo(409);
-        assertThat(json(twin).get("code").asString()).isEqualTo("PULSE-G007");
-        assertThat(json(twin).get("detail").asString()).isEqualTo("该rep在此指标、周期和币种下已有目标，请修改原目标");
-        assertThat(tuesday.statusCode()).isEqualTo(400);
-        assertThat(json(tuesday).get("code").asString()).isEqualTo("PULSE-G004");
-        assertThat(json(tuesday).get("detail").asString()).isEqualTo("periodStart 必须是周期的第一天：Monday 周一");
+        assertThat(Refusal.of(twin)).isEqualTo(new Refusal(409, "PULSE-G007", "该rep在此指标、周期和币种下已有目标，请修改原目标"));
+        assertThat(Refusal.of(tuesday)).isEqualTo(new Refusal(400, "PULSE-G004", "periodStart 必须是周期的第一天：Monday 周一"));
         assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from goal")).isEqualTo(1);
         assertThat(TestPostgres.queryLong(stack.jdbcUrl(), "select count(*) from audit_log where action = 'goal.create'"))
                 .isEqualTo(1);

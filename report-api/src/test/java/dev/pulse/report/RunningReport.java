@@ -1,18 +1,14 @@
 package dev.pulse.report;
 
 import dev.pulse.events.Json;
+import dev.pulse.testsupport.RunningApplication;
+import dev.pulse.testsupport.TestHttp;
 import dev.pulse.testsupport.TestPostgres;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,23 +18,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class RunningReport implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-
-    /** Far above any expected answer time: a hung request fails the test instead of blocking the build. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
     /** The admin token the tests configure, as the launcher and docker-compose configure PULSE_ADMIN_TOKEN. */
     static final String ADMIN_TOKEN = "it-report-admin-token-5e0c7a91";
 
-    private final ConfigurableApplicationContext context;
-    private final URI base;
+    private final RunningApplication app;
 
-    private RunningReport(ConfigurableApplicationContext context) {
-        this.context = context;
-        this.base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    private RunningReport(RunningApplication app) {
+        this.app = app;
     }
 
     /**
@@ -57,12 +43,12 @@ final class RunningReport implements AutoCloseable {
                 "pulse.projector.group-id=" + groupId,
                 "pulse.security.admin-token=" + ADMIN_TOKEN));
         args.addAll(List.of(settings));
-        return new RunningReport(ReportApplication.builder()
-                .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new)));
+        return new RunningReport(RunningApplication.of(ReportApplication.builder()
+                .run(args.stream().map(setting -> "--" + setting).toArray(String[]::new))));
     }
 
     URI uri(String path) {
-        return base.resolve(path);
+        return app.uri(path);
     }
 
     HttpResponse<String> get(String path) {
@@ -74,21 +60,14 @@ final class RunningReport implements AutoCloseable {
      * (none when null).
      */
     HttpResponse<String> get(String path, boolean asAdmin, String acceptLanguage) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(app.uri(path));
         if (asAdmin) {
             authorized(request);
         }
         if (acceptLanguage != null) {
             request.header("Accept-Language", acceptLanguage);
         }
-        try {
-            return HTTP.send(request.timeout(REQUEST_TIMEOUT).GET().build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return TestHttp.send(request.GET());
     }
 
     /** The JSON body of a GET that must answer 200. */
@@ -115,16 +94,16 @@ final class RunningReport implements AutoCloseable {
     }
 
     static String contentType(HttpResponse<String> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return TestHttp.contentType(response);
     }
 
     /** A bean of the running application, for what its HTTP answers do not show. */
     <T> T bean(String name, Class<T> type) {
-        return context.getBean(name, type);
+        return app.context().getBean(name, type);
     }
 
     @Override
     public void close() {
-        context.close();
+        app.close();
     }
 }

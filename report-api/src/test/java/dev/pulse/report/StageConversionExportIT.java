@@ -8,6 +8,8 @@ import static dev.pulse.report.RunningReport.json;
 import static dev.pulse.testsupport.TestPostgres.queryLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Named.named;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.pulse.events.funnel.FunnelCell;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
@@ -25,6 +28,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -95,105 +101,48 @@ class StageConversionExportIT {
                     "attachment; filename=\"stage-conversion_2026-11-01_2026-12-31_by-month.csv\"; "
                             + "filename*=UTF-8''stage-conversion_2026-11-01_2026-12-31_by-month.csv");
             assertThat(Arrays.copyOf(response.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
-            assertThat(csv(response)).isEqualTo(lines(
-                    HEADER,
-                    "2026-11,LEAD,QUALIFIED,10,5,0.5000,1,3,0.2500",
-                    "2026-11,QUALIFIED,PROPOSAL,5,2,0.4000,1,3,0.2500",
-                    "2026-11,PROPOSAL,QUOTE,2,1,0.5000,1,3,0.2500",
-                    "2026-11,QUOTE,CONTRACT,1,1,1.0000,1,3,0.2500",
-                    "2026-11,CONTRACT,WON,1,1,1.0000,1,3,0.2500",
-                    "2026-12,LEAD,QUALIFIED,6,6,1.0000,5,0,1.0000",
-                    "2026-12,QUALIFIED,PROPOSAL,6,5,0.8333,5,0,1.0000",
-                    "2026-12,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
-                    "2026-12,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
-                    "2026-12,CONTRACT,WON,5,5,1.0000,5,0,1.0000"));
+            assertThat(csv(response)).isEqualTo(export(
+                    group("2026-11", "1,3,0.2500", "10,5,0.5000", "5,2,0.4000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000"),
+                    group("2026-12", "5,0,1.0000", "6,6,1.0000", "6,5,0.8333", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000")));
         }
 
-        @Test
-        void shouldQuoteAGroupWithACommaAndAQuoteAndNeutraliseOneThatLooksLikeAFormula() {
+        /**
+         * Each case: what it shows, the query after {@code format=csv&}, and the whole CSV it must answer.
+         * Reps sort in code point order; the rate after a stage nobody reached is empty, and so is the win
+         * rate while nobody is closed.
+         */
+        static Stream<Arguments> groupedExports() {
+            return Stream.of(
+                    arguments(named("November by rep: a group with a comma and a quote quoted, one like a formula"
+                                    + " neutralised", "from=2026-11-01&to=2026-11-30&groupBy=rep"), export(
+                            group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                            group("\"'=HYPERLINK(\"\"x\"\")\"", "0,0,", "1,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"),
+                            group("\"a,\"\"b\"", "0,0,", "3,3,1.0000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                            group("rep-1", "1,1,0.5000", "4,2,0.5000", "2,1,0.5000", "1,1,1.0000", "1,1,1.0000", "1,1,1.0000"))),
+                    arguments(named("December by rep: -2 and @x neutralised", "from=2026-12-01&to=2026-12-31&groupBy=rep"),
+                            export(
+                            group("'-2", "5,0,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000", "5,5,1.0000"),
+                            group("'@x", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,"))),
+                    // west: LEAD 3+1+2, QUALIFIED 3, PROPOSAL 1, 2 lost; 华东: rep-1 and -2, LEAD 4+5, QUALIFIED 2+5,
+                    // then 1+5 on to WON, won 1+5, lost 1; no team: @x. A blank filter filters nothing.
+                    arguments(named("by team, Chinese intact, customers without a team last",
+                            PERIOD + "&groupBy=team&source="), export(
+                            group("west", "0,2,0.0000", "6,3,0.5000", "3,1,0.3333", "1,0,0.0000", "0,0,", "0,0,"),
+                            group("华东", "6,1,0.8571", "9,7,0.7778", "7,6,0.8571", "6,6,1.0000", "6,6,1.0000", "6,6,1.0000"),
+                            group("", "0,0,", "1,1,1.0000", "1,0,0.0000", "0,0,", "0,0,", "0,0,"))),
+                    arguments(named("the funnel report's filters: only rep +1 of team west, by rep",
+                            PERIOD + "&groupBy=rep&teamId=west&repId=%2B1"), export(
+                            group("'+1", "0,2,0.0000", "2,0,0.0000", "0,0,", "0,0,", "0,0,", "0,0,"))));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("groupedExports")
+        void shouldWriteEachGroupsRowsInOrder(String query, String expected) {
             // when
-            var november = download(EXPORT + "format=csv&from=2026-11-01&to=2026-11-30&groupBy=rep");
-            var december = download(EXPORT + "format=csv&from=2026-12-01&to=2026-12-31&groupBy=rep");
-
-            // then reps in code point order; empty rate after a stage nobody reached, empty win rate while
-            // nobody is closed
-            assertThat(csv(november)).isEqualTo(lines(
-                    HEADER,
-                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
-                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
-                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
-                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000",
-                    "\"'=HYPERLINK(\"\"x\"\")\",LEAD,QUALIFIED,1,0,0.0000,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",QUALIFIED,PROPOSAL,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",PROPOSAL,QUOTE,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",QUOTE,CONTRACT,0,0,,0,0,",
-                    "\"'=HYPERLINK(\"\"x\"\")\",CONTRACT,WON,0,0,,0,0,",
-                    "\"a,\"\"b\",LEAD,QUALIFIED,3,3,1.0000,0,0,",
-                    "\"a,\"\"b\",QUALIFIED,PROPOSAL,3,1,0.3333,0,0,",
-                    "\"a,\"\"b\",PROPOSAL,QUOTE,1,0,0.0000,0,0,",
-                    "\"a,\"\"b\",QUOTE,CONTRACT,0,0,,0,0,",
-                    "\"a,\"\"b\",CONTRACT,WON,0,0,,0,0,",
-                    "rep-1,LEAD,QUALIFIED,4,2,0.5000,1,1,0.5000",
-                    "rep-1,QUALIFIED,PROPOSAL,2,1,0.5000,1,1,0.5000",
-                    "rep-1,PROPOSAL,QUOTE,1,1,1.0000,1,1,0.5000",
-                    "rep-1,QUOTE,CONTRACT,1,1,1.0000,1,1,0.5000",
-                    "rep-1,CONTRACT,WON,1,1,1.0000,1,1,0.5000"));
-            assertThat(csv(december)).isEqualTo(lines(
-                    HEADER,
-                    "'-2,LEAD,QUALIFIED,5,5,1.0000,5,0,1.0000",
-                    "'-2,QUALIFIED,PROPOSAL,5,5,1.0000,5,0,1.0000",
-                    "'-2,PROPOSAL,QUOTE,5,5,1.0000,5,0,1.0000",
-                    "'-2,QUOTE,CONTRACT,5,5,1.0000,5,0,1.0000",
-                    "'-2,CONTRACT,WON,5,5,1.0000,5,0,1.0000",
-                    "'@x,LEAD,QUALIFIED,1,1,1.0000,0,0,",
-                    "'@x,QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
-                    "'@x,PROPOSAL,QUOTE,0,0,,0,0,",
-                    "'@x,QUOTE,CONTRACT,0,0,,0,0,",
-                    "'@x,CONTRACT,WON,0,0,,0,0,"));
-        }
-
-        @Test
-        void shouldGroupByTeamWithChineseIntactAndCustomersWithoutATeamLast() {
-            // given west: LEAD 3+1+2, QUALIFIED 3, PROPOSAL 1, 2 lost; 华东: rep-1 and -2, LEAD 4+5,
-            // QUALIFIED 2+5, then 1+5 on to WON, won 1+5, lost 1; no team: @x
-
-            // when (a blank filter filters nothing)
-            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=team&source=");
+            var answer = download(EXPORT + "format=csv&" + query);
 
             // then
-            assertThat(csv(answer)).isEqualTo(lines(
-                    HEADER,
-                    "west,LEAD,QUALIFIED,6,3,0.5000,0,2,0.0000",
-                    "west,QUALIFIED,PROPOSAL,3,1,0.3333,0,2,0.0000",
-                    "west,PROPOSAL,QUOTE,1,0,0.0000,0,2,0.0000",
-                    "west,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "west,CONTRACT,WON,0,0,,0,2,0.0000",
-                    "华东,LEAD,QUALIFIED,9,7,0.7778,6,1,0.8571",
-                    "华东,QUALIFIED,PROPOSAL,7,6,0.8571,6,1,0.8571",
-                    "华东,PROPOSAL,QUOTE,6,6,1.0000,6,1,0.8571",
-                    "华东,QUOTE,CONTRACT,6,6,1.0000,6,1,0.8571",
-                    "华东,CONTRACT,WON,6,6,1.0000,6,1,0.8571",
-                    ",LEAD,QUALIFIED,1,1,1.0000,0,0,",
-                    ",QUALIFIED,PROPOSAL,1,0,0.0000,0,0,",
-                    ",PROPOSAL,QUOTE,0,0,,0,0,",
-                    ",QUOTE,CONTRACT,0,0,,0,0,",
-                    ",CONTRACT,WON,0,0,,0,0,"));
-        }
-
-        @Test
-        void shouldApplyTheFiltersOfTheFunnelReport() {
-            // when only rep +1 of team west, by rep
-            var answer = download(EXPORT + "format=csv&" + PERIOD + "&groupBy=rep&teamId=west&repId=%2B1");
-
-            // then
-            assertThat(csv(answer)).isEqualTo(lines(
-                    HEADER,
-                    "'+1,LEAD,QUALIFIED,2,0,0.0000,0,2,0.0000",
-                    "'+1,QUALIFIED,PROPOSAL,0,0,,0,2,0.0000",
-                    "'+1,PROPOSAL,QUOTE,0,0,,0,2,0.0000",
-                    "'+1,QUOTE,CONTRACT,0,0,,0,2,0.0000",
-                    "'+1,CONTRACT,WON,0,0,,0,2,0.0000"));
+            assertThat(csv(answer)).isEqualTo(expected);
         }
 
         @Test
@@ -323,6 +272,30 @@ class StageConversionExportIT {
         assertThat(cell.getType()).isEqualTo(CellType.NUMBER);
         assertThat(cell.asNumber()).isEqualByComparingTo(expected);
         assertThat(cell.getDataFormatString()).isEqualTo("0.00%");
+    }
+
+    /** The export's steps, in the funnel's order: each group has one row a step. */
+    private static final List<String> STEPS =
+            List.of("LEAD,QUALIFIED", "QUALIFIED,PROPOSAL", "PROPOSAL,QUOTE", "QUOTE,CONTRACT", "CONTRACT,WON");
+
+    /** The whole CSV: the header, then each group's rows in the order given. */
+    @SafeVarargs
+    private static String export(List<String>... groups) {
+        return lines(Stream.concat(Stream.of(HEADER), Arrays.stream(groups).flatMap(List::stream)).toArray(String[]::new));
+    }
+
+    /**
+     * One group's rows, a step a row.
+     *
+     * @param group   as the CSV writes it, quoted or neutralised
+     * @param closed  won,lost,win_rate: the group's closed customers, the same on each of its rows
+     * @param reached reached_from,reached_to,rate of each step, in the order of {@link #STEPS}
+     */
+    private static List<String> group(String group, String closed, String... reached) {
+        assertThat(reached).hasSameSizeAs(STEPS);
+        return IntStream.range(0, STEPS.size())
+                .mapToObj(step -> String.join(",", group, STEPS.get(step), reached[step], closed))
+                .toList();
     }
 
     private static HttpResponse<byte[]> download(String path) {

@@ -19,6 +19,9 @@ final class Browser {
 
     static final String PASSWORD = "browser-test-password-1";
 
+    /** Markup that runs a script if a page writes user text as HTML: entered as a name or a reason, it must show as text. */
+    static final String HOSTILE_TEXT = "<img src=x onerror=alert(1)>";
+
     private Browser() {
     }
 

@@ -6,22 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.launcher.LaunchException;
-import dev.pulse.launcher.Ports;
 import dev.pulse.launcher.broker.ExistingKafka;
-import dev.pulse.launcher.database.Database;
-import dev.pulse.launcher.database.DatabaseSettings;
 import dev.pulse.launcher.stack.StackSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The three-broker SASL/SCRAM cluster refuses a client without credentials or with wrong ones, and
@@ -37,60 +30,39 @@ class ClusterCredentialsIT {
     private static final String REFUSED = "refused Pulse's credentials";
     private static final String CHECK_SASL = "check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG.";
 
-    private static Path dir;
-    private static ScramCluster cluster;
-    private static Database database;
-
-    @BeforeAll
-    static void startCluster() throws IOException {
-        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")).toAbsolutePath(), "credentials-");
-        cluster = new ScramCluster(dir);
-        cluster.start();
-        database = Database.startEmbedded(new DatabaseSettings("jdbc:postgresql://localhost:5432/pulse", "pulse", "pulse"),
-                dir, Ports.freePort());
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
+    @RegisterExtension
+    static final OwnInfrastructure<ScramCluster> own = OwnInfrastructure.of("credentials-",
+            dir -> new ScramCluster(dir).start(), ScramCluster::bootstrapServers);
 
     @Test
     void shouldLetPulseRunInWithTheRightCredentials() {
-        assertThat(ExistingKafka.check(cluster.bootstrapServers(), ScramCluster.client(ScramCluster.USER, ScramCluster.PASSWORD),
+        assertThat(ExistingKafka.check(own.bootstrapServers(), ScramCluster.client(ScramCluster.USER, ScramCluster.PASSWORD),
                 CHECK_BOUND)).isNotBlank();
     }
 
     @Test
     void shouldEndPulseRunNamingTheSecuritySettingWhenNoCredentialsAreGiven() {
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(), KafkaClientSettings.none(), CHECK_BOUND))
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(), KafkaClientSettings.none(), CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessage("Kafka at " + cluster.bootstrapServers() + " " + NO_ANSWER
+                .hasMessage("Kafka at " + own.bootstrapServers() + " " + NO_ANSWER
                         + " (a SASL or TLS listener drops a plaintext client without a word).");
     }
 
     @Test
     void shouldEndPulseRunNamingTheSaslSettingsWhenThePasswordIsWrong() {
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(),
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(),
                 ScramCluster.client(ScramCluster.USER, "not-the-password"), CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + cluster.bootstrapServers() + " " + REFUSED)
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " " + REFUSED)
                 .hasMessageEndingWith(CHECK_SASL);
     }
 
     @Test
     void shouldEndPulseRunNamingTheSaslSettingsWhenTheMechanismIsNotTheCluster() {
-        KafkaClientSettings plain = new KafkaClientSettings(Map.of("security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "PLAIN", "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule"
-                        + " required username=\"pulse\" password=\"" + ScramCluster.PASSWORD + "\";"), null, null);
-        assertThatThrownBy(() -> ExistingKafka.check(cluster.bootstrapServers(), plain, CHECK_BOUND))
+        KafkaClientSettings plain = Sasl.PLAIN.client(ScramCluster.USER, ScramCluster.PASSWORD, null, null);
+        assertThatThrownBy(() -> ExistingKafka.check(own.bootstrapServers(), plain, CHECK_BOUND))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + cluster.bootstrapServers() + " " + REFUSED)
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " " + REFUSED)
                 .hasMessageEndingWith(CHECK_SASL);
     }
 
@@ -109,10 +81,8 @@ class ClusterCredentialsIT {
      * running and retry; every log names the setting to fix.
      */
     private static void assertEachServiceSays(String scenario, KafkaClientSettings kafka, String sentence) throws Exception {
-        StackSettings settings = new StackSettings(cluster.bootstrapServers(), database.createDatabase(scenario.replace('-', '_')),
-                dir.resolve(scenario + "-state"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), scenario + "-processor",
-                scenario + "-projector", EmbeddedStack.topics(scenario), Duration.ofSeconds(10), List.of()).withKafkaClient(kafka);
-        Path logDir = Files.createDirectories(dir.resolve(scenario + "-logs"));
+        StackSettings settings = own.settingsFor(scenario, Duration.ofSeconds(10), kafka);
+        Path logDir = Files.createDirectories(own.dir().resolve(scenario + "-logs"));
         try (ProcessStack stack = new ProcessStack(settings, logDir)) {
             stack.report.start();
             stack.ingest.start();
@@ -124,11 +94,11 @@ class ClusterCredentialsIT {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 assertThat(stack.processor.isAlive()).as("the processor without access to Kafka runs").isFalse();
                 assertThat(read(stack.processor.log())).as("the processor's log")
-                        .contains("Kafka at " + cluster.bootstrapServers()).contains(sentence);
+                        .contains("Kafka at " + own.bootstrapServers()).contains(sentence);
                 assertThat(read(stack.report.log())).as("report-api's log").contains("topics not ready: Kafka at "
-                        + cluster.bootstrapServers()).contains(sentence);
+                        + own.bootstrapServers()).contains(sentence);
                 assertThat(read(stack.ingest.log())).as("ingest's log").contains("topics not created yet (Kafka at "
-                        + cluster.bootstrapServers()).contains(sentence);
+                        + own.bootstrapServers()).contains(sentence);
             });
         }
     }

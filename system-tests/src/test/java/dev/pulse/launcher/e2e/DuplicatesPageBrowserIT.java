@@ -4,20 +4,14 @@ import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +28,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DuplicatesPageBrowserIT {
 
-    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final String LI_CONTENT = "初次电话沟通，客户要报价";
     private static final String LI_2_CONTENT = "微信添加好友";
 
@@ -44,17 +37,16 @@ class DuplicatesPageBrowserIT {
     @Test
     void shouldListChartAndDismissTheFlagsAndRenderUserTextAsText() {
         // given: one person entered under two customerIds, and one customer followed up by two reps
-        post("cust-li", HOSTILE_NAME, "+86 138-0013-8000", "rep-amy", "2026-11-10T01:00:00Z", LI_CONTENT);
+        post("cust-li", Browser.HOSTILE_TEXT, "+86 138-0013-8000", "rep-amy", "2026-11-10T01:00:00Z", LI_CONTENT);
         post("cust-li-2", "李先生", "13800138000", "rep-bob", "2026-11-10T02:00:00Z", LI_2_CONTENT);
         post("cust-wang", "王女士", "13900139000", "rep-amy", "2026-11-10T03:00:00Z", "上门拜访");
         post("cust-wang", "王女士", "13900139000", "rep-bob", "2026-11-10T06:00:00Z", "电话回访");
 
         // when: the page is opened, it shows the two open flags
-        session.browser().get("http://localhost:" + session.stack().reportPort() + "/duplicates.html");
-        // Live refreshes rebuild the list, so an element found a moment ago may be gone: look again.
-        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.open("/duplicates.html");
+        var wait = session.waitUp();
         wait.until(d -> openFlagsCharted() == 2 && flagRows().size() == 2);
-        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.pageState()).isEqualTo("ready");
         assertThat(flagRows()).extracting(row -> row.getAttribute("data-type"))
                 .containsExactlyInAnyOrder("DUPLICATE_CUSTOMER", "MULTI_REP");
         WebElement duplicateCustomer = flagRow("DUPLICATE_CUSTOMER");
@@ -66,7 +58,7 @@ class DuplicatesPageBrowserIT {
         duplicateCustomer.findElement(By.cssSelector("[data-customer-id='cust-li']")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-history"), LI_CONTENT));
         String history = session.browser().findElement(By.id("customer-history")).getText();
-        assertThat(history).contains(HOSTILE_NAME).doesNotContain(LI_2_CONTENT);
+        assertThat(history).contains(Browser.HOSTILE_TEXT).doesNotContain(LI_2_CONTENT);
 
         // the signed-in manager dismisses the MULTI_REP flag through the form, which shows their name
         flagRow("MULTI_REP").findElement(By.cssSelector("[data-action='dismiss']")).click();
@@ -94,10 +86,7 @@ class DuplicatesPageBrowserIT {
         wait.until(d -> d.getCurrentUrl().contains("status=OPEN") && d.getCurrentUrl().contains("type=DUPLICATE_CUSTOMER")
                 && flagRows().size() == 1 && "DUPLICATE_CUSTOMER".equals(flagRows().getFirst().getAttribute("data-type")));
 
-        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(session.consoleErrors()).as("browser console errors").isEmpty();
         assertThat(ExpectedConditions.alertIsPresent().apply(session.browser())).as("no script from user text ran").isNull();
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.pulse.events.Json;
-import dev.pulse.launcher.stack.PulseStack;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,17 +13,15 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.Wait;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -46,19 +43,19 @@ class FilterBarBrowserIT {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private static PulseStack stack;
+    /** PROPOSAL climbs the ladder at once (3 s to the manager, 3 s more to the pool): the pool has customers. */
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.signedInAsAdmin("filter-bar", "it-admin",
+            "--pulse.processor.ladder=PROPOSAL:PT3S/PT3S");
+
     private static PulseClient client;
     private static ChromeDriver browser;
     private static Instant posted;
 
     @BeforeAll
-    static void start() {
-        // PROPOSAL climbs the ladder at once (3 s to the manager, 3 s more to the pool): the pool has customers
-        stack = new PulseStack(EmbeddedStack.settingsFor("filter-bar")).with("--pulse.processor.ladder=PROPOSAL:PT3S/PT3S")
-                .startAll();
-        client = new PulseClient(stack);
-        browser = Browser.start();
-        Browser.signInAsAdmin(browser, stack, client, "it-admin");
+    static void seed() {
+        client = session.client();
+        browser = session.browser();
         // team-a: three customers (two from the expo, one from the web); team-b: two. An hour ago is inside
         // "last 7 days" and "last 30 days" in the company zone whatever the time of day.
         posted = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -88,22 +85,12 @@ class FilterBarBrowserIT {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void shouldDrawTheSameHeaderFromTheSharedScriptOnEveryPage() {
         for (String page : List.of("", "index.html", "funnel.html", "stale.html", "pool.html", "duplicates.html",
                 "forecast.html", "import.html", "routes.html")) {
             open(page);
-            WebDriverWait wait = waitUp();
+            Wait<WebDriver> wait = waitUp();
             wait.until(d -> !d.findElements(By.cssSelector("#lang-switch button")).isEmpty());
             assertThat(browser.findElement(By.cssSelector("header.topbar")).getDomAttribute("data-rendered"))
                     .as(page).isEqualTo("shared");
@@ -132,14 +119,12 @@ class FilterBarBrowserIT {
     @Test
     void shouldKeepAPresetRangeAndATeamInTheUrlAndShowTheSameFiguresWhenItIsOpenedAgain() {
         // given the overview: every team's five follow-ups over the last 7 days
-        open("?range=last_7_days");
-        WebDriverWait wait = waitUp();
-        wait.until(d -> sumSeries("byRep") == 5);
+        Wait<WebDriver> wait = overviewOfTheLast7Days();
 
         // when a preset and a team are chosen
-        new Select(browser.findElement(By.id("filter-range"))).selectByValue("last_30_days");
-        wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='team-a']")).isEmpty());
-        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-a");
+        choose("range", "last_30_days");
+        awaitOption(wait, "team", "team-a");
+        choose("team", "team-a");
 
         // then the URL names them, and the figures are team-a's: three follow-ups, in the cards too
         wait.until(d -> sumSeries("byRep") == 3);
@@ -148,14 +133,10 @@ class FilterBarBrowserIT {
         assertThat(url).contains("range=last_30_days", "team=team-a").doesNotContain("from=");
 
         // and opening that URL again restores the same filters and the same figures
-        browser.get("about:blank");
-        browser.get(url);
-        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        reopen(url, wait);
         wait.until(d -> sumSeries("byRep") == 3);
-        assertThat(new Select(browser.findElement(By.id("filter-range"))).getFirstSelectedOption().getDomAttribute("value"))
-                .isEqualTo("last_30_days");
-        assertThat(new Select(browser.findElement(By.id("filter-team"))).getFirstSelectedOption().getDomAttribute("value"))
-                .isEqualTo("team-a");
+        assertThat(selected("range")).isEqualTo("last_30_days");
+        assertThat(selected("team")).isEqualTo("team-a");
         assertThat(browser.findElement(By.id("total-followups")).getText()).isEqualTo("3");
         // the preset's days are shown, 30 of them ending today
         String from = browser.findElement(By.id("filter-from")).getDomProperty("value");
@@ -167,18 +148,15 @@ class FilterBarBrowserIT {
         wait.until(d -> "5".equals(d.findElement(By.id("cohort-customers")).getText()));
         wait.until(d -> !d.findElements(By.cssSelector("#filter-source option[value='expo']")).isEmpty()
                 && !d.findElements(By.cssSelector("#filter-team option[value='team-a']")).isEmpty());
-        new Select(browser.findElement(By.id("filter-range"))).selectByValue("this_quarter");
-        new Select(browser.findElement(By.id("filter-team"))).selectByValue("team-a");
-        new Select(browser.findElement(By.id("filter-source"))).selectByValue("expo");
+        choose("range", "this_quarter");
+        choose("team", "team-a");
+        choose("source", "expo");
         wait.until(d -> "2".equals(d.findElement(By.id("cohort-customers")).getText()));
         String funnelUrl = browser.getCurrentUrl();
         assertThat(funnelUrl).contains("range=this_quarter", "team=team-a", "source=expo");
-        browser.get("about:blank");
-        browser.get(funnelUrl);
-        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        reopen(funnelUrl, wait);
         wait.until(d -> "2".equals(d.findElement(By.id("cohort-customers")).getText()));
-        assertThat(new Select(browser.findElement(By.id("filter-source"))).getFirstSelectedOption().getDomAttribute("value"))
-                .isEqualTo("expo");
+        assertThat(selected("source")).isEqualTo("expo");
         assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href"))
                 .contains("teamId=team-a", "source=expo", "from=" + browser.findElement(By.id("filter-from")).getDomProperty("value"));
         assertNoConsoleErrors();
@@ -187,13 +165,11 @@ class FilterBarBrowserIT {
     @Test
     void shouldCutTheOverviewBySourceAndListAsManyFollowUpsAsItsCardsCount() {
         // given the overview of the last 7 days: five follow-ups, three of them of expo customers (a1, a2, b2)
-        open("?range=last_7_days");
-        WebDriverWait wait = waitUp();
-        wait.until(d -> sumSeries("byRep") == 5);
-        wait.until(d -> !d.findElements(By.cssSelector("#filter-source option[value='expo']")).isEmpty());
+        Wait<WebDriver> wait = overviewOfTheLast7Days();
+        awaitOption(wait, "source", "expo");
 
         // when the source is chosen
-        new Select(browser.findElement(By.id("filter-source"))).selectByValue("expo");
+        choose("source", "expo");
 
         // then every figure is expo's: 3 follow-ups by 2 reps of 2 teams, in the chart and the cards
         wait.until(d -> sumSeries("byRep") == 3 && "3".equals(d.findElement(By.id("total-followups")).getText()));
@@ -232,11 +208,11 @@ class FilterBarBrowserIT {
 
     @Test
     void shouldNarrowEveryReportPageWithTheBarAndReopenTheSameViewFromItsUrl() {
-        WebDriverWait wait = waitUp();
+        Wait<WebDriver> wait = waitUp();
         for (ReportPage report : REPORT_PAGES) {
             // given the page with every team: the bar's fields first, no range where the report has no period
             open(report.page());
-            wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            awaitReady(wait);
             for (String field : List.of("range", "team", "rep", "source")) {
                 assertThat(browser.findElements(By.cssSelector("#filter-bar #filter-" + field))).as(report.page() + " " + field)
                         .hasSize(report.fields().contains(field) ? 1 : 0);
@@ -247,8 +223,8 @@ class FilterBarBrowserIT {
 
             // when one team is chosen
             String team = report.page().equals("goals.html") ? "team-b" : "team-a";
-            wait.until(d -> !d.findElements(By.cssSelector("#filter-team option[value='" + team + "']")).isEmpty());
-            new Select(browser.findElement(By.id("filter-team"))).selectByValue(team);
+            awaitOption(wait, "team", team);
+            choose("team", team);
 
             // then the figure is that team's, and the URL names the team
             wait.until(d -> figure(report) == 1);
@@ -256,21 +232,18 @@ class FilterBarBrowserIT {
             assertThat(url).as(report.page()).contains("team=" + team).doesNotContain("range=");
 
             // and the same URL opened again shows the same view
-            browser.get("about:blank");
-            browser.get(url);
-            wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            reopen(url, wait);
             wait.until(d -> figure(report) == 1);
-            assertThat(new Select(browser.findElement(By.id("filter-team"))).getFirstSelectedOption().getDomAttribute("value"))
-                    .as(report.page()).isEqualTo(team);
+            assertThat(selected("team")).as(report.page()).isEqualTo(team);
         }
         // the pool's export carries the bar's filters
         open("pool.html?team=team-b&source=fair");
-        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        awaitReady(wait);
         wait.until(d -> figure(REPORT_PAGES.get(1)) == 1);
         assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href")).contains("teamId=team-b", "source=fair");
         // the source on a list kept per customer: of the two stale customers, cust-sb's first source is web
         open("stale.html?source=web");
-        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+        awaitReady(wait);
         wait.until(d -> figure(REPORT_PAGES.get(0)) == 1);
         assertThat(browser.findElement(By.cssSelector("#stale-table tr[data-customer-id]")).getDomAttribute("data-customer-id"))
                 .isEqualTo("cust-sb");
@@ -281,8 +254,8 @@ class FilterBarBrowserIT {
     void shouldLabelEveryCardAndChartWithTheTimeOfTheNewestDataProjected() {
         for (String page : FIGURE_PAGES) {
             open(page);
-            var wait = waitUp().ignoring(StaleElementReferenceException.class);
-            wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+            var wait = waitUp();
+            awaitReady(wait);
             wait.until(d -> !d.findElements(By.cssSelector("time.as-of[datetime]")).isEmpty());
             List<WebElement> labels = browser.findElements(By.cssSelector("time.as-of"));
             int targets = browser.findElements(By.cssSelector(".cards .card, .panel > header")).size();
@@ -297,12 +270,46 @@ class FilterBarBrowserIT {
         }
     }
 
-    private static void open(String page) {
-        browser.get("http://localhost:" + stack.reportPort() + "/" + page);
+    /** The overview of the last 7 days once it has drawn every team's five follow-ups; the wait for what follows. */
+    private static Wait<WebDriver> overviewOfTheLast7Days() {
+        open("?range=last_7_days");
+        Wait<WebDriver> wait = waitUp();
+        wait.until(d -> sumSeries("byRep") == 5);
+        return wait;
     }
 
-    private static WebDriverWait waitUp() {
-        return new WebDriverWait(browser, Duration.ofSeconds(60));
+    private static void open(String page) {
+        session.open("/" + page);
+    }
+
+    private static Wait<WebDriver> waitUp() {
+        return session.waitUp();
+    }
+
+    /** Opens the URL again from a blank page, as a bookmark would, and waits until the page is drawn. */
+    private static void reopen(String url, Wait<WebDriver> wait) {
+        browser.get("about:blank");
+        browser.get(url);
+        awaitReady(wait);
+    }
+
+    private static void awaitReady(Wait<WebDriver> wait) {
+        wait.until(d -> "ready".equals(session.pageState()));
+    }
+
+    /** Chooses {@code value} in one of the filter bar's selects, as {@code team} for {@code #filter-team}. */
+    private static void choose(String field, String value) {
+        new Select(browser.findElement(By.id("filter-" + field))).selectByValue(value);
+    }
+
+    /** Waits until the bar offers {@code value} in {@code field}: its choices come from the API after the page draws. */
+    private static void awaitOption(Wait<WebDriver> wait, String field, String value) {
+        wait.until(d -> !d.findElements(By.cssSelector("#filter-" + field + " option[value='" + value + "']")).isEmpty());
+    }
+
+    /** The value chosen in one of the filter bar's selects, as {@code team} for {@code #filter-team}. */
+    private static String selected(String field) {
+        return new Select(browser.findElement(By.id("filter-" + field))).getFirstSelectedOption().getDomAttribute("value");
     }
 
     private static long figure(ReportPage report) {
@@ -331,9 +338,7 @@ class FilterBarBrowserIT {
     }
 
     private static void assertNoConsoleErrors() {
-        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList()).as("browser console errors").isEmpty();
+        assertThat(session.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     private static long sumSeries(String chart) {

@@ -5,7 +5,6 @@ import static dev.pulse.launcher.e2e.FollowUps.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,17 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,7 +39,7 @@ class FunnelPageBrowserIT {
 
     private static final ZoneId REPORTING_ZONE = ZoneId.of("Asia/Shanghai");
     /** A reason with markup in it: the page must show it as text, never run it. */
-    private static final String LOST_REASON = "预算不足<img src=x onerror=alert(1)>";
+    private static final String LOST_REASON = "预算不足" + Browser.HOSTILE_TEXT;
 
     @RegisterExtension
     static final BrowserSession session = BrowserSession.signedInAsAdmin("funnel-page", "it-admin");
@@ -74,8 +68,8 @@ class FunnelPageBrowserIT {
         String to = today.plusDays(1).toString();
 
         // when: the page is opened for a cohort period around those days
-        session.browser().get("http://localhost:" + session.stack().reportPort() + "/funnel.html?from=" + from + "&to=" + to);
-        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.open("/funnel.html?from=" + from + "&to=" + to);
+        var wait = session.waitUp();
 
         // then: the funnel shows the customers who reached each forward stage, and the win rate 1 of 2
         wait.until(d -> Map.of("LEAD", 4L, "QUALIFIED", 2L, "PROPOSAL", 2L, "QUOTE", 1L, "CONTRACT", 1L, "WON", 1L)
@@ -100,7 +94,7 @@ class FunnelPageBrowserIT {
                 "measure=current", "stage=LOST", "from=" + from);
         session.browser().findElement(By.cssSelector("#conversion-list li[data-to='QUALIFIED']")).click();
         assertThat(Drilling.openedListLength(session.browser())).isEqualTo(2);
-        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.pageState()).isEqualTo("ready");
         assertThat(conversions()).containsExactly(
                 "LEAD>QUALIFIED 50%", "QUALIFIED>PROPOSAL 100%", "PROPOSAL>QUOTE 50%", "QUOTE>CONTRACT 100%",
                 "CONTRACT>WON 100%");
@@ -171,7 +165,7 @@ class FunnelPageBrowserIT {
         new Select(session.browser().findElement(By.id("filter-team"))).selectByValue("team-f");
         assertThat(exportHref("export-xlsx")).contains("format=xlsx", "groupBy=rep", "teamId=team-f",
                 "from=" + from, "to=" + to);
-        wait.until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
+        wait.until(d -> "ready".equals(session.pageState())
                 && Long.valueOf(4).equals(funnelReached().get("LEAD")));
 
         // the forecast page: cust-fc's 5,000 CNY at PROPOSAL, which 2 customers reached (cust-fa skipping it) and 1
@@ -198,15 +192,12 @@ class FunnelPageBrowserIT {
         // 2,500 weighted of 5,000 in the pipeline; nothing was won in that month yet
         assertThat(session.client().sendReport("POST", "/api/v1/admin/forecast-snapshots?day=" + today, null).status()).isEqualTo(200);
         String closeMonth = YearMonth.from(closeDate).toString();
-        session.browser().get("http://localhost:" + session.stack().reportPort() + "/forecast.html?from="
+        session.open("/forecast.html?from="
                 + YearMonth.from(today) + "&to=" + closeMonth + "&history=" + closeMonth);
         wait.until(d -> List.of("weighted-CNY|" + today + "|2500", "pipeline-CNY|" + today + "|5000").equals(historyPoints()));
         assertThat(session.browser().findElement(By.id("history-won")).getText()).contains(closeMonth);
 
-        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(session.consoleErrors()).as("browser console errors").isEmpty();
     }
 
     /** A follow-up of rep-f in team-f at this stage; a LOST one carries the reason the API requires. */

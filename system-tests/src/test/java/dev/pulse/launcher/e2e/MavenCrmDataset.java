@@ -3,6 +3,7 @@ package dev.pulse.launcher.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.assertj.core.data.Offset;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +22,25 @@ import tools.jackson.databind.JsonNode;
  */
 final class MavenCrmDataset {
 
+    private static final String PIPELINE = "shared/datasets/maven-crm-sales-opportunities/sales_pipeline.csv";
+
     private MavenCrmDataset() {
+    }
+
+    /** Whether the dataset is beside the project: the condition of the classes that use it ({@code @EnabledIf}). */
+    static boolean present() {
+        return locate(PIPELINE) != null;
+    }
+
+    /** The dataset's pipeline CSV. */
+    static Path pipelineCsv() {
+        return Objects.requireNonNull(locate(PIPELINE), () -> PIPELINE + " not found beside the project");
+    }
+
+    /** The opportunities of the pipeline CSV, the header left out, each split into its columns. */
+    static List<String[]> opportunities() throws IOException {
+        return Files.readAllLines(pipelineCsv(), StandardCharsets.UTF_8).stream().skip(1)
+                .map(line -> line.strip().split(",", -1)).toList();
     }
 
     /** The file at {@code relative} from this folder or one of its parents (or their siblings), or null. */

@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,27 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
  * of the funnel report must equal those counted here straight from the CSV; the opportunities
  * still in Prospecting have no date and must be the rejected rows.
  */
+@EnabledIf(value = "dev.pulse.launcher.e2e.MavenCrmDataset#present",
+        disabledReason = "shared/datasets/maven-crm-sales-opportunities not found beside the project")
 class MavenCrmImportIT {
-
-    private static final String DATASET = "shared/datasets/maven-crm-sales-opportunities/sales_pipeline.csv";
 
     @TempDir
     static Path dir;
 
-    private static PulseStack stack;
-    private static PulseClient client;
+    @RegisterExtension
+    static final StackSession pulse = StackSession.of("crm-import");
+
     private static List<String[]> opportunities;
     private static String output;
     private static int exit;
 
     @BeforeAll
     static void importDataset() throws IOException {
-        Path csv = MavenCrmDataset.locate(DATASET);
-        Assumptions.assumeTrue(csv != null, "skipped: " + DATASET + " not found beside the project");
-        opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
-                .map(line -> line.strip().split(",", -1)).toList();
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("crm-import"));
-        client = new PulseClient(stack);
+        Path csv = MavenCrmDataset.pipelineCsv();
+        opportunities = MavenCrmDataset.opportunities();
+        PulseStack stack = pulse.stack();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exit = ImportCommand.run(new String[] {csv.toString(), "--mapping",
                         MavenCrmDataset.locate("importer/examples/maven-crm-sales-pipeline.json").toString(),
@@ -53,13 +51,6 @@ class MavenCrmImportIT {
                 Map.of("PULSE_TOKEN", stack.settings().credentials().ingestToken()), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         output = out.toString(StandardCharsets.UTF_8);
         System.out.print(output);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -75,6 +66,6 @@ class MavenCrmImportIT {
 
     @Test
     void shouldReportTheWinRatesCountedFromTheCsv() {
-        MavenCrmDataset.assertWinRatesAsCounted(opportunities, client);
+        MavenCrmDataset.assertWinRatesAsCounted(opportunities, pulse.client());
     }
 }

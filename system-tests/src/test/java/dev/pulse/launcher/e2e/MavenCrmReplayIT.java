@@ -2,18 +2,15 @@ package dev.pulse.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.pulse.launcher.stack.PulseStack;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays the public Maven CRM opportunities (../shared/datasets, never copied into the repo)
@@ -21,22 +18,18 @@ import org.junit.jupiter.api.Test;
  * LOST at its close date, owned by its sales agent. Overall and per-agent win rates from the
  * funnel report must equal the figures counted here straight from the CSV.
  */
+@EnabledIf(value = "dev.pulse.launcher.e2e.MavenCrmDataset#present",
+        disabledReason = "shared/datasets/maven-crm-sales-opportunities not found beside the project")
 class MavenCrmReplayIT {
 
-    private static final String DATASET = "shared/datasets/maven-crm-sales-opportunities/sales_pipeline.csv";
+    @RegisterExtension
+    static final StackSession pulse = StackSession.of("crm");
 
-    private static PulseStack stack;
-    private static PulseClient client;
     private static List<String[]> opportunities;
 
     @BeforeAll
     static void replay() throws IOException {
-        Path csv = MavenCrmDataset.locate(DATASET);
-        Assumptions.assumeTrue(csv != null, "skipped: " + DATASET + " not found beside the project");
-        opportunities = Files.readAllLines(csv, StandardCharsets.UTF_8).stream().skip(1)
-                .map(line -> line.strip().split(",", -1)).toList();
-        stack = EmbeddedStack.start(EmbeddedStack.settingsFor("crm"));
-        client = new PulseClient(stack);
+        opportunities = MavenCrmDataset.opportunities();
         List<String> batch = new ArrayList<>();
         for (String[] o : opportunities) {
             String engage = o[5];
@@ -54,16 +47,9 @@ class MavenCrmReplayIT {
         post(batch);
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
     @Test
     void shouldReportTheWinRatesCountedFromTheCsv() {
-        MavenCrmDataset.assertWinRatesAsCounted(opportunities, client);
+        MavenCrmDataset.assertWinRatesAsCounted(opportunities, pulse.client());
     }
 
     private static String followUp(String[] o, String occurredAt, String stage) {
@@ -79,7 +65,7 @@ class MavenCrmReplayIT {
         if (batch.isEmpty()) {
             return;
         }
-        var response = client.post("/api/v1/followups", "[" + String.join(",", batch) + "]");
+        var response = pulse.client().post("/api/v1/followups", "[" + String.join(",", batch) + "]");
         assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
         batch.clear();
     }

@@ -2,17 +2,12 @@ package dev.pulse.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,10 +34,10 @@ class RoutesPageBrowserIT {
                 .isEqualTo(204);
 
         // when: the page opens, both tables are drawn with them, the robot's key masked
-        session.browser().get("http://localhost:" + session.stack().reportPort() + "/routes.html");
-        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.open("/routes.html");
+        var wait = session.waitUp();
         wait.until(d -> routeRows().size() == 1 && contactRows() == 1);
-        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.pageState()).isEqualTo("ready");
         String routes = session.browser().findElement(By.id("routes-table")).getText();
         assertThat(routes).contains("rep-a").doesNotContain("0123456789abcdef");
         assertThat(session.browser().findElement(By.id("contacts-table")).getText()).contains("rep-a").contains("13800000000");
@@ -79,10 +74,8 @@ class RoutesPageBrowserIT {
         assertThat(left.get(0).get("scope").asString()).isEqualTo("TEAM");
         assertThat(left.get(0).get("scopeId").asString()).isEqualTo("team-a");
         assertThat(left.get(0).get("signed").asBoolean()).isTrue();
-        assertThat(session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(entry -> !entry.getMessage().contains("400"))
-                .toList()).as("browser console errors other than the refused request").isEmpty();
+        assertThat(session.consoleErrors()).filteredOn(entry -> !entry.getMessage().contains("400"))
+                .as("browser console errors other than the refused request").isEmpty();
     }
 
     private static List<WebElement> routeRows() {

@@ -9,14 +9,10 @@ import dev.pulse.events.kafka.KafkaClientSettings;
 import dev.pulse.events.kafka.KafkaProblems;
 import dev.pulse.launcher.Ports;
 import dev.pulse.launcher.broker.KafkaBroker;
-import dev.pulse.launcher.database.Database;
-import dev.pulse.launcher.database.DatabaseSettings;
 import dev.pulse.launcher.stack.PulseStack;
 import dev.pulse.launcher.stack.StackSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +23,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,61 +36,32 @@ class SaslBrokerIT {
 
     private static final String PULSE_PASSWORD = "pulse-secret";
 
-    private static KafkaBroker broker;
-    private static Database database;
-    private static Path dir;
+    @RegisterExtension
+    static final OwnInfrastructure<KafkaBroker> own = OwnInfrastructure.of("sasl-", SaslBrokerIT::startSaslBroker,
+            KafkaBroker::bootstrapServers);
 
-    @BeforeAll
-    static void startSaslBroker() throws Exception {
-        dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "e2e")).toAbsolutePath(), "sasl-");
+    private static KafkaBroker startSaslBroker(Path dir) {
         int port = Ports.freePort();
         int controllerPort = Ports.freePort();
-        broker = new KafkaBroker(dir.resolve("kafka"), port, controllerPort, saslListener(port, controllerPort));
+        KafkaBroker broker = new KafkaBroker(dir.resolve("kafka"), port, controllerPort, saslListener(port, controllerPort));
         broker.start();
-        database = Database.startEmbedded(new DatabaseSettings("jdbc:postgresql://localhost:5432/pulse", "pulse", "pulse"),
-                dir, Ports.freePort());
+        return broker;
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (broker != null) {
-            broker.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    /** Clients and the broker itself on SASL_PLAINTEXT with PLAIN; only the controller keeps a plaintext listener. */
+    /** Clients and the broker itself on SASL_PLAINTEXT with PLAIN; the broker's login lists the users it knows. */
     private static Map<String, String> saslListener(int port, int controllerPort) {
-        Map<String, String> config = new HashMap<>();
-        config.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
-        config.put("inter.broker.listener.name", "SASL_PLAINTEXT");
-        config.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-        config.put("sasl.enabled.mechanisms", "PLAIN");
-        config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
-        config.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" password=\"broker-secret\""
-                        + " user_broker=\"broker-secret\" user_pulse=\"" + PULSE_PASSWORD + "\";");
-        return config;
+        return Sasl.PLAIN.brokerListeners(port, controllerPort, Sasl.PLAIN.jaas("broker", "broker-secret",
+                " user_broker=\"broker-secret\" user_pulse=\"" + PULSE_PASSWORD + "\""));
     }
 
     private static KafkaClientSettings sasl(String password) {
-        return new KafkaClientSettings(Map.of(
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "PLAIN",
-                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
-                        + " username=\"pulse\" password=\"" + password + "\";"),
-                (short) 1, (short) 1);
+        return Sasl.PLAIN.client("pulse", password, (short) 1, (short) 1);
     }
 
     @Test
     void shouldRunEveryServiceThroughTheSaslListenerWithOnlyThePulseKafkaSettings() throws Exception {
         String id = "sasl-" + UUID.randomUUID().toString().substring(0, 8);
-        StackSettings settings = new StackSettings(broker.bootstrapServers(), database.createDatabase(id.replace('-', '_')),
-                dir.resolve(id + "-state"), 0, 0, 0, ZoneId.of("Asia/Shanghai"), id + "-processor", id + "-projector",
-                EmbeddedStack.topics(id), Duration.ofSeconds(2), List.of()).withKafkaClient(sasl(PULSE_PASSWORD));
+        StackSettings settings = own.settingsFor(id, Duration.ofSeconds(2), sasl(PULSE_PASSWORD));
         try (PulseStack stack = new PulseStack(settings).startAll()) {
             PulseClient client = new PulseClient(stack);
             assertThat(client.post("/api/v1/followups", "[" + followUp(UUID.randomUUID(), "cust-1", "rep-a", "team-1",
@@ -109,7 +75,7 @@ class SaslBrokerIT {
                 assertThat(summary.get("customerTouches").asLong()).isEqualTo(2);
             });
 
-            try (Admin admin = Admin.create(sasl(PULSE_PASSWORD).clientConfig(broker.bootstrapServers()))) {
+            try (Admin admin = Admin.create(sasl(PULSE_PASSWORD).clientConfig(own.bootstrapServers()))) {
                 Set<String> internal = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
                         .filter(name -> name.startsWith(id + "-processor-")).collect(Collectors.toSet());
                 assertThat(internal).as("Kafka Streams' internal topics").isNotEmpty();
@@ -126,29 +92,29 @@ class SaslBrokerIT {
 
     @Test
     void shouldRefuseAWrongPasswordAndSaySoInOneSentence() {
-        try (Admin admin = Admin.create(withTimeouts(sasl("wrong").clientConfig(broker.bootstrapServers())))) {
+        try (Admin admin = Admin.create(withTimeouts(sasl("wrong").clientConfig(own.bootstrapServers())))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
-                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, broker.bootstrapServers()))
-                            .startsWith("Kafka at " + broker.bootstrapServers() + " refused Pulse's credentials")
+                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, own.bootstrapServers()))
+                            .startsWith("Kafka at " + own.bootstrapServers() + " refused Pulse's credentials")
                             .endsWith("check PULSE_KAFKA_CLIENT_SASL_MECHANISM and PULSE_KAFKA_CLIENT_SASL_JAAS_CONFIG."));
         }
     }
 
     @Test
     void shouldEndPulseRunWithTheSentenceWhenItsCredentialsAreRefused() {
-        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl("wrong"),
+        assertThatThrownBy(() -> dev.pulse.launcher.broker.ExistingKafka.check(own.bootstrapServers(), sasl("wrong"),
                 Duration.ofSeconds(20)))
                 .isInstanceOf(dev.pulse.launcher.LaunchException.class)
-                .hasMessageStartingWith("Kafka at " + broker.bootstrapServers() + " refused Pulse's credentials");
-        assertThat(dev.pulse.launcher.broker.ExistingKafka.check(broker.bootstrapServers(), sasl(PULSE_PASSWORD),
+                .hasMessageStartingWith("Kafka at " + own.bootstrapServers() + " refused Pulse's credentials");
+        assertThat(dev.pulse.launcher.broker.ExistingKafka.check(own.bootstrapServers(), sasl(PULSE_PASSWORD),
                 Duration.ofSeconds(20))).isNotBlank();
     }
 
     @Test
     void shouldNotLetAClientWithoutTheSettingsIn() {
-        try (Admin admin = Admin.create(withTimeouts(KafkaClientSettings.none().clientConfig(broker.bootstrapServers())))) {
+        try (Admin admin = Admin.create(withTimeouts(KafkaClientSettings.none().clientConfig(own.bootstrapServers())))) {
             assertThatThrownBy(() -> admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
-                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, broker.bootstrapServers()))
+                    .satisfies(failure -> assertThat(KafkaProblems.explain(failure, own.bootstrapServers()))
                             .contains("did not answer in time")
                             .contains("PULSE_KAFKA_CLIENT_SECURITY_PROTOCOL"));
         }

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -90,12 +89,7 @@ final class ScramCluster implements AutoCloseable {
 
     /** What Pulse's services get: SCRAM over SASL_PLAINTEXT, and the replication of the issue's cluster. */
     static KafkaClientSettings client(String user, String password) {
-        return new KafkaClientSettings(Map.of(
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-                        + " username=\"" + user + "\" password=\"" + password + "\";"),
-                (short) 3, (short) 2);
+        return Sasl.SCRAM_SHA_512.client(user, password, (short) 3, (short) 2);
     }
 
     /** Brokers the cluster reports as members right now. */
@@ -140,16 +134,8 @@ final class ScramCluster implements AutoCloseable {
             props.put("process.roles", "broker,controller");
             props.put("node.id", String.valueOf(id));
             props.put("controller.quorum.voters", voters);
-            props.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-            props.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
-            props.put("controller.listener.names", "CONTROLLER");
-            props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
-            props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
-            props.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
-            props.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-512");
-            props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
-                    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"broker\" password=\""
-                            + BROKER_PASSWORD + "\";");
+            props.putAll(Sasl.SCRAM_SHA_512.brokerListeners(port, controllerPort,
+                    Sasl.SCRAM_SHA_512.jaas("broker", BROKER_PASSWORD, "")));
             props.put("log.dirs", dir.resolve("broker-" + id).toAbsolutePath().toString());
             props.put("num.partitions", "3");
             props.put("default.replication.factor", "3");

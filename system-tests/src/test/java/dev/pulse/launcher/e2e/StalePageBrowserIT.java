@@ -4,23 +4,17 @@ import static dev.pulse.launcher.e2e.FollowUps.followUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pulse.events.Json;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -38,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class StalePageBrowserIT {
 
-    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     private static final String A2_CONTENT = "电话沟通，客户说下月再联系";
     private static final String A2_NEW_CONTENT = "再次致电，约了下周演示";
     private static final String B1_CONTENT = "已发报价单";
@@ -51,21 +44,20 @@ class StalePageBrowserIT {
         // given: two silent leads of rep-a, a silent quote of rep-b, and a won customer nobody needs to call
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant twentyDaysAgo = now.minus(20, ChronoUnit.DAYS);
-        post("cust-a1", HOSTILE_NAME, "rep-a", "team-a", "LEAD", twentyDaysAgo.minus(2, ChronoUnit.HOURS), "初次电话沟通");
+        post("cust-a1", Browser.HOSTILE_TEXT, "rep-a", "team-a", "LEAD", twentyDaysAgo.minus(2, ChronoUnit.HOURS), "初次电话沟通");
         post("cust-a2", "王女士", "rep-a", "team-a", "LEAD", twentyDaysAgo, A2_CONTENT);
         post("cust-b1", "北京星辰科技", "rep-b", "team-b", "QUOTE", now.minus(5, ChronoUnit.DAYS), B1_CONTENT);
         post("cust-won", "成交客户", "rep-a", "team-a", "WON", twentyDaysAgo, "签约完成");
 
         // when: the page is opened, it lists and charts the three stale customers, longest silence first
-        session.browser().get("http://localhost:" + session.stack().reportPort() + "/stale.html");
-        // Live refreshes rebuild the table, so an element found a moment ago may be gone: look again.
-        var wait = new WebDriverWait(session.browser(), Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+        session.open("/stale.html");
+        var wait = session.waitUp();
         wait.until(d -> rows().size() == 3 && alertsCharted() == 3);
         ((JavascriptExecutor) session.browser()).executeScript("window.pulseNotReloaded = true;");
-        assertThat(session.browser().findElement(By.tagName("body")).getAttribute("data-state")).isEqualTo("ready");
+        assertThat(session.pageState()).isEqualTo("ready");
         assertThat(customerOrder()).containsExactly("cust-a1", "cust-a2", "cust-b1");
         assertThat(rowAttribute("data-kind")).containsOnly("STALE");
-        assertThat(session.browser().findElement(By.id("stale-table")).getText()).contains(HOSTILE_NAME).doesNotContain("成交客户");
+        assertThat(session.browser().findElement(By.id("stale-table")).getText()).contains(Browser.HOSTILE_TEXT).doesNotContain("成交客户");
 
         // sorting: a click on "days since" turns the default (longest first) around, a second click back
         sortBy("daysSince");
@@ -131,10 +123,7 @@ class StalePageBrowserIT {
         assertThat(backtestCharted("releases")).isEqualTo(2);
         assertThat(session.browser().findElement(By.id("backtest-teams-body")).getText()).contains("team-a").contains("team-b");
 
-        List<LogEntry> errors = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        assertThat(session.consoleErrors()).as("browser console errors").isEmpty();
         assertThat(ExpectedConditions.alertIsPresent().apply(session.browser())).as("no script from user text ran").isNull();
     }
 
