@@ -113,7 +113,7 @@ class CycleController {
         choices.put("fromDays", fromDays);
         choices.put("toDays", toDays);
         return exports.send("cycle-length-customers", fileFormat, cohort.period() + "_" + outcome(outcome).toLowerCase(Locale.ROOT),
-                Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
+                filter.auditFilters(choices), CUSTOMERS, rows);
     }
 
     /** The outcome's customers of one group, those whose days fall in [fromDays, toDays] when given (a bar). */

@@ -68,7 +68,7 @@ class CohortSalesController {
         var rows = queries.sales(salesOf(list, filter), code, 0, DrillController.EXPORT_MAX).rows();
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("currency", code);
-        return exports.send("drill-" + list, fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),
+        return exports.send("drill-" + list, fileFormat, cohort.period(), filter.auditFilters(choices),
                 DrillController.SALES, rows);
     }
 

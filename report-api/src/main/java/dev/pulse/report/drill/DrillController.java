@@ -215,7 +215,7 @@ class DrillController {
         choices.put("measure", Parameters.lower(which));
         choices.put("stage", at == null ? null : at.code());
         return exports.send("drill-funnel", fileFormat, cohort.period() + "_" + Parameters.lower(which)
-                        + (at == null ? "" : "_" + at.code()), Exports.cohortFilters(filter, choices), CUSTOMERS, rows);
+                        + (at == null ? "" : "_" + at.code()), filter.auditFilters(choices), CUSTOMERS, rows);
     }
 
     private Condition followUpsOf(PeriodQuery period, String channel) {

@@ -80,7 +80,7 @@ class StageMoveController {
         choices.put("fromStage", movedFrom.code());
         choices.put("toStage", movedTo.code());
         return exports.send("drill-stage-transitions", fileFormat, cohort.period() + "_" + movedFrom.code() + "_"
-                + movedTo.code(), Exports.cohortFilters(filter, choices), MOVES, rows);
+                + movedTo.code(), filter.auditFilters(choices), MOVES, rows);
     }
 
     @Operation(summary = "The customers behind a stage's time in stage: those who entered it and later entered a "
@@ -108,7 +108,7 @@ class StageMoveController {
         Map<String, Object> choices = new LinkedHashMap<>();
         choices.put("stage", in.code());
         return exports.send("drill-time-in-stage", fileFormat, cohort.period() + "_" + in.code(),
-                Exports.cohortFilters(filter, choices), TIMES, rows);
+                filter.auditFilters(choices), TIMES, rows);
     }
 
     private Stage stage(String parameter, String code) {

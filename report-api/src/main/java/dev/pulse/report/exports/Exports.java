@@ -1,6 +1,5 @@
 package dev.pulse.report.exports;
 
-import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.web.Parameters;
 import dev.pulse.security.audit.AuditLog;
 import java.util.LinkedHashMap;
@@ -24,19 +23,6 @@ public class Exports {
         this.audit = audit;
     }
 
-    /** A cohort report's filters for the audit log: its period, its own choices, the owner filters and the scope. */
-    public static Map<String, Object> cohortFilters(FunnelFilter filter, Map<String, Object> choices) {
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("from", filter.cohort().from().toString());
-        filters.put("to", filter.cohort().to().toString());
-        filters.putAll(choices);
-        filters.put("repId", filter.repId());
-        filters.put("teamId", filter.teamId());
-        filters.put("source", filter.source());
-        filters.put("scope", filter.scope().kind().name());
-        return filters;
-    }
-
     /**
      * The choices of a list behind one row of a grouped report, for the audit log: the grouping and
      * the group (absent: the customers without one); the list adds its own after them.
@@ -58,14 +44,14 @@ public class Exports {
      * ({@code <report>_<from>_<to>_by-<grouping>}); the audit log keeps the cohort filters with the
      * grouping first among the report's own choices.
      */
-    public <T> ResponseEntity<StreamingResponseBody> sendGrouped(String report, ExportFormat format, FunnelFilter filter,
+    public <T> ResponseEntity<StreamingResponseBody> sendGrouped(String report, ExportFormat format, CohortFilter filter,
                                                                  Enum<?> grouping, Map<String, Object> choices,
                                                                  Columns<T> columns, List<T> rows) {
         Map<String, Object> grouped = new LinkedHashMap<>();
         grouped.put("groupBy", Parameters.lower(grouping));
         grouped.putAll(choices);
-        String fileTail = filter.cohort().from() + "_" + filter.cohort().to() + "_by-" + Parameters.lower(grouping);
-        return send(report, format, fileTail, cohortFilters(filter, grouped), columns, rows);
+        String fileTail = filter.period() + "_by-" + Parameters.lower(grouping);
+        return send(report, format, fileTail, filter.auditFilters(grouped), columns, rows);
     }
 
     /**

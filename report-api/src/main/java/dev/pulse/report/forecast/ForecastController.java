@@ -217,7 +217,7 @@ class ForecastController {
         choices.put("month", closing.toString());
         choices.put("currency", Parameters.text(currency));
         return exports.send("forecast-customers", fileFormat, cohort.period() + "_" + closing,
-                Exports.cohortFilters(cohort.filter(), choices),
+                cohort.filter().auditFilters(choices),
                 CUSTOMERS, rows);
     }
 

@@ -112,7 +112,7 @@ class LostReasonController {
                 Parameters.oneOf(LostReasonGrouping.class, "groupBy", groupBy), group);
         choices.put("reason", reason);
         choices.put("top", top);
-        return exports.send("lost-reasons-customers", fileFormat, cohort.period(), Exports.cohortFilters(filter, choices),
+        return exports.send("lost-reasons-customers", fileFormat, cohort.period(), filter.auditFilters(choices),
                 CUSTOMERS, rows);
     }
 
