@@ -48,13 +48,14 @@ public final class TokenCommand {
             return usage("set PULSE_TOKEN to an ADMIN token (./pulse run prints one)");
         }
         String subcommand = rest.removeFirst();
+        AdminApi admin = new AdminApi(URI.create(url), token);
         try {
             return switch (subcommand) {
-                case "create" -> create(url, token, rest);
-                case "list" -> rest.isEmpty() ? show(send(url, token, "GET", "/api/v1/admin/tokens", null), 200)
+                case "create" -> create(admin, rest);
+                case "list" -> rest.isEmpty() ? show(admin.send("GET", "/api/v1/admin/tokens", null), 200)
                         : usage("unexpected " + rest);
                 case "revoke" -> rest.size() == 1
-                        ? show(send(url, token, "DELETE", "/api/v1/admin/tokens/" + rest.getFirst(), null), 204)
+                        ? show(admin.send("DELETE", "/api/v1/admin/tokens/" + rest.getFirst(), null), 204)
                         : usage("revoke takes one token id");
                 default -> usage("unknown subcommand '" + subcommand + "'");
             };
@@ -67,7 +68,7 @@ public final class TokenCommand {
         }
     }
 
-    private int create(String url, String token, List<String> rest) throws IOException, InterruptedException {
+    private int create(AdminApi admin, List<String> rest) throws IOException, InterruptedException {
         Map<String, String> request = new LinkedHashMap<>();
         request.put("role", option(rest, "--role", null));
         request.put("repId", option(rest, "--rep", null));
@@ -79,7 +80,7 @@ public final class TokenCommand {
         if (request.get("role") == null) {
             return usage("--role is required");
         }
-        HttpResponse<String> response = send(url, token, "POST", "/api/v1/admin/tokens", Json.MAPPER.writeValueAsString(request));
+        HttpResponse<String> response = admin.send("POST", "/api/v1/admin/tokens", Json.MAPPER.writeValueAsString(request));
         if (response.statusCode() != 201) {
             return show(response, 201);
         }
@@ -106,11 +107,6 @@ public final class TokenCommand {
         }
         err.println("pulse token: " + response.statusCode() + " " + detail);
         return 1;
-    }
-
-    private static HttpResponse<String> send(String url, String token, String method, String path, String json)
-            throws IOException, InterruptedException {
-        return new AdminApi(URI.create(url), token).send(method, path, json);
     }
 
     /** Removes {@code name value} from the arguments and returns the value, or the fallback. */
