@@ -39,11 +39,11 @@ final class DashboardPages {
     static DashboardPages fromClasspath() {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         try {
-            String layout = read(resolver.getResource(LAYOUT));
+            String layout = resolver.getResource(LAYOUT).getContentAsString(StandardCharsets.UTF_8);
             Map<String, String> pages = new TreeMap<>();
             for (Resource page : resolver.getResources(PAGES)) {
                 String file = page.getFilename();
-                pages.put(file.substring(0, file.length() - ".html".length()), assemble(layout, file, read(page)));
+                pages.put(file.substring(0, file.length() - ".html".length()), assemble(layout, file, page.getContentAsString(StandardCharsets.UTF_8)));
             }
             if (pages.isEmpty()) {
                 throw new IllegalStateException("no dashboard pages at " + PAGES + ": is the dashboards jar on the class path?");
@@ -84,11 +84,5 @@ final class DashboardPages {
                 .replace("{{script}}", script)
                 .replace("{{bodyTag}}", SETTING.matcher(bodyTag.group()).replaceAll(""))
                 .replace("{{body}}", body.substring(bodyTag.end()).replaceFirst("^\\R+", "").stripTrailing());
-    }
-
-    private static String read(Resource resource) throws IOException {
-        try (var in = resource.getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }
