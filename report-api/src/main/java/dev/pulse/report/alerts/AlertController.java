@@ -8,6 +8,7 @@ import dev.pulse.report.exports.ExportFormat;
 import dev.pulse.report.exports.Exports;
 import dev.pulse.report.security.Scopes;
 import dev.pulse.report.web.BadRequestException;
+import dev.pulse.report.web.Parameters;
 import dev.pulse.report.web.Rows;
 import dev.pulse.security.AccessScope;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,10 +90,8 @@ class AlertController {
     Rows<AlertView> alerts(@RequestParam(required = false) String status,
                            @RequestParam(required = false) String customerId,
                            @RequestParam(defaultValue = "500") int limit) {
-        if (limit < 1 || limit > 5_000) {
-            throw new BadRequestException(MessageCode.LIMIT_OUT_OF_RANGE, 5000);
-        }
-        return new Rows<>(repository.alerts(Scopes.checked(null, null), status(status), blankToNull(customerId), limit));
+        return new Rows<>(repository.alerts(Scopes.checked(null, null), status(status), blankToNull(customerId),
+                Parameters.limit(limit, 5_000)));
     }
 
     @Operation(summary = "Who to call today: open alerts of one rep or one team (the daily digest's content)")

@@ -177,12 +177,7 @@ class ForecastController {
         if (code == null) {
             throw new BadRequestException(MessageCode.PARAMETER_REQUIRED, "stage");
         }
-        List<StageReachedView> rows = queries.stageCustomers(owner, day, window, code.toUpperCase(Locale.ROOT), wonOnly);
-        if (rows == null) {
-            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "stage", queries.stageProbabilities(owner, day, window)
-                    .stream().map(StageProbabilityView::stage).toList());
-        }
-        return rows;
+        return queries.stageCustomers(owner, day, window, code.toUpperCase(Locale.ROOT), wonOnly);
     }
 
     @Operation(summary = "The open customers behind one forecast row: its length is the row's customers")

@@ -13,8 +13,10 @@ import static org.jooq.impl.DSL.noCondition;
 
 import dev.pulse.events.Pipeline;
 import dev.pulse.events.Stage;
+import dev.pulse.events.messages.MessageCode;
 import dev.pulse.report.funnel.FunnelFilter;
 import dev.pulse.report.journey.CustomerJourneys;
+import dev.pulse.report.web.BadRequestException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -49,7 +51,8 @@ public class ForecastQueries {
                     ForecastProperties properties) {
         this.db = db;
         this.journeys = journeys;
-        this.probabilities = new StageProbabilities(db, pipeline.getIfAvailable(Pipeline::defaults), journeys.wonStages());
+        this.probabilities = new StageProbabilities(db, pipeline.getIfAvailable(Pipeline::defaults), journeys.wonStages(),
+                journeys.stageOrder());
         this.properties = properties;
     }
 
@@ -74,13 +77,13 @@ public class ForecastQueries {
      * The customers behind one row of the probability table, as {@link #stageProbabilities} counts them:
      * those who reached the open stage {@code code} in the window, or only those won at its end.
      *
-     * @return null when {@code code} is not an open stage of the pipeline
+     * A code that is not an open stage is refused (400) with the open stages' codes, without a query.
      */
     public List<StageReachedView> stageCustomers(FunnelFilter owner, LocalDate asOf, int months, String code,
                                                  boolean wonOnly) {
         Stage stage = probabilities.openStage(code);
         if (stage == null) {
-            return null;
+            throw new BadRequestException(MessageCode.PARAMETER_ONE_OF, "stage", probabilities.openStageCodes());
         }
         ZoneId zone = journeys.zone();
         return probabilities.customers(asOf.plusDays(1).minusMonths(months).atStartOfDay(zone).toOffsetDateTime(),

@@ -5,7 +5,6 @@ import static org.jooq.impl.DSL.arrayAgg;
 import static org.jooq.impl.DSL.arrayGet;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
@@ -21,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jooq.CaseWhenStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -42,11 +40,14 @@ final class StageProbabilities {
     private final DSLContext db;
     private final Pipeline pipeline;
     private final List<String> wonStages;
+    private final Field<Integer> stageOrder;
 
-    StageProbabilities(DSLContext db, Pipeline pipeline, List<String> wonStages) {
+    /** @param stageOrder a follow-up's stage as its pipeline order, 0 for LOST ({@code CustomerJourneys.stageOrder()}) */
+    StageProbabilities(DSLContext db, Pipeline pipeline, List<String> wonStages, Field<Integer> stageOrder) {
         this.db = db;
         this.pipeline = pipeline;
         this.wonStages = wonStages;
+        this.stageOrder = stageOrder;
     }
 
     /** The open forward stages in pipeline order, each with its learned and configured probability. */
@@ -94,6 +95,11 @@ final class StageProbabilities {
         return openStages().stream().filter(s -> s.code().equals(code)).findFirst().orElse(null);
     }
 
+    /** The open forward stages' codes in pipeline order, as a refusal lists them. */
+    List<String> openStageCodes() {
+        return openStages().stream().map(Stage::code).toList();
+    }
+
     private List<Stage> openStages() {
         return pipeline.stages().stream().filter(s -> !s.isLost() && !s.terminal())
                 .sorted(java.util.Comparator.comparingInt(Stage::order)).toList();
@@ -109,7 +115,6 @@ final class StageProbabilities {
      * it stands then, its owner and source, its name, and when it first reached each of {@code stages}.
      */
     private Table<?> customers(OffsetDateTime start, OffsetDateTime end, List<Stage> stages) {
-        Field<Integer> stageOrder = stageOrder();
         List<SelectField<?>> columns = new ArrayList<>(List.of(
                 FOLLOWUP.CUSTOMER_ID.as("customer_id"),
                 latest(FOLLOWUP.CUSTOMER_NAME).as("customer_name"),
@@ -146,18 +151,6 @@ final class StageProbabilities {
                 .and(owner.team() == null ? noCondition() : TEAM.eq(owner.team()))
                 .and(owner.source() == null ? noCondition() : SOURCE.eq(owner.source()))
                 .and(Scopes.rows(scope, REP, TEAM));
-    }
-
-    /** A follow-up's stage as its pipeline order, 0 for LOST (and for a stage no longer configured). */
-    private Field<Integer> stageOrder() {
-        CaseWhenStep<String, Integer> order = null;
-        for (Stage s : pipeline.stages()) {
-            if (!s.isLost()) {
-                order = order == null ? DSL.choose(FOLLOWUP.STAGE).when(inline(s.code()), inline(s.order()))
-                        : order.when(inline(s.code()), inline(s.order()));
-            }
-        }
-        return order.otherwise(inline(0));
     }
 
     private static <T> Field<T> latest(Field<T> value) {
