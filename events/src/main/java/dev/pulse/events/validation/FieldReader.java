@@ -52,10 +52,6 @@ final class FieldReader {
         return r.errors.isEmpty() ? new Validated<>(event.get(), List.of()) : new Validated<>(null, r.errors);
     }
 
-    List<FieldError> errors() {
-        return errors;
-    }
-
     void error(String field, MessageCode code, Object... args) {
         errors.add(new FieldError(index, field, code, args));
     }

@@ -115,16 +115,11 @@ class ValidationFuzzTest {
         }
     }
 
-    /** A validator's validate method: one record, and its index in the request. */
-    private interface Validation<T> {
-        Validated<T> validate(JsonNode node, int index);
-    }
-
     /**
      * Validates {@code node}, which must be refused naming exactly the {@code broken} fields, or, when
      * none is, accepted; what is accepted must survive the topic. Returns the accepted value, else null.
      */
-    private static <T> T acceptedAsTheRulesSay(Validation<T> validation, ObjectNode node, Set<String> broken) {
+    private static <T> T acceptedAsTheRulesSay(EventValidatorContract.Validation<T> validation, ObjectNode node, Set<String> broken) {
         Validated<T> result = validation.validate(node, 0);
         assertThat(fields(result.errors())).as("input %s", node).isEqualTo(broken);
         if (!result.isValid()) {
@@ -136,7 +131,7 @@ class ValidationFuzzTest {
     }
 
     /** What a reader of the topic gets: the record as ingest serialises it, parsed and validated again. */
-    private static <T> T survivesTheTopic(T value, Validation<T> validation) {
+    private static <T> T survivesTheTopic(T value, EventValidatorContract.Validation<T> validation) {
         JsonNode written = Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(value));
         Validated<T> again = validation.validate(written, 0);
         assertThat(again.errors()).isEmpty();

@@ -147,7 +147,10 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         if (watch == null) {
             return;
         }
-        writeEach(out, watch.customerName(), watch.repId(), watch.teamId(), watch.stage());
+        out.string(watch.customerName());
+        out.string(watch.repId());
+        out.string(watch.teamId());
+        out.string(watch.stage());
         out.instant(watch.lastFollowUpAt());
         out.instant(watch.nextFollowUpAt());
         json(out, watch.openAlerts().isEmpty() ? null : watch.openAlerts());
@@ -170,7 +173,11 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
         out.varint(journey.steps().size());
         for (CustomerJourney.Step step : journey.steps()) {
             out.instant(step.at());
-            writeEach(out, step.eventId(), step.stage(), step.repId(), step.teamId(), step.source());
+            out.string(step.eventId());
+            out.string(step.stage());
+            out.string(step.repId());
+            out.string(step.teamId());
+            out.string(step.source());
         }
         out.varint(journey.orders().size());
         journey.orders().forEach((orderId, amount) -> {
@@ -205,13 +212,6 @@ public final class CustomerStateSerde implements Serde<CustomerState> {
             currencies.put(in.string(), in.string());
         }
         return new CustomerJourney(steps, orders, currencies);
-    }
-
-    /** Record components one after the other, with no count (unlike {@code out.strings}): the reader knows how many. */
-    private static void writeEach(StateBytes.Writer out, String... values) {
-        for (String value : values) {
-            out.string(value);
-        }
     }
 
     /** A rare, rich part as JSON bytes (ISO-8601 times: exact to the nanosecond, as the rest); empty for null. */

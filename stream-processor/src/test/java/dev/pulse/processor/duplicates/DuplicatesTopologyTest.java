@@ -3,8 +3,9 @@ package dev.pulse.processor.duplicates;
 import static dev.pulse.events.duplicates.DuplicateType.DUPLICATE_CUSTOMER;
 import static dev.pulse.events.duplicates.DuplicateType.DUPLICATE_ENTRY;
 import static dev.pulse.events.duplicates.DuplicateType.MULTI_REP;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static dev.pulse.processor.PulseDriverExtension.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.pulse.events.Json;
 import dev.pulse.events.activity.ActivityRow;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +45,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DuplicatesTopologyTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The validators' clock: after every event below, so none of them is "in the future". */
     private static final Instant VALIDATION_NOW = Instant.parse("2027-01-01T00:00:00Z");
     private static final Instant WALL_CLOCK = Instant.parse("2026-12-01T00:00:00Z");

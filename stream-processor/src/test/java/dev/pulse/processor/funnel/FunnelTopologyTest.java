@@ -372,7 +372,8 @@ class FunnelTopologyTest {
         Map<String, FunnelCell> cells = cells();
         Map<String, FunnelCell> byKey = new HashMap<>();
         for (FunnelCell cell : expected) {
-            byKey.put(readableKey(Arrays.asList(cell.cohortDay(), cell.repId(), cell.teamId(), cell.source())), cell);
+            String key = readableKey(Arrays.asList(cell.cohortDay(), cell.repId(), cell.teamId(), cell.source()));
+            assertThat(byKey.put(key, cell)).as("expected twice: cell " + key).isNull();
         }
         assertThat(cells).containsOnlyKeys(byKey.keySet());
         byKey.forEach((key, cell) -> assertCell(cells.get(key), cell));

@@ -1,5 +1,6 @@
 package dev.pulse.processor.stale;
 
+import static dev.pulse.processor.PulseDriverExtension.SHANGHAI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +51,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class StaleTopologyTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The last contact of most customers below: Mon 2026-11-02 10:00 in Shanghai. */
     private static final Instant T = Instant.parse("2026-11-02T02:00:00Z");
     /** The validators' clock, a year after T, so that no follow-up below is "in the future". */
