@@ -1,6 +1,7 @@
 package dev.pulse.testsupport;
 
 import java.net.http.HttpResponse;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,14 +11,20 @@ import tools.jackson.databind.json.JsonMapper;
  * shows all three.
  *
  * @param code   {@code null} when the body has none
- * @param detail {@code null} when the body has none
+ * @param detail {@code null} when the body has none; the whole body when it is no JSON (an HTML error
+ *               page, say), so that a failure shows what came instead
  */
 public record Refusal(int status, String code, String detail) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public static Refusal of(HttpResponse<String> response) {
-        JsonNode problem = MAPPER.readTree(response.body());
+        JsonNode problem;
+        try {
+            problem = MAPPER.readTree(response.body());
+        } catch (JacksonException notJson) {
+            return new Refusal(response.statusCode(), null, response.body());
+        }
         return new Refusal(response.statusCode(), text(problem, "code"), text(problem, "detail"));
     }
 

@@ -67,10 +67,6 @@ final class OwnInfrastructure<K extends AutoCloseable> implements BeforeAllCallb
         }
     }
 
-    K kafka() {
-        return kafka;
-    }
-
     String bootstrapServers() {
         return bootstrapServers.apply(kafka);
     }
